@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Fixbook",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "fixbook", targets: ["fixbook"]),
+        .library(name: "FixbookCore", targets: ["FixbookCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(
+            name: "FixbookCore",
+            dependencies: [
+                "CCmarkGFM",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(
+            name: "FixbookCLI",
+            dependencies: [
+                "FixbookCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "fixbook", dependencies: ["FixbookCLI"]),
+        .target(name: "FixbookTestSupport", dependencies: ["FixbookCore"], path: "Tests/FixbookTestSupport"),
+        .testTarget(name: "FixbookCoreTests", dependencies: ["FixbookCore", "FixbookTestSupport"]),
+        .testTarget(name: "FixbookCLITests", dependencies: ["FixbookCLI", "FixbookTestSupport"]),
+    ]
+)

@@ -1,0 +1,51 @@
+/// The assembled knowledge base: every published article, looked up by slug and by code key.
+public struct KnowledgeBase: Sendable {
+    public var config: SiteConfig
+    /// Articles sorted by slug.
+    public var articles: [Article]
+    public var categories: [Category]
+    public var catalog: [CatalogEntry]
+    /// Content assets (images, files) by content-relative path.
+    public var assets: [String: String]
+    /// Indices into `articles` by slug.
+    public private(set) var bySlug: [String: Int] = [:]
+    /// Indices into `articles` by source path.
+    public private(set) var bySourcePath: [String: Int] = [:]
+    /// Indices into `articles` for each normalized code key, in article order.
+    public private(set) var byCodeKey: [String: [Int]] = [:]
+
+    public init(config: SiteConfig, articles: [Article], categories: [Category], catalog: [CatalogEntry], assets: [String: String]) {
+        self.config = config
+        self.articles = articles.sorted { $0.slug < $1.slug }
+        self.categories = categories.sorted { ($0.order, $0.key) < ($1.order, $1.key) }
+        self.catalog = catalog
+        self.assets = assets
+        for (index, article) in self.articles.enumerated() {
+            if bySlug[article.slug] == nil { bySlug[article.slug] = index }
+            bySourcePath[article.sourcePath] = index
+            for key in Set(article.metadata.codes.map(\.code.key)).sorted() {
+                byCodeKey[key, default: []].append(index)
+            }
+        }
+    }
+
+    public func article(slug: String) -> Article? { bySlug[slug].map { articles[$0] } }
+
+    public func category(key: String) -> Category? { categories.first { $0.key == key } }
+
+    /// Every code key with the articles that claim it, sorted by key.
+    public var codeKeys: [String] { byCodeKey.keys.sorted() }
+}
+
+extension KnowledgeBase {
+    /// A location in an article's source file, as diagnostics print it (`Content/x.md`).
+    public func location(_ article: Article, line: Int, column: Int = 1) -> SourceLocation {
+        SourceLocation(file: contentFile(article.sourcePath), line: line, column: column)
+    }
+
+    /// A content-relative path made relative to the site root.
+    public func contentFile(_ path: String) -> String {
+        let folder = config.content.hasSuffix("/") ? String(config.content.dropLast()) : config.content
+        return folder.isEmpty || folder == "." ? path : folder + "/" + path
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// A file the build writes, by its path inside the output folder.
+public struct OutputFile: Sendable {
+    public enum Contents: Sendable {
+        case text(String)
+        /// A file copied as it is (theme assets, content images).
+        case copy(from: String)
+    }
+
+    public var path: String
+    public var contents: Contents
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.contents = .text(text)
+    }
+
+    public init(path: String, copyFrom source: String) {
+        self.path = path
+        self.contents = .copy(from: source)
+    }
+}

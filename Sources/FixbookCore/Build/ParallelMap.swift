@@ -1,0 +1,19 @@
+import Dispatch
+
+extension Array where Element: Sendable {
+    /// Maps on all cores, keeping order. Used for the per-article work that dominates a build.
+    func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+        if count < 2 { return map(transform) }
+        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let output = results
+        self.withUnsafeBufferPointer { input in
+            nonisolated(unsafe) let input = input
+            DispatchQueue.concurrentPerform(iterations: count) { index in
+                output[index] = transform(input[index])
+            }
+        }
+        return results.map { $0! }
+    }
+}

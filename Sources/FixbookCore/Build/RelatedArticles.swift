@@ -1,0 +1,31 @@
+/// Picks related articles: the hand-picked `related` first, then those sharing codes, tags and
+/// category. Candidates come from the code and tag lists, capped, so the work stays near-linear.
+public enum RelatedArticles {
+    /// Up to `limit` article indices related to the article at `index`.
+    public static func pick(for index: Int, in kb: KnowledgeBase, byTag: [String: [Int]], byCategory: [String: [Int]], limit: Int = 5)
+        -> [Int]
+    {
+        let article = kb.articles[index]
+        var result: [Int] = []
+        for related in article.metadata.related {
+            if let other = kb.bySlug[related.text], other != index, !result.contains(other) { result.append(other) }
+        }
+        guard result.count < limit else { return Array(result.prefix(limit)) }
+
+        var scores: [Int: Int] = [:]
+        func add(_ list: [Int]?, weight: Int) {
+            guard let list else { return }
+            // Neighbours by slug order stand in for the whole list when it is long.
+            let position = list.firstIndex(of: index) ?? 0
+            let window = list[max(0, position - 50)..<min(list.count, position + 50)]
+            for other in window where other != index { scores[other, default: 0] += weight }
+        }
+        for key in Set(article.metadata.codes.map(\.code.key)) { add(kb.byCodeKey[key], weight: 4) }
+        for tag in Set(article.metadata.tags.map(TermSlug.make)) { add(byTag[tag], weight: 2) }
+        if let category = article.metadata.category { add(byCategory[category], weight: 1) }
+        let ranked = scores.filter { !result.contains($0.key) }
+            .sorted { ($1.value, kb.articles[$0.key].slug) < ($0.value, kb.articles[$1.key].slug) }
+        for (other, _) in ranked where result.count < limit { result.append(other) }
+        return result
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// What a build did, for the one-line summary.
+public struct BuildSummary: Sendable {
+    public var pages: Int
+    public var articles: Int
+    public var codes: Int
+    public var seconds: Double
+    public var output: URL
+}
+
+/// The whole pipeline: load, validate, and (when there are no errors) render and write.
+public enum SiteBuilder {
+    public struct Options: Sendable {
+        public var includeDrafts = false
+        /// Overrides the config's `output`.
+        public var output: String?
+        public var today: String?
+        public init(includeDrafts: Bool = false, output: String? = nil, today: String? = nil) {
+            self.includeDrafts = includeDrafts
+            self.output = output
+            self.today = today
+        }
+    }
+
+    /// Validates only, the `check` command.
+    public static func check(root: URL, options: Options = Options()) throws -> ValidationReport {
+        let site = try SiteLoader.load(root: root, options: LoadOptions(includeDrafts: options.includeDrafts))
+        return Validator.validate(site, today: options.today)
+    }
+
+    /// Validates, then writes the site unless there are errors (treated per `strict`).
+    /// Returns the report, and the summary when the site was written.
+    public static func build(root: URL, options: Options = Options(), strict: Bool = false) throws -> (ValidationReport, BuildSummary?) {
+        let start = Date()
+        let site = try SiteLoader.load(root: root, options: LoadOptions(includeDrafts: options.includeDrafts))
+        let report = Validator.validate(site, today: options.today)
+        if report.errorCount > 0 || (strict && report.warningCount > 0) { return (report, nil) }
+        let kb = site.knowledgeBase
+        let outputURL = resolve(options.output ?? kb.config.output, against: root)
+        let files = try renderSite(site)
+        try OutputWriter.write(files, to: outputURL)
+        let summary = BuildSummary(
+            pages: files.filter { $0.path.hasSuffix(".html") }.count, articles: kb.articles.count, codes: kb.byCodeKey.count,
+            seconds: Date().timeIntervalSince(start), output: outputURL
+        )
+        return (report, summary)
+    }
+
+    /// Every output file of a loaded site: pages, index, theme assets and content files.
+    public static func renderSite(_ site: LoadedSite) throws -> [OutputFile] {
+        let kb = site.knowledgeBase
+        let templates = try TemplateSet(directory: resolve(kb.config.templates, against: site.root))
+        var files = try SiteRenderer(knowledgeBase: kb, templates: templates).render()
+        let index = SearchIndexBuilder.build(kb, synonyms: site.synonyms)
+        let json = try SearchIndexBuilder.json(index)
+        files.append(OutputFile(path: "search-index.json", text: json + "\n"))
+        files.append(OutputFile(path: "assets/search-index.js", text: SearchIndexBuilder.script(json)))
+        let assetsFolder = templates.assetsDirectory
+        if let names = try? ContentSources.listFiles(assetsFolder) {
+            for name in names where !files.contains(where: { $0.path == "assets/" + name }) {
+                files.append(OutputFile(path: "assets/" + name, copyFrom: assetsFolder.appendingPathComponent(name).path))
+            }
+        }
+        for (path, source) in kb.assets.sorted(by: { $0.key < $1.key }) {
+            files.append(OutputFile(path: "files/" + path, copyFrom: source))
+        }
+        return files
+    }
+
+    /// A path from the config or the command line, relative to the site root unless absolute.
+    public static func resolve(_ path: String, against root: URL) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
+    }
+}

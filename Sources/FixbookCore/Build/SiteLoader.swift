@@ -1,0 +1,119 @@
+import Foundation
+
+/// Options that change what is loaded.
+public struct LoadOptions: Sendable {
+    public var includeDrafts = false
+    public init(includeDrafts: Bool = false) { self.includeDrafts = includeDrafts }
+}
+
+/// A knowledge base read from disk, with every diagnostic found while reading it.
+public struct LoadedSite: Sendable {
+    public var root: URL
+    public var knowledgeBase: KnowledgeBase
+    public var diagnostics: [Diagnostic]
+    /// Raw optional data files, for the stages that use them (search tests).
+    public var dataFiles: [String: SourceText]
+    /// Groups of words searched as one, from `synonyms.yml`.
+    public var synonyms: [[String]]
+}
+
+/// Reads config and content, parses every article and renders its body: the front of the pipeline.
+public enum SiteLoader {
+    /// Reads `fixbook.yml` under `root` (defaults when there is none).
+    public static func loadConfig(root: URL) throws -> (SiteConfig, [Diagnostic]) {
+        let url = root.appendingPathComponent("fixbook.yml")
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw FixbookError("root folder not found: \(root.path)")
+            }
+            return (SiteConfig(), [])
+        }
+        guard let data = FileManager.default.contents(atPath: url.path), let text = SourceText.decode(data) else {
+            throw FixbookError("cannot read \(url.path)")
+        }
+        return SiteConfig.decode(text, path: "fixbook.yml")
+    }
+
+    /// Loads and renders the whole knowledge base under `root`.
+    public static func load(root: URL, options: LoadOptions = LoadOptions()) throws -> LoadedSite {
+        let (config, configDiagnostics) = try loadConfig(root: root)
+        let contentURL = root.appendingPathComponent(config.content)
+        let sources = try ContentSources.load(from: contentURL)
+        var diagnostics = configDiagnostics + sources.diagnostics
+        let contentPrefix = config.content.hasSuffix("/") ? config.content : config.content + "/"
+        func located(_ list: [Diagnostic]) -> [Diagnostic] {
+            list.map { var d = $0; d.location.file = contentPrefix + d.location.file; return d }
+        }
+
+        let parsed = sources.articles.parallelMap { ArticleParser.parse($0) }
+        var articles: [Article] = []
+        for (article, found) in parsed {
+            diagnostics += located(found)
+            if let article, options.includeDrafts || !article.metadata.draft { articles.append(article) }
+        }
+
+        var categories: [Category] = []
+        if let file = sources.dataFiles["categories.yml"] {
+            let (decoded, found) = Category.decodeAll(file.text, path: file.path)
+            categories = decoded
+            diagnostics += located(found)
+        }
+        var catalog: [CatalogEntry] = []
+        if let file = sources.dataFiles["codes.yml"] {
+            let (decoded, found) = CatalogEntry.decodeAll(file.text, path: file.path)
+            catalog = decoded
+            diagnostics += located(found)
+        }
+
+        var synonyms: [[String]] = []
+        if let file = sources.dataFiles["synonyms.yml"] {
+            let (decoded, found) = Synonyms.decode(file.text, path: file.path)
+            synonyms = decoded
+            diagnostics += located(found)
+        }
+
+        let slugBySourcePath = Dictionary(articles.map { ($0.sourcePath, $0.slug) }, uniquingKeysWith: { first, _ in first })
+        let assets = Set(sources.assets.keys)
+        let ui = UIStrings.forLanguage(config.language)
+        let unsafe = config.unsafe
+        articles = articles.parallelMap { article in
+            var article = article
+            let sourcePath = article.sourcePath
+            article.rendered = MarkdownRenderer.render(
+                article.body, firstLine: article.bodyFirstLine, unsafe: unsafe, copyLinkLabel: ui.copyLink
+            ) { destination, _ in
+                switch LinkTarget.resolve(destination, from: sourcePath) {
+                case .article(let path, let fragment):
+                    guard let slug = slugBySourcePath[path] else { return nil }
+                    return slug + ".html" + (fragment.map { "#" + encodeFragment($0) } ?? "")
+                case .file(let path):
+                    return assets.contains(path) ? "../" + assetOutputPath(path) : nil
+                default:
+                    return nil
+                }
+            }
+            article.body = ""  // the rendered form is all later stages need
+            return article
+        }
+
+        let knowledgeBase = KnowledgeBase(
+            config: config, articles: articles, categories: categories, catalog: catalog,
+            assets: Dictionary(uniqueKeysWithValues: sources.assets.map { ($0.key, $0.value.path) })
+        )
+        return LoadedSite(
+            root: root, knowledgeBase: knowledgeBase, diagnostics: diagnostics,
+            dataFiles: sources.dataFiles, synonyms: synonyms
+        )
+    }
+}
+
+/// Where a content asset is copied in the output (`files/<content path>`), percent-encoded.
+public func assetOutputPath(_ contentPath: String) -> String {
+    "files/" + encodePath(contentPath)
+}
+
+/// Percent-encodes a fragment for an `href`, keeping letters of every script readable.
+public func encodeFragment(_ fragment: String) -> String {
+    fragment.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? fragment
+}

@@ -1,0 +1,89 @@
+/// An article: its source, its typed front matter, its URL name and (once rendered) its body.
+public struct Article: Sendable {
+    /// Content-relative source path (`bounces/552.md`).
+    public var sourcePath: String
+    public var metadata: ArticleMetadata
+    /// URL name, `[a-z0-9-]`; the page is `articles/<slug>.html`.
+    public var slug: String
+    public var title: String
+    /// The Markdown body and the file line it starts on.
+    public var body: String
+    public var bodyFirstLine: Int
+    /// Filled by the render stage.
+    public var rendered: RenderedMarkdown?
+
+    public init(sourcePath: String, metadata: ArticleMetadata, slug: String, title: String, body: String, bodyFirstLine: Int) {
+        self.sourcePath = sourcePath
+        self.metadata = metadata
+        self.slug = slug
+        self.title = title
+        self.body = body
+        self.bodyFirstLine = bodyFirstLine
+    }
+
+    /// The page path inside the output folder.
+    public var outputPath: String { "articles/\(slug).html" }
+
+    /// The headings of the rendered body (empty before rendering).
+    public var headings: [Heading] { rendered?.headings ?? [] }
+}
+
+/// Turns a source file into an `Article`, or into diagnostics saying why it cannot be one.
+public enum ArticleParser {
+    /// Parses front matter and decides the slug; the body is rendered later.
+    public static func parse(_ source: SourceText) -> (Article?, [Diagnostic]) {
+        let file = source.path
+        func fail(_ rule: String, _ message: String) -> (Article?, [Diagnostic]) {
+            (nil, [Diagnostic(rule: rule, severity: .error, location: SourceLocation(file: file, line: 1), message: message)])
+        }
+        let split: FrontMatterSplit
+        switch FrontMatterSplitter.split(source.text) {
+        case .success(let value): split = value
+        case .failure(.missing):
+            return fail("front-matter-missing", "no front matter: the file must start with a '---' line, then YAML with at least a title, then '---'")
+        case .failure(.unterminated):
+            return fail("front-matter-unterminated", "front matter opened with '---' on line 1 is never closed by a '---' line")
+        }
+        var (metadata, diagnostics) = ArticleMetadataDecoder.decode(split, path: file)
+        if diagnostics.contains(where: { $0.rule == "front-matter-invalid" || $0.rule == "front-matter-empty" }) {
+            return (nil, diagnostics)
+        }
+        guard let title = metadata.title?.trimmingCharacters(in: .whitespacesAndNewlines), !title.isEmpty else {
+            let line = metadata.keyLines["title"] ?? 1
+            diagnostics.append(
+                Diagnostic(rule: "title-missing", severity: .error, location: SourceLocation(file: file, line: line), message: "the article has no title")
+            )
+            return (nil, diagnostics)
+        }
+        let slug: String
+        if let written = metadata.slug {
+            slug = written
+            if let problem = Slug.problem(written) {
+                let line = metadata.keyLines["slug"] ?? 1
+                diagnostics.append(
+                    Diagnostic(
+                        rule: "unsafe-slug", severity: .error, location: SourceLocation(file: file, line: line, column: 1),
+                        message: "slug '\(written)' \(problem)", suggestion: Slug.make(from: written)
+                    )
+                )
+            }
+        } else {
+            let stem = Slug.stem(of: file)
+            slug = Slug.make(from: stem)
+            if Slug.problem(stem) != nil {
+                diagnostics.append(
+                    Diagnostic(
+                        rule: "unsafe-slug", severity: .warning, location: SourceLocation(file: file, line: 1),
+                        message: "file name '\(stem)' is not URL-safe; the page is named '\(slug)'; set 'slug:' to choose",
+                        suggestion: slug
+                    )
+                )
+            }
+        }
+        let article = Article(
+            sourcePath: file, metadata: metadata, slug: slug, title: title,
+            body: split.body, bodyFirstLine: split.bodyFirstLine
+        )
+        return (Slug.problem(slug) == nil ? article : nil, diagnostics)
+    }
+}

@@ -1,0 +1,139 @@
+import Yams
+
+/// Decodes front matter YAML into `ArticleMetadata`, collecting every problem as a diagnostic.
+public enum ArticleMetadataDecoder {
+    /// Decodes `split.yaml` of the file at `path`.
+    public static func decode(_ split: FrontMatterSplit, path: String) -> (ArticleMetadata, [Diagnostic]) {
+        var reader = YAMLReader(file: path, lineOffset: split.yamlFirstLine - 1)
+        var metadata = ArticleMetadata()
+        guard let root = reader.compose(split.yaml) else {
+            if reader.diagnostics.isEmpty {
+                reader.report("front-matter-empty", line: 1, column: 1, "front matter is empty; it needs at least a title")
+            }
+            return (metadata, reader.diagnostics)
+        }
+        guard let pairs = reader.mappingPairs(root, what: "front matter") else { return (metadata, reader.diagnostics) }
+
+        for (key, keyLine, value) in pairs {
+            metadata.keyLines[key] = keyLine
+            switch key {
+            case "title": metadata.title = reader.string(value, key: key)
+            case "slug": metadata.slug = reader.string(value, key: key)
+            case "category": metadata.category = reader.string(value, key: key)
+            case "summary": metadata.summary = reader.string(value, key: key)
+            case "updated": metadata.updated = reader.date(value, key: key)
+            case "symptoms": metadata.symptoms = reader.stringList(value, key: key).map(\.text)
+            case "tags": metadata.tags = reader.stringList(value, key: key).map(\.text)
+            case "aliases": metadata.aliases = reader.stringList(value, key: key).map { LocatedString($0.text, line: $0.line) }
+            case "related": metadata.related = reader.stringList(value, key: key).map { LocatedString($0.text, line: $0.line) }
+            case "order": metadata.order = reader.int(value, key: key)
+            case "draft": metadata.draft = reader.bool(value, key: key) ?? false
+            case "codes": metadata.codes = decodeCodes(value, reader: &reader)
+            default:
+                reader.report(
+                    "unknown-key", line: keyLine, column: 1,
+                    "unknown front-matter key '\(key)'", severity: .warning,
+                    suggestion: suggestion(forUnknownKey: key)
+                )
+            }
+        }
+        return (metadata, reader.diagnostics)
+    }
+
+    private static func decodeCodes(_ value: LocatedNode, reader: inout YAMLReader) -> [ArticleCode] {
+        guard case .sequence(let sequence) = value.node else {
+            if case .scalar(let scalar) = value.node, scalar.string.isEmpty { return [] }
+            reader.report("wrong-type", at: value, "'codes' must be a list of codes")
+            return []
+        }
+        var codes: [ArticleCode] = []
+        for item in sequence {
+            let here = reader.locate(item)
+            switch item {
+            case .scalar(let scalar):
+                if let code = parseCode(scalar.string, system: nil, at: here, reader: &reader) {
+                    codes.append(ArticleCode(code: code, line: here.line))
+                }
+            case .mapping:
+                if let code = decodeMappedCode(here, reader: &reader) { codes.append(code) }
+            default:
+                reader.report("wrong-type", at: here, "a code must be a value or a mapping {code, message, system, solution}")
+            }
+        }
+        return codes
+    }
+
+    private static func decodeMappedCode(_ here: LocatedNode, reader: inout YAMLReader) -> ArticleCode? {
+        guard let pairs = reader.mappingPairs(here.node, what: "a code") else { return nil }
+        var written: (String, LocatedNode)?
+        var message: String?
+        var solution: String?
+        var system: CodeSystem?
+        for (key, keyLine, value) in pairs {
+            switch key {
+            case "code": written = reader.string(value, key: "code").map { ($0, value) }
+            case "message": message = reader.string(value, key: "message")
+            case "solution": solution = reader.string(value, key: "solution")
+            case "system":
+                guard let name = reader.string(value, key: "system") else { continue }
+                system = CodeSystem(rawValue: name)
+                if system == nil {
+                    reader.report(
+                        "unknown-code-system", at: value,
+                        "unknown code system '\(name)'; use one of "
+                            + CodeSystem.allCases.map(\.rawValue).joined(separator: ", ")
+                    )
+                }
+            default:
+                reader.report(
+                    "unknown-key", line: keyLine, column: value.column,
+                    "unknown key '\(key)' in a code; use code, message, system, solution",
+                    severity: .warning
+                )
+            }
+        }
+        guard let (text, codeNode) = written else {
+            reader.report("wrong-type", at: here, "a code mapping needs a 'code' key")
+            return nil
+        }
+        guard let code = parseCode(text, system: system, at: codeNode, reader: &reader) else { return nil }
+        return ArticleCode(code: code, message: message, solutionAnchor: solution, line: codeNode.line)
+    }
+
+    private static func parseCode(
+        _ text: String, system: CodeSystem?, at here: LocatedNode, reader: inout YAMLReader
+    ) -> ErrorCode? {
+        switch CodeNormalizer.parse(text, declared: system) {
+        case .valid(let code):
+            return code
+        case .malformed(let reason, let suggestion):
+            let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
+            reader.report("malformed-code", at: here, reason + hint, suggestion: suggestion)
+            return nil
+        }
+    }
+
+    /// A known key the unknown one is probably a typo of (`tag` → `tags`).
+    static func suggestion(forUnknownKey key: String) -> String? {
+        let lower = key.lowercased()
+        let candidates = ArticleMetadata.knownKeys.filter {
+            $0 == lower || $0 == lower + "s" || $0 + "s" == lower || editDistance($0, lower) <= 2
+        }
+        return candidates.sorted().first
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a)
+        let b = Array(b)
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import Yams
+
+/// A YAML value with the file line it came from.
+public struct LocatedNode: @unchecked Sendable {
+    public var node: Node
+    public var line: Int
+    public var column: Int
+}
+
+/// Reads typed values out of composed YAML nodes, reporting type problems as diagnostics.
+///
+/// Only scalars' *source text* is used, so `0x800CCC0F` or `550` keep their written form.
+public struct YAMLReader {
+    public var file: String
+    /// Added to Yams' 1-based line numbers to get file lines.
+    public var lineOffset: Int
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init(file: String, lineOffset: Int) {
+        self.file = file
+        self.lineOffset = lineOffset
+    }
+
+    /// Composes YAML into nodes; syntax errors become one diagnostic at the right file line.
+    public mutating func compose(_ yaml: String, rule: String = "front-matter-invalid") -> Node? {
+        do {
+            return try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            let (line, column, problem) = Self.describe(error)
+            report(rule, line: line + lineOffset, column: column, "invalid YAML: \(problem)")
+        } catch {
+            report(rule, line: lineOffset + 1, column: 1, "invalid YAML: \(error)")
+        }
+        return nil
+    }
+
+    /// The line and column of a node in the file.
+    public func locate(_ node: Node) -> LocatedNode {
+        LocatedNode(node: node, line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
+    }
+
+    /// The pairs of a mapping node, keys as strings with their lines; a non-mapping is reported.
+    public mutating func mappingPairs(_ node: Node, what: String) -> [(key: String, key_line: Int, value: LocatedNode)]? {
+        guard case .mapping(let mapping) = node else {
+            let here = locate(node)
+            report("wrong-type", line: here.line, column: here.column, "\(what) must be a mapping of keys to values")
+            return nil
+        }
+        return mapping.map { pair in
+            let key = locate(pair.key)
+            return (pair.key.string ?? "", key.line, locate(pair.value))
+        }
+    }
+
+    /// A scalar's source text; null gives nil, a list or mapping is reported.
+    public mutating func string(_ value: LocatedNode, key: String) -> String? {
+        switch value.node {
+        case .scalar(let scalar):
+            if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return nil }
+            return scalar.string
+        default:
+            report("wrong-type", at: value, "'\(key)' must be a single value, not a \(Self.kind(value.node))")
+            return nil
+        }
+    }
+
+    /// A list of scalars' source texts. Each item's line is kept.
+    public mutating func stringList(_ value: LocatedNode, key: String) -> [(text: String, line: Int)] {
+        switch value.node {
+        case .sequence(let sequence):
+            var items: [(String, Int)] = []
+            for item in sequence {
+                let here = locate(item)
+                if let text = string(here, key: "\(key) item"), !text.isEmpty {
+                    items.append((text, here.line))
+                }
+            }
+            return items
+        case .scalar(let scalar) where scalar.style == .plain && scalar.string.isEmpty:
+            return []
+        default:
+            report(
+                "wrong-type", at: value,
+                "'\(key)' must be a list, e.g. \(key): [\(value.node.string ?? "…")]"
+            )
+            return []
+        }
+    }
+
+    /// An integer; anything else is reported.
+    public mutating func int(_ value: LocatedNode, key: String) -> Int? {
+        guard case .scalar(let scalar) = value.node, let number = Int(scalar.string) else {
+            report("wrong-type", at: value, "'\(key)' must be a whole number")
+            return nil
+        }
+        return number
+    }
+
+    /// A boolean (`true`/`false`, YAML 1.1 spellings too); anything else is reported.
+    public mutating func bool(_ value: LocatedNode, key: String) -> Bool? {
+        guard case .scalar = value.node, let flag = value.node.bool else {
+            report("wrong-type", at: value, "'\(key)' must be true or false")
+            return nil
+        }
+        return flag
+    }
+
+    /// A calendar date `YYYY-MM-DD` (a time after it is allowed and dropped).
+    public mutating func date(_ value: LocatedNode, key: String) -> String? {
+        guard let text = string(value, key: key) else { return nil }
+        let day = String(text.prefix(10))
+        let parts = day.split(separator: "-")
+        let valid =
+            parts.count == 3 && parts[0].count == 4 && parts[1].count == 2 && parts[2].count == 2
+            && parts.allSatisfy { $0.allSatisfy(\.isASCII) && Int($0) != nil }
+            && (1...12).contains(Int(parts[1])!) && (1...31).contains(Int(parts[2])!)
+        guard valid else {
+            report("wrong-type", at: value, "'\(key)' must be a date written YYYY-MM-DD, not '\(text)'")
+            return nil
+        }
+        return day
+    }
+
+    public mutating func report(
+        _ rule: String, at value: LocatedNode, _ message: String,
+        severity: Severity = .error, suggestion: String? = nil
+    ) {
+        report(rule, line: value.line, column: value.column, message, severity: severity, suggestion: suggestion)
+    }
+
+    public mutating func report(
+        _ rule: String, line: Int, column: Int, _ message: String,
+        severity: Severity = .error, suggestion: String? = nil
+    ) {
+        diagnostics.append(
+            Diagnostic(
+                rule: rule, severity: severity,
+                location: SourceLocation(file: file, line: line, column: column),
+                message: message, suggestion: suggestion
+            )
+        )
+    }
+
+    private static func kind(_ node: Node) -> String {
+        switch node {
+        case .scalar: "value"
+        case .mapping: "mapping"
+        case .sequence: "list"
+        case .alias: "alias"
+        }
+    }
+
+    /// Yams' position (1-based, relative to the YAML text) and a short problem text.
+    private static func describe(_ error: YamlError) -> (line: Int, column: Int, problem: String) {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let prefix = context.map { "\($0.text) " } ?? ""
+            return (mark.line, mark.column, prefix + problem)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return (
+                context.mark.line, context.mark.column,
+                "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))"
+            )
+        case .reader(let problem, _, _, _):
+            return (1, 1, problem)
+        default:
+            return (1, 1, "\(error)")
+        }
+    }
+}

@@ -1,0 +1,71 @@
+/// Writes `sitemap.xml` and the Atom `feed.xml`. Absolute URLs need `baseURL`; without it the
+/// files use site-relative URLs. No wall-clock time: dates come from articles' `updated`.
+enum FeedWriter {
+    static func sitemap(_ kb: KnowledgeBase, extraPaths: [String]) -> String {
+        let base = baseURL(kb)
+        var updatedByPath: [String: String] = [:]
+        for article in kb.articles { updatedByPath[article.outputPath] = article.metadata.updated }
+        let paths = extraPaths.filter { $0.hasSuffix(".html") && $0 != "404.html" }.sorted()
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for path in paths {
+            xml += "  <url><loc>\(xmlEscape(base + path))</loc>"
+            if let updated = updatedByPath[path] { xml += "<lastmod>\(xmlEscape(updated))</lastmod>" }
+            xml += "</url>\n"
+        }
+        return xml + "</urlset>\n"
+    }
+
+    static func atom(_ kb: KnowledgeBase, limit: Int = 50) -> String {
+        let base = baseURL(kb)
+        let recent = kb.articles.sorted {
+            ($1.metadata.updated ?? "", $0.slug) < ($0.metadata.updated ?? "", $1.slug)
+        }.prefix(limit)
+        let newest = recent.first?.metadata.updated ?? "1970-01-01"
+        let siteID = base.isEmpty ? "urn:fixbook:" + Slug.make(from: kb.config.title) : base
+        var xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(xmlEscape(kb.config.language))">
+              <title>\(xmlEscape(kb.config.title))</title>
+              <id>\(xmlEscape(siteID))</id>
+              <updated>\(newest)T00:00:00Z</updated>
+              <link href="\(xmlEscape(base + "index.html"))"/>
+
+            """
+        for article in recent {
+            let url = base + article.outputPath
+            xml += """
+                  <entry>
+                    <title>\(xmlEscape(article.title))</title>
+                    <id>\(xmlEscape(base.isEmpty ? "urn:fixbook:article:" + article.slug : url))</id>
+                    <link href="\(xmlEscape(url))"/>
+                    <updated>\(article.metadata.updated ?? newest)T00:00:00Z</updated>
+                    <summary>\(xmlEscape(article.metadata.summary ?? article.title))</summary>
+                  </entry>
+
+                """
+        }
+        return xml + "</feed>\n"
+    }
+
+    private static func baseURL(_ kb: KnowledgeBase) -> String {
+        guard let base = kb.config.baseURL, !base.isEmpty else { return "" }
+        return base.hasSuffix("/") ? base : base + "/"
+    }
+
+    static func xmlEscape(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&apos;"
+            // XML 1.0 forbids most control characters even as references.
+            case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": continue
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,324 @@
+import Foundation
+
+/// Turns a knowledge base into every output file of SPEC §6, using the theme's templates.
+public struct SiteRenderer: Sendable {
+    let kb: KnowledgeBase
+    let templates: TemplateSet
+    let ui: UIStrings
+    let byTag: [String: [Int]]
+    let tagNames: [String: String]
+    let byCategory: [String: [Int]]
+    let categories: [Category]
+
+    public init(knowledgeBase kb: KnowledgeBase, templates: TemplateSet) {
+        self.kb = kb
+        self.templates = templates
+        self.ui = UIStrings.forLanguage(kb.config.language)
+        var byTag: [String: [Int]] = [:]
+        var tagNames: [String: String] = [:]
+        var byCategory: [String: [Int]] = [:]
+        for (index, article) in kb.articles.enumerated() {
+            for tag in article.metadata.tags {
+                let slug = TermSlug.make(tag)
+                if byTag[slug]?.last != index { byTag[slug, default: []].append(index) }
+                if tagNames[slug] == nil { tagNames[slug] = tag }
+            }
+            byCategory[article.metadata.category ?? "", default: []].append(index)
+        }
+        self.byTag = byTag
+        self.tagNames = tagNames
+        self.byCategory = byCategory
+        var categories = kb.categories
+        // Without categories.yml, the keys articles use become categories as written.
+        for key in byCategory.keys.sorted() where !key.isEmpty && !categories.contains(where: { $0.key == key }) {
+            categories.append(Category(key: key, title: key, order: Int.max))
+        }
+        if byCategory[""] != nil {
+            categories.append(Category(key: "", title: kb.config.isChinese ? "其他" : "Other", order: Int.max))
+        }
+        self.categories = categories.filter { byCategory[$0.key] != nil }
+    }
+
+    /// Every page, the feeds, and the files to copy. Articles render on all cores.
+    public func render() throws -> [OutputFile] {
+        var files: [OutputFile] = []
+        files.append(OutputFile(path: "index.html", text: try renderHome()))
+        files.append(OutputFile(path: "search.html", text: try page("search", kind: "search", title: ui.searchResults, root: "", view: ui)))
+        files.append(OutputFile(path: "404.html", text: try page("404", kind: "notfound", title: ui.notFoundTitle, root: "", view: ui)))
+
+        let renderer = self
+        let articlePages = kb.articles.indices.map { $0 }.parallelMap { index -> Result<OutputFile, FixbookError> in
+            do {
+                return .success(OutputFile(path: renderer.kb.articles[index].outputPath, text: try renderer.renderArticle(index)))
+            } catch let error as FixbookError {
+                return .failure(error)
+            } catch {
+                return .failure(FixbookError("\(error)"))
+            }
+        }
+        for result in articlePages { files.append(try result.get()) }
+
+        files += try renderCodePages()
+        files += try renderCategoryPages()
+        files += try renderTagPages()
+        files += try renderRedirects()
+        files.append(OutputFile(path: "sitemap.xml", text: FeedWriter.sitemap(kb, extraPaths: files.map(\.path))))
+        files.append(OutputFile(path: "feed.xml", text: FeedWriter.atom(kb)))
+        return files
+    }
+
+    // MARK: - Pages
+
+    private func page(_ template: String, kind: String, title: String, description: String? = nil, root: String, breadcrumbs: [LinkView] = [], view: Any) throws -> String {
+        let isHome = kind == "home"
+        let chrome = PageView(
+            lang: kb.config.language, siteTitle: kb.config.title, siteDescription: kb.config.description,
+            pageTitle: isHome ? kb.config.title : "\(title) - \(kb.config.title)",
+            metaDescription: description ?? kb.config.description, root: root, ui: ui, support: kb.config.support,
+            kind: kind, breadcrumbs: breadcrumbs, hasBreadcrumbs: !breadcrumbs.isEmpty, page: view
+        )
+        return try templates.render(template, chrome)
+    }
+
+    private func renderHome() throws -> String {
+        let cards = categories.map { category -> CategoryCardView in
+            let members = sortedForListing(byCategory[category.key] ?? [])
+            return CategoryCardView(
+                title: category.title, description: category.description, url: categoryPath(category.key),
+                count: members.count,
+                articles: members.prefix(6).map { LinkView(title: kb.articles[$0].title, url: kb.articles[$0].outputPath) }
+            )
+        }
+        let recent = kb.articles.indices.sorted {
+            (kb.articles[$1].metadata.updated ?? "", kb.articles[$0].slug) < (kb.articles[$0].metadata.updated ?? "", kb.articles[$1].slug)
+        }.prefix(8).map { summary($0, root: "") }
+        let popular = kb.codeKeys.prefix(30).map { key in codeChip(forKey: key, root: "") }
+        let view = HomeView(
+            categories: cards, hasCategories: !cards.isEmpty, recent: Array(recent), popularCodes: popular,
+            codeCount: kb.byCodeKey.count, articleCount: kb.articles.count
+        )
+        return try page("index", kind: "home", title: kb.config.title, root: "", view: view)
+    }
+
+    private func renderArticle(_ index: Int) throws -> String {
+        let article = kb.articles[index]
+        let root = "../"
+        let metadata = article.metadata
+        let headings = article.headings
+        let solutionAnchor = SolutionSection.firstAnchor(headings, solutionHeadings: kb.config.solutionHeadings)
+        let codes = metadata.codes.map { code in
+            let anchor = code.solutionAnchor.flatMap { name in headings.first { $0.anchor == name || $0.text == name }?.anchor } ?? solutionAnchor
+            return CodeChipView(
+                written: code.code.written, key: code.code.key, system: code.code.system.displayName,
+                message: code.message ?? "", hasMessage: code.message != nil, url: root + codePath(code.code),
+                solutionURL: anchor.map { "#" + encodeFragment($0) } ?? ""
+            )
+        }
+        let category = metadata.category.flatMap { key in categories.first { $0.key == key } }
+        let tags = metadata.tags.map { TagView(name: $0, url: root + "tags/" + TermSlug.href(TermSlug.make($0)) + ".html") }
+        let toc = headings.filter { $0.level >= 2 && $0.level <= 3 }.map {
+            TocItemView(text: $0.text, href: "#" + encodeFragment($0.anchor), isSub: $0.level == 3)
+        }
+        let related = RelatedArticles.pick(for: index, in: kb, byTag: byTag, byCategory: byCategory).map { summary($0, root: root) }
+        let view = ArticleView(
+            title: article.title, summary: metadata.summary ?? "", hasSummary: metadata.summary != nil,
+            categoryTitle: category?.title ?? "", categoryURL: category.map { root + categoryPath($0.key) } ?? "",
+            hasCategory: category != nil, updated: metadata.updated ?? "", hasUpdated: metadata.updated != nil,
+            codes: codes, hasCodes: !codes.isEmpty, symptoms: metadata.symptoms, hasSymptoms: !metadata.symptoms.isEmpty,
+            tags: tags, hasTags: !tags.isEmpty, toc: toc, hasToc: toc.count > 1, bodyHTML: article.rendered?.html ?? "",
+            solutionURL: solutionAnchor.map { "#" + encodeFragment($0) } ?? "", hasSolution: solutionAnchor != nil,
+            related: related, hasRelated: !related.isEmpty
+        )
+        var crumbs = [LinkView(title: ui.home, url: root + "index.html")]
+        if let category { crumbs.append(LinkView(title: category.title, url: root + categoryPath(category.key))) }
+        return try page(
+            "article", kind: "article", title: article.title, description: metadata.summary, root: root,
+            breadcrumbs: crumbs, view: view
+        )
+    }
+
+    private func renderCodePages() throws -> [OutputFile] {
+        let root = "../"
+        var files: [OutputFile] = []
+        var groups: [CodeSystem: [CodeIndexEntryView]] = [:]
+        let catalogByKey = Dictionary(grouping: kb.catalog, by: \.code.key)
+        for key in kb.codeKeys {
+            let indices = kb.byCodeKey[key] ?? []
+            var uses: [CodeUseView] = []
+            var system = CodeSystem.other
+            var messages: [String] = []
+            for index in indices {
+                let article = kb.articles[index]
+                let solution = SolutionSection.firstAnchor(article.headings, solutionHeadings: kb.config.solutionHeadings)
+                for code in article.metadata.codes where code.code.key == key {
+                    system = code.code.system
+                    let anchor = code.solutionAnchor.flatMap { name in
+                        article.headings.first { $0.anchor == name || $0.text == name }?.anchor
+                    } ?? solution
+                    let articleURL = root + article.outputPath
+                    if let message = code.message { messages.append(message) }
+                    uses.append(
+                        CodeUseView(
+                            articleTitle: article.title, articleURL: articleURL, message: code.message ?? "",
+                            hasMessage: code.message != nil,
+                            solutionURL: articleURL + (anchor.map { "#" + encodeFragment($0) } ?? ""),
+                            summary: article.metadata.summary ?? "", symptoms: Array(article.metadata.symptoms.prefix(3)),
+                            hasSymptoms: !article.metadata.symptoms.isEmpty
+                        )
+                    )
+                }
+            }
+            let catalogMessages = (catalogByKey[key] ?? []).compactMap(\.message)
+            let view = CodePageView(
+                key: key, system: system.displayName, catalogMessages: catalogMessages,
+                hasCatalogMessages: !catalogMessages.isEmpty, uses: uses, isAmbiguous: uses.count > 1
+            )
+            let path = codePath(ErrorCode(written: key, key: key, system: system))
+            let crumbs = [LinkView(title: ui.home, url: root + "index.html"), LinkView(title: ui.allCodes, url: "index.html")]
+            let description = ([key] + messages + catalogMessages).joined(separator: " · ")
+            files.append(
+                OutputFile(
+                    path: path,
+                    text: try page("code", kind: "code", title: key, description: description, root: root, breadcrumbs: crumbs, view: view)
+                )
+            )
+            groups[system, default: []].append(
+                CodeIndexEntryView(
+                    key: key, url: String(path.dropFirst("codes/".count)),
+                    messages: Array(Set(messages + catalogMessages)).sorted().joined(separator: " · "), articleCount: indices.count
+                )
+            )
+        }
+        let ordered = CodeSystem.allCases.compactMap { system in
+            groups[system].map { CodeGroupView(system: system.displayName, codes: $0) }
+        }
+        let crumbs = [LinkView(title: ui.home, url: root + "index.html")]
+        files.append(
+            OutputFile(
+                path: "codes/index.html",
+                text: try page("codes", kind: "codes", title: ui.allCodes, description: ui.codesIntro, root: root, breadcrumbs: crumbs, view: CodeIndexView(groups: ordered))
+            )
+        )
+        return files
+    }
+
+    private func renderCategoryPages() throws -> [OutputFile] {
+        let root = "../"
+        var files: [OutputFile] = []
+        let crumbs = [LinkView(title: ui.home, url: root + "index.html")]
+        for category in categories {
+            let members = sortedForListing(byCategory[category.key] ?? [])
+            let view = ListingView(
+                title: category.title, description: category.description, hasDescription: !category.description.isEmpty,
+                articles: members.map { summary($0, root: root) }
+            )
+            files.append(
+                OutputFile(
+                    path: categoryPath(category.key),
+                    text: try page("listing", kind: "category", title: category.title, description: category.description, root: root, breadcrumbs: crumbs, view: view)
+                )
+            )
+        }
+        let terms = categories.map {
+            TermView(name: $0.title, url: String(categoryPath($0.key).dropFirst("categories/".count)), count: byCategory[$0.key]?.count ?? 0)
+        }
+        files.append(
+            OutputFile(
+                path: "categories/index.html",
+                text: try page("terms", kind: "categories", title: ui.categories, root: root, breadcrumbs: crumbs, view: TermIndexView(title: ui.categories, terms: terms))
+            )
+        )
+        return files
+    }
+
+    private func renderTagPages() throws -> [OutputFile] {
+        let root = "../"
+        var files: [OutputFile] = []
+        let crumbs = [LinkView(title: ui.home, url: root + "index.html"), LinkView(title: ui.tags, url: "index.html")]
+        for slug in byTag.keys.sorted() {
+            let name = tagNames[slug] ?? slug
+            let view = ListingView(
+                title: name, description: "", hasDescription: false,
+                articles: sortedForListing(byTag[slug] ?? []).map { summary($0, root: root) }
+            )
+            files.append(
+                OutputFile(
+                    path: "tags/\(slug).html",
+                    text: try page("listing", kind: "tag", title: name, root: root, breadcrumbs: crumbs, view: view)
+                )
+            )
+        }
+        let terms = byTag.keys.sorted().map { TermView(name: tagNames[$0] ?? $0, url: TermSlug.href($0) + ".html", count: byTag[$0]?.count ?? 0) }
+        files.append(
+            OutputFile(
+                path: "tags/index.html",
+                text: try page("terms", kind: "tags", title: ui.tags, root: root, breadcrumbs: [crumbs[0]], view: TermIndexView(title: ui.tags, terms: terms))
+            )
+        )
+        return files
+    }
+
+    private func renderRedirects() throws -> [OutputFile] {
+        var files: [OutputFile] = []
+        var written: Set<String> = []
+        let taken = Set(kb.articles.map(\.outputPath))
+        for article in kb.articles {
+            for alias in article.metadata.aliases {
+                guard let path = AliasPath.outputPath(alias.text), !taken.contains(path), written.insert(path).inserted else { continue }
+                let depth = path.split(separator: "/").count - 1
+                let root = String(repeating: "../", count: depth)
+                let view = RedirectView(target: root + article.outputPath, targetTitle: article.title)
+                files.append(OutputFile(path: path, text: try page("redirect", kind: "redirect", title: article.title, root: root, view: view)))
+            }
+        }
+        return files
+    }
+
+    // MARK: - Pieces
+
+    private func summary(_ index: Int, root: String) -> ArticleSummaryView {
+        let article = kb.articles[index]
+        let category = article.metadata.category.flatMap { key in categories.first { $0.key == key } }
+        let codes = article.metadata.codes.prefix(4).map { code in
+            CodeChipView(
+                written: code.code.written, key: code.code.key, system: code.code.system.displayName, message: code.message ?? "",
+                hasMessage: code.message != nil, url: root + codePath(code.code), solutionURL: ""
+            )
+        }
+        return ArticleSummaryView(
+            title: article.title, url: root + article.outputPath, summary: article.metadata.summary ?? "",
+            hasSummary: article.metadata.summary != nil, categoryTitle: category?.title ?? "",
+            updated: article.metadata.updated ?? "", codes: codes, hasCodes: !codes.isEmpty
+        )
+    }
+
+    private func codeChip(forKey key: String, root: String) -> CodeChipView {
+        let first = kb.byCodeKey[key].flatMap { $0.first }.flatMap { index in
+            kb.articles[index].metadata.codes.first { $0.code.key == key }
+        }
+        let code = first?.code ?? ErrorCode(written: key, key: key, system: .other)
+        return CodeChipView(
+            written: key, key: key, system: code.system.displayName, message: "", hasMessage: false,
+            url: root + codePath(code), solutionURL: ""
+        )
+    }
+
+    /// Articles in listing order: `order`, then title, then slug.
+    private func sortedForListing(_ indices: [Int]) -> [Int] {
+        indices.sorted {
+            let a = kb.articles[$0]
+            let b = kb.articles[$1]
+            return (a.metadata.order ?? Int.max, a.title, a.slug) < (b.metadata.order ?? Int.max, b.title, b.slug)
+        }
+    }
+
+    private func categoryPath(_ key: String) -> String {
+        "categories/" + (key.isEmpty ? "other" : TermSlug.make(key)) + ".html"
+    }
+}
+
+/// The page of a code key: `codes/0x800CCC0F.html`, `codes/5.1.1.html`, `codes/sender-is-in-prison.html`.
+public func codePath(_ code: ErrorCode) -> String {
+    let name = code.system == .message ? "m-" + TermSlug.make(code.key) : code.key
+    return "codes/" + encodePath(name) + ".html"
+}

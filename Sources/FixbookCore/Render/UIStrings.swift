@@ -1,0 +1,64 @@
+/// The words of the theme in the site's language (`zh-CN` and `en`).
+public struct UIStrings: Sendable {
+    public var home: String
+    public var searchLabel: String
+    public var searchPlaceholder: String
+    public var searchButton: String
+    public var skipToContent: String
+    public var categories: String
+    public var allCodes: String
+    public var codesIntro: String
+    public var tags: String
+    public var recentlyUpdated: String
+    public var updated: String
+    public var codes: String
+    public var symptoms: String
+    public var onThisPage: String
+    public var related: String
+    public var solution: String
+    public var goToSolution: String
+    public var articles: String
+    public var articleCount: String
+    public var notFoundTitle: String
+    public var notFoundText: String
+    public var contactSupport: String
+    public var stillStuck: String
+    public var copyLink: String
+    public var redirecting: String
+    public var noResults: String
+    public var searchResults: String
+    public var seeAlsoCode: String
+    public var message: String
+    public var printedFrom: String
+    public var openOnPage: String
+
+    /// Chinese for any `zh` language tag, English otherwise.
+    public static func forLanguage(_ language: String) -> UIStrings {
+        language.lowercased().hasPrefix("zh") ? chinese : english
+    }
+
+    public static let chinese = UIStrings(
+        home: "首页", searchLabel: "搜索帮助文章", searchPlaceholder: "输入错误代码或问题，例如 0x800CCC0F、收不到邮件",
+        searchButton: "搜索", skipToContent: "跳到正文", categories: "问题分类", allCodes: "错误代码索引",
+        codesIntro: "按系统分组列出知识库中的所有错误代码，点击代码直达解决方法。", tags: "标签",
+        recentlyUpdated: "最近更新", updated: "更新于", codes: "错误代码", symptoms: "常见现象", onThisPage: "本页内容",
+        related: "相关文章", solution: "解决方法", goToSolution: "查看解决方法", articles: "篇文章", articleCount: "文章数",
+        notFoundTitle: "页面不存在", notFoundText: "您访问的页面不存在或已移动。试试搜索错误代码或问题描述：",
+        contactSupport: "联系客服", stillStuck: "问题仍未解决？请联系客服：", copyLink: "复制本节链接",
+        redirecting: "页面已移动，正在跳转到", noResults: "没有找到相关文章。", searchResults: "搜索结果",
+        seeAlsoCode: "该代码的所有文章", message: "提示信息", printedFrom: "来自", openOnPage: "打开文章"
+    )
+
+    public static let english = UIStrings(
+        home: "Home", searchLabel: "Search help articles", searchPlaceholder: "Type an error code or a problem, e.g. 0x800CCC0F",
+        searchButton: "Search", skipToContent: "Skip to content", categories: "Categories", allCodes: "Error code index",
+        codesIntro: "Every error code in the knowledge base, grouped by system; each links straight to its fix.",
+        tags: "Tags", recentlyUpdated: "Recently updated", updated: "Updated", codes: "Error codes", symptoms: "Symptoms",
+        onThisPage: "On this page", related: "Related articles", solution: "Solution", goToSolution: "Go to the solution",
+        articles: "articles", articleCount: "Articles", notFoundTitle: "Page not found",
+        notFoundText: "The page you asked for does not exist or has moved. Try searching for the error code or the problem:",
+        contactSupport: "Contact support", stillStuck: "Still stuck? Contact support:", copyLink: "Link to this section",
+        redirecting: "This page has moved. Redirecting to", noResults: "No articles found.", searchResults: "Search results",
+        seeAlsoCode: "All articles for this code", message: "Message", printedFrom: "From", openOnPage: "Open article"
+    )
+}

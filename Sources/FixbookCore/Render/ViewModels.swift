@@ -1,0 +1,163 @@
+/// Template view models: plain structs built for one page, read by Mustache through reflection.
+/// Domain types stay separate (Zola's `Page` vs `SerializingPage`); every string here is escaped
+/// by `{{…}}` in templates except the fields named `…HTML`.
+
+/// What every page's layout needs.
+struct PageView {
+    var lang: String
+    var siteTitle: String
+    var siteDescription: String
+    var pageTitle: String
+    var metaDescription: String
+    /// Prefix from this page to the output root: "" or "../".
+    var root: String
+    var ui: UIStrings
+    var support: String
+    /// Marks the body for page-specific styling (`home`, `article`…).
+    var kind: String
+    var breadcrumbs: [LinkView]
+    var hasBreadcrumbs: Bool
+    /// The page-specific view (`ArticleView`, `CodePageView`…).
+    var page: Any
+}
+
+struct LinkView {
+    var title: String
+    var url: String
+}
+
+struct CodeChipView {
+    var written: String
+    var key: String
+    var system: String
+    var message: String
+    var hasMessage: Bool
+    /// The code's page.
+    var url: String
+    /// The solution anchor of this code in its article.
+    var solutionURL: String
+}
+
+struct TagView {
+    var name: String
+    var url: String
+}
+
+struct TocItemView {
+    var text: String
+    var href: String
+    var isSub: Bool
+}
+
+/// An article as listings show it (cards, search-less lists, related).
+struct ArticleSummaryView {
+    var title: String
+    var url: String
+    var summary: String
+    var hasSummary: Bool
+    var categoryTitle: String
+    var updated: String
+    var codes: [CodeChipView]
+    var hasCodes: Bool
+}
+
+struct ArticleView {
+    var title: String
+    var summary: String
+    var hasSummary: Bool
+    var categoryTitle: String
+    var categoryURL: String
+    var hasCategory: Bool
+    var updated: String
+    var hasUpdated: Bool
+    var codes: [CodeChipView]
+    var hasCodes: Bool
+    var symptoms: [String]
+    var hasSymptoms: Bool
+    var tags: [TagView]
+    var hasTags: Bool
+    var toc: [TocItemView]
+    var hasToc: Bool
+    var bodyHTML: String
+    var solutionURL: String
+    var hasSolution: Bool
+    var related: [ArticleSummaryView]
+    var hasRelated: Bool
+}
+
+struct CategoryCardView {
+    var title: String
+    var description: String
+    var url: String
+    var count: Int
+    var articles: [LinkView]
+}
+
+struct HomeView {
+    var categories: [CategoryCardView]
+    var hasCategories: Bool
+    var recent: [ArticleSummaryView]
+    var popularCodes: [CodeChipView]
+    var codeCount: Int
+    var articleCount: Int
+}
+
+struct CodeGroupView {
+    var system: String
+    var codes: [CodeIndexEntryView]
+}
+
+struct CodeIndexEntryView {
+    var key: String
+    var url: String
+    var messages: String
+    var articleCount: Int
+}
+
+struct CodeIndexView {
+    var groups: [CodeGroupView]
+}
+
+/// One use of a code on its code page: the article and the message that tells it apart.
+struct CodeUseView {
+    var articleTitle: String
+    var articleURL: String
+    var message: String
+    var hasMessage: Bool
+    var solutionURL: String
+    var summary: String
+    var symptoms: [String]
+    var hasSymptoms: Bool
+}
+
+struct CodePageView {
+    var key: String
+    var system: String
+    var catalogMessages: [String]
+    var hasCatalogMessages: Bool
+    var uses: [CodeUseView]
+    var isAmbiguous: Bool
+}
+
+struct ListingView {
+    var title: String
+    var description: String
+    var hasDescription: Bool
+    var articles: [ArticleSummaryView]
+}
+
+struct TermIndexView {
+    var title: String
+    var terms: [TermView]
+}
+
+struct TermView {
+    var name: String
+    var url: String
+    var count: Int
+}
+
+struct RedirectView {
+    var target: String
+    var targetTitle: String
+}

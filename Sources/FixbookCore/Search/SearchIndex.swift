@@ -1,0 +1,97 @@
+import Foundation
+
+/// The JSON index of SPEC §7 (`search-index.json`), documented by `Docs/search-index.schema.json`.
+public struct SearchIndex: Codable, Sendable {
+    public struct Site: Codable, Sendable {
+        public var title: String
+        public var language: String
+    }
+
+    public struct Code: Codable, Sendable {
+        public var code: String
+        public var key: String
+        public var system: String
+        public var message: String?
+        /// The article page with the solution anchor, relative to the site root.
+        public var url: String
+    }
+
+    public struct Entry: Codable, Sendable {
+        public var id: String
+        public var slug: String
+        public var url: String
+        public var title: String
+        public var summary: String
+        public var category: String?
+        public var categoryTitle: String?
+        public var tags: [String]
+        public var symptoms: [String]
+        public var updated: String?
+        public var headings: [String]
+        public var codes: [Code]
+        public var text: String
+    }
+
+    public var version = 1
+    public var site: Site
+    public var articles: [Entry]
+    /// Code key → ids of the articles that claim it.
+    public var codes: [String: [String]]
+    /// Groups of words searched as one (`synonyms.yml`).
+    public var synonyms: [[String]]
+}
+
+/// Builds the search index from the knowledge base and writes it as JSON and as a script.
+public enum SearchIndexBuilder {
+    public static func build(_ kb: KnowledgeBase, synonyms: [[String]] = []) -> SearchIndex {
+        let categoryTitles = Dictionary(kb.categories.map { ($0.key, $0.title) }, uniquingKeysWith: { first, _ in first })
+        let entries = kb.articles.map { article -> SearchIndex.Entry in
+            let solution = SolutionSection.firstAnchor(article.headings, solutionHeadings: kb.config.solutionHeadings)
+            let codes = article.metadata.codes.map { code -> SearchIndex.Code in
+                let anchor = code.solutionAnchor.flatMap { name in
+                    article.headings.first { $0.anchor == name || $0.text == name }?.anchor
+                } ?? solution
+                return SearchIndex.Code(
+                    code: code.code.written, key: code.code.key, system: code.code.system.rawValue, message: code.message,
+                    url: article.outputPath + (anchor.map { "#" + encodeFragment($0) } ?? "")
+                )
+            }
+            return SearchIndex.Entry(
+                id: article.slug, slug: article.slug, url: article.outputPath, title: article.title,
+                summary: article.metadata.summary ?? "", category: article.metadata.category,
+                categoryTitle: article.metadata.category.flatMap { categoryTitles[$0] ?? $0 },
+                tags: article.metadata.tags, symptoms: article.metadata.symptoms, updated: article.metadata.updated,
+                headings: article.headings.map(\.text), codes: codes, text: article.rendered?.plainText ?? ""
+            )
+        }
+        return SearchIndex(
+            site: .init(title: kb.config.title, language: kb.config.language), articles: entries,
+            codes: kb.byCodeKey.mapValues { $0.map { kb.articles[$0].slug } }, synonyms: synonyms
+        )
+    }
+
+    /// Deterministic JSON: sorted keys, no escaped slashes.
+    public static func json(_ index: SearchIndex) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(index), as: UTF8.self)
+    }
+
+    /// The index as a script for `file://` pages. `<`, `>`, `&` and U+2028/2029 are escaped so
+    /// no article text can close the script, open a comment, or end a JavaScript line.
+    public static func script(_ json: String) -> String {
+        var safe = ""
+        safe.reserveCapacity(json.utf8.count + 64)
+        for scalar in json.unicodeScalars {
+            switch scalar {
+            case "<": safe += "\\u003c"
+            case ">": safe += "\\u003e"
+            case "&": safe += "\\u0026"
+            case "\u{2028}": safe += "\\u2028"
+            case "\u{2029}": safe += "\\u2029"
+            default: safe.unicodeScalars.append(scalar)
+            }
+        }
+        return "window.FIXBOOK_INDEX = " + safe + ";\n"
+    }
+}

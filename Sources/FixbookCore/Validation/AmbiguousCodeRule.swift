@@ -1,0 +1,29 @@
+/// A code claimed by several articles needs a `message` in each, so its code page can tell a
+/// reader which article applies (SMTP 550 "Invalid User" vs 550 "relaying denied").
+public struct AmbiguousCodeRule: ValidationRule {
+    public static let emits: [(id: String, severity: Severity)] = [("ambiguous-code", .warning)]
+
+    public init() {}
+
+    public func check(_ context: ValidationContext) -> [Diagnostic] {
+        let kb = context.knowledgeBase
+        var found: [Diagnostic] = []
+        for key in kb.codeKeys {
+            let indices = kb.byCodeKey[key] ?? []
+            guard indices.count > 1 else { continue }
+            for index in indices {
+                let article = kb.articles[index]
+                for code in article.metadata.codes where code.code.key == key && (code.message ?? "").isEmpty {
+                    let others = indices.filter { $0 != index }.map { kb.contentFile(kb.articles[$0].sourcePath) }
+                    found.append(
+                        diagnostic(
+                            "ambiguous-code", .warning, at: kb.location(article, line: code.line),
+                            "\(code.code.written) is also claimed by \(others.joined(separator: ", ")); write it as {code: \(code.code.written), message: …} so readers can tell the articles apart"
+                        )
+                    )
+                }
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,33 @@
+/// With a `categories.yml`, an article's category must be one of its keys.
+public struct CategoryRule: ValidationRule {
+    public static let emits: [(id: String, severity: Severity)] = [("unknown-category", .error)]
+
+    public init() {}
+
+    public func check(_ context: ValidationContext) -> [Diagnostic] {
+        let kb = context.knowledgeBase
+        let keys = Set(kb.categories.map(\.key))
+        var found: [Diagnostic] = []
+        for article in kb.articles {
+            guard let category = article.metadata.category else { continue }
+            if keys.isEmpty {
+                if Slug.problem(category) != nil {
+                    found.append(
+                        diagnostic(
+                            "unknown-category", .error, at: kb.location(article, line: article.metadata.keyLines["category"] ?? 1),
+                            "category '\(category)' must be [a-z0-9-] when there is no categories.yml"
+                        )
+                    )
+                }
+            } else if !keys.contains(category) {
+                found.append(
+                    diagnostic(
+                        "unknown-category", .error, at: kb.location(article, line: article.metadata.keyLines["category"] ?? 1),
+                        "category '\(category)' is not in categories.yml (known: \(keys.sorted().joined(separator: ", ")))"
+                    )
+                )
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,29 @@
+/// Two articles may not share a URL name; compared case-insensitively and after NFKC, since
+/// case-insensitive file systems (macOS, Windows) would overwrite one page with the other.
+public struct DuplicateSlugRule: ValidationRule {
+    public static let emits: [(id: String, severity: Severity)] = [("duplicate-slug", .error)]
+
+    public init() {}
+
+    public func check(_ context: ValidationContext) -> [Diagnostic] {
+        let kb = context.knowledgeBase
+        var firstBySlug: [String: Article] = [:]
+        var found: [Diagnostic] = []
+        let ordered = kb.articles.sorted { $0.sourcePath < $1.sourcePath }
+        for article in ordered {
+            let key = article.slug.precomposedStringWithCompatibilityMapping.lowercased()
+            if let first = firstBySlug[key] {
+                let line = article.metadata.keyLines["slug"] ?? 1
+                found.append(
+                    diagnostic(
+                        "duplicate-slug", .error, at: kb.location(article, line: line),
+                        "slug '\(article.slug)' is already used by \(kb.contentFile(first.sourcePath)); set a different 'slug:'"
+                    )
+                )
+            } else {
+                firstBySlug[key] = article
+            }
+        }
+        return found
+    }
+}

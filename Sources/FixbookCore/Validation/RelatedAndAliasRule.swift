@@ -1,0 +1,75 @@
+/// `related` must name existing articles; `aliases` must be safe relative paths that collide
+/// with no page and no other alias.
+public struct RelatedAndAliasRule: ValidationRule {
+    public static let emits: [(id: String, severity: Severity)] = [
+        ("related-unknown", .error), ("alias-unsafe", .error), ("alias-collision", .error),
+    ]
+
+    public init() {}
+
+    public func check(_ context: ValidationContext) -> [Diagnostic] {
+        let kb = context.knowledgeBase
+        var found: [Diagnostic] = []
+        var aliasOwners: [String: Article] = [:]
+        let pagePaths = Set(kb.articles.map(\.outputPath))
+        for article in kb.articles.sorted(by: { $0.sourcePath < $1.sourcePath }) {
+            for related in article.metadata.related where kb.article(slug: related.text) == nil {
+                found.append(
+                    diagnostic(
+                        "related-unknown", .error, at: kb.location(article, line: related.line),
+                        "related article '\(related.text)' does not exist"
+                    )
+                )
+            }
+            for alias in article.metadata.aliases {
+                guard let path = AliasPath.outputPath(alias.text) else {
+                    found.append(
+                        diagnostic(
+                            "alias-unsafe", .error, at: kb.location(article, line: alias.line),
+                            "alias '\(alias.text)' must be a relative path of letters, digits, '-', '_', '.' and '/', without '..'"
+                        )
+                    )
+                    continue
+                }
+                if pagePaths.contains(path) || AliasPath.reserved.contains(path) {
+                    found.append(
+                        diagnostic("alias-collision", .error, at: kb.location(article, line: alias.line), "alias '\(alias.text)' would overwrite the page \(path)")
+                    )
+                } else if let owner = aliasOwners[path], owner.slug != article.slug {
+                    found.append(
+                        diagnostic(
+                            "alias-collision", .error, at: kb.location(article, line: alias.line),
+                            "alias '\(alias.text)' is also an alias of \(kb.contentFile(owner.sourcePath))"
+                        )
+                    )
+                } else {
+                    aliasOwners[path] = article
+                }
+            }
+        }
+        return found
+    }
+}
+
+/// Where an alias's redirect page is written, or nil when the alias is not a safe path.
+public enum AliasPath {
+    /// Pages Fixbook itself writes; an alias may not replace them.
+    static let reserved: Set<String> = ["index.html", "search.html", "404.html", "codes/index.html", "categories/index.html", "tags/index.html"]
+
+    /// `old/page` or `/old/page.html` → `old/page.html`; `old/` → `old/index.html`.
+    public static func outputPath(_ alias: String) -> String? {
+        var path = alias.trimmingCharacters(in: .whitespaces)
+        while path.hasPrefix("/") { path.removeFirst() }
+        if path.isEmpty { return nil }
+        if path.hasSuffix("/") { path += "index.html" }
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        let safe = segments.allSatisfy { segment in
+            !segment.isEmpty && segment != "." && segment != ".." && !segment.hasPrefix(".") && segment.utf8.count <= 100
+                && segment.unicodeScalars.allSatisfy {
+                    ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)
+                }
+        }
+        guard safe, segments.count <= 8, !path.hasPrefix("assets/") else { return nil }
+        return path.hasSuffix(".html") ? path : path + ".html"
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// What a rule may look at: the loaded site and the day it is checked on.
+public struct ValidationContext: Sendable {
+    public var site: LoadedSite
+    /// `YYYY-MM-DD`, for the staleness rule; passed in so checks are repeatable.
+    public var today: String
+
+    public var knowledgeBase: KnowledgeBase { site.knowledgeBase }
+
+    public init(site: LoadedSite, today: String) {
+        self.site = site
+        self.today = today
+    }
+}
+
+/// One validation rule: a stable id, and a check that returns diagnostics (never throws).
+public protocol ValidationRule: Sendable {
+    /// The rule ids this rule can emit, with their default severity, for documentation.
+    static var emits: [(id: String, severity: Severity)] { get }
+    func check(_ context: ValidationContext) -> [Diagnostic]
+}
+
+extension ValidationRule {
+    func diagnostic(
+        _ rule: String, _ severity: Severity, at location: SourceLocation, _ message: String, suggestion: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(rule: rule, severity: severity, location: location, message: message, suggestion: suggestion)
+    }
+}

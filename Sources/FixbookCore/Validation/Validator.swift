@@ -1,0 +1,38 @@
+import Foundation
+
+/// The result of validating a site: every diagnostic, sorted, and the catalog coverage.
+public struct ValidationReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var coverage: (covered: Int, total: Int)?
+
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+}
+
+/// Runs every rule over a loaded site. `check` stops here; `build` refuses to write on errors.
+public enum Validator {
+    /// All rules, in the order their diagnostics are documented.
+    public static let rules: [any ValidationRule] = [
+        DuplicateSlugRule(), CodeWithoutSolutionRule(), CatalogCoverageRule(), AmbiguousCodeRule(),
+        BrokenLinkRule(), RelatedAndAliasRule(), CategoryRule(), StaleArticleRule(), SearchTestsRule(),
+    ]
+
+    /// Validates `site`; `today` (`YYYY-MM-DD`) defaults to the current UTC date.
+    public static func validate(_ site: LoadedSite, today: String? = nil) -> ValidationReport {
+        let context = ValidationContext(site: site, today: today ?? currentDay())
+        var diagnostics = site.diagnostics
+        for rule in rules { diagnostics += rule.check(context) }
+        return ValidationReport(
+            diagnostics: Diagnostic.sortedForReport(diagnostics),
+            coverage: CatalogCoverageRule.coverage(site.knowledgeBase)
+        )
+    }
+
+    static func currentDay() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date())
+    }
+}

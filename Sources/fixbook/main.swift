@@ -1,0 +1,4 @@
+import FixbookCLI
+import Foundation
+
+exit(FixbookCommand.run())
