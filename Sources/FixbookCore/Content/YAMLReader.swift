@@ -157,8 +157,9 @@ public struct YAMLReader {
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            let prefix = context.map { "\($0.text) " } ?? ""
-            return (mark.line, mark.column, prefix + problem)
+            // The context mark is where the broken construct starts: the line an editor must fix.
+            guard let context else { return (mark.line, mark.column, problem) }
+            return (context.mark.line, context.mark.column, "\(context.text): \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return (
                 context.mark.line, context.mark.column,

@@ -165,7 +165,7 @@ private struct TreeWalker {
                 cmark_node_set_url(node, rewritten)
             }
         default:
-            if !entering, type.rawValue & UInt32(CMARK_NODE_TYPE_BLOCK) != 0 {
+            if !entering, type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_BLOCK) {
                 plainScalars.append("\n")
             }
         }

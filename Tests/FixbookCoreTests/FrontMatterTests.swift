@@ -1,0 +1,92 @@
+import FixbookCore
+import Testing
+
+@Suite struct FrontMatterTests {
+    private func decode(_ text: String, path: String = "a.md") -> (ArticleMetadata, [Diagnostic]) {
+        guard case .success(let split) = FrontMatterSplitter.split(text) else {
+            Issue.record("split failed")
+            return (ArticleMetadata(), [])
+        }
+        return ArticleMetadataDecoder.decode(split, path: path)
+    }
+
+    @Test func splitsAndKeepsBodyLine() throws {
+        let split = try FrontMatterSplitter.split("---\ntitle: x\n---\nbody\n").get()
+        #expect(split.yaml == "title: x")
+        #expect(split.body == "body\n")
+        #expect(split.bodyFirstLine == 4)
+    }
+
+    @Test func missingAndUnterminated() {
+        #expect(FrontMatterSplitter.split("# no front matter") == .failure(.missing))
+        #expect(FrontMatterSplitter.split("---\ntitle: x\n") == .failure(.unterminated))
+    }
+
+    @Test func codesKeepTheirWrittenForm() {
+        let (metadata, diagnostics) = decode("---\ntitle: t\ncodes:\n  - 0x800CCC0F\n  - 550\n  - 0x800ccc0e\n  - code: 5.1.1\n    message: User Unknown\n---\n")
+        #expect(diagnostics.isEmpty)
+        #expect(metadata.codes.map(\.code.written) == ["0x800CCC0F", "550", "0x800ccc0e", "5.1.1"])
+        #expect(metadata.codes.map(\.code.key) == ["0x800CCC0F", "550", "0x800CCC0E", "5.1.1"])
+        #expect(metadata.codes.map(\.line) == [4, 5, 6, 7])
+        #expect(metadata.codes[3].message == "User Unknown")
+    }
+
+    @Test func keyLinesAreFileLines() {
+        let (metadata, _) = decode("---\ntitle: t\n\ntags: [a, b]\nupdated: 2026-11-20\n---\n")
+        #expect(metadata.keyLines["title"] == 2)
+        #expect(metadata.keyLines["tags"] == 4)
+        #expect(metadata.updated == "2026-11-20")
+        #expect(metadata.tags == ["a", "b"])
+    }
+
+    @Test func wrongTypesAreErrorsAtTheirLine() {
+        let (_, diagnostics) = decode("---\ntitle: t\ntags: outlook\norder: first\ndraft: maybe\nsymptoms:\n  key: value\n---\n")
+        #expect(diagnostics.map(\.rule) == ["wrong-type", "wrong-type", "wrong-type", "wrong-type"])
+        #expect(diagnostics.map(\.location.line) == [3, 4, 5, 7])
+        #expect(diagnostics.allSatisfy { $0.severity == .error })
+    }
+
+    @Test func unknownKeyWarnsWithSuggestion() {
+        let (_, diagnostics) = decode("---\ntitle: t\ntag: [a]\n---\n")
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics[0].rule == "unknown-key")
+        #expect(diagnostics[0].severity == .warning)
+        #expect(diagnostics[0].location.line == 3)
+        #expect(diagnostics[0].suggestion == "tags")
+    }
+
+    @Test func invalidYAMLReportsTheFileLine() {
+        let (_, diagnostics) = decode("---\ntitle: t\nsummary: [unclosed\ntags: [a]\n---\n")
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics[0].rule == "front-matter-invalid")
+        #expect(diagnostics[0].location.line >= 3)
+    }
+
+    @Test func malformedCodeIsReportedAtItsLine() {
+        let (metadata, diagnostics) = decode("---\ntitle: t\ncodes:\n  - 0x800CCCOF\n---\n")
+        #expect(metadata.codes.isEmpty)
+        #expect(diagnostics.map(\.rule) == ["malformed-code"])
+        #expect(diagnostics[0].location.line == 4)
+        #expect(diagnostics[0].suggestion == "0x800CCC0F")
+    }
+
+    @Test func duplicateKeysAreInvalid() {
+        let (_, diagnostics) = decode("---\ntitle: a\ntitle: b\n---\n")
+        #expect(diagnostics.map(\.rule) == ["front-matter-invalid"])
+    }
+
+    @Test func bomAndCRLFAreNormalized() {
+        let text = SourceText.decode(Array("\u{FEFF}---\r\ntitle: t\r\n---\r\nbody\r\n".utf8).withUnsafeBufferPointer { Data($0) })
+        #expect(text == "---\ntitle: t\n---\nbody\n")
+    }
+
+    @Test func aliasBombStaysSmall() {
+        var yaml = "---\ntitle: t\na0: &a0 [x, x, x, x, x, x, x, x, x]\n"
+        for level in 1..<9 { yaml += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]\n" }
+        let (metadata, diagnostics) = decode(yaml + "---\n")
+        #expect(metadata.title == "t")
+        #expect(diagnostics.allSatisfy { $0.rule == "unknown-key" })
+    }
+}
+
+import Foundation

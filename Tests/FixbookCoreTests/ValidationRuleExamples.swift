@@ -1,0 +1,143 @@
+import FixbookCore
+import FixbookTestSupport
+import Foundation
+import Testing
+
+/// One example site for a rule: the files, and exactly the diagnostics (rule, file, line) it must give.
+struct RuleExample: CustomTestStringConvertible, Sendable {
+    var name: String
+    var files: [String: String]
+    var expected: [String]
+
+    var testDescription: String { name }
+
+    init(_ name: String, _ files: [String: String], _ expected: [String]) {
+        self.name = name
+        self.files = files
+        self.expected = expected
+    }
+}
+
+/// SwiftLint-style triggering and non-triggering examples, one parameterised test runs them all.
+let ruleExamples: [RuleExample] = [
+    // Front matter and types.
+    RuleExample("front matter missing", ["Content/a.md": "# hi\n"], ["front-matter-missing Content/a.md:1"]),
+    RuleExample("front matter unterminated", ["Content/a.md": "---\ntitle: x\n"], ["front-matter-unterminated Content/a.md:1"]),
+    RuleExample("invalid yaml", ["Content/a.md": "---\ntitle: x\nsummary: [oops\n---\n"], ["front-matter-invalid Content/a.md:3"]),
+    RuleExample("title missing", ["Content/a.md": "---\nsummary: s\n---\n"], ["title-missing Content/a.md:1"]),
+    RuleExample("wrong type", ["Content/a.md": article("title: t\norder: soon")], ["wrong-type Content/a.md:3"]),
+    RuleExample("unknown key", ["Content/a.md": article("title: t\ntag: [x]")], ["unknown-key Content/a.md:3"]),
+    RuleExample("valid article", ["Content/a.md": article("title: t\ntags: [x]\ncodes: [550]")], []),
+    // Slugs.
+    RuleExample(
+        "duplicate slug, case-insensitive",
+        ["Content/a.md": article("title: a\nslug: same"), "Content/b.md": article("title: b\nslug: Same-x")],
+        ["unsafe-slug Content/b.md:3"]
+    ),
+    RuleExample(
+        "duplicate slug", ["Content/a.md": article("title: a\nslug: same"), "Content/b.md": article("title: b\nslug: same")],
+        ["duplicate-slug Content/b.md:3"]
+    ),
+    RuleExample("unsafe slug", ["Content/a.md": article("title: a\nslug: ../../etc")], ["unsafe-slug Content/a.md:3"]),
+    // Codes and solutions.
+    RuleExample("malformed code", ["Content/a.md": article("title: a\ncodes:\n  - 0x800CCCOF")], ["malformed-code Content/a.md:4"]),
+    RuleExample(
+        "code without solution section", ["Content/a.md": article("title: a\ncodes: [550]", body: "## 原因\n\n说明。\n")],
+        ["code-without-solution Content/a.md:3"]
+    ),
+    RuleExample(
+        "empty solution section", ["Content/a.md": article("title: a\ncodes: [550]", body: "## 解决方法\n\n## 原因\n\n说明。\n")],
+        ["code-without-solution Content/a.md:5"]
+    ),
+    RuleExample(
+        "solution anchor missing",
+        ["Content/a.md": article("title: a\ncodes:\n  - code: 550\n    solution: nowhere")],
+        ["solution-anchor-missing Content/a.md:4"]
+    ),
+    RuleExample(
+        "solution anchor outside",
+        ["Content/a.md": article("title: a\ncodes:\n  - code: 550\n    solution: 原因", body: "## 原因\n\nx\n\n## 解决方法\n\ny\n")],
+        ["solution-anchor-outside Content/a.md:4"]
+    ),
+    RuleExample(
+        "solution anchor inside",
+        ["Content/a.md": article("title: a\ncodes:\n  - code: 550\n    solution: 情况一", body: "## 解决方法\n\n### 情况一\n\ny\n")], []
+    ),
+    // Catalog.
+    RuleExample(
+        "catalog coverage",
+        ["Content/codes.yml": "- code: 550\n- code: 0x800CCC0F\n", "Content/a.md": article("title: a\ncodes: [550, 552]")],
+        ["catalog-code-uncovered Content/codes.yml:2", "code-not-in-catalog Content/a.md:3"]
+    ),
+    RuleExample(
+        "ambiguous code",
+        ["Content/a.md": article("title: a\ncodes: [550]"), "Content/b.md": article("title: b\ncodes:\n  - code: 550\n    message: Invalid User")],
+        ["ambiguous-code Content/a.md:3"]
+    ),
+    // Links.
+    RuleExample(
+        "broken links and anchors",
+        [
+            "Content/a.md": article("title: a", body: "[x](missing.md) [y](b.md#nope) [z](#here) ![i](p.png)\n\n## 解决方法\n\nok\n"),
+            "Content/b.md": article("title: b"),
+        ],
+        ["broken-anchor Content/a.md:4", "broken-anchor Content/a.md:4", "broken-link Content/a.md:4", "missing-image Content/a.md:4"]
+    ),
+    RuleExample(
+        "good links",
+        [
+            "Content/a.md": article("title: a", body: "[y](sub/b.md#解决方法) [z](#解决方法) ![i](p.png)\n\n## 解决方法\n\nok\n"),
+            "Content/sub/b.md": article("title: b"), "Content/p.png": "png",
+        ], []
+    ),
+    // Related, aliases, categories.
+    RuleExample("related unknown", ["Content/a.md": article("title: a\nrelated: [ghost]")], ["related-unknown Content/a.md:3"]),
+    RuleExample(
+        "alias unsafe and colliding",
+        [
+            "Content/a.md": article("title: a\naliases: [../../x, old/page]"),
+            "Content/b.md": article("title: b\naliases: [old/page.html, articles/a.html]"),
+        ],
+        ["alias-unsafe Content/a.md:3", "alias-collision Content/b.md:3", "alias-collision Content/b.md:3"]
+    ),
+    RuleExample(
+        "unknown category", ["Content/categories.yml": "mail: Mail\n", "Content/a.md": article("title: a\ncategory: web")],
+        ["unknown-category Content/a.md:3"]
+    ),
+    RuleExample(
+        "stale article", ["fixbook.yml": "staleAfterDays: 30\n", "Content/a.md": article("title: a\nupdated: 2026-01-01")],
+        ["stale-article Content/a.md:3"]
+    ),
+    RuleExample(
+        "search test names nothing",
+        ["Content/search-tests.yml": "- query: x\n  expect: ghost\n- query: y\n  expect: a\n", "Content/a.md": article("title: a")],
+        ["search-test-failed Content/search-tests.yml:1"]
+    ),
+]
+
+@Suite struct ValidationRuleTests {
+    @Test(arguments: ruleExamples)
+    func example(_ example: RuleExample) throws {
+        let site = try TemporarySite(example.files, withTemplates: false)
+        defer { site.remove() }
+        let report = try SiteBuilder.check(root: site.root, options: .init(today: "2026-11-29"))
+        let found = report.diagnostics.map { "\($0.rule) \($0.location.file):\($0.location.line)" }
+        #expect(found.sorted() == example.expected.sorted(), "\(report.diagnostics)")
+    }
+
+    @Test func everyEmittedRuleHasAnExample() {
+        let covered = Set(ruleExamples.flatMap { $0.expected.map { String($0.split(separator: " ")[0]) } })
+        let documented = Validator.rules.flatMap { type(of: $0).emits.map(\.id) }
+        let untested = documented.filter { !covered.contains($0) && $0 != "root-absolute-link" }
+        #expect(untested.isEmpty, "rules without a triggering example: \(untested)")
+    }
+
+    @Test func thirtyBrokenFilesAreAllReported() throws {
+        var files: [String: String] = [:]
+        for index in 0..<30 { files["Content/broken-\(index).md"] = article("title: t\(index)\ncodes: [0x800CC\(index)]") }
+        let site = try TemporarySite(files, withTemplates: false)
+        defer { site.remove() }
+        let report = try SiteBuilder.check(root: site.root)
+        #expect(Set(report.diagnostics.filter { $0.rule == "malformed-code" }.map(\.location.file)).count == 30)
+    }
+}
