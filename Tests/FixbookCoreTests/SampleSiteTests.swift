@@ -1,0 +1,90 @@
+import FixbookCore
+import FixbookTestSupport
+import Foundation
+import Testing
+
+/// The sample knowledge base in `Content/` builds cleanly and browses offline.
+@Suite(.serialized) struct SampleSiteTests {
+    /// Builds the repository's sample site into a temporary output folder once.
+    static let built: (output: URL, report: ValidationReport) = {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("fixbook-sample-\(UUID().uuidString)")
+        let (report, _) = try! SiteBuilder.build(root: repositoryRoot, options: .init(output: output.path, today: "2026-11-29"))
+        return (output, report)
+    }()
+
+    @Test func passesWithZeroDiagnostics() {
+        #expect(Self.built.report.diagnostics.isEmpty, "\(Self.built.report.diagnostics)")
+        #expect(Self.built.report.coverage.map { $0.covered == $0.total } == true)
+    }
+
+    @Test func everyLinkResolvesToAFileInsideTheOutput() throws {
+        let output = Self.built.output
+        let pages = try htmlPages(output)
+        #expect(pages.count > 50)
+        var broken: [String] = []
+        for page in pages {
+            let html = try String(contentsOf: page, encoding: .utf8)
+            for reference in references(in: html) {
+                if reference.hasPrefix("mailto:") { continue }
+                #expect(!reference.contains("://"), "\(page.lastPathComponent) requests \(reference)")
+                #expect(!reference.hasPrefix("/"), "\(page.lastPathComponent) has root-absolute \(reference)")
+                let path = String(reference.prefix { $0 != "#" && $0 != "?" })
+                if path.isEmpty { continue }
+                let target = page.deletingLastPathComponent().appendingPathComponent(path.removingPercentEncoding ?? path).standardizedFileURL
+                var isDirectory: ObjCBool = false
+                let exists = FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory)
+                if !exists || isDirectory.boolValue || !target.path.hasPrefix(output.standardizedFileURL.path + "/") {
+                    broken.append("\(page.path): \(reference)")
+                }
+            }
+        }
+        #expect(broken.isEmpty, "\(broken.prefix(20))")
+    }
+
+    @Test func everyTopicIsTwoClicksFromHomeAndOnItsCodePages() throws {
+        let output = Self.built.output
+        let home = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        var reachable: Set<String> = []
+        for first in references(in: home) where first.hasSuffix(".html") {
+            reachable.insert(first)
+            let url = output.appendingPathComponent(first)
+            guard let page = try? String(contentsOf: url, encoding: .utf8) else { continue }
+            for second in references(in: page) {
+                let resolved = url.deletingLastPathComponent().appendingPathComponent(second).standardizedFileURL.path
+                reachable.insert(String(resolved.dropFirst(output.standardizedFileURL.path.count + 1)).components(separatedBy: "#")[0])
+            }
+        }
+        let articles = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("articles").path)
+        #expect(articles.count >= 19)
+        for name in articles {
+            #expect(reachable.contains("articles/" + name), "\(name) is not within two clicks of the home page")
+        }
+        let index = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("search-index.json"))) as! [String: Any]
+        for (key, ids) in index["codes"] as! [String: [String]] {
+            guard case .valid(let code) = CodeNormalizer.parse(key) else { Issue.record("bad key \(key)"); continue }
+            let path = codePath(code).removingPercentEncoding ?? ""
+            let page = try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+            for id in ids { #expect(page.contains("../articles/\(id).html"), "code page \(key) lacks \(id)") }
+        }
+    }
+
+    private func htmlPages(_ root: URL) throws -> [URL] {
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!
+        return enumerator.compactMap { $0 as? URL }.filter { $0.pathExtension == "html" }
+    }
+
+    /// Every `href`/`src` value in a page (HTML-unescaped enough for relative paths).
+    private func references(in html: String) -> [String] {
+        var found: [String] = []
+        for attribute in ["href=\"", "src=\""] {
+            var rest = html[...]
+            while let start = rest.range(of: attribute) {
+                let tail = rest[start.upperBound...]
+                guard let end = tail.firstIndex(of: "\"") else { break }
+                found.append(String(tail[..<end]).replacingOccurrences(of: "&amp;", with: "&"))
+                rest = tail[end...]
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,103 @@
+import FixbookCore
+import FixbookTestSupport
+import Foundation
+import Testing
+
+/// Integration tests: build real sites into temporary folders and inspect the files.
+@Suite struct SiteBuildTests {
+    static let fixture: [String: String] = [
+        "fixbook.yml": "title: Test Help\nlanguage: zh-CN\n",
+        "Content/categories.yml": "mail:\n  title: 邮件\n  description: 收发问题\n",
+        "Content/codes.yml": "- code: 0x800CCC0F\n- code: 550\n  message: Invalid User\n",
+        "Content/mail/timeout.md": article(
+            "title: 连接超时 0x800CCC0F\ncategory: mail\ncodes: [0x800CCC0F]\ntags: [outlook, 网络]\nupdated: 2026-11-01\naliases: [old/timeout]",
+            body: "见 [退信](bounce.md#解决方法)。\n\n![图](img/shot.png)\n\n## 解决方法\n\n重启。\n"
+        ),
+        "Content/mail/bounce.md": article(
+            "title: 退信 550\ncategory: mail\ncodes:\n  - code: 550\n    message: Invalid User\nsummary: 地址错误\nupdated: 2026-11-02"
+        ),
+        "Content/mail/img/shot.png": "not really a png",
+        "Content/draft.md": article("title: 草稿\ndraft: true"),
+    ]
+
+    @Test func writesTheWholePageSet() throws {
+        let site = try TemporarySite(Self.fixture)
+        defer { site.remove() }
+        let (report, summary) = try SiteBuilder.build(root: site.root)
+        #expect(report.errorCount == 0, "\(report.diagnostics)")
+        #expect(summary != nil)
+        let files = Set(site.files(under: "Output"))
+        for expected in [
+            "index.html", "search.html", "404.html", "sitemap.xml", "feed.xml", "search-index.json",
+            "assets/search-index.js", "assets/style.css", "assets/search.js", ".fixbook-output",
+            "articles/timeout.html", "articles/bounce.html", "codes/index.html", "codes/0x800CCC0F.html", "codes/550.html",
+            "categories/index.html", "categories/mail.html", "tags/index.html", "tags/outlook.html", "tags/网络.html",
+            "old/timeout.html", "files/mail/img/shot.png",
+        ] {
+            #expect(files.contains(expected), "missing \(expected)")
+        }
+        #expect(!files.contains("articles/draft.html"))
+        let page = try site.read("Output/articles/timeout.html")
+        #expect(page.contains("href=\"bounce.html#%E8%A7%A3%E5%86%B3%E6%96%B9%E6%B3%95\""))
+        #expect(page.contains("src=\"../files/mail/img/shot.png\""))
+        #expect(page.contains("<html lang=\"zh-CN\">"))
+        let codePage = try site.read("Output/codes/550.html")
+        #expect(codePage.contains("../articles/bounce.html#%E8%A7%A3%E5%86%B3%E6%96%B9%E6%B3%95"))
+        #expect(codePage.contains("Invalid User"))
+        let redirect = try site.read("Output/old/timeout.html")
+        #expect(redirect.contains("url=../articles/timeout.html"))
+    }
+
+    @Test func draftsAreBuiltOnRequest() throws {
+        let site = try TemporarySite(Self.fixture)
+        defer { site.remove() }
+        _ = try SiteBuilder.build(root: site.root, options: .init(includeDrafts: true))
+        #expect(site.exists("Output/articles/draft.html"))
+    }
+
+    @Test func twoBuildsAreByteIdentical() throws {
+        let site = try TemporarySite(Self.fixture)
+        defer { site.remove() }
+        _ = try SiteBuilder.build(root: site.root, options: .init(output: "One"))
+        _ = try SiteBuilder.build(root: site.root, options: .init(output: "Two"))
+        let one = site.files(under: "One")
+        #expect(one == site.files(under: "Two"))
+        for path in one {
+            #expect(try site.read("One/" + path) == site.read("Two/" + path), "\(path) differs")
+        }
+    }
+
+    @Test func errorsWriteNothingAndKeepThePreviousOutput() throws {
+        let site = try TemporarySite(Self.fixture)
+        defer { site.remove() }
+        _ = try SiteBuilder.build(root: site.root)
+        let before = try site.read("Output/index.html")
+        try site.write("Content/mail/bounce.md", article("title: 退信\ncodes: [550]", body: "没有解决方法。\n"))
+        let (report, summary) = try SiteBuilder.build(root: site.root)
+        #expect(summary == nil)
+        #expect(report.diagnostics.contains { $0.rule == "code-without-solution" })
+        #expect(try site.read("Output/index.html") == before)
+    }
+
+    @Test func refusesToReplaceAForeignFolder() throws {
+        let site = try TemporarySite(Self.fixture.merging(["Output/precious.txt": "mine"]) { a, _ in a })
+        defer { site.remove() }
+        #expect(throws: FixbookError.self) { try SiteBuilder.build(root: site.root) }
+        #expect(try site.read("Output/precious.txt") == "mine")
+    }
+
+    @Test func indexScriptCannotBreakOutOfItsScriptTag() throws {
+        var files = Self.fixture
+        files["Content/evil.md"] = article("title: \"</script><script>alert(1)</script> \u{2028}\"\nsummary: \"<!-- x\"")
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        _ = try SiteBuilder.build(root: site.root)
+        let script = try site.read("Output/assets/search-index.js")
+        #expect(!script.contains("</script"))
+        #expect(!script.contains("<!--"))
+        #expect(!script.contains("\u{2028}"))
+        let page = try site.read("Output/articles/evil.html")
+        #expect(!page.contains("<script>alert"))
+        #expect(page.contains("&lt;/script&gt;"))
+    }
+}
