@@ -32,7 +32,11 @@ import Testing
     }
 
     @Test func letterOForZeroIsMalformedWithSuggestion() {
-        #expect(CodeNormalizer.parse("0x800CCCOF") == .malformed(reason: "'0x800CCCOF' contains a letter where a hex digit belongs (O for zero, l or I for one)", suggestion: "0x800CCC0F"))
+        #expect(
+            CodeNormalizer.parse("0x800CCCOF")
+                == .malformed(
+                    reason: "'0x800CCCOF' contains a letter where a hex digit belongs (O for zero, l or I for one)",
+                    suggestion: "0x800CCC0F"))
     }
 
     @Test(arguments: ["0x800CC79", "0x800CCC0FF", "0xZZZ", "5.1", "5.1.1.1", "9.1.1", "5..1"])

@@ -1,4 +1,5 @@
 import FixbookCore
+import Foundation
 import Testing
 
 @Suite struct FrontMatterTests {
@@ -23,7 +24,9 @@ import Testing
     }
 
     @Test func codesKeepTheirWrittenForm() {
-        let (metadata, diagnostics) = decode("---\ntitle: t\ncodes:\n  - 0x800CCC0F\n  - 550\n  - 0x800ccc0e\n  - code: 5.1.1\n    message: User Unknown\n---\n")
+        let (metadata, diagnostics) = decode(
+            "---\ntitle: t\ncodes:\n  - 0x800CCC0F\n  - 550\n  - 0x800ccc0e\n  - code: 5.1.1\n    message: User Unknown\n---\n"
+        )
         #expect(diagnostics.isEmpty)
         #expect(metadata.codes.map(\.code.written) == ["0x800CCC0F", "550", "0x800ccc0e", "5.1.1"])
         #expect(metadata.codes.map(\.code.key) == ["0x800CCC0F", "550", "0x800CCC0E", "5.1.1"])
@@ -40,7 +43,8 @@ import Testing
     }
 
     @Test func wrongTypesAreErrorsAtTheirLine() {
-        let (_, diagnostics) = decode("---\ntitle: t\ntags: outlook\norder: first\ndraft: maybe\nsymptoms:\n  key: value\n---\n")
+        let (_, diagnostics) = decode(
+            "---\ntitle: t\ntags: outlook\norder: first\ndraft: maybe\nsymptoms:\n  key: value\n---\n")
         #expect(diagnostics.map(\.rule) == ["wrong-type", "wrong-type", "wrong-type", "wrong-type"])
         #expect(diagnostics.map(\.location.line) == [3, 4, 5, 7])
         #expect(diagnostics.allSatisfy { $0.severity == .error })
@@ -76,17 +80,19 @@ import Testing
     }
 
     @Test func bomAndCRLFAreNormalized() {
-        let text = SourceText.decode(Array("\u{FEFF}---\r\ntitle: t\r\n---\r\nbody\r\n".utf8).withUnsafeBufferPointer { Data($0) })
+        let text = SourceText.decode(
+            Array("\u{FEFF}---\r\ntitle: t\r\n---\r\nbody\r\n".utf8).withUnsafeBufferPointer { Data($0) })
         #expect(text == "---\ntitle: t\n---\nbody\n")
     }
 
     @Test func aliasBombStaysSmall() {
         var yaml = "---\ntitle: t\na0: &a0 [x, x, x, x, x, x, x, x, x]\n"
-        for level in 1..<9 { yaml += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]\n" }
+        for level in 1..<9 {
+            yaml +=
+                "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]\n"
+        }
         let (metadata, diagnostics) = decode(yaml + "---\n")
         #expect(metadata.title == "t")
         #expect(diagnostics.allSatisfy { $0.rule == "unknown-key" })
     }
 }
-
-import Foundation

@@ -15,11 +15,14 @@ import Testing
     }
 
     @Test func headingsGetIdsLinesAndSections() {
-        let rendered = MarkdownRenderer.render("intro\n\n## 解决方法\n\n### 情况一\n\nstep\n\n## Empty\n\n## Last\n", firstLine: 5)
+        let rendered = MarkdownRenderer.render(
+            "intro\n\n## 解决方法\n\n### 情况一\n\nstep\n\n## Empty\n\n## Last\n", firstLine: 5)
         #expect(rendered.headings.map(\.anchor) == ["解决方法", "情况一", "empty", "last"])
         #expect(rendered.headings.map(\.line) == [7, 9, 13, 15])
         #expect(rendered.headings.map(\.sectionHasContent) == [true, true, false, false])
-        #expect(rendered.html.contains("<h2 id=\"解决方法\">解决方法 <a class=\"heading-anchor\" href=\"#%E8%A7%A3%E5%86%B3%E6%96%B9%E6%B3%95\""))
+        #expect(
+            rendered.html.contains(
+                "<h2 id=\"解决方法\">解决方法 <a class=\"heading-anchor\" href=\"#%E8%A7%A3%E5%86%B3%E6%96%B9%E6%B3%95\""))
         #expect(!rendered.html.contains("data-sourcepos"))
         #expect(rendered.sectionText["情况一"] == "step")
     }
@@ -35,7 +38,8 @@ import Testing
     }
 
     @Test func linksAreCollectedAndRewritten() {
-        let rendered = MarkdownRenderer.render("see [a](../x/other.md#解决方法) and ![i](img/p.png)\n", firstLine: 3) { destination, isImage in
+        let rendered = MarkdownRenderer.render("see [a](../x/other.md#解决方法) and ![i](img/p.png)\n", firstLine: 3) {
+            destination, isImage in
             isImage ? "../files/p.png" : destination.replacingOccurrences(of: "../x/other.md", with: "other.html")
         }
         #expect(rendered.links.map(\.destination) == ["../x/other.md#解决方法", "img/p.png"])
@@ -46,7 +50,9 @@ import Testing
     }
 
     @Test func gfmExtensionsAreOn() {
-        let html = MarkdownRenderer.render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ www.example.com\n\n- [x] done\n\nnote[^1]\n\n[^1]: foot\n").html
+        let html = MarkdownRenderer.render(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ www.example.com\n\n- [x] done\n\nnote[^1]\n\n[^1]: foot\n"
+        ).html
         #expect(html.contains("<table>"))
         #expect(html.contains("<del>old</del>"))
         #expect(html.contains("href=\"http://www.example.com\""))

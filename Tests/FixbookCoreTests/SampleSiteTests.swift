@@ -7,8 +7,10 @@ import Testing
 @Suite(.serialized) struct SampleSiteTests {
     /// Builds the repository's sample site into a temporary output folder once.
     static let built: (output: URL, report: ValidationReport) = {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("fixbook-sample-\(UUID().uuidString)")
-        let (report, _) = try! SiteBuilder.build(root: repositoryRoot, options: .init(output: output.path, today: "2026-11-29"))
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "fixbook-sample-\(UUID().uuidString)")
+        let (report, _) = try! SiteBuilder.build(
+            root: repositoryRoot, options: .init(output: output.path, today: "2026-11-29"))
         return (output, report)
     }()
 
@@ -30,7 +32,9 @@ import Testing
                 #expect(!reference.hasPrefix("/"), "\(page.lastPathComponent) has root-absolute \(reference)")
                 let path = String(reference.prefix { $0 != "#" && $0 != "?" })
                 if path.isEmpty { continue }
-                let target = page.deletingLastPathComponent().appendingPathComponent(path.removingPercentEncoding ?? path).standardizedFileURL
+                let target = page.deletingLastPathComponent().appendingPathComponent(
+                    path.removingPercentEncoding ?? path
+                ).standardizedFileURL
                 var isDirectory: ObjCBool = false
                 let exists = FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory)
                 if !exists || isDirectory.boolValue || !target.path.hasPrefix(output.standardizedFileURL.path + "/") {
@@ -51,17 +55,25 @@ import Testing
             guard let page = try? String(contentsOf: url, encoding: .utf8) else { continue }
             for second in references(in: page) {
                 let resolved = url.deletingLastPathComponent().appendingPathComponent(second).standardizedFileURL.path
-                reachable.insert(String(resolved.dropFirst(output.standardizedFileURL.path.count + 1)).components(separatedBy: "#")[0])
+                reachable.insert(
+                    String(resolved.dropFirst(output.standardizedFileURL.path.count + 1)).components(separatedBy: "#")[
+                        0])
             }
         }
-        let articles = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("articles").path)
+        let articles = try FileManager.default.contentsOfDirectory(
+            atPath: output.appendingPathComponent("articles").path)
         #expect(articles.count >= 19)
         for name in articles {
             #expect(reachable.contains("articles/" + name), "\(name) is not within two clicks of the home page")
         }
-        let index = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("search-index.json"))) as! [String: Any]
+        let index =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("search-index.json")))
+            as! [String: Any]
         for (key, ids) in index["codes"] as! [String: [String]] {
-            guard case .valid(let code) = CodeNormalizer.parse(key) else { Issue.record("bad key \(key)"); continue }
+            guard case .valid(let code) = CodeNormalizer.parse(key) else {
+                Issue.record("bad key \(key)")
+                continue
+            }
             let path = codePath(code).removingPercentEncoding ?? ""
             let page = try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
             for id in ids { #expect(page.contains("../articles/\(id).html"), "code page \(key) lacks \(id)") }

@@ -30,7 +30,8 @@ import Testing
         for expected in [
             "index.html", "search.html", "404.html", "sitemap.xml", "feed.xml", "search-index.json",
             "assets/search-index.js", "assets/style.css", "assets/search.js", ".fixbook-output",
-            "articles/timeout.html", "articles/bounce.html", "codes/index.html", "codes/0x800CCC0F.html", "codes/550.html",
+            "articles/timeout.html", "articles/bounce.html", "codes/index.html", "codes/0x800CCC0F.html",
+            "codes/550.html",
             "categories/index.html", "categories/mail.html", "tags/index.html", "tags/outlook.html", "tags/网络.html",
             "old/timeout.html", "files/mail/img/shot.png",
         ] {
@@ -88,7 +89,8 @@ import Testing
 
     @Test func indexScriptCannotBreakOutOfItsScriptTag() throws {
         var files = Self.fixture
-        files["Content/evil.md"] = article("title: \"</script><script>alert(1)</script> \u{2028}\"\nsummary: \"<!-- x\"")
+        files["Content/evil.md"] = article(
+            "title: \"</script><script>alert(1)</script> \u{2028}\"\nsummary: \"<!-- x\"")
         let site = try TemporarySite(files)
         defer { site.remove() }
         _ = try SiteBuilder.build(root: site.root)

@@ -22,8 +22,11 @@ struct RuleExample: CustomTestStringConvertible, Sendable {
 let ruleExamples: [RuleExample] = [
     // Front matter and types.
     RuleExample("front matter missing", ["Content/a.md": "# hi\n"], ["front-matter-missing Content/a.md:1"]),
-    RuleExample("front matter unterminated", ["Content/a.md": "---\ntitle: x\n"], ["front-matter-unterminated Content/a.md:1"]),
-    RuleExample("invalid yaml", ["Content/a.md": "---\ntitle: x\nsummary: [oops\n---\n"], ["front-matter-invalid Content/a.md:3"]),
+    RuleExample(
+        "front matter unterminated", ["Content/a.md": "---\ntitle: x\n"], ["front-matter-unterminated Content/a.md:1"]),
+    RuleExample(
+        "invalid yaml", ["Content/a.md": "---\ntitle: x\nsummary: [oops\n---\n"],
+        ["front-matter-invalid Content/a.md:3"]),
     RuleExample("title missing", ["Content/a.md": "---\nsummary: s\n---\n"], ["title-missing Content/a.md:1"]),
     RuleExample("wrong type", ["Content/a.md": article("title: t\norder: soon")], ["wrong-type Content/a.md:3"]),
     RuleExample("unknown key", ["Content/a.md": article("title: t\ntag: [x]")], ["unknown-key Content/a.md:3"]),
@@ -35,18 +38,22 @@ let ruleExamples: [RuleExample] = [
         ["unsafe-slug Content/b.md:3"]
     ),
     RuleExample(
-        "duplicate slug", ["Content/a.md": article("title: a\nslug: same"), "Content/b.md": article("title: b\nslug: same")],
+        "duplicate slug",
+        ["Content/a.md": article("title: a\nslug: same"), "Content/b.md": article("title: b\nslug: same")],
         ["duplicate-slug Content/b.md:3"]
     ),
     RuleExample("unsafe slug", ["Content/a.md": article("title: a\nslug: ../../etc")], ["unsafe-slug Content/a.md:3"]),
     // Codes and solutions.
-    RuleExample("malformed code", ["Content/a.md": article("title: a\ncodes:\n  - 0x800CCCOF")], ["malformed-code Content/a.md:4"]),
+    RuleExample(
+        "malformed code", ["Content/a.md": article("title: a\ncodes:\n  - 0x800CCCOF")],
+        ["malformed-code Content/a.md:4"]),
     RuleExample(
         "code without solution section", ["Content/a.md": article("title: a\ncodes: [550]", body: "## 原因\n\n说明。\n")],
         ["code-without-solution Content/a.md:3"]
     ),
     RuleExample(
-        "empty solution section", ["Content/a.md": article("title: a\ncodes: [550]", body: "## 解决方法\n\n## 原因\n\n说明。\n")],
+        "empty solution section",
+        ["Content/a.md": article("title: a\ncodes: [550]", body: "## 解决方法\n\n## 原因\n\n说明。\n")],
         ["code-without-solution Content/a.md:5"]
     ),
     RuleExample(
@@ -56,32 +63,48 @@ let ruleExamples: [RuleExample] = [
     ),
     RuleExample(
         "solution anchor outside",
-        ["Content/a.md": article("title: a\ncodes:\n  - code: 550\n    solution: 原因", body: "## 原因\n\nx\n\n## 解决方法\n\ny\n")],
+        [
+            "Content/a.md": article(
+                "title: a\ncodes:\n  - code: 550\n    solution: 原因", body: "## 原因\n\nx\n\n## 解决方法\n\ny\n")
+        ],
         ["solution-anchor-outside Content/a.md:4"]
     ),
     RuleExample(
         "solution anchor inside",
-        ["Content/a.md": article("title: a\ncodes:\n  - code: 550\n    solution: 情况一", body: "## 解决方法\n\n### 情况一\n\ny\n")], []
+        [
+            "Content/a.md": article(
+                "title: a\ncodes:\n  - code: 550\n    solution: 情况一", body: "## 解决方法\n\n### 情况一\n\ny\n")
+        ], []
     ),
     // Catalog.
     RuleExample(
         "catalog coverage",
-        ["Content/codes.yml": "- code: 550\n- code: 0x800CCC0F\n", "Content/a.md": article("title: a\ncodes: [550, 552]")],
+        [
+            "Content/codes.yml": "- code: 550\n- code: 0x800CCC0F\n",
+            "Content/a.md": article("title: a\ncodes: [550, 552]"),
+        ],
         ["catalog-code-uncovered Content/codes.yml:2", "code-not-in-catalog Content/a.md:3"]
     ),
     RuleExample(
         "ambiguous code",
-        ["Content/a.md": article("title: a\ncodes: [550]"), "Content/b.md": article("title: b\ncodes:\n  - code: 550\n    message: Invalid User")],
+        [
+            "Content/a.md": article("title: a\ncodes: [550]"),
+            "Content/b.md": article("title: b\ncodes:\n  - code: 550\n    message: Invalid User"),
+        ],
         ["ambiguous-code Content/a.md:3"]
     ),
     // Links.
     RuleExample(
         "broken links and anchors",
         [
-            "Content/a.md": article("title: a", body: "[x](missing.md) [y](b.md#nope) [z](#here) ![i](p.png)\n\n## 解决方法\n\nok\n"),
+            "Content/a.md": article(
+                "title: a", body: "[x](missing.md) [y](b.md#nope) [z](#here) ![i](p.png)\n\n## 解决方法\n\nok\n"),
             "Content/b.md": article("title: b"),
         ],
-        ["broken-anchor Content/a.md:4", "broken-anchor Content/a.md:4", "broken-link Content/a.md:4", "missing-image Content/a.md:4"]
+        [
+            "broken-anchor Content/a.md:4", "broken-anchor Content/a.md:4", "broken-link Content/a.md:4",
+            "missing-image Content/a.md:4",
+        ]
     ),
     RuleExample(
         "good links",
@@ -91,7 +114,8 @@ let ruleExamples: [RuleExample] = [
         ], []
     ),
     // Related, aliases, categories.
-    RuleExample("related unknown", ["Content/a.md": article("title: a\nrelated: [ghost]")], ["related-unknown Content/a.md:3"]),
+    RuleExample(
+        "related unknown", ["Content/a.md": article("title: a\nrelated: [ghost]")], ["related-unknown Content/a.md:3"]),
     RuleExample(
         "alias unsafe and colliding",
         [
@@ -101,16 +125,21 @@ let ruleExamples: [RuleExample] = [
         ["alias-unsafe Content/a.md:3", "alias-collision Content/b.md:3", "alias-collision Content/b.md:3"]
     ),
     RuleExample(
-        "unknown category", ["Content/categories.yml": "mail: Mail\n", "Content/a.md": article("title: a\ncategory: web")],
+        "unknown category",
+        ["Content/categories.yml": "mail: Mail\n", "Content/a.md": article("title: a\ncategory: web")],
         ["unknown-category Content/a.md:3"]
     ),
     RuleExample(
-        "stale article", ["fixbook.yml": "staleAfterDays: 30\n", "Content/a.md": article("title: a\nupdated: 2026-01-01")],
+        "stale article",
+        ["fixbook.yml": "staleAfterDays: 30\n", "Content/a.md": article("title: a\nupdated: 2026-01-01")],
         ["stale-article Content/a.md:3"]
     ),
     RuleExample(
         "search test names nothing",
-        ["Content/search-tests.yml": "- query: x\n  expect: ghost\n- query: y\n  expect: a\n", "Content/a.md": article("title: a")],
+        [
+            "Content/search-tests.yml": "- query: x\n  expect: ghost\n- query: y\n  expect: a\n",
+            "Content/a.md": article("title: a"),
+        ],
         ["search-test-failed Content/search-tests.yml:1"]
     ),
 ]
@@ -134,7 +163,9 @@ let ruleExamples: [RuleExample] = [
 
     @Test func thirtyBrokenFilesAreAllReported() throws {
         var files: [String: String] = [:]
-        for index in 0..<30 { files["Content/broken-\(index).md"] = article("title: t\(index)\ncodes: [0x800CC\(index)]") }
+        for index in 0..<30 {
+            files["Content/broken-\(index).md"] = article("title: t\(index)\ncodes: [0x800CC\(index)]")
+        }
         let site = try TemporarySite(files, withTemplates: false)
         defer { site.remove() }
         let report = try SiteBuilder.check(root: site.root)

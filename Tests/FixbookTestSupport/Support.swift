@@ -14,7 +14,9 @@ public struct TemporarySite {
             try write(path, contents)
         }
         if withTemplates {
-            try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("Templates"), withDestinationURL: repositoryRoot.appendingPathComponent("Templates"))
+            try FileManager.default.createSymbolicLink(
+                at: root.appendingPathComponent("Templates"),
+                withDestinationURL: repositoryRoot.appendingPathComponent("Templates"))
         }
     }
 
@@ -43,7 +45,9 @@ public struct TemporarySite {
         var result: [String] = []
         for case let path as String in enumerator {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: base.appendingPathComponent(path).path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            if FileManager.default.fileExists(
+                atPath: base.appendingPathComponent(path).path, isDirectory: &isDirectory), !isDirectory.boolValue
+            {
                 result.append(path)
             }
         }

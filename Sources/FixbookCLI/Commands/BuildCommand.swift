@@ -30,7 +30,8 @@ struct BuildCommand: ParsableCommand {
             FileHandle.standardError.write(Data(reporter.report(report.diagnostics, coverage: report.coverage).utf8))
         }
         guard let summary else {
-            FileHandle.standardError.write(Data("fixbook: build refused: fix the errors above; nothing was written\n".utf8))
+            FileHandle.standardError.write(
+                Data("fixbook: build refused: fix the errors above; nothing was written\n".utf8))
             throw ContentErrors()
         }
         let milliseconds = Int((summary.seconds * 1000).rounded())

@@ -6,7 +6,8 @@ extension ReportFormat: ExpressibleByArgument {}
 
 /// `fixbook check`: validate only; exit 1 on errors (or warnings with `--strict`).
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "Validate the knowledge base without writing.")
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Validate the knowledge base without writing.")
 
     @OptionGroup var options: RootOptions
 
@@ -23,7 +24,11 @@ struct CheckCommand: ParsableCommand {
         let root = options.rootURL
         var report = try SiteBuilder.check(root: root, options: .init(includeDrafts: drafts))
         if strict {
-            report.diagnostics = report.diagnostics.map { var d = $0; d.severity = .error; return d }
+            report.diagnostics = report.diagnostics.map { diagnostic in
+                var strictened = diagnostic
+                strictened.severity = .error
+                return strictened
+            }
         }
         let reporter = format.reporter(root: root, colour: useColour(STDOUT_FILENO))
         print(reporter.report(report.diagnostics, coverage: report.coverage), terminator: "")

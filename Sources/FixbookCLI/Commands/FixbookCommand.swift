@@ -47,7 +47,8 @@ struct RootOptions: ParsableArguments {
     var root: String = "."
 
     var rootURL: URL {
-        URL(fileURLWithPath: root, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+        URL(fileURLWithPath: root, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            .standardizedFileURL
     }
 }
 

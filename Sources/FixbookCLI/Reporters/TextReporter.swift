@@ -10,11 +10,14 @@ struct TextReporter: DiagnosticReporter {
         for diagnostic in diagnostics {
             let location = diagnostic.location
             let severity = paint(diagnostic.severity.rawValue, diagnostic.severity == .error ? "31" : "33")
-            output += "\(location.file):\(location.line):\(location.column): \(severity)[\(diagnostic.rule)]: \(diagnostic.message)\n"
+            output +=
+                "\(location.file):\(location.line):\(location.column): \(severity)[\(diagnostic.rule)]: \(diagnostic.message)\n"
             if let line = sourceLines.line(location.line, of: location.file) {
                 let excerpt = line.count > 200 ? String(line.prefix(200)) + "…" : line
                 output += "    \(excerpt)\n"
-                let padding = excerpt.prefix(max(0, location.column - 1)).map { $0 == "\t" ? "\t" : String(repeating: " ", count: displayWidth($0)) }
+                let padding = excerpt.prefix(max(0, location.column - 1)).map {
+                    $0 == "\t" ? "\t" : String(repeating: " ", count: displayWidth($0))
+                }
                 output += "    \(padding.joined())\(paint("^", "32"))\n"
             }
             if let suggestion = diagnostic.suggestion, !diagnostic.message.contains(suggestion) {
@@ -36,7 +39,8 @@ struct TextReporter: DiagnosticReporter {
     private func displayWidth(_ character: Character) -> Int {
         guard let scalar = character.unicodeScalars.first else { return 1 }
         switch scalar.value {
-        case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6:
+        case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+            0xFFE0...0xFFE6:
             return 2
         default:
             return 1

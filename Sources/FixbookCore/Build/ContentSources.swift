@@ -32,7 +32,8 @@ public struct ContentSources: Sendable {
                     continue
                 }
                 guard let text = SourceText.decode(data) else {
-                    sources.diagnostics.append(unreadable(path, "the file is not valid UTF-8 (or UTF-16 with a BOM) text"))
+                    sources.diagnostics.append(
+                        unreadable(path, "the file is not valid UTF-8 (or UTF-16 with a BOM) text"))
                     continue
                 }
                 let source = SourceText(path: path, text: text)
@@ -50,7 +51,8 @@ public struct ContentSources: Sendable {
     }
 
     private static func unreadable(_ path: String, _ message: String) -> Diagnostic {
-        Diagnostic(rule: "unreadable-file", severity: .error, location: SourceLocation(file: path, line: 1), message: message)
+        Diagnostic(
+            rule: "unreadable-file", severity: .error, location: SourceLocation(file: path, line: 1), message: message)
     }
 
     /// Content-relative paths of regular files under `root`, skipping what an editor leaves behind.
@@ -70,7 +72,8 @@ public struct ContentSources: Sendable {
                 if isDirectory.boolValue {
                     guard visited.insert(resolved.path).inserted else { continue }
                     try walk(url, prefix: relative)
-                } else if let type = try? FileManager.default.attributesOfItem(atPath: resolved.path)[.type] as? FileAttributeType,
+                } else if let type = try? FileManager.default.attributesOfItem(atPath: resolved.path)[.type]
+                    as? FileAttributeType,
                     type == .typeRegular
                 {
                     result.append(relative)

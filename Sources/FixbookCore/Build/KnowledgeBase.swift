@@ -14,7 +14,10 @@ public struct KnowledgeBase: Sendable {
     /// Indices into `articles` for each normalized code key, in article order.
     public private(set) var byCodeKey: [String: [Int]] = [:]
 
-    public init(config: SiteConfig, articles: [Article], categories: [Category], catalog: [CatalogEntry], assets: [String: String]) {
+    public init(
+        config: SiteConfig, articles: [Article], categories: [Category], catalog: [CatalogEntry],
+        assets: [String: String]
+    ) {
         self.config = config
         self.articles = articles.sorted { $0.slug < $1.slug }
         self.categories = categories.sorted { ($0.order, $0.key) < ($1.order, $1.key) }

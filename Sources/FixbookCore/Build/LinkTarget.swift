@@ -35,7 +35,9 @@ public enum LinkTarget: Sendable, Equatable {
     /// Joins `relative` onto the folder of `sourcePath`, folding `.` and `..`; nil when it climbs out.
     static func normalize(_ relative: String, relativeTo sourcePath: String) -> String? {
         var parts = sourcePath.split(separator: "/").dropLast().map(String.init)
-        for component in relative.replacingOccurrences(of: "\\", with: "/").split(separator: "/", omittingEmptySubsequences: true) {
+        for component in relative.replacingOccurrences(of: "\\", with: "/").split(
+            separator: "/", omittingEmptySubsequences: true)
+        {
             switch component {
             case ".": continue
             case "..":

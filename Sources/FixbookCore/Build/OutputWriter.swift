@@ -14,7 +14,8 @@ public enum OutputWriter {
         try checkReplaceable(output)
         let parent = output.deletingLastPathComponent()
         try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)")
+        let staging = parent.appendingPathComponent(
+            ".\(output.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)")
         try? fileManager.removeItem(at: staging)
         try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
         do {
@@ -56,7 +57,8 @@ public enum OutputWriter {
             }
             let folder = (relative as NSString).deletingLastPathComponent
             if madeFolders.insert(folder).inserted {
-                try fileManager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+                try fileManager.createDirectory(
+                    at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
             }
             let destination = staging.appendingPathComponent(relative)
             switch file.contents {

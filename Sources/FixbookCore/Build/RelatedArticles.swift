@@ -2,7 +2,9 @@
 /// category. Candidates come from the code and tag lists, capped, so the work stays near-linear.
 public enum RelatedArticles {
     /// Up to `limit` article indices related to the article at `index`.
-    public static func pick(for index: Int, in kb: KnowledgeBase, byTag: [String: [Int]], byCategory: [String: [Int]], limit: Int = 5)
+    public static func pick(
+        for index: Int, in kb: KnowledgeBase, byTag: [String: [Int]], byCategory: [String: [Int]], limit: Int = 5
+    )
         -> [Int]
     {
         let article = kb.articles[index]

@@ -31,7 +31,9 @@ public enum SiteBuilder {
 
     /// Validates, then writes the site unless there are errors (treated per `strict`).
     /// Returns the report, and the summary when the site was written.
-    public static func build(root: URL, options: Options = Options(), strict: Bool = false) throws -> (ValidationReport, BuildSummary?) {
+    public static func build(
+        root: URL, options: Options = Options(), strict: Bool = false
+    ) throws -> (ValidationReport, BuildSummary?) {
         let start = Date()
         let site = try SiteLoader.load(root: root, options: LoadOptions(includeDrafts: options.includeDrafts))
         let report = Validator.validate(site, today: options.today)
@@ -41,7 +43,8 @@ public enum SiteBuilder {
         let files = try renderSite(site)
         try OutputWriter.write(files, to: outputURL)
         let summary = BuildSummary(
-            pages: files.filter { $0.path.hasSuffix(".html") }.count, articles: kb.articles.count, codes: kb.byCodeKey.count,
+            pages: files.filter { $0.path.hasSuffix(".html") }.count, articles: kb.articles.count,
+            codes: kb.byCodeKey.count,
             seconds: Date().timeIntervalSince(start), output: outputURL
         )
         return (report, summary)
@@ -59,7 +62,8 @@ public enum SiteBuilder {
         let assetsFolder = templates.assetsDirectory
         if let names = try? ContentSources.listFiles(assetsFolder) {
             for name in names where !files.contains(where: { $0.path == "assets/" + name }) {
-                files.append(OutputFile(path: "assets/" + name, copyFrom: assetsFolder.appendingPathComponent(name).path))
+                files.append(
+                    OutputFile(path: "assets/" + name, copyFrom: assetsFolder.appendingPathComponent(name).path))
             }
         }
         for (path, source) in kb.assets.sorted(by: { $0.key < $1.key }) {

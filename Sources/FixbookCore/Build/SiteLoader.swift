@@ -24,7 +24,8 @@ public enum SiteLoader {
         let url = root.appendingPathComponent("fixbook.yml")
         guard FileManager.default.fileExists(atPath: url.path) else {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue
+            else {
                 throw FixbookError("root folder not found: \(root.path)")
             }
             return (SiteConfig(), [])
@@ -43,7 +44,11 @@ public enum SiteLoader {
         var diagnostics = configDiagnostics + sources.diagnostics
         let contentPrefix = config.content.hasSuffix("/") ? config.content : config.content + "/"
         func located(_ list: [Diagnostic]) -> [Diagnostic] {
-            list.map { var d = $0; d.location.file = contentPrefix + d.location.file; return d }
+            list.map { diagnostic in
+                var moved = diagnostic
+                moved.location.file = contentPrefix + diagnostic.location.file
+                return moved
+            }
         }
 
         let parsed = sources.articles.parallelMap { ArticleParser.parse($0) }
@@ -73,7 +78,8 @@ public enum SiteLoader {
             diagnostics += located(found)
         }
 
-        let slugBySourcePath = Dictionary(articles.map { ($0.sourcePath, $0.slug) }, uniquingKeysWith: { first, _ in first })
+        let slugBySourcePath = Dictionary(
+            articles.map { ($0.sourcePath, $0.slug) }, uniquingKeysWith: { first, _ in first })
         let assets = Set(sources.assets.keys)
         let ui = UIStrings.forLanguage(config.language)
         let unsafe = config.unsafe

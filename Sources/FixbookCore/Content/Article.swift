@@ -12,7 +12,9 @@ public struct Article: Sendable {
     /// Filled by the render stage.
     public var rendered: RenderedMarkdown?
 
-    public init(sourcePath: String, metadata: ArticleMetadata, slug: String, title: String, body: String, bodyFirstLine: Int) {
+    public init(
+        sourcePath: String, metadata: ArticleMetadata, slug: String, title: String, body: String, bodyFirstLine: Int
+    ) {
         self.sourcePath = sourcePath
         self.metadata = metadata
         self.slug = slug
@@ -34,15 +36,24 @@ public enum ArticleParser {
     public static func parse(_ source: SourceText) -> (Article?, [Diagnostic]) {
         let file = source.path
         func fail(_ rule: String, _ message: String) -> (Article?, [Diagnostic]) {
-            (nil, [Diagnostic(rule: rule, severity: .error, location: SourceLocation(file: file, line: 1), message: message)])
+            (
+                nil,
+                [
+                    Diagnostic(
+                        rule: rule, severity: .error, location: SourceLocation(file: file, line: 1), message: message)
+                ]
+            )
         }
         let split: FrontMatterSplit
         switch FrontMatterSplitter.split(source.text) {
         case .success(let value): split = value
         case .failure(.missing):
-            return fail("front-matter-missing", "no front matter: the file must start with a '---' line, then YAML with at least a title, then '---'")
+            return fail(
+                "front-matter-missing",
+                "no front matter: the file must start with a '---' line, then YAML with at least a title, then '---'")
         case .failure(.unterminated):
-            return fail("front-matter-unterminated", "front matter opened with '---' on line 1 is never closed by a '---' line")
+            return fail(
+                "front-matter-unterminated", "front matter opened with '---' on line 1 is never closed by a '---' line")
         }
         var (metadata, diagnostics) = ArticleMetadataDecoder.decode(split, path: file)
         if diagnostics.contains(where: { $0.rule == "front-matter-invalid" || $0.rule == "front-matter-empty" }) {
@@ -51,7 +62,9 @@ public enum ArticleParser {
         guard let title = metadata.title?.trimmingCharacters(in: .whitespacesAndNewlines), !title.isEmpty else {
             let line = metadata.keyLines["title"] ?? 1
             diagnostics.append(
-                Diagnostic(rule: "title-missing", severity: .error, location: SourceLocation(file: file, line: line), message: "the article has no title")
+                Diagnostic(
+                    rule: "title-missing", severity: .error, location: SourceLocation(file: file, line: line),
+                    message: "the article has no title")
             )
             return (nil, diagnostics)
         }
@@ -62,7 +75,8 @@ public enum ArticleParser {
                 let line = metadata.keyLines["slug"] ?? 1
                 diagnostics.append(
                     Diagnostic(
-                        rule: "unsafe-slug", severity: .error, location: SourceLocation(file: file, line: line, column: 1),
+                        rule: "unsafe-slug", severity: .error,
+                        location: SourceLocation(file: file, line: line, column: 1),
                         message: "slug '\(written)' \(problem)", suggestion: Slug.make(from: written)
                     )
                 )
@@ -74,7 +88,8 @@ public enum ArticleParser {
                 diagnostics.append(
                     Diagnostic(
                         rule: "unsafe-slug", severity: .warning, location: SourceLocation(file: file, line: 1),
-                        message: "file name '\(stem)' is not URL-safe; the page is named '\(slug)'; set 'slug:' to choose",
+                        message:
+                            "file name '\(stem)' is not URL-safe; the page is named '\(slug)'; set 'slug:' to choose",
                         suggestion: slug
                     )
                 )

@@ -8,7 +8,8 @@ public enum ArticleMetadataDecoder {
         var metadata = ArticleMetadata()
         guard let root = reader.compose(split.yaml) else {
             if reader.diagnostics.isEmpty {
-                reader.report("front-matter-empty", line: 1, column: 1, "front matter is empty; it needs at least a title")
+                reader.report(
+                    "front-matter-empty", line: 1, column: 1, "front matter is empty; it needs at least a title")
             }
             return (metadata, reader.diagnostics)
         }
@@ -24,8 +25,10 @@ public enum ArticleMetadataDecoder {
             case "updated": metadata.updated = reader.date(value, key: key)
             case "symptoms": metadata.symptoms = reader.stringList(value, key: key).map(\.text)
             case "tags": metadata.tags = reader.stringList(value, key: key).map(\.text)
-            case "aliases": metadata.aliases = reader.stringList(value, key: key).map { LocatedString($0.text, line: $0.line) }
-            case "related": metadata.related = reader.stringList(value, key: key).map { LocatedString($0.text, line: $0.line) }
+            case "aliases":
+                metadata.aliases = reader.stringList(value, key: key).map { LocatedString($0.text, line: $0.line) }
+            case "related":
+                metadata.related = reader.stringList(value, key: key).map { LocatedString($0.text, line: $0.line) }
             case "order": metadata.order = reader.int(value, key: key)
             case "draft": metadata.draft = reader.bool(value, key: key) ?? false
             case "codes": metadata.codes = decodeCodes(value, reader: &reader)
@@ -57,7 +60,8 @@ public enum ArticleMetadataDecoder {
             case .mapping:
                 if let code = decodeMappedCode(here, reader: &reader) { codes.append(code) }
             default:
-                reader.report("wrong-type", at: here, "a code must be a value or a mapping {code, message, system, solution}")
+                reader.report(
+                    "wrong-type", at: here, "a code must be a value or a mapping {code, message, system, solution}")
             }
         }
         return codes

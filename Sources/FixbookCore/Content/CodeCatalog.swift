@@ -34,9 +34,13 @@ public struct CatalogEntry: Sendable, Hashable {
                     case "system":
                         let name = reader.string(value, key: key) ?? ""
                         system = CodeSystem(rawValue: name)
-                        if system == nil { reader.report("unknown-code-system", at: value, "unknown code system '\(name)'") }
+                        if system == nil {
+                            reader.report("unknown-code-system", at: value, "unknown code system '\(name)'")
+                        }
                     default:
-                        reader.report("unknown-key", line: keyLine, column: 1, "unknown key '\(key)' in a catalog entry", severity: .warning)
+                        reader.report(
+                            "unknown-key", line: keyLine, column: 1, "unknown key '\(key)' in a catalog entry",
+                            severity: .warning)
                     }
                 }
             }

@@ -47,7 +47,8 @@ public struct SiteConfig: Sendable, Equatable {
                 let headings = reader.stringList(value, key: key).map(\.text)
                 if !headings.isEmpty { config.solutionHeadings = headings }
             default:
-                reader.report("unknown-key", line: keyLine, column: 1, "unknown key '\(key)' in fixbook.yml", severity: .warning)
+                reader.report(
+                    "unknown-key", line: keyLine, column: 1, "unknown key '\(key)' in fixbook.yml", severity: .warning)
             }
         }
         return (config, reader.diagnostics)

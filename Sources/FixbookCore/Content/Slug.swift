@@ -4,7 +4,9 @@ public enum Slug {
     public static func problem(_ slug: String) -> String? {
         if slug.isEmpty { return "is empty" }
         if slug.utf8.count > 100 { return "is longer than 100 characters" }
-        let allowed = slug.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        let allowed = slug.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+        }
         if !allowed { return "may only contain a-z, 0-9 and '-'" }
         if slug.hasPrefix("-") || slug.hasSuffix("-") { return "may not start or end with '-'" }
         return nil

@@ -10,6 +10,7 @@ public enum TermSlug {
 
     /// The slug percent-encoded for use inside an `href`.
     public static func href(_ slug: String) -> String {
-        slug.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-_"))) ?? slug
+        slug.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-_")))
+            ?? slug
     }
 }

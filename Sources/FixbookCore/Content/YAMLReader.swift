@@ -41,7 +41,8 @@ public struct YAMLReader {
     }
 
     /// The pairs of a mapping node, keys as strings with their lines; a non-mapping is reported.
-    public mutating func mappingPairs(_ node: Node, what: String) -> [(key: String, key_line: Int, value: LocatedNode)]? {
+    public mutating func mappingPairs(_ node: Node, what: String) -> [(key: String, key_line: Int, value: LocatedNode)]?
+    {
         guard case .mapping(let mapping) = node else {
             let here = locate(node)
             report("wrong-type", line: here.line, column: here.column, "\(what) must be a mapping of keys to values")

@@ -11,7 +11,8 @@ enum HeadingHTMLRewriter {
     static func rewrite(
         _ html: UnsafePointer<CChar>, anchorsBySourcePosition: [String: String], copyLinkLabel: String
     ) -> String {
-        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(html).assumingMemoryBound(to: UInt8.self), count: strlen(html))
+        let bytes = UnsafeBufferPointer(
+            start: UnsafeRawPointer(html).assumingMemoryBound(to: UInt8.self), count: strlen(html))
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + anchorsBySourcePosition.count * 96)
         var index = 0
@@ -33,7 +34,8 @@ enum HeadingHTMLRewriter {
                 while valueEnd < bytes.count, bytes[valueEnd] != UInt8(ascii: "\"") { valueEnd += 1 }
                 let value = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
                 let position = String(value.prefix { $0 != "-" })
-                if let level = headingLevel(endingAt: index, in: bytes), let anchor = anchorsBySourcePosition[position] {
+                if let level = headingLevel(endingAt: index, in: bytes), let anchor = anchorsBySourcePosition[position]
+                {
                     output += Array(" id=\"".utf8) + Array(escapeAttribute(anchor).utf8) + [UInt8(ascii: "\"")]
                     openHeading = (level, anchor)
                 }
@@ -48,7 +50,9 @@ enum HeadingHTMLRewriter {
 
     /// The digit of `<hN` when the tag just before `index` is a heading's opening tag.
     private static func headingLevel(endingAt index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> UInt8? {
-        guard index >= 3, bytes[index - 3] == UInt8(ascii: "<"), bytes[index - 2] == UInt8(ascii: "h") else { return nil }
+        guard index >= 3, bytes[index - 3] == UInt8(ascii: "<"), bytes[index - 2] == UInt8(ascii: "h") else {
+            return nil
+        }
         let digit = bytes[index - 1]
         return (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(digit) ? digit : nil
     }

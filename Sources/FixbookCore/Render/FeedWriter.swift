@@ -6,7 +6,8 @@ enum FeedWriter {
         var updatedByPath: [String: String] = [:]
         for article in kb.articles { updatedByPath[article.outputPath] = article.metadata.updated }
         let paths = extraPaths.filter { $0.hasSuffix(".html") && $0 != "404.html" }.sorted()
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        var xml =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in paths {
             xml += "  <url><loc>\(xmlEscape(base + path))</loc>"
             if let updated = updatedByPath[path] { xml += "<lastmod>\(xmlEscape(updated))</lastmod>" }

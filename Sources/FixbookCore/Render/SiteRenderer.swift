@@ -43,13 +43,19 @@ public struct SiteRenderer: Sendable {
     public func render() throws -> [OutputFile] {
         var files: [OutputFile] = []
         files.append(OutputFile(path: "index.html", text: try renderHome()))
-        files.append(OutputFile(path: "search.html", text: try page("search", kind: "search", title: ui.searchResults, root: "", view: ui)))
-        files.append(OutputFile(path: "404.html", text: try page("404", kind: "notfound", title: ui.notFoundTitle, root: "", view: ui)))
+        files.append(
+            OutputFile(
+                path: "search.html",
+                text: try page("search", kind: "search", title: ui.searchResults, root: "", view: ui)))
+        files.append(
+            OutputFile(
+                path: "404.html", text: try page("404", kind: "notfound", title: ui.notFoundTitle, root: "", view: ui)))
 
         let renderer = self
         let articlePages = kb.articles.indices.map { $0 }.parallelMap { index -> Result<OutputFile, FixbookError> in
             do {
-                return .success(OutputFile(path: renderer.kb.articles[index].outputPath, text: try renderer.renderArticle(index)))
+                return .success(
+                    OutputFile(path: renderer.kb.articles[index].outputPath, text: try renderer.renderArticle(index)))
             } catch let error as FixbookError {
                 return .failure(error)
             } catch {
@@ -69,7 +75,10 @@ public struct SiteRenderer: Sendable {
 
     // MARK: - Pages
 
-    private func page(_ template: String, kind: String, title: String, description: String? = nil, root: String, breadcrumbs: [LinkView] = [], view: Any) throws -> String {
+    private func page(
+        _ template: String, kind: String, title: String, description: String? = nil, root: String,
+        breadcrumbs: [LinkView] = [], view: Any
+    ) throws -> String {
         let isHome = kind == "home"
         let chrome = PageView(
             lang: kb.config.language, siteTitle: kb.config.title, siteDescription: kb.config.description,
@@ -86,11 +95,15 @@ public struct SiteRenderer: Sendable {
             return CategoryCardView(
                 title: category.title, description: category.description, url: categoryPath(category.key),
                 count: members.count,
-                articles: members.prefix(6).map { LinkView(title: kb.articles[$0].title, url: kb.articles[$0].outputPath) }
+                articles: members.prefix(6).map {
+                    LinkView(title: kb.articles[$0].title, url: kb.articles[$0].outputPath)
+                }
             )
         }
         let recent = kb.articles.indices.sorted {
-            (kb.articles[$1].metadata.updated ?? "", kb.articles[$0].slug) < (kb.articles[$0].metadata.updated ?? "", kb.articles[$1].slug)
+            (kb.articles[$1].metadata.updated ?? "", kb.articles[$0].slug) < (
+                kb.articles[$0].metadata.updated ?? "", kb.articles[$1].slug
+            )
         }.prefix(8).map { summary($0, root: "") }
         let popular = kb.codeKeys.prefix(30).map { key in codeChip(forKey: key, root: "") }
         let view = HomeView(
@@ -107,7 +120,9 @@ public struct SiteRenderer: Sendable {
         let headings = article.headings
         let solutionAnchor = SolutionSection.firstAnchor(headings, solutionHeadings: kb.config.solutionHeadings)
         let codes = metadata.codes.map { code in
-            let anchor = code.solutionAnchor.flatMap { name in headings.first { $0.anchor == name || $0.text == name }?.anchor } ?? solutionAnchor
+            let anchor =
+                code.solutionAnchor.flatMap { name in headings.first { $0.anchor == name || $0.text == name }?.anchor }
+                ?? solutionAnchor
             return CodeChipView(
                 written: code.code.written, key: code.code.key, system: code.code.system.displayName,
                 message: code.message ?? "", hasMessage: code.message != nil, url: root + codePath(code.code),
@@ -115,16 +130,21 @@ public struct SiteRenderer: Sendable {
             )
         }
         let category = metadata.category.flatMap { key in categories.first { $0.key == key } }
-        let tags = metadata.tags.map { TagView(name: $0, url: root + "tags/" + TermSlug.href(TermSlug.make($0)) + ".html") }
+        let tags = metadata.tags.map {
+            TagView(name: $0, url: root + "tags/" + TermSlug.href(TermSlug.make($0)) + ".html")
+        }
         let toc = headings.filter { $0.level >= 2 && $0.level <= 3 }.map {
             TocItemView(text: $0.text, href: "#" + encodeFragment($0.anchor), isSub: $0.level == 3)
         }
-        let related = RelatedArticles.pick(for: index, in: kb, byTag: byTag, byCategory: byCategory).map { summary($0, root: root) }
+        let related = RelatedArticles.pick(for: index, in: kb, byTag: byTag, byCategory: byCategory).map {
+            summary($0, root: root)
+        }
         let view = ArticleView(
             title: article.title, summary: metadata.summary ?? "", hasSummary: metadata.summary != nil,
             categoryTitle: category?.title ?? "", categoryURL: category.map { root + categoryPath($0.key) } ?? "",
             hasCategory: category != nil, updated: metadata.updated ?? "", hasUpdated: metadata.updated != nil,
-            codes: codes, hasCodes: !codes.isEmpty, symptoms: metadata.symptoms, hasSymptoms: !metadata.symptoms.isEmpty,
+            codes: codes, hasCodes: !codes.isEmpty, symptoms: metadata.symptoms,
+            hasSymptoms: !metadata.symptoms.isEmpty,
             tags: tags, hasTags: !tags.isEmpty, toc: toc, hasToc: toc.count > 1, bodyHTML: article.rendered?.html ?? "",
             solutionURL: solutionAnchor.map { "#" + encodeFragment($0) } ?? "", hasSolution: solutionAnchor != nil,
             related: related, hasRelated: !related.isEmpty
@@ -149,12 +169,14 @@ public struct SiteRenderer: Sendable {
             var messages: [String] = []
             for index in indices {
                 let article = kb.articles[index]
-                let solution = SolutionSection.firstAnchor(article.headings, solutionHeadings: kb.config.solutionHeadings)
+                let solution = SolutionSection.firstAnchor(
+                    article.headings, solutionHeadings: kb.config.solutionHeadings)
                 for code in article.metadata.codes where code.code.key == key {
                     system = code.code.system
-                    let anchor = code.solutionAnchor.flatMap { name in
-                        article.headings.first { $0.anchor == name || $0.text == name }?.anchor
-                    } ?? solution
+                    let anchor =
+                        code.solutionAnchor.flatMap { name in
+                            article.headings.first { $0.anchor == name || $0.text == name }?.anchor
+                        } ?? solution
                     let articleURL = root + article.outputPath
                     if let message = code.message { messages.append(message) }
                     uses.append(
@@ -162,7 +184,8 @@ public struct SiteRenderer: Sendable {
                             articleTitle: article.title, articleURL: articleURL, message: code.message ?? "",
                             hasMessage: code.message != nil,
                             solutionURL: articleURL + (anchor.map { "#" + encodeFragment($0) } ?? ""),
-                            summary: article.metadata.summary ?? "", symptoms: Array(article.metadata.symptoms.prefix(3)),
+                            summary: article.metadata.summary ?? "",
+                            symptoms: Array(article.metadata.symptoms.prefix(3)),
                             hasSymptoms: !article.metadata.symptoms.isEmpty
                         )
                     )
@@ -174,18 +197,23 @@ public struct SiteRenderer: Sendable {
                 hasCatalogMessages: !catalogMessages.isEmpty, uses: uses, isAmbiguous: uses.count > 1
             )
             let path = codePath(ErrorCode(written: key, key: key, system: system))
-            let crumbs = [LinkView(title: ui.home, url: root + "index.html"), LinkView(title: ui.allCodes, url: "index.html")]
+            let crumbs = [
+                LinkView(title: ui.home, url: root + "index.html"), LinkView(title: ui.allCodes, url: "index.html"),
+            ]
             let description = ([key] + messages + catalogMessages).joined(separator: " · ")
             files.append(
                 OutputFile(
                     path: path,
-                    text: try page("code", kind: "code", title: key, description: description, root: root, breadcrumbs: crumbs, view: view)
+                    text: try page(
+                        "code", kind: "code", title: key, description: description, root: root, breadcrumbs: crumbs,
+                        view: view)
                 )
             )
             groups[system, default: []].append(
                 CodeIndexEntryView(
                     key: key, url: String(path.dropFirst("codes/".count)),
-                    messages: Array(Set(messages + catalogMessages)).sorted().joined(separator: " · "), articleCount: indices.count
+                    messages: Array(Set(messages + catalogMessages)).sorted().joined(separator: " · "),
+                    articleCount: indices.count
                 )
             )
         }
@@ -196,7 +224,9 @@ public struct SiteRenderer: Sendable {
         files.append(
             OutputFile(
                 path: "codes/index.html",
-                text: try page("codes", kind: "codes", title: ui.allCodes, description: ui.codesIntro, root: root, breadcrumbs: crumbs, view: CodeIndexView(groups: ordered))
+                text: try page(
+                    "codes", kind: "codes", title: ui.allCodes, description: ui.codesIntro, root: root,
+                    breadcrumbs: crumbs, view: CodeIndexView(groups: ordered))
             )
         )
         return files
@@ -215,17 +245,23 @@ public struct SiteRenderer: Sendable {
             files.append(
                 OutputFile(
                     path: categoryPath(category.key),
-                    text: try page("listing", kind: "category", title: category.title, description: category.description, root: root, breadcrumbs: crumbs, view: view)
+                    text: try page(
+                        "listing", kind: "category", title: category.title, description: category.description,
+                        root: root, breadcrumbs: crumbs, view: view)
                 )
             )
         }
         let terms = categories.map {
-            TermView(name: $0.title, url: String(categoryPath($0.key).dropFirst("categories/".count)), count: byCategory[$0.key]?.count ?? 0)
+            TermView(
+                name: $0.title, url: String(categoryPath($0.key).dropFirst("categories/".count)),
+                count: byCategory[$0.key]?.count ?? 0)
         }
         files.append(
             OutputFile(
                 path: "categories/index.html",
-                text: try page("terms", kind: "categories", title: ui.categories, root: root, breadcrumbs: crumbs, view: TermIndexView(title: ui.categories, terms: terms))
+                text: try page(
+                    "terms", kind: "categories", title: ui.categories, root: root, breadcrumbs: crumbs,
+                    view: TermIndexView(title: ui.categories, terms: terms))
             )
         )
         return files
@@ -248,11 +284,15 @@ public struct SiteRenderer: Sendable {
                 )
             )
         }
-        let terms = byTag.keys.sorted().map { TermView(name: tagNames[$0] ?? $0, url: TermSlug.href($0) + ".html", count: byTag[$0]?.count ?? 0) }
+        let terms = byTag.keys.sorted().map {
+            TermView(name: tagNames[$0] ?? $0, url: TermSlug.href($0) + ".html", count: byTag[$0]?.count ?? 0)
+        }
         files.append(
             OutputFile(
                 path: "tags/index.html",
-                text: try page("terms", kind: "tags", title: ui.tags, root: root, breadcrumbs: [crumbs[0]], view: TermIndexView(title: ui.tags, terms: terms))
+                text: try page(
+                    "terms", kind: "tags", title: ui.tags, root: root, breadcrumbs: [crumbs[0]],
+                    view: TermIndexView(title: ui.tags, terms: terms))
             )
         )
         return files
@@ -264,11 +304,15 @@ public struct SiteRenderer: Sendable {
         let taken = Set(kb.articles.map(\.outputPath))
         for article in kb.articles {
             for alias in article.metadata.aliases {
-                guard let path = AliasPath.outputPath(alias.text), !taken.contains(path), written.insert(path).inserted else { continue }
+                guard let path = AliasPath.outputPath(alias.text), !taken.contains(path), written.insert(path).inserted
+                else { continue }
                 let depth = path.split(separator: "/").count - 1
                 let root = String(repeating: "../", count: depth)
                 let view = RedirectView(target: root + article.outputPath, targetTitle: article.title)
-                files.append(OutputFile(path: path, text: try page("redirect", kind: "redirect", title: article.title, root: root, view: view)))
+                files.append(
+                    OutputFile(
+                        path: path,
+                        text: try page("redirect", kind: "redirect", title: article.title, root: root, view: view)))
             }
         }
         return files
@@ -281,7 +325,8 @@ public struct SiteRenderer: Sendable {
         let category = article.metadata.category.flatMap { key in categories.first { $0.key == key } }
         let codes = article.metadata.codes.prefix(4).map { code in
             CodeChipView(
-                written: code.code.written, key: code.code.key, system: code.code.system.displayName, message: code.message ?? "",
+                written: code.code.written, key: code.code.key, system: code.code.system.displayName,
+                message: code.message ?? "",
                 hasMessage: code.message != nil, url: root + codePath(code.code), solutionURL: ""
             )
         }

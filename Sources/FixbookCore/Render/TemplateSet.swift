@@ -7,7 +7,9 @@ public struct TemplateSet: Sendable {
     /// `Templates/assets`, copied to `Output/assets`.
     public let assetsDirectory: URL
     /// The pages every theme must provide.
-    static let required = ["base", "index", "article", "search", "codes", "code", "listing", "terms", "404", "redirect"]
+    static let required = [
+        "base", "index", "article", "search", "codes", "code", "listing", "terms", "404", "redirect",
+    ]
 
     /// Loads every `*.mustache` under `directory`; a template that does not parse is fatal.
     public init(directory: URL) throws {
@@ -22,7 +24,9 @@ public struct TemplateSet: Sendable {
         }
         for relative in names.sorted() {
             let url = directory.appendingPathComponent(relative)
-            guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+            guard let data = FileManager.default.contents(atPath: url.path),
+                let text = String(data: data, encoding: .utf8)
+            else {
                 throw FixbookError("cannot read template \(url.path)")
             }
             do {

@@ -50,15 +50,22 @@ public struct UIStrings: Sendable {
     )
 
     public static let english = UIStrings(
-        home: "Home", searchLabel: "Search help articles", searchPlaceholder: "Type an error code or a problem, e.g. 0x800CCC0F",
-        searchButton: "Search", skipToContent: "Skip to content", categories: "Categories", allCodes: "Error code index",
+        home: "Home", searchLabel: "Search help articles",
+        searchPlaceholder: "Type an error code or a problem, e.g. 0x800CCC0F",
+        searchButton: "Search", skipToContent: "Skip to content", categories: "Categories",
+        allCodes: "Error code index",
         codesIntro: "Every error code in the knowledge base, grouped by system; each links straight to its fix.",
-        tags: "Tags", recentlyUpdated: "Recently updated", updated: "Updated", codes: "Error codes", symptoms: "Symptoms",
-        onThisPage: "On this page", related: "Related articles", solution: "Solution", goToSolution: "Go to the solution",
+        tags: "Tags", recentlyUpdated: "Recently updated", updated: "Updated", codes: "Error codes",
+        symptoms: "Symptoms",
+        onThisPage: "On this page", related: "Related articles", solution: "Solution",
+        goToSolution: "Go to the solution",
         articles: "articles", articleCount: "Articles", notFoundTitle: "Page not found",
-        notFoundText: "The page you asked for does not exist or has moved. Try searching for the error code or the problem:",
-        contactSupport: "Contact support", stillStuck: "Still stuck? Contact support:", copyLink: "Link to this section",
-        redirecting: "This page has moved. Redirecting to", noResults: "No articles found.", searchResults: "Search results",
+        notFoundText:
+            "The page you asked for does not exist or has moved. Try searching for the error code or the problem:",
+        contactSupport: "Contact support", stillStuck: "Still stuck? Contact support:",
+        copyLink: "Link to this section",
+        redirecting: "This page has moved. Redirecting to", noResults: "No articles found.",
+        searchResults: "Search results",
         seeAlsoCode: "All articles for this code", message: "Message", printedFrom: "From", openOnPage: "Open article"
     )
 }

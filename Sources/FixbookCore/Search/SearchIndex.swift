@@ -44,15 +44,18 @@ public struct SearchIndex: Codable, Sendable {
 /// Builds the search index from the knowledge base and writes it as JSON and as a script.
 public enum SearchIndexBuilder {
     public static func build(_ kb: KnowledgeBase, synonyms: [[String]] = []) -> SearchIndex {
-        let categoryTitles = Dictionary(kb.categories.map { ($0.key, $0.title) }, uniquingKeysWith: { first, _ in first })
+        let categoryTitles = Dictionary(
+            kb.categories.map { ($0.key, $0.title) }, uniquingKeysWith: { first, _ in first })
         let entries = kb.articles.map { article -> SearchIndex.Entry in
             let solution = SolutionSection.firstAnchor(article.headings, solutionHeadings: kb.config.solutionHeadings)
             let codes = article.metadata.codes.map { code -> SearchIndex.Code in
-                let anchor = code.solutionAnchor.flatMap { name in
-                    article.headings.first { $0.anchor == name || $0.text == name }?.anchor
-                } ?? solution
+                let anchor =
+                    code.solutionAnchor.flatMap { name in
+                        article.headings.first { $0.anchor == name || $0.text == name }?.anchor
+                    } ?? solution
                 return SearchIndex.Code(
-                    code: code.code.written, key: code.code.key, system: code.code.system.rawValue, message: code.message,
+                    code: code.code.written, key: code.code.key, system: code.code.system.rawValue,
+                    message: code.message,
                     url: article.outputPath + (anchor.map { "#" + encodeFragment($0) } ?? "")
                 )
             }

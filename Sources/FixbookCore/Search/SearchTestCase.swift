@@ -12,7 +12,8 @@ public struct SearchTestCase: Sendable, Hashable {
         var reader = YAMLReader(file: path, lineOffset: 0)
         guard let root = reader.compose(yaml, rule: "search-tests-invalid") else { return ([], reader.diagnostics) }
         guard case .sequence(let items) = root else {
-            reader.report("wrong-type", at: reader.locate(root), "search-tests.yml must be a list of {query, expect, top}")
+            reader.report(
+                "wrong-type", at: reader.locate(root), "search-tests.yml must be a list of {query, expect, top}")
             return ([], reader.diagnostics)
         }
         var cases: [SearchTestCase] = []
@@ -28,7 +29,9 @@ public struct SearchTestCase: Sendable, Hashable {
                 case "expect": expect = reader.string(value, key: key)
                 case "top": top = reader.int(value, key: key) ?? 1
                 default:
-                    reader.report("unknown-key", line: keyLine, column: 1, "unknown key '\(key)' in a search test", severity: .warning)
+                    reader.report(
+                        "unknown-key", line: keyLine, column: 1, "unknown key '\(key)' in a search test",
+                        severity: .warning)
                 }
             }
             guard let query, let expect else {

@@ -4,7 +4,8 @@ public enum Synonyms {
         var reader = YAMLReader(file: path, lineOffset: 0)
         guard let root = reader.compose(yaml, rule: "synonyms-invalid") else { return ([], reader.diagnostics) }
         guard case .sequence(let items) = root else {
-            reader.report("wrong-type", at: reader.locate(root), "synonyms.yml must be a list of groups, e.g. - [登录, 登陆]")
+            reader.report(
+                "wrong-type", at: reader.locate(root), "synonyms.yml must be a list of groups, e.g. - [登录, 登陆]")
             return ([], reader.diagnostics)
         }
         var groups: [[String]] = []

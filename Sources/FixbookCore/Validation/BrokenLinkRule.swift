@@ -17,11 +17,15 @@ public struct BrokenLinkRule: ValidationRule {
                     continue
                 case .sameArticle(let fragment):
                     if !hasAnchor(article, fragment) {
-                        found.append(diagnostic("broken-anchor", .error, at: here, "no heading '#\(fragment)' in this article"))
+                        found.append(
+                            diagnostic("broken-anchor", .error, at: here, "no heading '#\(fragment)' in this article"))
                     }
                 case .article(let path, let fragment):
                     guard let index = kb.bySourcePath[path] else {
-                        found.append(diagnostic("broken-link", .error, at: here, "link to \(link.destination): no article \(kb.contentFile(path))"))
+                        found.append(
+                            diagnostic(
+                                "broken-link", .error, at: here,
+                                "link to \(link.destination): no article \(kb.contentFile(path))"))
                         continue
                     }
                     if let fragment, !fragment.isEmpty, !hasAnchor(kb.articles[index], fragment) {
@@ -35,7 +39,8 @@ public struct BrokenLinkRule: ValidationRule {
                 case .file(let path):
                     if kb.assets[path] == nil {
                         let rule = link.isImage ? "missing-image" : "broken-link"
-                        found.append(diagnostic(rule, .error, at: here, "\(link.destination): no file \(kb.contentFile(path))"))
+                        found.append(
+                            diagnostic(rule, .error, at: here, "\(link.destination): no file \(kb.contentFile(path))"))
                     }
                 case .outside(let destination):
                     let rule = link.isImage ? "missing-image" : "root-absolute-link"

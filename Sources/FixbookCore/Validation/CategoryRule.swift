@@ -14,7 +14,8 @@ public struct CategoryRule: ValidationRule {
                 if Slug.problem(category) != nil {
                     found.append(
                         diagnostic(
-                            "unknown-category", .error, at: kb.location(article, line: article.metadata.keyLines["category"] ?? 1),
+                            "unknown-category", .error,
+                            at: kb.location(article, line: article.metadata.keyLines["category"] ?? 1),
                             "category '\(category)' must be [a-z0-9-] when there is no categories.yml"
                         )
                     )
@@ -22,7 +23,8 @@ public struct CategoryRule: ValidationRule {
             } else if !keys.contains(category) {
                 found.append(
                     diagnostic(
-                        "unknown-category", .error, at: kb.location(article, line: article.metadata.keyLines["category"] ?? 1),
+                        "unknown-category", .error,
+                        at: kb.location(article, line: article.metadata.keyLines["category"] ?? 1),
                         "category '\(category)' is not in categories.yml (known: \(keys.sorted().joined(separator: ", ")))"
                     )
                 )

@@ -33,7 +33,9 @@ public struct RelatedAndAliasRule: ValidationRule {
                 }
                 if pagePaths.contains(path) || AliasPath.reserved.contains(path) {
                     found.append(
-                        diagnostic("alias-collision", .error, at: kb.location(article, line: alias.line), "alias '\(alias.text)' would overwrite the page \(path)")
+                        diagnostic(
+                            "alias-collision", .error, at: kb.location(article, line: alias.line),
+                            "alias '\(alias.text)' would overwrite the page \(path)")
                     )
                 } else if let owner = aliasOwners[path], owner.slug != article.slug {
                     found.append(
@@ -54,7 +56,9 @@ public struct RelatedAndAliasRule: ValidationRule {
 /// Where an alias's redirect page is written, or nil when the alias is not a safe path.
 public enum AliasPath {
     /// Pages Fixbook itself writes; an alias may not replace them.
-    static let reserved: Set<String> = ["index.html", "search.html", "404.html", "codes/index.html", "categories/index.html", "tags/index.html"]
+    static let reserved: Set<String> = [
+        "index.html", "search.html", "404.html", "codes/index.html", "categories/index.html", "tags/index.html",
+    ]
 
     /// `old/page` or `/old/page.html` → `old/page.html`; `old/` → `old/index.html`.
     public static func outputPath(_ alias: String) -> String? {
@@ -64,9 +68,11 @@ public enum AliasPath {
         if path.hasSuffix("/") { path += "index.html" }
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
         let safe = segments.allSatisfy { segment in
-            !segment.isEmpty && segment != "." && segment != ".." && !segment.hasPrefix(".") && segment.utf8.count <= 100
+            !segment.isEmpty && segment != "." && segment != ".." && !segment.hasPrefix(".")
+                && segment.utf8.count <= 100
                 && segment.unicodeScalars.allSatisfy {
-                    ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)
+                    ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                        || "-_.".unicodeScalars.contains($0)
                 }
         }
         guard safe, segments.count <= 8, !path.hasPrefix("assets/") else { return nil }

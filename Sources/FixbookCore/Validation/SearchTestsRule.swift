@@ -20,7 +20,8 @@ public struct SearchTestsRule: ValidationRule {
             if !isSlug && !isCode {
                 found.append(
                     diagnostic(
-                        "search-test-failed", .error, at: SourceLocation(file: kb.contentFile(file.path), line: testCase.line),
+                        "search-test-failed", .error,
+                        at: SourceLocation(file: kb.contentFile(file.path), line: testCase.line),
                         "query '\(testCase.query)' expects '\(testCase.expect)', which is neither an article slug nor a code of any article"
                     )
                 )

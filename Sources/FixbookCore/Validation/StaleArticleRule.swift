@@ -14,7 +14,8 @@ public struct StaleArticleRule: ValidationRule {
             if age > limit {
                 found.append(
                     diagnostic(
-                        "stale-article", .warning, at: kb.location(article, line: article.metadata.keyLines["updated"] ?? 1),
+                        "stale-article", .warning,
+                        at: kb.location(article, line: article.metadata.keyLines["updated"] ?? 1),
                         "last updated \(updated), \(age) days ago (limit \(limit)); review it and bump 'updated'"
                     )
                 )

