@@ -1,0 +1,123 @@
+import FixbookCLI
+import FixbookTestSupport
+import Foundation
+import Testing
+
+/// Runs the real `fixbook` executable against fixture sites and checks output and exit codes.
+@Suite struct CLITests {
+    /// The built executable next to the test bundle.
+    static let executable: URL = {
+        var url = Bundle.main.bundleURL
+        while url.path != "/" {
+            let candidate = url.appendingPathComponent("fixbook")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            url.deleteLastPathComponent()
+        }
+        return repositoryRoot.appendingPathComponent(".build/debug/fixbook")
+    }()
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    func run(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self)
+        )
+    }
+
+    static let broken: [String: String] = [
+        "Content/a.md": article("title: A\ncodes:\n  - 0x800CCCOF", body: "正文\n"),
+        "Content/b.md": article("title: B\ntag: [x]"),
+    ]
+
+    @Test func textReportNamesFileLineRuleAndShowsTheLine() throws {
+        let site = try TemporarySite(Self.broken)
+        defer { site.remove() }
+        let result = try run(["check", "--root", site.root.path])
+        #expect(result.status == 1)
+        #expect(
+            result.stdout == """
+                Content/a.md:4:5: error[malformed-code]: '0x800CCCOF' contains a letter where a hex digit belongs (O for zero, l or I for one); did you mean '0x800CCC0F'?
+                      - 0x800CCCOF
+                        ^
+                Content/b.md:3:1: warning[unknown-key]: unknown front-matter key 'tag'
+                    tag: [x]
+                    ^
+                    suggestion: tags
+                1 error, 1 warning
+
+                """
+        )
+    }
+
+    @Test func jsonReport() throws {
+        let site = try TemporarySite(Self.broken)
+        defer { site.remove() }
+        let result = try run(["check", "--root", site.root.path, "--format", "json"])
+        #expect(result.status == 1)
+        let items = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
+        #expect(items?.count == 2)
+        #expect(items?.first?["file"] as? String == "Content/a.md")
+        #expect(items?.first?["line"] as? Int == 4)
+        #expect(items?.first?["rule"] as? String == "malformed-code")
+        #expect(items?.first?["severity"] as? String == "error")
+    }
+
+    @Test func githubAnnotations() throws {
+        let site = try TemporarySite(Self.broken)
+        defer { site.remove() }
+        let result = try run(["check", "--root", site.root.path, "--format", "github"])
+        #expect(result.stdout.hasPrefix("::error file=Content/a.md,line=4,col=5,title=malformed-code::'0x800CCCOF' contains"))
+        #expect(result.stdout.contains("::warning file=Content/b.md,line=3,col=1,title=unknown-key::"))
+    }
+
+    @Test func strictTurnsWarningsIntoErrors() throws {
+        let site = try TemporarySite(["Content/b.md": article("title: B\ntag: [x]")])
+        defer { site.remove() }
+        #expect(try run(["check", "--root", site.root.path]).status == 0)
+        #expect(try run(["check", "--root", site.root.path, "--strict"]).status == 1)
+    }
+
+    @Test func buildRefusesOnErrorsAndWritesNothing() throws {
+        let site = try TemporarySite(Self.broken)
+        defer { site.remove() }
+        let result = try run(["build", "--root", site.root.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("Content/a.md:4:5: error[malformed-code]"))
+        #expect(!site.exists("Output"))
+    }
+
+    @Test func buildPrintsASummary() throws {
+        let site = try TemporarySite(["Content/a.md": article("title: A\ncodes: [550]")])
+        defer { site.remove() }
+        let result = try run(["build", "--root", site.root.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("built "))
+        #expect(result.stdout.contains("1 articles, 1 codes into Output"))
+        #expect(site.exists("Output/index.html"))
+    }
+
+    @Test func usageAndIOErrorsExitTwo() throws {
+        #expect(try run(["check", "--format", "xml"]).status == 2)
+        #expect(try run(["check", "--root", "/nonexistent/fixbook"]).status == 2)
+        #expect(try run(["--version"]).status == 0)
+    }
+}
