@@ -76,6 +76,28 @@ let ruleExamples: [RuleExample] = [
                 "title: a\ncodes:\n  - code: 550\n    solution: 情况一", body: "## 解决方法\n\n### 情况一\n\ny\n")
         ], []
     ),
+    RuleExample(
+        "misspelt code in the title", ["Content/a.md": article("title: 报错 0x800CCCOD\nsummary: 0x800CCC0D 正常")],
+        ["malformed-code-in-text Content/a.md:2"]
+    ),
+    RuleExample(
+        "table that would explode (CVE-2023-37463)",
+        [
+            "Content/a.md": article(
+                "title: a",
+                body: "x\n\n|" + String(repeating: "a|", count: 1000) + "\n|" + String(repeating: "-|", count: 1000)
+                    + "\n" + String(repeating: "|x\n", count: 300))
+        ],
+        ["markdown-table-too-large Content/a.md:6"]
+    ),
+    RuleExample(
+        "nesting too deep", ["Content/a.md": article("title: a", body: String(repeating: "> ", count: 100) + "deep\n")],
+        ["markdown-too-deep Content/a.md:4"]
+    ),
+    RuleExample(
+        "body too large", ["Content/a.md": article("title: a", body: String(repeating: "长文本 ", count: 300_000))],
+        ["markdown-too-large Content/a.md:4"]
+    ),
     // Catalog.
     RuleExample(
         "catalog coverage",

@@ -83,6 +83,21 @@ public enum SiteLoader {
         let assets = Set(sources.assets.keys)
         let ui = UIStrings.forLanguage(config.language)
         let unsafe = config.unsafe
+        let limits = MarkdownLimits()
+        var limitDiagnostics: [Diagnostic] = []
+        for index in articles.indices {
+            guard let violation = limits.violation(in: articles[index].body) else { continue }
+            let line = articles[index].bodyFirstLine + violation.line - 1
+            limitDiagnostics.append(
+                Diagnostic(
+                    rule: violation.rule, severity: .error,
+                    location: SourceLocation(file: articles[index].sourcePath, line: line), message: violation.message
+                )
+            )
+            // The body is not rendered at all; the rest of the article is still checked.
+            articles[index].body = ""
+        }
+        diagnostics += located(limitDiagnostics)
         articles = articles.parallelMap { article in
             var article = article
             let sourcePath = article.sourcePath

@@ -15,6 +15,7 @@ public enum Validator {
     public static let rules: [any ValidationRule] = [
         DuplicateSlugRule(), CodeWithoutSolutionRule(), CatalogCoverageRule(), AmbiguousCodeRule(),
         BrokenLinkRule(), RelatedAndAliasRule(), CategoryRule(), StaleArticleRule(), SearchTestsRule(),
+        CodeInTextRule(),
     ]
 
     /// Validates `site`; `today` (`YYYY-MM-DD`) defaults to the current UTC date.

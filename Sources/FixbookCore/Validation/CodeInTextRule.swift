@@ -1,0 +1,49 @@
+/// Catches a misspelt code in what readers see first — title, summary, symptoms — such as
+/// `0x800CCCOD` with the letter O: search would still find it, but readers copy it wrongly.
+public struct CodeInTextRule: ValidationRule {
+    public static let emits: [(id: String, severity: Severity)] = [("malformed-code-in-text", .warning)]
+
+    public init() {}
+
+    public func check(_ context: ValidationContext) -> [Diagnostic] {
+        let kb = context.knowledgeBase
+        var found: [Diagnostic] = []
+        for article in kb.articles {
+            let metadata = article.metadata
+            var fields: [(key: String, text: String)] = [("title", article.title)]
+            if let summary = metadata.summary { fields.append(("summary", summary)) }
+            fields += metadata.symptoms.map { ("symptoms", $0) }
+            for (key, text) in fields {
+                for candidate in Self.hexLikeWords(in: text) {
+                    guard case .malformed(let reason, let suggestion?) = CodeNormalizer.parse(candidate) else {
+                        continue
+                    }
+                    found.append(
+                        diagnostic(
+                            "malformed-code-in-text", .warning,
+                            at: kb.location(article, line: metadata.keyLines[key] ?? 1),
+                            "\(key): \(reason); did you mean '\(suggestion)'?", suggestion: suggestion
+                        )
+                    )
+                }
+            }
+        }
+        return found
+    }
+
+    /// Words that start with `0x` and run on with letters and digits.
+    static func hexLikeWords(in text: String) -> [String] {
+        let normalized = text.precomposedStringWithCompatibilityMapping
+        var words: [String] = []
+        var current = ""
+        for character in normalized + " " {
+            if character.isASCII && (character.isLetter || character.isNumber) {
+                current.append(character)
+            } else {
+                if current.count > 2, current.lowercased().hasPrefix("0x") { words.append(current) }
+                current = ""
+            }
+        }
+        return words
+    }
+}
