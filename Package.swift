@@ -19,10 +19,12 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .target(name: "CAtomicRename"),
         .target(
             name: "FixbookCore",
             dependencies: [
                 "CCmarkGFM",
+                "CAtomicRename",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

@@ -34,8 +34,15 @@ import Testing
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // Read stderr on another thread: a full pipe would otherwise block the child forever.
+        nonisolated(unsafe) var stderr = Data()
+        let stderrDone = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            stderr = err.fileHandleForReading.readDataToEndOfFile()
+            stderrDone.signal()
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        stderrDone.wait()
         process.waitUntilExit()
         return Run(
             status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
@@ -85,7 +92,9 @@ import Testing
         let site = try TemporarySite(Self.broken)
         defer { site.remove() }
         let result = try run(["check", "--root", site.root.path, "--format", "github"])
-        #expect(result.stdout.hasPrefix("::error file=Content/a.md,line=4,col=5,title=malformed-code::'0x800CCCOF' contains"))
+        #expect(
+            result.stdout.hasPrefix(
+                "::error file=Content/a.md,line=4,col=5,title=malformed-code::'0x800CCCOF' contains"))
         #expect(result.stdout.contains("::warning file=Content/b.md,line=3,col=1,title=unknown-key::"))
     }
 

@@ -1,3 +1,4 @@
+import CAtomicRename
 import Foundation
 
 /// Writes a build into a sibling temporary folder, then swaps it into place, so an interrupted
@@ -11,8 +12,10 @@ public enum OutputWriter {
     public static func write(_ files: [OutputFile], to output: URL) throws {
         let fileManager = FileManager.default
         let output = output.standardizedFileURL
-        try checkReplaceable(output)
         let parent = output.deletingLastPathComponent()
+        recoverInterruptedSwap(output)
+        try checkReplaceable(output)
+        removeStaleStaging(output)
         try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
         let staging = parent.appendingPathComponent(
             ".\(output.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)")
@@ -26,6 +29,32 @@ public enum OutputWriter {
         } catch {
             try? fileManager.removeItem(at: staging)
             throw error
+        }
+    }
+
+    /// A build killed between the two fallback renames leaves the output aside: put it back.
+    static func recoverInterruptedSwap(_ output: URL) {
+        let fileManager = FileManager.default
+        guard !fileManager.fileExists(atPath: output.path) else { return }
+        let parent = output.deletingLastPathComponent()
+        let prefix = ".\(output.lastPathComponent).old-"
+        guard let names = try? fileManager.contentsOfDirectory(atPath: parent.path) else { return }
+        if let aside = names.filter({ $0.hasPrefix(prefix) }).sorted().last {
+            try? fileManager.moveItem(at: parent.appendingPathComponent(aside), to: output)
+        }
+    }
+
+    /// Staging folders of builds that were killed (their process is gone) are deleted.
+    static func removeStaleStaging(_ output: URL) {
+        let fileManager = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        guard let names = try? fileManager.contentsOfDirectory(atPath: parent.path) else { return }
+        for name in names {
+            for marker in [".\(output.lastPathComponent).building-", ".\(output.lastPathComponent).old-"]
+            where name.hasPrefix(marker) {
+                guard let pid = Int32(name.dropFirst(marker.count)), kill(pid, 0) != 0 else { continue }
+                try? fileManager.removeItem(at: parent.appendingPathComponent(name))
+            }
         }
     }
 
@@ -72,13 +101,20 @@ public enum OutputWriter {
         }
     }
 
-    /// Moves the old output aside, the new one in, then deletes the old one.
+    /// Puts the new output in place. On Linux the two folders are exchanged in one atomic
+    /// `renameat2`, so a reader (or a `kill -9`) never sees a missing or half-written output.
     private static func swap(_ staging: URL, into output: URL) throws {
         let fileManager = FileManager.default
         guard fileManager.fileExists(atPath: output.path) else {
             try fileManager.moveItem(at: staging, to: output)
             return
         }
+        if fixbook_exchange_paths(staging.path, output.path) == 0 {
+            try? fileManager.removeItem(at: staging)
+            return
+        }
+        // Fallback for file systems without the exchange: two renames, the old folder kept
+        // aside until the new one is in, and restored by the next build if we die between.
         let old = output.deletingLastPathComponent()
             .appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
         try? fileManager.removeItem(at: old)

@@ -1,0 +1,223 @@
+// Tests for Templates/assets/search.js (the browser search of Fixbook).
+//
+//   node --test Tests/js/
+//   FIXBOOK_INDEX_JSON=Output/search-index.json node --test Tests/js/
+//
+// The tokenizer vectors (Tests/Fixtures/search/tokenizer-vectors.json) are shared with the Swift
+// tests. The ranking tests need a built search index and are skipped without FIXBOOK_INDEX_JSON;
+// they check the expectations below and every case of Content/search-tests.yml
+// (override the path with FIXBOOK_SEARCH_TESTS).
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { readFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..', '..');
+const require = createRequire(import.meta.url);
+const scriptPath = path.join(repo, 'Templates', 'assets', 'search.js');
+const search = require(scriptPath);
+
+const vectors = JSON.parse(readFileSync(path.join(repo, 'Tests', 'Fixtures', 'search', 'tokenizer-vectors.json'), 'utf8'));
+
+// ------------------------------------------------------------------ tokenizer vectors
+
+test('the vector file is well formed', () => {
+  assert.ok(Array.isArray(vectors) && vectors.length >= 30, `expected 30+ vectors, found ${vectors.length}`);
+  for (const v of vectors) {
+    assert.equal(typeof v.input, 'string');
+    assert.ok(Array.isArray(v.tokens) && Array.isArray(v.codes), JSON.stringify(v));
+  }
+  const inputs = vectors.map((v) => v.input);
+  assert.equal(new Set(inputs).size, inputs.length, 'inputs are unique');
+});
+
+test('tokenizer vectors', async (t) => {
+  for (const v of vectors) {
+    await t.test(JSON.stringify(v.input), () => {
+      assert.deepEqual(search.tokenize(v.input), v.tokens, 'tokens');
+      assert.deepEqual(search.codeKeys(v.input), v.codes, 'codes');
+    });
+  }
+});
+
+test('tokenizer rules', () => {
+  assert.equal(search.normalize('０ｘ８００ＣＣＣ０Ｆ'), '0x800ccc0f');
+  assert.deepEqual(search.tokenize('无法找到主机'), ['无法', '法找', '找到', '到主', '主机']);
+  assert.deepEqual(search.tokenize('错'), ['错']);
+  assert.deepEqual(search.tokenize('错误代码550'), ['错误', '误代', '代码', '550']);
+  assert.deepEqual(search.tokenize('5.1.1. winmail.dat'), ['5.1.1', 'winmail', 'dat']);
+  assert.deepEqual(search.codeKeys('错误代码550'), ['550']);
+  assert.deepEqual(search.codeKeys('错误号:0x800CCC0D'), ['0x800CCC0D']);
+  assert.deepEqual(search.codeKeys('0x800cccof'), ['0x800CCC0F']);
+  assert.deepEqual(search.codeKeys('800CCC0D'), ['0x800CCC0D']);
+  assert.deepEqual(search.codeKeys('socket error 11004'), ['11004']);
+  assert.deepEqual(search.codeKeys('2 GB, 20分钟, 600'), []);
+  // keys come out unique and in order of first appearance
+  assert.deepEqual(search.codeKeys('552 then 550 then 552'), ['552', '550']);
+});
+
+// ------------------------------------------------------------------ pure helpers
+
+test('highlight ranges map back to the original (un-normalized) text', () => {
+  const text = '收信报错０ｘ８００ＣＣＣ０Ｄ：无法找到主机';
+  const ranges = search.highlightRanges(text, [{ text: '0x800ccc0d' }, { text: '主机' }]);
+  assert.deepEqual(ranges.map(([a, b]) => text.slice(a, b)), ['０ｘ８００ＣＣＣ０Ｄ', '主机']);
+  // Latin terms only match whole words, unless they are a prefix term
+  assert.deepEqual(search.highlightRanges('this is it', [{ text: 'is' }]), [[5, 7]]);
+  assert.deepEqual(search.highlightRanges('winmail.dat', [{ text: 'win', prefix: true }]), [[0, 3]]);
+  // overlapping bigram hits merge into one range
+  assert.deepEqual(search.highlightRanges('请检查无法找到主机', [{ text: '无法' }, { text: '法找' }, { text: '找到' }]), [[3, 7]]);
+});
+
+test('snippets stay short and keep hostile text as plain text', () => {
+  const article = {
+    symptoms: [],
+    summary: 's',
+    text: 'x'.repeat(300) + ' <img onerror=alert(1)></script>550 Invalid User ' + 'y'.repeat(300)
+  };
+  const sn = search.snippet(article, [{ text: '550' }], 120);
+  assert.ok(sn.text.length <= 122, sn.text);
+  assert.ok(sn.text.includes('onerror=alert(1)></script>550'));
+  assert.deepEqual(sn.ranges.map(([a, b]) => sn.text.slice(a, b)), ['550']);
+});
+
+test('the script builds no HTML from strings', () => {
+  const source = readFileSync(scriptPath, 'utf8');
+  assert.ok(!/\.innerHTML|outerHTML|insertAdjacentHTML|document\.write/.test(source));
+});
+
+// ------------------------------------------------------------------ synthetic index
+
+function syntheticIndex(n) {
+  const words = ['outlook', 'foxmail', 'server', 'password', 'mailbox', 'attachment', 'timeout', 'dns', 'smtp', 'pop3'];
+  const han = '邮件服务器无法连接超时密码附件退信收发外域乱码重复延迟垃圾不明文件夹客户端设置网络防火墙端口';
+  const articles = [];
+  let seed = 7;
+  const rnd = (k) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % k; };
+  const phrase = (len) => Array.from({ length: len }, () => han[rnd(han.length)]).join('');
+  const codes = {};
+  for (let i = 0; i < n; i++) {
+    const code = '0x' + (0x800C0000 + i).toString(16).toUpperCase();
+    const id = `article-${i}`;
+    codes[code] = [id];
+    const body = Array.from({ length: 40 }, () => phrase(8) + ' ' + words[rnd(words.length)]).join('，');
+    articles.push({
+      id, slug: id, url: `articles/${id}.html`, title: `${phrase(10)} ${words[rnd(words.length)]} ${code}`,
+      summary: phrase(40), category: 'c' + rnd(5), categoryTitle: 'Category ' + rnd(5), tags: [phrase(2), words[rnd(words.length)]],
+      symptoms: [phrase(12), phrase(9)], updated: null, headings: ['现象', '原因', '解决方法'],
+      codes: [{ code, key: code, system: 'windows-mail', message: phrase(10), url: `articles/${id}.html#fix` }], text: body
+    });
+  }
+  return { version: 1, site: { title: 't', language: 'zh-CN' }, synonyms: [['超时', '连接超时', 'timeout'], ['密码', '口令']], codes, articles };
+}
+
+test('a query over 10,000 articles takes well under 100 ms', () => {
+  const index = syntheticIndex(10000);
+  const t0 = performance.now();
+  search.prepare(index);
+  const prepareMs = performance.now() - t0;
+  const queries = [index.articles[1234].symptoms[0].slice(0, 7), index.articles[77].title.slice(0, 12), '连接超时 outlook',
+    '0x800C1234', 'pass', '邮件', 'timeout 密码 防火墙'];
+  const times = queries.map((q) => {
+    const start = performance.now();
+    const results = search.search(index, q);
+    const ms = performance.now() - start;
+    assert.ok(results.length > 0, q);
+    return ms;
+  });
+  assert.equal(search.search(index, '0x800C1234')[0].slug, 'article-4660');
+  const worst = Math.max(...times);
+  console.log(`# 10,000 articles: prepare ${prepareMs.toFixed(0)} ms, queries ${times.map((x) => x.toFixed(1)).join(' / ')} ms`);
+  assert.ok(worst < 100, `slowest query took ${worst.toFixed(1)} ms`);
+});
+
+// ------------------------------------------------------------------ ranking on the real index
+
+const indexPath = process.env.FIXBOOK_INDEX_JSON;
+const skipRanking = indexPath ? false : 'set FIXBOOK_INDEX_JSON to a built search-index.json to run the ranking tests';
+const index = indexPath ? JSON.parse(readFileSync(path.resolve(indexPath), 'utf8')) : null;
+
+function slugs(query) { return search.search(index, query).map((r) => r.slug); }
+
+const expectations = [
+  ['0x800cccof', 'outlook-0x800ccc0f-0x800ccc0e-connection-timeout'],
+  ['800CCC0D', 'outlook-0x800ccc0d-cannot-find-host'],
+  ['5.1.1', 'bounce-recipient-does-not-exist'],
+  ['550 Invalid User', 'bounce-recipient-does-not-exist'],
+  ['552', 'bounce-552-message-too-large-or-mailbox-full'],
+  ['sender is in prison', 'sender-is-in-prison'],
+  ['Relay access denied', 'bounce-rejected-by-antispam'],
+  ['无法找到主机', 'outlook-0x800ccc0d-cannot-find-host'],
+  ['收不到外域邮件', 'cannot-receive-external-mail'],
+  ['邮件乱码', 'garbled-text'],
+  ['winmail.dat', 'attachments-missing-winmail-dat']
+];
+
+test('ranking on the real index', { skip: skipRanking }, async (t) => {
+  for (const [query, slug] of expectations) {
+    await t.test(query, () => {
+      const got = slugs(query);
+      assert.equal(got[0], slug, `top results: ${got.slice(0, 3).join(', ')}`);
+    });
+  }
+});
+
+test('code hits link to the solution anchor, other hits to the article', { skip: skipRanking }, () => {
+  const [first] = search.search(index, '0x800cccof');
+  const article = index.articles.find((a) => a.slug === first.slug);
+  const code = article.codes.find((c) => c.key === '0x800CCC0F');
+  assert.equal(first.url, code.url);
+  assert.deepEqual(first.codes.map((c) => c.key), ['0x800CCC0F']);
+  const [text] = search.search(index, '邮件乱码');
+  assert.equal(text.url, index.articles.find((a) => a.slug === text.slug).url);
+  assert.deepEqual(search.search(index, 'qqqzzzxxx'), []);
+  assert.deepEqual(search.search(index, '   '), []);
+});
+
+test('ranking is deterministic', { skip: skipRanking }, () => {
+  for (const q of ['邮件', 'outlook', '550', '退信']) assert.deepEqual(slugs(q), slugs(q));
+});
+
+// A minimal reader for search-tests.yml: a list of one-line flow mappings
+// `- {query: ..., expect: ..., top: N}` with plain or double-quoted scalars.
+function readSearchTests(text) {
+  const cases = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    const m = /^\s*-\s*\{(.*)\}\s*(#.*)?$/.exec(line);
+    if (!m) return;
+    const fields = {};
+    for (const part of m[1].split(/,\s*(?=[A-Za-z_]+\s*:)/)) {
+      const colon = part.indexOf(':');
+      let value = part.slice(colon + 1).trim();
+      if (/^".*"$/.test(value)) value = JSON.parse(value);
+      else if (/^'.*'$/.test(value)) value = value.slice(1, -1).replace(/''/g, "'");
+      fields[part.slice(0, colon).trim()] = value;
+    }
+    cases.push({ query: String(fields.query), expect: String(fields.expect), top: Number(fields.top || 1), line: i + 1 });
+  });
+  return cases;
+}
+
+const searchTestsPath = process.env.FIXBOOK_SEARCH_TESTS || path.join(repo, 'Content', 'search-tests.yml');
+const skipCases = skipRanking || (existsSync(searchTestsPath) ? false : `${searchTestsPath} not found`);
+
+test('Content/search-tests.yml', { skip: skipCases }, async (t) => {
+  const cases = readSearchTests(readFileSync(searchTestsPath, 'utf8'));
+  assert.ok(cases.length > 0, 'no cases found');
+  for (const c of cases) {
+    await t.test(`line ${c.line}: ${c.query}`, () => {
+      const results = search.search(index, c.query);
+      const top = results.slice(0, c.top);
+      // `expect` is a slug, or a code: then any article claiming the code counts.
+      const expectKeys = search.codeKeys(c.expect).concat([search.normalize(c.expect)]);
+      const pass = top.some((r) => r.slug === c.expect ||
+        (r.article.codes || []).some((code) => expectKeys.includes(code.key) || expectKeys.includes(search.normalize(code.key))));
+      const where = results.findIndex((r) => r.slug === c.expect);
+      assert.ok(pass, `expected ${c.expect} in the top ${c.top}; it is #${where + 1}; top: ` +
+        results.slice(0, 3).map((r) => `${r.slug} (${r.score})`).join(', '));
+    });
+  }
+});
