@@ -16,7 +16,7 @@ trap 'rm -rf "$site"' EXIT
 .build/debug/fixbook build --output "$site/Output"
 
 echo "== node --test (tokenizer vectors, ranking)"
-FIXBOOK_INDEX_JSON="$site/Output/search-index.json" node --test Tests/js/
+FIXBOOK_INDEX_JSON="$site/Output/search-index.json" FIXBOOK_BIN="$(pwd)/.build/debug/fixbook" node --test Tests/js/
 
 echo "== output gates and browser tests (pytest)"
 FIXBOOK_SITE="$site/Output" .venv-test/bin/python -m pytest -q Tests/browser

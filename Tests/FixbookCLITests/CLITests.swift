@@ -130,3 +130,20 @@ import Testing
         #expect(try run(["--version"]).status == 0)
     }
 }
+
+@Suite struct LookupCommandTests {
+    @Test func answersACodeWithTheSolutionText() throws {
+        let site = try TemporarySite([
+            "Content/a.md": article("title: 连接超时\ncodes: [0x800CCC0F]", body: "说明。\n\n## 解决方法\n\n关闭防火墙后重启客户端。\n")
+        ])
+        defer { site.remove() }
+        let result = try CLITests().run(["lookup", "--root", site.root.path, "0x800cccof"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("连接超时\n  Output/articles/a.html#"))
+        #expect(result.stdout.contains("关闭防火墙后重启客户端。"))
+        let json = try CLITests().run(["lookup", "--root", site.root.path, "--format", "json", "超时"])
+        let answers = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        #expect(answers?.first?["slug"] as? String == "a")
+        #expect(try CLITests().run(["lookup", "--root", site.root.path, "zzqqxx"]).status == 1)
+    }
+}

@@ -159,8 +159,16 @@ let ruleExamples: [RuleExample] = [
     RuleExample(
         "search test names nothing",
         [
-            "Content/search-tests.yml": "- query: x\n  expect: ghost\n- query: y\n  expect: a\n",
+            "Content/search-tests.yml": "- query: x\n  expect: ghost\n- query: a\n  expect: a\n",
             "Content/a.md": article("title: a"),
+        ],
+        ["search-test-failed Content/search-tests.yml:1"]
+    ),
+    RuleExample(
+        "search test ranks the wrong article first",
+        [
+            "Content/search-tests.yml": "- query: 超时\n  expect: b\n- query: 超时\n  expect: a\n",
+            "Content/a.md": article("title: 连接超时"), "Content/b.md": article("title: 乱码"),
         ],
         ["search-test-failed Content/search-tests.yml:1"]
     ),

@@ -221,3 +221,29 @@ test('Content/search-tests.yml', { skip: skipCases }, async (t) => {
     });
   }
 });
+
+// ------------------------------------------------------------------ parity with the Swift port
+
+// `fixbook lookup --format json` ranks with the Swift mirror of this script (SearchEngine.swift),
+// which `fixbook check` also uses for search-tests.yml. Both must give the same order.
+const fixbookBin = process.env.FIXBOOK_BIN;
+const skipParity = skipCases || (fixbookBin ? false : 'set FIXBOOK_BIN to the fixbook executable to compare with Swift');
+
+test('the Swift ranking gives the same order as this script', { skip: skipParity }, async (t) => {
+  const { execFileSync } = await import('node:child_process');
+  const queries = readSearchTests(readFileSync(searchTestsPath, 'utf8')).map((c) => c.query)
+    .concat(expectations.map(([q]) => q), ['邮件', 'outlook 密码', 'attach', '550', '登陆 密码']);
+  for (const query of [...new Set(queries)]) {
+    await t.test(query, () => {
+      let output;
+      try {
+        output = execFileSync(fixbookBin, ['lookup', '--root', repo, '--format', 'json', '--limit', '8', query], { encoding: 'utf8' });
+      } catch (error) {
+        output = error.stdout; // exit 1 means no result; the JSON is still printed
+      }
+      const swift = JSON.parse(output).map((a) => [a.slug, a.url]);
+      const js = search.search(index, query).slice(0, 8).map((r) => [r.slug, r.url]);
+      assert.deepEqual(swift, js);
+    });
+  }
+});

@@ -1,0 +1,84 @@
+import ArgumentParser
+import FixbookCore
+import Foundation
+
+/// `fixbook lookup CODE|QUERY`: answers from the terminal with the same ranking as the site.
+struct LookupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lookup", abstract: "Find the article(s) for a code or a question and print the solution."
+    )
+
+    @OptionGroup var options: RootOptions
+
+    @Argument(help: "An error code (0x800CCC0F, 550, 5.1.1) or a question (收不到外域邮件).")
+    var query: [String]
+
+    @Option(help: "Output format: text or json.")
+    var format: LookupFormat = .text
+
+    @Option(help: "How many articles to list.")
+    var limit = 5
+
+    enum LookupFormat: String, ExpressibleByArgument {
+        case text, json
+    }
+
+    private struct Answer: Encodable {
+        var slug: String
+        var title: String
+        var url: String
+        var codes: [String]
+        var score: Double
+        var solution: String?
+    }
+
+    func run() throws {
+        let root = options.rootURL
+        let site = try SiteLoader.load(root: root)
+        let kb = site.knowledgeBase
+        let engine = SearchEngine(index: SearchIndexBuilder.build(kb, synonyms: site.synonyms))
+        let text = query.joined(separator: " ")
+        let results = engine.search(text, limit: max(1, limit))
+        let answers = results.map { result -> Answer in
+            let article = kb.article(slug: result.slug)
+            return Answer(
+                slug: result.slug, title: result.title, url: result.url, codes: result.matchedCodes,
+                score: result.score,
+                solution: article.flatMap { solutionText($0, url: result.url, config: kb.config) }
+            )
+        }
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(answers), as: UTF8.self))
+        case .text:
+            guard let best = answers.first else {
+                print("no article matches '\(text)'; contact \(kb.config.support)")
+                throw ContentErrors()
+            }
+            let output = kb.config.output
+            print("\(best.title)\n  \(output)/\(best.url)")
+            if !best.codes.isEmpty { print("  codes: \(best.codes.joined(separator: ", "))") }
+            if let solution = best.solution, !solution.isEmpty {
+                print("")
+                for line in solution.split(separator: "\n") { print("  \(line)") }
+            }
+            if answers.count > 1 {
+                print("\nalso:")
+                for answer in answers.dropFirst() { print("  \(answer.title)\n    \(output)/\(answer.url)") }
+            }
+        }
+        if answers.isEmpty { throw ContentErrors() }
+    }
+
+    /// The plain text of the section the result links to, or of the first solution section.
+    private func solutionText(_ article: Article, url: String, config: SiteConfig) -> String? {
+        let fragment = url.split(separator: "#", maxSplits: 1).dropFirst().first.map {
+            String($0).removingPercentEncoding ?? String($0)
+        }
+        let anchor =
+            fragment ?? SolutionSection.firstAnchor(article.headings, solutionHeadings: config.solutionHeadings)
+        return anchor.flatMap { article.rendered?.sectionText[$0] }
+    }
+}

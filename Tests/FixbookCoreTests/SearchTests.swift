@@ -1,0 +1,72 @@
+import FixbookCore
+import FixbookTestSupport
+import Foundation
+import Testing
+
+/// The Swift tokenizer and ranking agree with search.js: same vectors, same search tests.
+@Suite struct SearchTests {
+    struct Vector: Decodable, CustomTestStringConvertible, Sendable {
+        var input: String
+        var tokens: [String]
+        var codes: [String]
+        var testDescription: String { input }
+    }
+
+    static let vectors: [Vector] = {
+        let url = repositoryRoot.appendingPathComponent("Tests/Fixtures/search/tokenizer-vectors.json")
+        return (try? JSONDecoder().decode([Vector].self, from: Data(contentsOf: url))) ?? []
+    }()
+
+    @Test func thereAreSharedVectors() {
+        #expect(Self.vectors.count >= 30)
+    }
+
+    @Test(arguments: vectors)
+    func tokenizerMatchesTheJavaScript(_ vector: Vector) {
+        #expect(SearchTokenizer.tokenize(vector.input) == vector.tokens)
+        #expect(SearchTokenizer.codeKeys(vector.input) == vector.codes)
+    }
+
+    static let fixture: [String: String] = [
+        "Content/synonyms.yml": "- [收不到, 无法接收]\n",
+        "Content/a.md": article(
+            "title: 连接超时 0x800CCC0F\ncodes: [0x800CCC0F]\nsymptoms: [服务器意外终止了连接]",
+            body: "网络问题。\n\n## 解决方法\n\n重启客户端。\n"
+        ),
+        "Content/b.md": article(
+            "title: 收不到外域邮件\nsymptoms: [外部邮件无法接收]\ntags: [收信]", body: "检查 MX 记录。\n\n## 解决方法\n\n检查。\n"
+        ),
+        "Content/c.md": article(
+            "title: 退信 550\ncodes:\n  - code: 550\n    message: Invalid User", body: "地址错误。\n\n## 解决方法\n\n核对地址。\n"
+        ),
+        "Content/d.md": article(
+            "title: 被拒收 550\ncodes:\n  - code: 550\n    message: Relaying denied", body: "中继被拒。\n\n## 解决方法\n\n开启验证。\n"
+        ),
+    ]
+
+    func engine() throws -> SearchEngine {
+        let site = try TemporarySite(Self.fixture, withTemplates: false)
+        defer { site.remove() }
+        let loaded = try SiteLoader.load(root: site.root)
+        return SearchEngine(index: SearchIndexBuilder.build(loaded.knowledgeBase, synonyms: loaded.synonyms))
+    }
+
+    @Test(arguments: [
+        ("0x800cccof", "a"), ("800CCC0F", "a"), ("服务器意外终止", "a"), ("无法接收外域邮件", "b"),
+        ("550 Invalid User", "c"), ("550 relaying denied", "d"),
+    ])
+    func ranksTheRightArticleFirst(query: String, slug: String) throws {
+        let results = try engine().search(query)
+        #expect(results.first?.slug == slug, "\(results.map(\.slug))")
+    }
+
+    @Test func codeHitsLinkToTheSolution() throws {
+        let first = try engine().search("0x800CCC0F").first
+        #expect(first?.url == "articles/a.html#%E8%A7%A3%E5%86%B3%E6%96%B9%E6%B3%95")
+        #expect(first?.matchedCodes == ["0x800CCC0F"])
+    }
+
+    @Test func nonsenseFindsNothing() throws {
+        #expect(try engine().search("zzqqxx wwvvkk").isEmpty)
+    }
+}
