@@ -33,10 +33,11 @@ public enum ArticleMetadataDecoder {
             case "draft": metadata.draft = reader.bool(value, key: key) ?? false
             case "codes": metadata.codes = decodeCodes(value, reader: &reader)
             default:
+                let likely = suggestion(forUnknownKey: key)
                 reader.report(
                     "unknown-key", line: keyLine, column: 1,
-                    "unknown front-matter key '\(key)'", severity: .warning,
-                    suggestion: suggestion(forUnknownKey: key)
+                    "unknown front-matter key '\(key)'" + (likely.map { "; did you mean '\($0)'?" } ?? ""),
+                    severity: .warning, suggestion: likely
                 )
             }
         }
