@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""Generates a synthetic help center of N articles for benchmarks: deterministic (seeded).
+
+Usage: generate_kb.py N OUT_DIR [--seed 1]
+
+Writes OUT_DIR/fixbook.yml, OUT_DIR/Content/ (12 categories, codes.yml, synonyms.yml) and links
+OUT_DIR/Templates to the repository's theme. Each article has realistic front matter (1-4 codes
+of every system, some as {code, message, solution} mappings, symptoms, tags), a 300-1,500 word
+body mixing Chinese and English with lists, a table, a code block, ~6 links to other articles,
+and a solution section.
+"""
+import argparse
+import os
+import pathlib
+import random
+
+REPO = pathlib.Path(__file__).resolve().parents[1]
+
+CATEGORIES = [f"cat-{i:02d}" for i in range(12)]
+ZH_WORDS = ("邮件 客户端 服务器 发送 接收 密码 设置 网络 防火墙 端口 附件 退信 收件人 地址 域名 解析 验证 帐户 "
+            "管理员 白名单 垃圾 过滤 编码 乱码 延迟 重复 文件夹 容量 超时 连接 证书 安全 登录 同步 转发 规则").split()
+EN_WORDS = ("outlook server connection timeout password mailbox message delivery recipient sender domain "
+            "relay authentication settings network firewall port attachment encoding folder quota "
+            "certificate secure login sync forward rule spam filter queue retry").split()
+MESSAGES = ["Invalid User", "Relaying denied", "Mailbox full", "Message too large", "User unknown",
+            "Connection timed out", "Authentication required", "Spam rejected", "Service unavailable"]
+SYMPTOMS = ["无法连接到服务器", "发送邮件时提示错误", "收不到外域邮件", "附件打不开", "邮件显示乱码",
+            "客户端一直提示输入密码", "Server unexpectedly terminated the connection", "Relay access denied"]
+
+
+def code_for(rng):
+    kind = rng.randrange(5)
+    if kind == 0:
+        return f"0x800CCC{rng.randrange(256):02X}"
+    if kind == 1:
+        return str(rng.choice([421, 450, 451, 452, 550, 551, 552, 553, 554]))
+    if kind == 2:
+        return f"5.{rng.randrange(1, 8)}.{rng.randrange(1, 20)}"
+    if kind == 3:
+        return str(rng.choice([10053, 10054, 10060, 10061, 11001, 11004]))
+    return f"0x8004{rng.randrange(65536):04X}"
+
+
+def sentence(rng):
+    parts = []
+    for _ in range(rng.randrange(6, 14)):
+        parts.append(rng.choice(ZH_WORDS) if rng.random() < 0.7 else " " + rng.choice(EN_WORDS) + " ")
+    return "".join(parts).strip() + "。"
+
+
+def paragraph(rng, words):
+    text, count = [], 0
+    while count < words:
+        s = sentence(rng)
+        text.append(s)
+        count += len(s) // 2
+    return "".join(text)
+
+
+def article(i, n, rng):
+    slug = f"article-{i}"
+    category = CATEGORIES[i % len(CATEGORIES)]
+    codes = []
+    for c in range(rng.randrange(1, 5)):
+        code = code_for(rng)
+        if rng.random() < 0.4:
+            codes.append(f"  - code: {code}\n    message: {rng.choice(MESSAGES)} {i}-{c}\n    solution: 第一步")
+        else:
+            codes.append(f"  - code: {code}\n    message: {rng.choice(MESSAGES)} {i}-{c}")
+    symptoms = "\n".join(f"  - \"{rng.choice(SYMPTOMS)} ({i})\"" for _ in range(rng.randrange(1, 4)))
+    tags = ", ".join(sorted({rng.choice(EN_WORDS) for _ in range(rng.randrange(2, 5))}))
+    words = rng.randrange(300, 1500)
+    links = " ".join(f"[相关 {j}](../{CATEGORIES[j % len(CATEGORIES)]}/article-{j}.md)" for j in sorted({rng.randrange(n) for _ in range(6)}))
+    rows = "\n".join(f"| {code_for(rng)} | {rng.choice(MESSAGES)} | {rng.choice(ZH_WORDS)} |" for _ in range(4))
+    body = f"""{paragraph(rng, words // 4)}
+
+## 现象
+
+{paragraph(rng, words // 4)}
+
+- {sentence(rng)}
+- {sentence(rng)}
+- {sentence(rng)}
+
+| 代码 | 提示 | 说明 |
+|---|---|---|
+{rows}
+
+## 原因
+
+{paragraph(rng, words // 4)}
+
+```
+telnet smtp.example.com 25
+{rng.choice(EN_WORDS)} --retry {rng.randrange(9)}
+```
+
+## 解决方法
+
+### 第一步
+
+1. {sentence(rng)}
+2. {sentence(rng)}
+3. {sentence(rng)}
+
+{paragraph(rng, words // 4)}
+
+参见 {links}。
+"""
+    return f"""---
+title: "{rng.choice(SYMPTOMS)} {rng.choice(EN_WORDS)} {i}"
+slug: {slug}
+category: {category}
+codes:
+{chr(10).join(codes)}
+symptoms:
+{symptoms}
+tags: [{tags}]
+summary: {sentence(rng)}
+updated: 2026-{1 + i % 12:02d}-{1 + i % 28:02d}
+order: {i}
+---
+{body}"""
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("n", type=int)
+    parser.add_argument("out", type=pathlib.Path)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    content = args.out / "Content"
+    content.mkdir(parents=True, exist_ok=True)
+    (args.out / "fixbook.yml").write_text("title: 基准测试帮助中心\nlanguage: zh-CN\n", encoding="utf-8")
+    (content / "categories.yml").write_text(
+        "".join(f"{c}:\n  title: 分类 {c}\n  order: {k}\n" for k, c in enumerate(CATEGORIES)), encoding="utf-8")
+    (content / "synonyms.yml").write_text("- [登录, 登陆, 登入]\n- [退信, 退回, bounce]\n", encoding="utf-8")
+    for i in range(args.n):
+        folder = content / CATEGORIES[i % len(CATEGORIES)]
+        folder.mkdir(exist_ok=True)
+        (folder / f"article-{i}.md").write_text(article(i, args.n, rng), encoding="utf-8")
+    templates = args.out / "Templates"
+    if not templates.exists():
+        os.symlink(REPO / "Templates", templates)
+
+
+if __name__ == "__main__":
+    main()

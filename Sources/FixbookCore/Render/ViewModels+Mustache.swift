@@ -1,0 +1,286 @@
+import Mustache
+
+// Templates look values up by name. swift-mustache falls back to `Mirror` for plain structs,
+// which dominated render time in profiles; these switches answer the same lookups directly.
+// Generated from the view models: keep one case per stored property.
+
+extension PageView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "lang": lang
+        case "siteTitle": siteTitle
+        case "siteDescription": siteDescription
+        case "pageTitle": pageTitle
+        case "metaDescription": metaDescription
+        case "root": root
+        case "ui": ui
+        case "support": support
+        case "kind": kind
+        case "breadcrumbs": breadcrumbs
+        case "hasBreadcrumbs": hasBreadcrumbs
+        case "page": page
+        default: nil
+        }
+    }
+}
+
+extension LinkView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "url": url
+        default: nil
+        }
+    }
+}
+
+extension CodeChipView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "written": written
+        case "key": key
+        case "system": system
+        case "message": message
+        case "hasMessage": hasMessage
+        case "url": url
+        case "solutionURL": solutionURL
+        default: nil
+        }
+    }
+}
+
+extension TagView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": name
+        case "url": url
+        default: nil
+        }
+    }
+}
+
+extension TocItemView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "text": text
+        case "href": href
+        case "isSub": isSub
+        default: nil
+        }
+    }
+}
+
+extension ArticleSummaryView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "url": url
+        case "summary": summary
+        case "hasSummary": hasSummary
+        case "categoryTitle": categoryTitle
+        case "updated": updated
+        case "codes": codes
+        case "hasCodes": hasCodes
+        default: nil
+        }
+    }
+}
+
+extension ArticleView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "summary": summary
+        case "hasSummary": hasSummary
+        case "categoryTitle": categoryTitle
+        case "categoryURL": categoryURL
+        case "hasCategory": hasCategory
+        case "updated": updated
+        case "hasUpdated": hasUpdated
+        case "codes": codes
+        case "hasCodes": hasCodes
+        case "symptoms": symptoms
+        case "hasSymptoms": hasSymptoms
+        case "tags": tags
+        case "hasTags": hasTags
+        case "toc": toc
+        case "hasToc": hasToc
+        case "bodyHTML": bodyHTML
+        case "solutionURL": solutionURL
+        case "hasSolution": hasSolution
+        case "related": related
+        case "hasRelated": hasRelated
+        default: nil
+        }
+    }
+}
+
+extension CategoryCardView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "description": description
+        case "url": url
+        case "count": count
+        case "articles": articles
+        default: nil
+        }
+    }
+}
+
+extension HomeView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "categories": categories
+        case "hasCategories": hasCategories
+        case "recent": recent
+        case "popularCodes": popularCodes
+        case "codeCount": codeCount
+        case "articleCount": articleCount
+        default: nil
+        }
+    }
+}
+
+extension CodeGroupView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "system": system
+        case "codes": codes
+        default: nil
+        }
+    }
+}
+
+extension CodeIndexEntryView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "key": key
+        case "url": url
+        case "messages": messages
+        case "articleCount": articleCount
+        default: nil
+        }
+    }
+}
+
+extension CodeIndexView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "groups": groups
+        default: nil
+        }
+    }
+}
+
+extension CodeUseView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "articleTitle": articleTitle
+        case "articleURL": articleURL
+        case "message": message
+        case "hasMessage": hasMessage
+        case "solutionURL": solutionURL
+        case "summary": summary
+        case "symptoms": symptoms
+        case "hasSymptoms": hasSymptoms
+        default: nil
+        }
+    }
+}
+
+extension CodePageView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "key": key
+        case "system": system
+        case "catalogMessages": catalogMessages
+        case "hasCatalogMessages": hasCatalogMessages
+        case "uses": uses
+        case "isAmbiguous": isAmbiguous
+        default: nil
+        }
+    }
+}
+
+extension ListingView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "description": description
+        case "hasDescription": hasDescription
+        case "articles": articles
+        default: nil
+        }
+    }
+}
+
+extension TermIndexView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "terms": terms
+        default: nil
+        }
+    }
+}
+
+extension TermView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": name
+        case "url": url
+        case "count": count
+        default: nil
+        }
+    }
+}
+
+extension RedirectView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "target": target
+        case "targetTitle": targetTitle
+        default: nil
+        }
+    }
+}
+
+extension UIStrings: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "home": home
+        case "searchLabel": searchLabel
+        case "searchPlaceholder": searchPlaceholder
+        case "searchButton": searchButton
+        case "skipToContent": skipToContent
+        case "categories": categories
+        case "allCodes": allCodes
+        case "codesIntro": codesIntro
+        case "tags": tags
+        case "recentlyUpdated": recentlyUpdated
+        case "updated": updated
+        case "codes": codes
+        case "symptoms": symptoms
+        case "onThisPage": onThisPage
+        case "related": related
+        case "solution": solution
+        case "goToSolution": goToSolution
+        case "articles": articles
+        case "articleCount": articleCount
+        case "notFoundTitle": notFoundTitle
+        case "notFoundText": notFoundText
+        case "contactSupport": contactSupport
+        case "stillStuck": stillStuck
+        case "copyLink": copyLink
+        case "redirecting": redirecting
+        case "noResults": noResults
+        case "searchResults": searchResults
+        case "seeAlsoCode": seeAlsoCode
+        case "message": message
+        case "printedFrom": printedFrom
+        case "openOnPage": openOnPage
+        default: nil
+        }
+    }
+}
