@@ -37,6 +37,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "fixbook", dependencies: ["FixbookCLI"]),
+        // libFuzzer target over front matter + Markdown; see scripts/fuzz.sh.
+        .executableTarget(name: "FixbookFuzz", dependencies: ["FixbookCore"]),
         .target(name: "FixbookTestSupport", dependencies: ["FixbookCore"], path: "Tests/FixbookTestSupport"),
         .testTarget(name: "FixbookCoreTests", dependencies: ["FixbookCore", "FixbookTestSupport"]),
         .testTarget(name: "FixbookCLITests", dependencies: ["FixbookCLI", "FixbookTestSupport"]),

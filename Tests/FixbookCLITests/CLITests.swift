@@ -168,3 +168,20 @@ import Testing
         #expect(try CLITests().run(["lookup", "--root", site.root.path, "zzqqxx"]).status == 1)
     }
 }
+
+@Suite struct FuzzCorpusTests {
+    /// Every fuzz seed and past finding still runs through the parsing pipeline without a crash.
+    @Test func corpusReplaysCleanly() throws {
+        let replay = CLITests.executable.deletingLastPathComponent().appendingPathComponent("FixbookFuzz")
+        let process = Process()
+        process.executableURL = replay
+        process.arguments = [repositoryRoot.appendingPathComponent("Tests/Fixtures/fuzz-corpus").path]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(output.hasPrefix("replayed "))
+    }
+}
