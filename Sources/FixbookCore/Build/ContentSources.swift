@@ -24,7 +24,15 @@ public struct ContentSources: Sendable {
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw FixbookError("content folder not found: \(directory.path)")
         }
-        for path in try listFiles(root) {
+        let (paths, skipped) = try listFiles(root)
+        for (path, reason) in skipped {
+            sources.diagnostics.append(
+                Diagnostic(
+                    rule: "file-skipped", severity: .warning, location: SourceLocation(file: path, line: 1),
+                    message: reason)
+            )
+        }
+        for path in paths {
             let url = root.appendingPathComponent(path)
             if path.hasSuffix(".md") || path.hasSuffix(".markdown") || Self.dataFileNames.contains(path) {
                 guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -55,33 +63,46 @@ public struct ContentSources: Sendable {
             rule: "unreadable-file", severity: .error, location: SourceLocation(file: path, line: 1), message: message)
     }
 
-    /// Content-relative paths of regular files under `root`, skipping what an editor leaves behind.
-    static func listFiles(_ root: URL) throws -> [String] {
+    /// Content-relative paths of regular files under `root`, skipping what an editor leaves behind,
+    /// and the entries skipped for safety with the reason (symlinks out or in a loop, FIFOs…).
+    static func listFiles(_ root: URL) throws -> (files: [String], skipped: [(path: String, reason: String)]) {
         var result: [String] = []
+        var skipped: [(String, String)] = []
         var visited: Set<String> = [root.path]
         func walk(_ directory: URL, prefix: String) throws {
             let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
             for name in names where !isIgnored(name) {
                 let url = directory.appendingPathComponent(name)
+                let relative = prefix.isEmpty ? name : prefix + "/" + name
                 let resolved = url.resolvingSymlinksInPath()
                 // A symlink may only point inside the content folder, and never into a loop.
-                guard resolved.path == root.path || resolved.path.hasPrefix(root.path + "/") else { continue }
+                guard resolved.path == root.path || resolved.path.hasPrefix(root.path + "/") else {
+                    skipped.append((relative, "skipped: a symbolic link that leads outside the content folder"))
+                    continue
+                }
                 var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: resolved.path, isDirectory: &isDirectory) else { continue }
-                let relative = prefix.isEmpty ? name : prefix + "/" + name
+                guard FileManager.default.fileExists(atPath: resolved.path, isDirectory: &isDirectory) else {
+                    skipped.append((relative, "skipped: a symbolic link to nothing"))
+                    continue
+                }
                 if isDirectory.boolValue {
-                    guard visited.insert(resolved.path).inserted else { continue }
+                    guard visited.insert(resolved.path).inserted else {
+                        skipped.append((relative, "skipped: a symbolic link back into a folder already read (a loop)"))
+                        continue
+                    }
                     try walk(url, prefix: relative)
                 } else if let type = try? FileManager.default.attributesOfItem(atPath: resolved.path)[.type]
                     as? FileAttributeType,
                     type == .typeRegular
                 {
                     result.append(relative)
+                } else {
+                    skipped.append((relative, "skipped: not a regular file (a FIFO, socket or device)"))
                 }
             }
         }
         try walk(root, prefix: "")
-        return result
+        return (result, skipped)
     }
 
     /// Hidden files, editor backups and lock files: never content.

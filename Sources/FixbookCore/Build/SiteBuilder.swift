@@ -60,7 +60,7 @@ public enum SiteBuilder {
         files.append(OutputFile(path: "search-index.json", text: json + "\n"))
         files.append(OutputFile(path: "assets/search-index.js", text: SearchIndexBuilder.script(json)))
         let assetsFolder = templates.assetsDirectory
-        if let names = try? ContentSources.listFiles(assetsFolder) {
+        if let names = try? ContentSources.listFiles(assetsFolder).files {
             for name in names where !files.contains(where: { $0.path == "assets/" + name }) {
                 files.append(
                     OutputFile(path: "assets/" + name, copyFrom: assetsFolder.appendingPathComponent(name).path))

@@ -41,7 +41,7 @@ public enum SiteLoader {
         let (config, configDiagnostics) = try loadConfig(root: root)
         let contentURL = root.appendingPathComponent(config.content)
         let sources = try ContentSources.load(from: contentURL)
-        var diagnostics = configDiagnostics + sources.diagnostics
+        var diagnostics = configDiagnostics
         let contentPrefix = config.content.hasSuffix("/") ? config.content : config.content + "/"
         func located(_ list: [Diagnostic]) -> [Diagnostic] {
             list.map { diagnostic in
@@ -51,6 +51,7 @@ public enum SiteLoader {
             }
         }
 
+        diagnostics += located(sources.diagnostics)
         let parsed = sources.articles.parallelMap { ArticleParser.parse($0) }
         var articles: [Article] = []
         for (article, found) in parsed {

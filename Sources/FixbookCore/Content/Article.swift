@@ -55,6 +55,10 @@ public enum ArticleParser {
             return fail(
                 "front-matter-unterminated", "front matter opened with '---' on line 1 is never closed by a '---' line")
         }
+        // Front matter is a few lines; megabytes of it are a mistake or an attack on the YAML parser.
+        guard split.yaml.utf8.count <= 256 * 1024 else {
+            return fail("front-matter-too-large", "front matter is \(split.yaml.utf8.count) bytes; the limit is 256 KB")
+        }
         var (metadata, diagnostics) = ArticleMetadataDecoder.decode(split, path: file)
         if diagnostics.contains(where: { $0.rule == "front-matter-invalid" || $0.rule == "front-matter-empty" }) {
             return (nil, diagnostics)

@@ -27,7 +27,12 @@ public struct YAMLReader {
         do {
             return try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            let (line, column, problem) = Self.describe(error)
+            var (line, column, problem) = Self.describe(error)
+            if case .duplicatedKeysInMapping(let keys, _) = error, let key = keys.first,
+                let duplicate = Self.secondLine(startingWithKey: key, in: yaml)
+            {
+                (line, column) = (duplicate, 1)
+            }
             report(rule, line: line + lineOffset, column: column, "invalid YAML: \(problem)")
         } catch {
             report(rule, line: lineOffset + 1, column: 1, "invalid YAML: \(error)")
@@ -141,6 +146,19 @@ public struct YAMLReader {
                 message: message, suggestion: suggestion
             )
         )
+    }
+
+    /// The 1-based line of the second `key:` at the start of a line (the duplicate Yams reports).
+    private static func secondLine(startingWithKey key: String, in yaml: String) -> Int? {
+        var seen = 0
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.hasPrefix(key + ":") || trimmed.hasPrefix("\"\(key)\":") {
+                seen += 1
+                if seen == 2 { return index + 1 }
+            }
+        }
+        return nil
     }
 
     private static func kind(_ node: Node) -> String {
