@@ -19,7 +19,7 @@ echo "== node --test (tokenizer vectors, ranking)"
 FIXBOOK_INDEX_JSON="$site/Output/search-index.json" FIXBOOK_BIN="$(pwd)/.build/debug/fixbook" node --test Tests/js/
 
 echo "== output gates and browser tests (pytest)"
-FIXBOOK_SITE="$site/Output" .venv-test/bin/python -m pytest -q Tests/browser
+FIXBOOK_SITE="$site/Output" FIXBOOK_BIN="$(pwd)/.build/debug/fixbook" .venv-test/bin/python -m pytest -q Tests/browser
 
 echo "== swift format lint --strict"
 swift format lint --strict -r Sources Tests Package.swift
