@@ -35,7 +35,7 @@ import Testing
         }
         #expect(try cli.run(["build", "--root", site.root.path]).status == 0)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter {
-            $0.hasPrefix(".Output")
+            $0.hasPrefix(".Output") && $0 != ".Output.previous"
         }
         #expect(leftovers.isEmpty, "\(leftovers)")
     }

@@ -80,6 +80,30 @@ import Testing
         #expect(try site.read("Output/index.html") == before)
     }
 
+    @Test func rebuildsLeaveNoStaleFiles() throws {
+        let site = try TemporarySite(Self.fixture)
+        defer { site.remove() }
+        _ = try SiteBuilder.build(root: site.root)
+        let first = site.files(under: "Output")
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("Content/mail/bounce.md"))
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("Content/codes.yml"))
+        try site.write("Content/mail/timeout.md", article("title: 超时\ntags: [新标签]"))
+        for _ in 0..<3 {
+            let (report, summary) = try SiteBuilder.build(root: site.root)
+            #expect(summary != nil, "\(report.diagnostics)")
+            let files = site.files(under: "Output")
+            #expect(!files.contains("articles/bounce.html"))
+            #expect(!files.contains("codes/550.html"))
+            #expect(!files.contains("tags/outlook.html"))
+            #expect(files.contains("tags/新标签.html"))
+            #expect(files.count < first.count)
+            #expect(try site.read("Output/articles/timeout.html").contains("超时"))
+        }
+        // The generation before last is kept for reuse, and only that one.
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".") }
+        #expect(siblings == [".Output.previous"])
+    }
+
     @Test func refusesToReplaceAForeignFolder() throws {
         let site = try TemporarySite(Self.fixture.merging(["Output/precious.txt": "mine"]) { a, _ in a })
         defer { site.remove() }

@@ -20,6 +20,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Flag(help: "Print how long each stage took.")
+    var timings = false
+
     func run() throws {
         let root = options.rootURL
         let (report, summary) = try SiteBuilder.build(
@@ -33,6 +36,11 @@ struct BuildCommand: ParsableCommand {
             FileHandle.standardError.write(
                 Data("fixbook: build refused: fix the errors above; nothing was written\n".utf8))
             throw ContentErrors()
+        }
+        if timings {
+            for (name, seconds) in summary.phases {
+                FileHandle.standardError.write(Data("  \(Int((seconds * 1000).rounded())) ms  \(name)\n".utf8))
+            }
         }
         let milliseconds = Int((summary.seconds * 1000).rounded())
         print(

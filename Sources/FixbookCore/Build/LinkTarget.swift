@@ -15,7 +15,7 @@ public enum LinkTarget: Sendable, Equatable {
 
     /// Classifies `destination` written in the article at `sourcePath` (content-relative).
     public static func resolve(_ destination: String, from sourcePath: String) -> LinkTarget {
-        let trimmed = destination.trimmingCharacters(in: .whitespaces)
+        let trimmed = destination.trimmed
         if trimmed.hasPrefix("#") { return .sameArticle(fragment: decode(String(trimmed.dropFirst()))) }
         if trimmed.hasPrefix("//") || hasScheme(trimmed) { return .external }
         if trimmed.hasPrefix("/") || trimmed.hasPrefix("\\") { return .outside(trimmed) }

@@ -16,4 +16,9 @@ extension Array where Element: Sendable {
         }
         return results.map { $0! }
     }
+
+    /// `parallelMap` for throwing work: every element is tried, the first error (in order) is thrown.
+    func parallelTryMap<T: Sendable>(_ transform: @Sendable (Element) throws -> T) throws -> [T] {
+        try parallelMap { element in Result { try transform(element) } }.map { try $0.get() }
+    }
 }

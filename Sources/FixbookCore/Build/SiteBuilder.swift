@@ -7,6 +7,8 @@ public struct BuildSummary: Sendable {
     public var codes: Int
     public var seconds: Double
     public var output: URL
+    /// Wall time of each stage, in order (`--timings`).
+    public var phases: [(name: String, seconds: Double)]
 }
 
 /// The whole pipeline: load, validate, and (when there are no errors) render and write.
@@ -35,30 +37,42 @@ public enum SiteBuilder {
         root: URL, options: Options = Options(), strict: Bool = false
     ) throws -> (ValidationReport, BuildSummary?) {
         let start = Date()
+        var phases: [(String, Double)] = []
+        var mark = start
+        func lap(_ name: String) {
+            let now = Date()
+            phases.append((name, now.timeIntervalSince(mark)))
+            mark = now
+        }
         let site = try SiteLoader.load(root: root, options: LoadOptions(includeDrafts: options.includeDrafts))
+        lap("load and render Markdown")
         let report = Validator.validate(site, today: options.today)
+        lap("validate")
         if report.errorCount > 0 || (strict && report.warningCount > 0) { return (report, nil) }
         let kb = site.knowledgeBase
         let outputURL = resolve(options.output ?? kb.config.output, against: root)
-        let files = try renderSite(site)
+        let files = try renderSite(site, lap: lap)
         try OutputWriter.write(files, to: outputURL)
+        lap("write")
         let summary = BuildSummary(
             pages: files.filter { $0.path.hasSuffix(".html") }.count, articles: kb.articles.count,
-            codes: kb.byCodeKey.count,
-            seconds: Date().timeIntervalSince(start), output: outputURL
+            codes: kb.byCodeKey.count, seconds: Date().timeIntervalSince(start), output: outputURL, phases: phases
         )
         return (report, summary)
     }
 
     /// Every output file of a loaded site: pages, index, theme assets and content files.
-    public static func renderSite(_ site: LoadedSite) throws -> [OutputFile] {
+    /// `lap` is called after each stage with its name, for `--timings`.
+    public static func renderSite(_ site: LoadedSite, lap: (String) -> Void = { _ in }) throws -> [OutputFile] {
         let kb = site.knowledgeBase
         let templates = try TemplateSet(directory: resolve(kb.config.templates, against: site.root))
         var files = try SiteRenderer(knowledgeBase: kb, templates: templates).render()
+        lap("render pages")
         let index = SearchIndexBuilder.build(kb, synonyms: site.synonyms)
         let json = try SearchIndexBuilder.json(index)
         files.append(OutputFile(path: "search-index.json", text: json + "\n"))
         files.append(OutputFile(path: "assets/search-index.js", text: SearchIndexBuilder.script(json)))
+        lap("search index")
         let assetsFolder = templates.assetsDirectory
         if let names = try? ContentSources.listFiles(assetsFolder).files {
             for name in names where !files.contains(where: { $0.path == "assets/" + name }) {

@@ -63,7 +63,7 @@ public enum ArticleParser {
         if diagnostics.contains(where: { $0.rule == "front-matter-invalid" || $0.rule == "front-matter-empty" }) {
             return (nil, diagnostics)
         }
-        guard let title = metadata.title?.trimmingCharacters(in: .whitespacesAndNewlines), !title.isEmpty else {
+        guard let title = metadata.title?.trimmed, !title.isEmpty else {
             let line = metadata.keyLines["title"] ?? 1
             diagnostics.append(
                 Diagnostic(

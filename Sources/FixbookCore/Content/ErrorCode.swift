@@ -58,7 +58,7 @@ public enum CodeNormalizer {
     public static func parse(_ written: String, declared: CodeSystem? = nil) -> CodeParseResult {
         switch classify(written, declared: declared) {
         case .valid(var code):
-            code.written = written.trimmingCharacters(in: .whitespacesAndNewlines)
+            code.written = written.trimmed
             return .valid(code)
         case let malformed:
             return malformed

@@ -9,21 +9,34 @@ public struct MarkdownLimits: Sendable {
     public init() {}
 
     /// The first limit `body` breaks, as (rule, body-relative line, message), or nil.
+    ///
+    /// One pass over the UTF-8 bytes: it runs on every article, so it must cost next to nothing.
     public func violation(in body: String) -> (rule: String, line: Int, message: String)? {
-        if body.utf8.count > maxBytes {
-            return ("markdown-too-large", 1, "the body is \(body.utf8.count) bytes; the limit is \(maxBytes)")
+        let bytes = body.utf8
+        if bytes.count > maxBytes {
+            return ("markdown-too-large", 1, "the body is \(bytes.count) bytes; the limit is \(maxBytes)")
         }
         var tableColumns = 0
         var tableRows = 0
         var tableStart = 0
-        var previous: Substring = ""
-        for (index, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let number = index + 1
-            if nestingDepth(line) > maxNesting {
+        var previousPipes = 0
+        var number = 0
+        var line = LineFacts()
+        var iterator = bytes.makeIterator()
+        var finished = false
+        while !finished {
+            let byte = iterator.next()
+            if let byte, byte != UInt8(ascii: "\n") {
+                line.add(byte)
+                continue
+            }
+            finished = byte == nil
+            number += 1
+            if line.depth > maxNesting {
                 return ("markdown-too-deep", number, "quotes or lists nest more than \(maxNesting) levels deep")
             }
             if tableColumns > 0 {
-                if line.allSatisfy({ $0 == " " || $0 == "\t" }) {
+                if line.isBlank {
                     tableColumns = 0
                 } else {
                     tableRows += 1
@@ -34,46 +47,57 @@ public struct MarkdownLimits: Sendable {
                         )
                     }
                 }
-            } else if isDelimiterRow(line) {
-                tableColumns = max(pipeCells(previous), pipeCells(line))
+            } else if line.isDelimiterRow {
+                tableColumns = max(previousPipes, line.pipes) + 1
                 tableRows = 1
                 tableStart = number - 1
             }
-            previous = line
+            previousPipes = line.pipes
+            line = LineFacts()
         }
         return nil
     }
 
-    /// Leading `>` and list markers: how deep a line nests.
-    private func nestingDepth(_ line: Substring) -> Int {
+    /// What the limits need to know about one line, gathered byte by byte.
+    private struct LineFacts {
+        var pipes = 0
         var depth = 0
-        var characters = line.makeIterator()
-        var previousWasMarker = false
-        while let character = characters.next() {
-            switch character {
-            case ">":
+        var isBlank = true
+        var onlyDelimiterBytes = true
+        var hasDash = false
+        var hasPipeOrColon = false
+        /// Still inside the leading run of `>` and list markers.
+        private var inPrefix = true
+        private var previousWasMarker = false
+
+        mutating func add(_ byte: UInt8) {
+            switch byte {
+            case UInt8(ascii: "|"):
+                pipes += 1
+                hasPipeOrColon = true
+            case UInt8(ascii: ":"): hasPipeOrColon = true
+            case UInt8(ascii: "-"): hasDash = true
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"): break
+            default: onlyDelimiterBytes = false
+            }
+            if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") && byte != UInt8(ascii: "\r") { isBlank = false }
+            guard inPrefix else { return }
+            switch byte {
+            case UInt8(ascii: ">"):
                 depth += 1
                 previousWasMarker = true
-            case "-", "*", "+":
-                if previousWasMarker { return depth }
-                depth += 1
+            case UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"):
+                // "--" is a rule or text, not two list markers.
+                if previousWasMarker { inPrefix = false } else { depth += 1 }
                 previousWasMarker = true
-            case " ", "\t":
+            case UInt8(ascii: " "), UInt8(ascii: "\t"):
                 previousWasMarker = false
             default:
-                return depth
+                inPrefix = false
             }
         }
-        return depth
-    }
 
-    /// A GFM table delimiter row: cells of `-` with optional `:` separated by `|`.
-    private func isDelimiterRow(_ line: Substring) -> Bool {
-        guard line.contains("-"), line.contains("|") || line.contains(":") else { return false }
-        return line.allSatisfy { "|-: \t".contains($0) }
-    }
-
-    private func pipeCells(_ line: Substring) -> Int {
-        line.filter { $0 == "|" }.count + 1
+        /// A GFM table delimiter row: cells of `-` with optional `:` separated by `|`.
+        var isDelimiterRow: Bool { onlyDelimiterBytes && hasDash && hasPipeOrColon }
     }
 }

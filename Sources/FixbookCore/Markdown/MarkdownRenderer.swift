@@ -88,7 +88,7 @@ private struct TreeWalker {
     }
 
     var plainText: String {
-        plainScalars.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        plainScalars.split(whereSeparator: \.isNewline).map(\.trimmed)
             .filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
@@ -174,7 +174,7 @@ private struct TreeWalker {
     func headings(anchors: [String]) -> [Heading] {
         headingInfo.indices.map { index in
             Heading(
-                level: headingInfo[index].level, text: headingTexts[index].trimmingCharacters(in: .whitespaces),
+                level: headingInfo[index].level, text: headingTexts[index].trimmed,
                 anchor: anchors[index], line: headingInfo[index].line,
                 sectionHasContent: headingHasContent[index]
             )
@@ -202,7 +202,7 @@ private struct TreeWalker {
             let from = utf8.index(utf8.startIndex, offsetBy: headingOffsets[index].end)
             let to = utf8.index(utf8.startIndex, offsetBy: max(nextStart, headingOffsets[index].end))
             let lines = String(plainScalars[from..<to]).split(whereSeparator: \.isNewline)
-            result[anchors[index]] = lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            result[anchors[index]] = lines.map(\.trimmed).filter { !$0.isEmpty }
                 .joined(separator: "\n")
         }
         return result

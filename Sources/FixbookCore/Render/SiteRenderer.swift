@@ -51,18 +51,9 @@ public struct SiteRenderer: Sendable {
             OutputFile(
                 path: "404.html", text: try page("404", kind: "notfound", title: ui.notFoundTitle, root: "", view: ui)))
 
-        let renderer = self
-        let articlePages = kb.articles.indices.map { $0 }.parallelMap { index -> Result<OutputFile, FixbookError> in
-            do {
-                return .success(
-                    OutputFile(path: renderer.kb.articles[index].outputPath, text: try renderer.renderArticle(index)))
-            } catch let error as FixbookError {
-                return .failure(error)
-            } catch {
-                return .failure(FixbookError("\(error)"))
-            }
+        files += try kb.articles.indices.map { $0 }.parallelTryMap { index in
+            OutputFile(path: kb.articles[index].outputPath, text: try renderArticle(index))
         }
-        for result in articlePages { files.append(try result.get()) }
 
         files += try renderCodePages()
         files += try renderCategoryPages()
@@ -159,77 +150,78 @@ public struct SiteRenderer: Sendable {
 
     private func renderCodePages() throws -> [OutputFile] {
         let root = "../"
-        var files: [OutputFile] = []
-        var groups: [CodeSystem: [CodeIndexEntryView]] = [:]
         let catalogByKey = Dictionary(grouping: kb.catalog, by: \.code.key)
-        for key in kb.codeKeys {
-            let indices = kb.byCodeKey[key] ?? []
-            var uses: [CodeUseView] = []
-            var system = CodeSystem.other
-            var messages: [String] = []
-            for index in indices {
-                let article = kb.articles[index]
-                let solution = SolutionSection.firstAnchor(
-                    article.headings, solutionHeadings: kb.config.solutionHeadings)
-                for code in article.metadata.codes where code.code.key == key {
-                    system = code.code.system
-                    let anchor =
-                        code.solutionAnchor.flatMap { name in
-                            article.headings.first { $0.anchor == name || $0.text == name }?.anchor
-                        } ?? solution
-                    let articleURL = root + article.outputPath
-                    if let message = code.message { messages.append(message) }
-                    uses.append(
-                        CodeUseView(
-                            articleTitle: article.title, articleURL: articleURL, message: code.message ?? "",
-                            hasMessage: code.message != nil,
-                            solutionURL: articleURL + (anchor.map { "#" + encodeFragment($0) } ?? ""),
-                            summary: article.metadata.summary ?? "",
-                            symptoms: Array(article.metadata.symptoms.prefix(3)),
-                            hasSymptoms: !article.metadata.symptoms.isEmpty
-                        )
-                    )
-                }
-            }
-            let catalogMessages = (catalogByKey[key] ?? []).compactMap(\.message)
-            let view = CodePageView(
-                key: key, system: system.displayName, catalogMessages: catalogMessages,
-                hasCatalogMessages: !catalogMessages.isEmpty, uses: uses, isAmbiguous: uses.count > 1
-            )
-            let path = codePath(ErrorCode(written: key, key: key, system: system))
-            let crumbs = [
-                LinkView(title: ui.home, url: root + "index.html"), LinkView(title: ui.allCodes, url: "index.html"),
-            ]
-            let description = ([key] + messages + catalogMessages).joined(separator: " · ")
-            files.append(
-                OutputFile(
-                    path: path,
-                    text: try page(
-                        "code", kind: "code", title: key, description: description, root: root, breadcrumbs: crumbs,
-                        view: view)
-                )
-            )
-            groups[system, default: []].append(
-                CodeIndexEntryView(
-                    key: key, url: String(path.dropFirst("codes/".count)),
-                    messages: Array(Set(messages + catalogMessages)).sorted().joined(separator: " · "),
-                    articleCount: indices.count
-                )
-            )
-        }
+        let pages = try kb.codeKeys.parallelTryMap { key in try renderCodePage(key, catalog: catalogByKey[key] ?? []) }
+        var groups: [CodeSystem: [CodeIndexEntryView]] = [:]
+        for page in pages { groups[page.system, default: []].append(page.entry) }
         let ordered = CodeSystem.allCases.compactMap { system in
             groups[system].map { CodeGroupView(system: system.displayName, codes: $0) }
         }
         let crumbs = [LinkView(title: ui.home, url: root + "index.html")]
-        files.append(
-            OutputFile(
-                path: "codes/index.html",
-                text: try page(
-                    "codes", kind: "codes", title: ui.allCodes, description: ui.codesIntro, root: root,
-                    breadcrumbs: crumbs, view: CodeIndexView(groups: ordered))
-            )
+        let index = OutputFile(
+            path: "codes/index.html",
+            text: try page(
+                "codes", kind: "codes", title: ui.allCodes, description: ui.codesIntro, root: root,
+                breadcrumbs: crumbs, view: CodeIndexView(groups: ordered))
         )
-        return files
+        return pages.map(\.file) + [index]
+    }
+
+    /// One code's page: every article that claims it, with the message that tells them apart.
+    private func renderCodePage(
+        _ key: String, catalog: [CatalogEntry]
+    ) throws -> (
+        file: OutputFile, entry: CodeIndexEntryView, system: CodeSystem
+    ) {
+        let root = "../"
+        let indices = kb.byCodeKey[key] ?? []
+        var uses: [CodeUseView] = []
+        var system = CodeSystem.other
+        var messages: [String] = []
+        for index in indices {
+            let article = kb.articles[index]
+            let solution = SolutionSection.firstAnchor(article.headings, solutionHeadings: kb.config.solutionHeadings)
+            for code in article.metadata.codes where code.code.key == key {
+                system = code.code.system
+                let anchor =
+                    code.solutionAnchor.flatMap { name in
+                        article.headings.first { $0.anchor == name || $0.text == name }?.anchor
+                    } ?? solution
+                let articleURL = root + article.outputPath
+                if let message = code.message { messages.append(message) }
+                uses.append(
+                    CodeUseView(
+                        articleTitle: article.title, articleURL: articleURL, message: code.message ?? "",
+                        hasMessage: code.message != nil,
+                        solutionURL: articleURL + (anchor.map { "#" + encodeFragment($0) } ?? ""),
+                        summary: article.metadata.summary ?? "",
+                        symptoms: Array(article.metadata.symptoms.prefix(3)),
+                        hasSymptoms: !article.metadata.symptoms.isEmpty
+                    )
+                )
+            }
+        }
+        let catalogMessages = catalog.compactMap(\.message)
+        let view = CodePageView(
+            key: key, system: system.displayName, catalogMessages: catalogMessages,
+            hasCatalogMessages: !catalogMessages.isEmpty, uses: uses, isAmbiguous: uses.count > 1
+        )
+        let path = codePath(ErrorCode(written: key, key: key, system: system))
+        let crumbs = [
+            LinkView(title: ui.home, url: root + "index.html"), LinkView(title: ui.allCodes, url: "index.html"),
+        ]
+        let description = ([key] + messages + catalogMessages).joined(separator: " · ")
+        let file = OutputFile(
+            path: path,
+            text: try page(
+                "code", kind: "code", title: key, description: description, root: root, breadcrumbs: crumbs, view: view)
+        )
+        let entry = CodeIndexEntryView(
+            key: key, url: String(path.dropFirst("codes/".count)),
+            messages: Array(Set(messages + catalogMessages)).sorted().joined(separator: " · "),
+            articleCount: indices.count
+        )
+        return (file, entry, system)
     }
 
     private func renderCategoryPages() throws -> [OutputFile] {
@@ -271,17 +263,15 @@ public struct SiteRenderer: Sendable {
         let root = "../"
         var files: [OutputFile] = []
         let crumbs = [LinkView(title: ui.home, url: root + "index.html"), LinkView(title: ui.tags, url: "index.html")]
-        for slug in byTag.keys.sorted() {
+        files += try byTag.keys.sorted().parallelTryMap { slug in
             let name = tagNames[slug] ?? slug
             let view = ListingView(
                 title: name, description: "", hasDescription: false,
                 articles: sortedForListing(byTag[slug] ?? []).map { summary($0, root: root) }
             )
-            files.append(
-                OutputFile(
-                    path: "tags/\(slug).html",
-                    text: try page("listing", kind: "tag", title: name, root: root, breadcrumbs: crumbs, view: view)
-                )
+            return OutputFile(
+                path: "tags/\(slug).html",
+                text: try page("listing", kind: "tag", title: name, root: root, breadcrumbs: crumbs, view: view)
             )
         }
         let terms = byTag.keys.sorted().map {

@@ -83,18 +83,31 @@ public enum SearchIndexBuilder {
     /// The index as a script for `file://` pages. `<`, `>`, `&` and U+2028/2029 are escaped so
     /// no article text can close the script, open a comment, or end a JavaScript line.
     public static func script(_ json: String) -> String {
-        var safe = ""
+        var safe: [UInt8] = Array("window.FIXBOOK_INDEX = ".utf8)
         safe.reserveCapacity(json.utf8.count + 64)
-        for scalar in json.unicodeScalars {
-            switch scalar {
-            case "<": safe += "\\u003c"
-            case ">": safe += "\\u003e"
-            case "&": safe += "\\u0026"
-            case "\u{2028}": safe += "\\u2028"
-            case "\u{2029}": safe += "\\u2029"
-            default: safe.unicodeScalars.append(scalar)
+        var bytes = json.utf8.makeIterator()
+        while let byte = bytes.next() {
+            switch byte {
+            case UInt8(ascii: "<"): safe += Array("\\u003c".utf8)
+            case UInt8(ascii: ">"): safe += Array("\\u003e".utf8)
+            case UInt8(ascii: "&"): safe += Array("\\u0026".utf8)
+            case 0xE2:
+                // U+2028 and U+2029 are E2 80 A8 / E2 80 A9 in UTF-8: line ends to JavaScript.
+                let second = bytes.next()
+                let third = bytes.next()
+                if second == 0x80, third == 0xA8 {
+                    safe += Array("\\u2028".utf8)
+                } else if second == 0x80, third == 0xA9 {
+                    safe += Array("\\u2029".utf8)
+                } else {
+                    safe.append(byte)
+                    if let second { safe.append(second) }
+                    if let third { safe.append(third) }
+                }
+            default: safe.append(byte)
             }
         }
-        return "window.FIXBOOK_INDEX = " + safe + ";\n"
+        safe += Array(";\n".utf8)
+        return String(decoding: safe, as: UTF8.self)
     }
 }

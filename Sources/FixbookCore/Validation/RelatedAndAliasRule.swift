@@ -62,7 +62,7 @@ public enum AliasPath {
 
     /// `old/page` or `/old/page.html` → `old/page.html`; `old/` → `old/index.html`.
     public static func outputPath(_ alias: String) -> String? {
-        var path = alias.trimmingCharacters(in: .whitespaces)
+        var path = alias.trimmed
         while path.hasPrefix("/") { path.removeFirst() }
         if path.isEmpty { return nil }
         if path.hasSuffix("/") { path += "index.html" }

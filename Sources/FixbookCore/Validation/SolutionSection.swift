@@ -26,7 +26,7 @@ public enum SolutionSection {
 
     /// Heading text compared without case, surrounding space or a trailing colon.
     static func normalize(_ text: String) -> String {
-        var result = text.precomposedStringWithCompatibilityMapping.lowercased().trimmingCharacters(in: .whitespaces)
+        var result = text.precomposedStringWithCompatibilityMapping.lowercased().trimmed
         while let last = result.last, last == ":" || last == "：" { result.removeLast() }
         return result
     }
