@@ -32,26 +32,31 @@ public struct ContentSources: Sendable {
                     message: reason)
             )
         }
-        for path in paths {
-            let url = root.appendingPathComponent(path)
-            if path.hasSuffix(".md") || path.hasSuffix(".markdown") || Self.dataFileNames.contains(path) {
-                guard let data = FileManager.default.contents(atPath: url.path) else {
-                    sources.diagnostics.append(unreadable(path, "cannot read the file"))
-                    continue
-                }
-                guard let text = SourceText.decode(data) else {
-                    sources.diagnostics.append(
-                        unreadable(path, "the file is not valid UTF-8 (or UTF-16 with a BOM) text"))
-                    continue
-                }
-                let source = SourceText(path: path, text: text)
-                if Self.dataFileNames.contains(path) {
-                    sources.dataFiles[path] = source
-                } else {
-                    sources.articles.append(source)
-                }
-            } else if !path.hasSuffix(".yml"), !path.hasSuffix(".yaml") {
-                sources.assets[path] = url
+        let textPaths = paths.filter {
+            $0.hasSuffix(".md") || $0.hasSuffix(".markdown") || Self.dataFileNames.contains($0)
+        }
+        let textPathSet = Set(textPaths)
+        for path in paths where !textPathSet.contains(path) && !path.hasSuffix(".yml") && !path.hasSuffix(".yaml") {
+            sources.assets[path] = root.appendingPathComponent(path)
+        }
+        // Reading and decoding thousands of files is I/O plus UTF-8 validation: use every core.
+        let rootPath = root.path + "/"
+        let decoded = textPaths.parallelMap { path -> (SourceText?, Diagnostic?) in
+            guard let data = FileManager.default.contents(atPath: rootPath + path) else {
+                return (nil, unreadable(path, "cannot read the file"))
+            }
+            guard let text = SourceText.decode(data) else {
+                return (nil, unreadable(path, "the file is not valid UTF-8 (or UTF-16 with a BOM) text"))
+            }
+            return (SourceText(path: path, text: text), nil)
+        }
+        for (source, problem) in decoded {
+            if let problem { sources.diagnostics.append(problem) }
+            guard let source else { continue }
+            if Self.dataFileNames.contains(source.path) {
+                sources.dataFiles[source.path] = source
+            } else {
+                sources.articles.append(source)
             }
         }
         sources.articles.sort { $0.path < $1.path }

@@ -25,7 +25,9 @@ public struct YAMLReader {
     /// Composes YAML into nodes; syntax errors become one diagnostic at the right file line.
     public mutating func compose(_ yaml: String, rule: String = "front-matter-invalid") -> Node? {
         do {
-            return try Yams.compose(yaml: yaml)
+            // No implicit tag resolution: Fixbook reads every scalar's source text itself, and Yams'
+            // resolver runs several regular expressions per scalar (a fifth of a build's parse time).
+            return try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
             var (line, column, problem) = Self.describe(error)
             if case .duplicatedKeysInMapping(let keys, _) = error, let key = keys.first,
@@ -105,11 +107,20 @@ public struct YAMLReader {
 
     /// A boolean (`true`/`false`, YAML 1.1 spellings too); anything else is reported.
     public mutating func bool(_ value: LocatedNode, key: String) -> Bool? {
-        guard case .scalar = value.node, let flag = value.node.bool else {
+        guard case .scalar(let scalar) = value.node, let flag = Self.yamlBool(scalar.string) else {
             report("wrong-type", at: value, "'\(key)' must be true or false")
             return nil
         }
         return flag
+    }
+
+    /// YAML 1.1 booleans, as Yams' resolver reads them.
+    static func yamlBool(_ text: String) -> Bool? {
+        switch text {
+        case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", "y", "Y": true
+        case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF", "n", "N": false
+        default: nil
+        }
     }
 
     /// A calendar date `YYYY-MM-DD` (a time after it is allowed and dropped).

@@ -17,14 +17,14 @@ enum HeadingHTMLRewriter {
         output.reserveCapacity(bytes.count + anchorsBySourcePosition.count * 96)
         var index = 0
         var openHeading: (level: UInt8, anchor: String)?
-        let label = Array(escapeAttribute(copyLinkLabel).utf8)
+        let label = Array(escapeHTML(copyLinkLabel).utf8)
 
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: "<"), let heading = openHeading, matches(bytes, at: index, "</h"),
                 index + 3 < bytes.count, bytes[index + 3] == heading.level
             {
                 output += Array(" <a class=\"heading-anchor\" href=\"#".utf8)
-                output += Array(escapeAttribute(encodeFragment(heading.anchor)).utf8)
+                output += Array(escapeHTML(encodeFragment(heading.anchor)).utf8)
                 output += Array("\" aria-label=\"".utf8) + label + Array("\">#</a>".utf8)
                 openHeading = nil
             }
@@ -36,7 +36,7 @@ enum HeadingHTMLRewriter {
                 let position = String(value.prefix { $0 != "-" })
                 if let level = headingLevel(endingAt: index, in: bytes), let anchor = anchorsBySourcePosition[position]
                 {
-                    output += Array(" id=\"".utf8) + Array(escapeAttribute(anchor).utf8) + [UInt8(ascii: "\"")]
+                    output += Array(" id=\"".utf8) + Array(escapeHTML(anchor).utf8) + [UInt8(ascii: "\"")]
                     openHeading = (level, anchor)
                 }
                 index = valueEnd + 1
@@ -66,21 +66,4 @@ enum HeadingHTMLRewriter {
         for offset in literal.indices where bytes[index + offset] != literal[offset] { return false }
         return true
     }
-}
-
-/// Escapes text for an HTML attribute value or element content.
-public func escapeAttribute(_ text: String) -> String {
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for character in text {
-        switch character {
-        case "&": result += "&amp;"
-        case "<": result += "&lt;"
-        case ">": result += "&gt;"
-        case "\"": result += "&quot;"
-        case "'": result += "&#39;"
-        default: result.append(character)
-        }
-    }
-    return result
 }

@@ -14,6 +14,7 @@ public struct TemplateSet: Sendable {
     /// Loads every `*.mustache` under `directory`; a template that does not parse is fatal.
     public init(directory: URL) throws {
         let directory = directory.resolvingSymlinksInPath()
+        MustacheContentTypes.register(FixbookHTMLContentType(), named: FixbookHTMLContentType.name)
         var library = MustacheLibrary()
         guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else {
             throw FixbookError("templates folder not found: \(directory.path)")
