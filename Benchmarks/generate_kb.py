@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
 """Generates a synthetic help center of N articles for benchmarks: deterministic (seeded).
 
-Usage: generate_kb.py N OUT_DIR [--seed 1]
+Usage: generate_kb.py N OUT_DIR [--seed 1] [--hugo HUGO_DIR]
 
 Writes OUT_DIR/fixbook.yml, OUT_DIR/Content/ (12 categories, codes.yml, synonyms.yml) and links
 OUT_DIR/Templates to the repository's theme. Each article has realistic front matter (1-4 codes
 of every system, some as {code, message, solution} mappings, symptoms, tags), a 300-1,500 word
 body mixing Chinese and English with lists, a table, a code block, ~6 links to other articles,
 and a solution section.
+
+With --hugo it also writes the same articles as a Hugo site (content + minimal layouts with
+taxonomies for tags, codes and categories; term links are built from .Params, not .GetTerms,
+which is quadratic in Hugo 0.111), so both tools build the same work.
 """
 import argparse
 import os
@@ -55,6 +59,85 @@ def paragraph(rng, words):
         text.append(s)
         count += len(s) // 2
     return "".join(text)
+
+
+HUGO_CONFIG = """baseURL = "http://example.org/"
+title = "基准测试帮助中心"
+languageCode = "zh-CN"
+disableKinds = ["RSS"]
+[taxonomies]
+  tag = "tags"
+  code = "codes"
+  category = "categories"
+[markup.goldmark.renderer]
+  unsafe = false
+"""
+
+HUGO_LAYOUTS = {
+    "_default/baseof.html": """<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>{{ .Title }} - {{ site.Title }}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="description" content="{{ .Params.summary }}"></head>
+<body><header><a href="{{ "/" | relURL }}">{{ site.Title }}</a>
+<form action="{{ "search/" | relURL }}"><input type="search" name="q"></form></header>
+<main>{{ block "main" . }}{{ end }}</main><footer>support@example.com</footer></body></html>
+""",
+    "_default/single.html": """{{ define "main" }}<article><h1>{{ .Title }}</h1><p>{{ .Params.summary }}</p>
+<ul>{{ range .Params.codes }}<li><a href="{{ "codes/" | relURL }}{{ . | urlize }}/">{{ . }}</a></li>{{ end }}</ul>
+<ul>{{ range .Params.symptoms }}<li>{{ . }}</li>{{ end }}</ul>
+<nav>{{ .TableOfContents }}</nav>
+{{ .Content }}
+<p>{{ range .Params.tags }}<a href="{{ "tags/" | relURL }}{{ . | urlize }}/">{{ . }}</a> {{ end }}</p>
+<p>{{ range .Params.categories }}<a href="{{ "categories/" | relURL }}{{ . | urlize }}/">{{ . }}</a>{{ end }}</p>
+<ul>{{ range first 5 (site.RegularPages.Related .) }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>
+</article>{{ end }}
+""",
+    "_default/list.html": """{{ define "main" }}<h1>{{ .Title }}</h1>
+<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Params.summary }}</li>{{ end }}</ul>{{ end }}
+""",
+    "_default/terms.html": """{{ define "main" }}<h1>{{ .Title }}</h1>
+<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}
+""",
+    "index.html": """{{ define "main" }}<h1>{{ site.Title }}</h1>
+<ul>{{ range first 8 site.RegularPages.ByLastmod.Reverse }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}
+""",
+}
+
+
+def hugo_article(text):
+    """The same article with Hugo front matter: codes as plain strings, categories as a list."""
+    head, body = text[4:].split("\n---\n", 1)
+    lines, codes = [], []
+    for line in head.split("\n"):
+        if line.startswith("  - code: "):
+            codes.append(line[len("  - code: "):])
+        elif line.startswith("    "):
+            continue
+        elif line == "codes:":
+            continue
+        elif line.startswith("category: "):
+            lines.append("categories: [" + line[len("category: "):] + "]")
+        elif line.startswith("updated: "):
+            lines.append("date: " + line[len("updated: "):])
+        elif line.startswith("order: "):
+            lines.append("weight: " + line[len("order: "):])
+        else:
+            lines.append(line)
+    lines.append("codes: [" + ", ".join('"' + c + '"' for c in codes) + "]")
+    return "---\n" + "\n".join(lines) + "\n---\n" + body
+
+
+def write_hugo(out, content):
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")
+    for name, text in HUGO_LAYOUTS.items():
+        path = out / "layouts" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    for source in sorted(content.rglob("article-*.md")):
+        target = out / "content" / source.relative_to(content)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(hugo_article(source.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def article(i, n, rng):
@@ -128,6 +211,7 @@ def main():
     parser.add_argument("n", type=int)
     parser.add_argument("out", type=pathlib.Path)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--hugo", type=pathlib.Path, help="also write the articles as a Hugo site here")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     content = args.out / "Content"
@@ -140,6 +224,8 @@ def main():
         folder = content / CATEGORIES[i % len(CATEGORIES)]
         folder.mkdir(exist_ok=True)
         (folder / f"article-{i}.md").write_text(article(i, args.n, rng), encoding="utf-8")
+    if args.hugo:
+        write_hugo(args.hugo, content)
     templates = args.out / "Templates"
     if not templates.exists():
         os.symlink(REPO / "Templates", templates)

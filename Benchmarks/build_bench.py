@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""Build benchmark: Fixbook (release) against Hugo on the same generated help center.
+
+Usage: build_bench.py [N ...]   (default 1000 10000; run by scripts/bench-build.sh)
+Environment: RUNS (default 3) runs of each tool per N, alternating Fixbook and Hugo.
+
+Every run is measured by /usr/bin/time -v (wall, user+system CPU, peak resident memory). The
+floor is cmark-gfm's own CLI rendering all bodies in one process into one file: what parsing the
+Markdown costs on one core, with nothing else.
+"""
+import os
+import pathlib
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+
+REPO = pathlib.Path(__file__).resolve().parents[1]
+FIXBOOK = REPO / ".build" / "release" / "fixbook"
+RUNS = int(os.environ.get("RUNS", "3"))
+
+
+def timed(command, cwd=None):
+    """Runs a command under /usr/bin/time -v; returns (wall s, cpu s, peak MiB)."""
+    result = subprocess.run(["/usr/bin/time", "-v", *command], cwd=cwd, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"{command[0]} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
+    report = result.stderr
+
+    def field(name):
+        return re.search(rf"{re.escape(name)}: (.+)", report).group(1).strip()
+
+    clock = field("Elapsed (wall clock) time (h:mm:ss or m:ss)").split(":")
+    wall = sum(float(part) * 60 ** index for index, part in enumerate(reversed(clock)))
+    cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
+    peak = int(field("Maximum resident set size (kbytes)")) / 1024
+    return wall, cpu, peak
+
+
+def folder_stats(folder):
+    pages = sum(1 for _ in folder.rglob("*.html"))
+    size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+    return pages, size
+
+
+def floor(content, work):
+    """cmark-gfm over every body, one process, output to one file."""
+    bodies = work / "bodies.md"
+    with bodies.open("w", encoding="utf-8") as out:
+        for path in sorted(content.rglob("article-*.md")):
+            out.write(path.read_text(encoding="utf-8").split("\n---\n", 1)[1])
+            out.write("\n\n")
+    cmark = shutil.which("cmark-gfm")
+    if not cmark:
+        return None
+    with (work / "bodies.html").open("w") as sink:
+        result = subprocess.run(["/usr/bin/time", "-f", "%e", cmark, "-e", "table", "-e", "strikethrough",
+                                 "-e", "autolink", "-e", "tagfilter", "-e", "tasklist", str(bodies)],
+                                stdout=sink, stderr=subprocess.PIPE, text=True)
+    return float(result.stderr.strip().splitlines()[-1])
+
+
+def summary(values):
+    return statistics.median(values), min(values), max(values)
+
+
+def bench(n, work):
+    site = work / f"fixbook-{n}"
+    hugo_site = work / f"hugo-{n}"
+    subprocess.run([sys.executable, str(REPO / "Benchmarks" / "generate_kb.py"), str(n), str(site),
+                    "--hugo", str(hugo_site)], check=True)
+    fixbook_runs, hugo_runs = [], []
+    for _ in range(RUNS):
+        fixbook_runs.append(timed([str(FIXBOOK), "build", "--root", str(site)]))
+        hugo_runs.append(timed(["hugo", "--quiet", "--source", str(hugo_site)]))
+    fixbook_pages, fixbook_bytes = folder_stats(site / "Output")
+    hugo_pages, hugo_bytes = folder_stats(hugo_site / "public")
+    index_bytes = (site / "Output" / "search-index.json").stat().st_size
+    cmark = floor(site / "Content", work)
+    rows = []
+    for tool, runs, pages, size in [("fixbook", fixbook_runs, fixbook_pages, fixbook_bytes),
+                                    ("hugo", hugo_runs, hugo_pages, hugo_bytes)]:
+        wall = summary([r[0] for r in runs])
+        rows.append({"tool": tool, "wall": wall, "cpu": statistics.median([r[1] for r in runs]),
+                     "peak": max(r[2] for r in runs), "pages": pages, "bytes": size})
+    ratio = rows[0]["wall"][0] / rows[1]["wall"][0]
+    shutil.rmtree(site / "Output", ignore_errors=True)
+    shutil.rmtree(hugo_site, ignore_errors=True)
+    return n, rows, ratio, index_bytes, cmark
+
+
+def main():
+    sizes = [int(a) for a in sys.argv[1:]] or [1000, 10000]
+    if not FIXBOOK.exists():
+        sys.exit(f"build the release binary first: swift build -c release --product fixbook ({FIXBOOK})")
+    hugo = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.strip()
+    with tempfile.TemporaryDirectory() as folder:
+        results = [bench(n, pathlib.Path(folder)) for n in sizes]
+    print(f"{RUNS} alternating runs per tool; {os.cpu_count()} cores; {hugo.split(' BuildDate')[0]}")
+    print("| articles | tool | wall median (min–max) | CPU | peak memory | pages | output | search index | Fixbook/Hugo | cmark-gfm floor |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for n, rows, ratio, index_bytes, cmark in results:
+        for row in rows:
+            median, low, high = row["wall"]
+            fixbook = row["tool"] == "fixbook"
+            print(f"| {n:,} | {row['tool']} | {median:.2f} s ({low:.2f}–{high:.2f}) | {row['cpu']:.2f} s | "
+                  f"{row['peak']:.0f} MiB | {row['pages']:,} | {row['bytes'] / 1e6:.0f} MB | "
+                  f"{index_bytes / 1e6:.0f} MB |" if fixbook else
+                  f"| {n:,} | {row['tool']} | {median:.2f} s ({low:.2f}–{high:.2f}) | {row['cpu']:.2f} s | "
+                  f"{row['peak']:.0f} MiB | {row['pages']:,} | {row['bytes'] / 1e6:.0f} MB | – |", end="")
+            print(f" {ratio:.2f}× | {cmark:.2f} s |" if fixbook and cmark is not None else " | |")
+
+
+if __name__ == "__main__":
+    main()
