@@ -8,7 +8,8 @@ func fuzzOne(_ data: Data) {
     let (article, _) = ArticleParser.parse(SourceText(path: "fuzz/input.md", text: text))
     let body = article?.body ?? text
     guard MarkdownLimits().violation(in: body) == nil else { return }
-    let rendered = MarkdownRenderer.render(body, firstLine: article?.bodyFirstLine ?? 1) { destination, _ in
+    let rendered = MarkdownRenderer.render(body, firstLine: article?.bodyFirstLine ?? 1, sectionTexts: true) {
+        destination, _ in
         if case .article(let path, _) = LinkTarget.resolve(destination, from: "fuzz/input.md") { return path + ".html" }
         return nil
     }

@@ -16,7 +16,7 @@ import Testing
 
     @Test func headingsGetIdsLinesAndSections() {
         let rendered = MarkdownRenderer.render(
-            "intro\n\n## 解决方法\n\n### 情况一\n\nstep\n\n## Empty\n\n## Last\n", firstLine: 5)
+            "intro\n\n## 解决方法\n\n### 情况一\n\nstep\n\n## Empty\n\n## Last\n", firstLine: 5, sectionTexts: true)
         #expect(rendered.headings.map(\.anchor) == ["解决方法", "情况一", "empty", "last"])
         #expect(rendered.headings.map(\.line) == [7, 9, 13, 15])
         #expect(rendered.headings.map(\.sectionHasContent) == [true, true, false, false])

@@ -34,7 +34,7 @@ struct LookupCommand: ParsableCommand {
 
     func run() throws {
         let root = options.rootURL
-        let site = try SiteLoader.load(root: root)
+        let site = try SiteLoader.load(root: root, options: LoadOptions(sectionTexts: true))
         let kb = site.knowledgeBase
         let engine = SearchEngine(index: SearchIndexBuilder.build(kb, synonyms: site.synonyms))
         let text = query.joined(separator: " ")

@@ -3,7 +3,13 @@ import Foundation
 /// Options that change what is loaded.
 public struct LoadOptions: Sendable {
     public var includeDrafts = false
-    public init(includeDrafts: Bool = false) { self.includeDrafts = includeDrafts }
+    /// Keep each section's plain text (`fixbook lookup` prints solutions from it).
+    public var sectionTexts = false
+
+    public init(includeDrafts: Bool = false, sectionTexts: Bool = false) {
+        self.includeDrafts = includeDrafts
+        self.sectionTexts = sectionTexts
+    }
 }
 
 /// A knowledge base read from disk, with every diagnostic found while reading it.
@@ -84,6 +90,7 @@ public enum SiteLoader {
         let assets = Set(sources.assets.keys)
         let ui = UIStrings.forLanguage(config.language)
         let unsafe = config.unsafe
+        let keepSections = options.sectionTexts
         let limits = MarkdownLimits()
         var limitDiagnostics: [Diagnostic] = []
         for index in articles.indices {
@@ -103,7 +110,8 @@ public enum SiteLoader {
             var article = article
             let sourcePath = article.sourcePath
             article.rendered = MarkdownRenderer.render(
-                article.body, firstLine: article.bodyFirstLine, unsafe: unsafe, copyLinkLabel: ui.copyLink
+                article.body, firstLine: article.bodyFirstLine, unsafe: unsafe, copyLinkLabel: ui.copyLink,
+                sectionTexts: keepSections
             ) { destination, _ in
                 switch LinkTarget.resolve(destination, from: sourcePath) {
                 case .article(let path, let fragment):

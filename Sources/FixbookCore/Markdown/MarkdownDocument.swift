@@ -42,6 +42,7 @@ public struct RenderedMarkdown: Sendable {
     public var links: [MarkdownLink]
     /// The body as plain text, for the search index and snippets.
     public var plainText: String
-    /// Plain text of each heading's section, keyed by anchor (used for terminal answers).
+    /// Plain text of each heading's section, keyed by anchor, for terminal answers; only filled
+    /// when asked for (`LoadOptions.sectionTexts`), as a build never needs it.
     public var sectionText: [String: String]
 }

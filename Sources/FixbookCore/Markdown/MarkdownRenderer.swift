@@ -20,6 +20,7 @@ public enum MarkdownRenderer {
         firstLine: Int = 1,
         unsafe: Bool = false,
         copyLinkLabel: String = "Link to this section",
+        sectionTexts: Bool = false,
         rewriteLink: @escaping LinkRewriter = { _, _ in nil }
     ) -> RenderedMarkdown {
         _ = registerExtensions
@@ -62,7 +63,7 @@ public enum MarkdownRenderer {
             headings: headings,
             links: walker.links,
             plainText: walker.plainText,
-            sectionText: walker.sectionTexts(anchors: headings.map(\.anchor))
+            sectionText: sectionTexts ? walker.sectionTexts(anchors: headings.map(\.anchor)) : [:]
         )
     }
 }
