@@ -51,39 +51,51 @@ public enum SiteBuilder {
         if report.errorCount > 0 || (strict && report.warningCount > 0) { return (report, nil) }
         let kb = site.knowledgeBase
         let outputURL = resolve(options.output ?? kb.config.output, against: root)
-        let files = try renderSite(site, lap: lap)
-        try OutputWriter.write(files, to: outputURL)
+        let staging = try OutputStaging(output: outputURL)
+        let paths: [String]
+        do {
+            paths = try renderSite(site, lap: lap) { try staging.write($0) }
+            try staging.commit()
+        } catch {
+            staging.abandon()
+            throw error
+        }
         lap("write")
         let summary = BuildSummary(
-            pages: files.filter { $0.path.hasSuffix(".html") }.count, articles: kb.articles.count,
+            pages: paths.filter { $0.hasSuffix(".html") }.count, articles: kb.articles.count,
             codes: kb.byCodeKey.count, seconds: Date().timeIntervalSince(start), output: outputURL, phases: phases
         )
         return (report, summary)
     }
 
-    /// Every output file of a loaded site: pages, index, theme assets and content files.
-    /// `lap` is called after each stage with its name, for `--timings`.
-    public static func renderSite(_ site: LoadedSite, lap: (String) -> Void = { _ in }) throws -> [OutputFile] {
+    /// Renders every output file of a loaded site — pages, index, theme assets and content
+    /// files — handing each to `emit` as it is ready. Returns the paths. `lap` is called after each
+    /// stage with its name, for `--timings`.
+    public static func renderSite(
+        _ site: LoadedSite, lap: (String) -> Void = { _ in }, emit: @Sendable (OutputFile) throws -> Void
+    ) throws -> [String] {
         let kb = site.knowledgeBase
         let templates = try TemplateSet(directory: resolve(kb.config.templates, against: site.root))
-        var files = try SiteRenderer(knowledgeBase: kb, templates: templates).render()
-        lap("render pages")
+        var paths = try SiteRenderer(knowledgeBase: kb, templates: templates).render(emit: emit)
+        lap("render and write pages")
         let index = SearchIndexBuilder.build(kb, synonyms: site.synonyms)
         let json = try SearchIndexBuilder.json(index)
-        files.append(OutputFile(path: "search-index.json", text: json + "\n"))
-        files.append(OutputFile(path: "assets/search-index.js", text: SearchIndexBuilder.script(json)))
-        lap("search index")
+        var files = [
+            OutputFile(path: "search-index.json", text: json + "\n"),
+            OutputFile(path: "assets/search-index.js", text: SearchIndexBuilder.script(json)),
+        ]
         let assetsFolder = templates.assetsDirectory
-        if let names = try? ContentSources.listFiles(assetsFolder).files {
-            for name in names where !files.contains(where: { $0.path == "assets/" + name }) {
-                files.append(
-                    OutputFile(path: "assets/" + name, copyFrom: assetsFolder.appendingPathComponent(name).path))
-            }
+        let themeAssets = (try? ContentSources.listFiles(assetsFolder).files) ?? []
+        for name in themeAssets where name != "search-index.js" {
+            files.append(OutputFile(path: "assets/" + name, copyFrom: assetsFolder.appendingPathComponent(name).path))
         }
         for (path, source) in kb.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: "files/" + path, copyFrom: source))
         }
-        return files
+        for file in files { try emit(file) }
+        paths += files.map(\.path)
+        lap("search index and assets")
+        return paths
     }
 
     /// A path from the config or the command line, relative to the site root unless absolute.

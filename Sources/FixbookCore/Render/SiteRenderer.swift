@@ -39,29 +39,39 @@ public struct SiteRenderer: Sendable {
         self.categories = categories.filter { byCategory[$0.key] != nil }
     }
 
-    /// Every page, the feeds, and the files to copy. Articles render on all cores.
-    public func render() throws -> [OutputFile] {
-        var files: [OutputFile] = []
-        files.append(OutputFile(path: "index.html", text: try renderHome()))
-        files.append(
+    /// Renders every page and the feeds, handing each file to `emit` as soon as it is ready, so
+    /// pages stream to disk instead of the whole site being held in memory. Articles render on all
+    /// cores; `emit` is called concurrently. Returns the paths written, for the summary.
+    public func render(emit: @Sendable (OutputFile) throws -> Void) throws -> [String] {
+        var paths: [String] = []
+        func send(_ files: [OutputFile]) throws {
+            for file in files {
+                try emit(file)
+                paths.append(file.path)
+            }
+        }
+        try send([
+            OutputFile(path: "index.html", text: try renderHome()),
             OutputFile(
                 path: "search.html",
-                text: try page("search", kind: "search", title: ui.searchResults, root: "", view: ui)))
-        files.append(
+                text: try page("search", kind: "search", title: ui.searchResults, root: "", view: ui)),
             OutputFile(
-                path: "404.html", text: try page("404", kind: "notfound", title: ui.notFoundTitle, root: "", view: ui)))
-
-        files += try kb.articles.indices.map { $0 }.parallelTryMap { index in
-            OutputFile(path: kb.articles[index].outputPath, text: try renderArticle(index))
+                path: "404.html", text: try page("404", kind: "notfound", title: ui.notFoundTitle, root: "", view: ui)),
+        ])
+        paths += try kb.articles.indices.map { $0 }.parallelTryMap { index in
+            let file = OutputFile(path: kb.articles[index].outputPath, text: try renderArticle(index))
+            try emit(file)
+            return file.path
         }
-
-        files += try renderCodePages()
-        files += try renderCategoryPages()
-        files += try renderTagPages()
-        files += try renderRedirects()
-        files.append(OutputFile(path: "sitemap.xml", text: FeedWriter.sitemap(kb, extraPaths: files.map(\.path))))
-        files.append(OutputFile(path: "feed.xml", text: FeedWriter.atom(kb)))
-        return files
+        try send(try renderCodePages())
+        try send(try renderCategoryPages())
+        try send(try renderTagPages())
+        try send(try renderRedirects())
+        try send([
+            OutputFile(path: "sitemap.xml", text: FeedWriter.sitemap(kb, extraPaths: paths)),
+            OutputFile(path: "feed.xml", text: FeedWriter.atom(kb)),
+        ])
+        return paths
     }
 
     // MARK: - Pages

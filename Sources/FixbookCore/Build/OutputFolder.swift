@@ -1,46 +1,17 @@
 import CAtomicRename
 import Foundation
 
-/// Writes a build into a sibling temporary folder, then swaps it into place, so an interrupted
-/// or failed build leaves the previous output complete.
+/// The rules of the output folder: a build is written into a sibling temporary folder (see
+/// `OutputStaging`), then swapped into place, so an interrupted or failed build leaves the
+/// previous output complete.
 ///
 /// The folder swapped out is kept as `.<output>.previous` and becomes the next build's staging
 /// folder: overwriting its files keeps their inodes, which on ext4 costs a fraction of creating
 /// (and later deleting) thousands of new files. The output folder is only replaced when it is
 /// missing, empty, or carries Fixbook's marker.
-public enum OutputWriter {
+public enum OutputFolder {
     /// The file that marks a folder as written by Fixbook.
     public static let markerName = ".fixbook-output"
-
-    public static func write(_ files: [OutputFile], to output: URL) throws {
-        let fileManager = FileManager.default
-        let output = output.standardizedFileURL
-        let parent = output.deletingLastPathComponent()
-        recoverInterruptedSwap(output)
-        try checkReplaceable(output)
-        removeStaleStaging(output)
-        try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
-        let staging = parent.appendingPathComponent(
-            ".\(output.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)")
-        let previous = previousGeneration(output)
-        try? fileManager.removeItem(at: staging)
-        if isFixbookFolder(previous) {
-            try? fileManager.moveItem(at: previous, to: staging)
-        }
-        if !fileManager.fileExists(atPath: staging.path) {
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
-        }
-        do {
-            try writeFiles(files, into: staging)
-            try removeFiles(notIn: files, from: staging)
-            try Data("Fixbook output; this folder is replaced on every build.\n".utf8)
-                .write(to: staging.appendingPathComponent(markerName))
-            try swap(staging, into: output, keepingOldAs: previous)
-        } catch {
-            try? fileManager.removeItem(at: staging)
-            throw error
-        }
-    }
 
     /// Where the generation before the current output is kept for reuse.
     static func previousGeneration(_ output: URL) -> URL {
@@ -99,62 +70,9 @@ public enum OutputWriter {
         }
     }
 
-    private static func writeFiles(_ files: [OutputFile], into staging: URL) throws {
-        let fileManager = FileManager.default
-        var madeFolders: Set<String> = [""]
-        for file in files {
-            guard let relative = safeRelativePath(file.path) else {
-                throw FixbookError("refusing to write outside the output folder: \(file.path)")
-            }
-            let folder = (relative as NSString).deletingLastPathComponent
-            if madeFolders.insert(folder).inserted {
-                let url = staging.appendingPathComponent(folder)
-                var isDirectory: ObjCBool = false
-                // A reused generation may hold a file (or link) where this build needs a folder.
-                if fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                    try fileManager.removeItem(at: url)
-                }
-                try fileManager.createDirectory(at: url, withIntermediateDirectories: true)
-            }
-        }
-        // Pages are independent files in folders that now exist: write them on all cores.
-        let stagingPath = staging.path + "/"
-        _ = try files.parallelTryMap { file in
-            let destination = stagingPath + file.path
-            switch file.contents {
-            case .text(let text):
-                try writeFile(text, to: destination)
-            case .copy(let source):
-                try? FileManager.default.removeItem(atPath: destination)
-                try FileManager.default.copyItem(atPath: source, toPath: destination)
-            }
-        }
-    }
-
-    /// Deletes what a reused generation holds that this build did not write, then empty folders.
-    private static func removeFiles(notIn files: [OutputFile], from staging: URL) throws {
-        let fileManager = FileManager.default
-        let keep = Set(files.map(\.path) + [markerName])
-        guard let enumerator = fileManager.enumerator(atPath: staging.path) else { return }
-        var folders: [String] = []
-        for case let path as String in enumerator {
-            let url = staging.appendingPathComponent(path)
-            let type = (try? fileManager.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
-            if type == .typeDirectory {
-                folders.append(path)
-            } else if !keep.contains(path) {
-                try fileManager.removeItem(at: url)
-            }
-        }
-        for folder in folders.sorted(by: >)
-        where (try? fileManager.contentsOfDirectory(atPath: staging.path + "/" + folder))?.isEmpty == true {
-            try fileManager.removeItem(atPath: staging.path + "/" + folder)
-        }
-    }
-
     /// Writes (or overwrites) one file. Plain `open`/`write`: the staging folder is swapped in whole,
     /// so a per-file temporary copy and `fsync` (what `createFile` does) buy nothing.
-    private static func writeFile(_ text: String, to path: String) throws {
+    static func writeFile(_ text: String, to path: String) throws {
         var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
         if descriptor < 0, errno == EISDIR || errno == ELOOP {
             // The reused generation had a folder or a link here.
@@ -180,7 +98,7 @@ public enum OutputWriter {
     /// Puts the new output in place and keeps the old one as `previous`. On Linux the two folders
     /// are exchanged in one atomic `renameat2`, so a reader (or a `kill -9`) never sees a missing
     /// or half-written output.
-    private static func swap(_ staging: URL, into output: URL, keepingOldAs previous: URL) throws {
+    static func swap(_ staging: URL, into output: URL, keepingOldAs previous: URL) throws {
         let fileManager = FileManager.default
         guard fileManager.fileExists(atPath: output.path) else {
             try fileManager.moveItem(at: staging, to: output)
