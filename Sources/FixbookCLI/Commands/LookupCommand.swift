@@ -78,7 +78,7 @@ struct LookupCommand: ParsableCommand {
             String($0).removingPercentEncoding ?? String($0)
         }
         let anchor =
-            fragment ?? SolutionSection.firstAnchor(article.headings, solutionHeadings: config.solutionHeadings)
+            fragment ?? SolutionSection.firstAnchor(article.headings)
         return anchor.flatMap { article.rendered?.sectionText[$0] }
     }
 }

@@ -91,6 +91,7 @@ public enum SiteLoader {
         let ui = UIStrings.forLanguage(config.language)
         let unsafe = config.unsafe
         let keepSections = options.sectionTexts
+        let solutionHeadings = config.solutionHeadings
         let limits = MarkdownLimits()
         var limitDiagnostics: [Diagnostic] = []
         for index in articles.indices {
@@ -122,6 +123,9 @@ public enum SiteLoader {
                 default:
                     return nil
                 }
+            }
+            if article.rendered != nil {
+                SolutionSection.mark(&article.rendered!.headings, solutionHeadings: solutionHeadings)
             }
             article.body = ""  // the rendered form is all later stages need
             return article

@@ -8,6 +8,8 @@ public struct Heading: Sendable, Hashable {
     public var line: Int
     /// True when blocks other than headings follow it before its section ends.
     public var sectionHasContent: Bool
+    /// True when its text is one of the configured solution headings (set when the site loads).
+    public var opensSolution = false
 
     public init(level: Int, text: String, anchor: String, line: Int, sectionHasContent: Bool) {
         self.level = level

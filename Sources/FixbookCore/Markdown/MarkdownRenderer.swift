@@ -88,9 +88,27 @@ private struct TreeWalker {
         self.rewriteLink = rewriteLink
     }
 
+    /// The collected text, one block a line, lines trimmed, blank lines dropped. On UTF-8 bytes:
+    /// a Character-by-Character split of every body showed up in build profiles.
     var plainText: String {
-        plainScalars.split(whereSeparator: \.isNewline).map(\.trimmed)
-            .filter { !$0.isEmpty }.joined(separator: "\n")
+        var output: [UInt8] = []
+        output.reserveCapacity(plainScalars.utf8.count)
+        var line: [UInt8] = []
+        func flush() {
+            var start = 0
+            var end = line.count
+            while start < end, line[start] == 0x20 || line[start] == 0x09 { start += 1 }
+            while end > start, line[end - 1] == 0x20 || line[end - 1] == 0x09 { end -= 1 }
+            guard start < end else { return line.removeAll(keepingCapacity: true) }
+            if !output.isEmpty { output.append(0x0A) }
+            output += line[start..<end]
+            line.removeAll(keepingCapacity: true)
+        }
+        for byte in plainScalars.utf8 {
+            if byte == 0x0A || byte == 0x0D { flush() } else { line.append(byte) }
+        }
+        flush()
+        return String(decoding: output, as: UTF8.self)
     }
 
     mutating func walk(_ document: OpaquePointer) {

@@ -119,11 +119,9 @@ public struct SiteRenderer: Sendable {
         let root = "../"
         let metadata = article.metadata
         let headings = article.headings
-        let solutionAnchor = SolutionSection.firstAnchor(headings, solutionHeadings: kb.config.solutionHeadings)
+        let solutionAnchor = SolutionSection.firstAnchor(headings)
         let codes = metadata.codes.map { code in
-            let anchor =
-                code.solutionAnchor.flatMap { name in headings.first { $0.anchor == name || $0.text == name }?.anchor }
-                ?? solutionAnchor
+            let anchor = article.solutionAnchor(for: code)
             return CodeChipView(
                 written: code.code.written, key: code.code.key, system: code.code.system.displayName,
                 message: code.message ?? "", hasMessage: code.message != nil, url: root + codePath(code.code),
@@ -190,13 +188,9 @@ public struct SiteRenderer: Sendable {
         var messages: [String] = []
         for index in indices {
             let article = kb.articles[index]
-            let solution = SolutionSection.firstAnchor(article.headings, solutionHeadings: kb.config.solutionHeadings)
             for code in article.metadata.codes where code.code.key == key {
                 system = code.code.system
-                let anchor =
-                    code.solutionAnchor.flatMap { name in
-                        article.headings.first { $0.anchor == name || $0.text == name }?.anchor
-                    } ?? solution
+                let anchor = article.solutionAnchor(for: code)
                 let articleURL = root + article.outputPath
                 if let message = code.message { messages.append(message) }
                 uses.append(

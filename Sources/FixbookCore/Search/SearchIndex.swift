@@ -47,12 +47,8 @@ public enum SearchIndexBuilder {
         let categoryTitles = Dictionary(
             kb.categories.map { ($0.key, $0.title) }, uniquingKeysWith: { first, _ in first })
         let entries = kb.articles.map { article -> SearchIndex.Entry in
-            let solution = SolutionSection.firstAnchor(article.headings, solutionHeadings: kb.config.solutionHeadings)
             let codes = article.metadata.codes.map { code -> SearchIndex.Code in
-                let anchor =
-                    code.solutionAnchor.flatMap { name in
-                        article.headings.first { $0.anchor == name || $0.text == name }?.anchor
-                    } ?? solution
+                let anchor = article.solutionAnchor(for: code)
                 return SearchIndex.Code(
                     code: code.code.written, key: code.code.key, system: code.code.system.rawValue,
                     message: code.message,

@@ -15,7 +15,7 @@ public struct CodeWithoutSolutionRule: ValidationRule {
         var found: [Diagnostic] = []
         for article in kb.articles where !article.metadata.codes.isEmpty {
             let headings = article.headings
-            let openers = SolutionSection.headingIndices(headings, solutionHeadings: names)
+            let openers = SolutionSection.headingIndices(headings)
             if !openers.contains(where: { headings[$0].sectionHasContent }) {
                 let codes = article.metadata.codes.map(\.code.written).joined(separator: ", ")
                 if let empty = openers.first {
@@ -47,7 +47,7 @@ public struct CodeWithoutSolutionRule: ValidationRule {
                     )
                     continue
                 }
-                if !SolutionSection.isInsideSolution(index, headings: headings, solutionHeadings: names) {
+                if !SolutionSection.isInsideSolution(index, headings: headings) {
                     found.append(
                         diagnostic(
                             "solution-anchor-outside", .error, at: kb.location(article, line: code.line),
