@@ -25,9 +25,23 @@ public enum RelatedArticles {
         for key in Set(article.metadata.codes.map(\.code.key)) { add(kb.byCodeKey[key], weight: 4) }
         for tag in Set(article.metadata.tags.map(TermSlug.make)) { add(byTag[tag], weight: 2) }
         if let category = article.metadata.category { add(byCategory[category], weight: 1) }
-        let ranked = scores.filter { !result.contains($0.key) }
-            .sorted { ($1.value, kb.articles[$0.key].slug) < ($0.value, kb.articles[$1.key].slug) }
-        for (other, _) in ranked where result.count < limit { result.append(other) }
+        // The best few by score, then slug: a partial selection, not a sort of every candidate.
+        var best: [(index: Int, score: Int)] = []
+        let wanted = limit - result.count
+        func ranksBefore(_ a: (index: Int, score: Int), _ b: (index: Int, score: Int)) -> Bool {
+            a.score != b.score ? a.score > b.score : kb.articles[a.index].slug < kb.articles[b.index].slug
+        }
+        for (other, score) in scores where !result.contains(other) {
+            let candidate = (index: other, score: score)
+            if best.count < wanted {
+                best.append(candidate)
+                best.sort(by: ranksBefore)
+            } else if let last = best.last, ranksBefore(candidate, last) {
+                best[best.count - 1] = candidate
+                best.sort(by: ranksBefore)
+            }
+        }
+        result += best.map(\.index)
         return result
     }
 }

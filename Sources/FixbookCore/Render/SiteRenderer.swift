@@ -9,6 +9,9 @@ public struct SiteRenderer: Sendable {
     let tagNames: [String: String]
     let byCategory: [String: [Int]]
     let categories: [Category]
+    /// Every article's listing entry as seen from a page one folder deep (`../`), built once:
+    /// related lists, category and tag pages all show them.
+    let summaries: [ArticleSummaryView]
 
     public init(knowledgeBase kb: KnowledgeBase, templates: TemplateSet) {
         self.kb = kb
@@ -37,6 +40,8 @@ public struct SiteRenderer: Sendable {
             categories.append(Category(key: "", title: kb.config.isChinese ? "其他" : "Other", order: Int.max))
         }
         self.categories = categories.filter { byCategory[$0.key] != nil }
+        let categoryTitles = Dictionary(categories.map { ($0.key, $0.title) }, uniquingKeysWith: { first, _ in first })
+        summaries = kb.articles.parallelMap { Self.summary(of: $0, categoryTitles: categoryTitles, root: "../") }
     }
 
     /// Renders every page and the feeds, handing each file to `emit` as soon as it is ready, so
@@ -315,18 +320,25 @@ public struct SiteRenderer: Sendable {
     // MARK: - Pieces
 
     private func summary(_ index: Int, root: String) -> ArticleSummaryView {
-        let article = kb.articles[index]
-        let category = article.metadata.category.flatMap { key in categories.first { $0.key == key } }
+        if root == "../" { return summaries[index] }
+        let titles = Dictionary(categories.map { ($0.key, $0.title) }, uniquingKeysWith: { first, _ in first })
+        return Self.summary(of: kb.articles[index], categoryTitles: titles, root: root)
+    }
+
+    private static func summary(
+        of article: Article, categoryTitles: [String: String], root: String
+    ) -> ArticleSummaryView {
         let codes = article.metadata.codes.prefix(4).map { code in
             CodeChipView(
                 written: code.code.written, key: code.code.key, system: code.code.system.displayName,
-                message: code.message ?? "",
-                hasMessage: code.message != nil, url: root + codePath(code.code), solutionURL: ""
+                message: code.message ?? "", hasMessage: code.message != nil, url: root + codePath(code.code),
+                solutionURL: ""
             )
         }
         return ArticleSummaryView(
             title: article.title, url: root + article.outputPath, summary: article.metadata.summary ?? "",
-            hasSummary: article.metadata.summary != nil, categoryTitle: category?.title ?? "",
+            hasSummary: article.metadata.summary != nil,
+            categoryTitle: article.metadata.category.flatMap { categoryTitles[$0] } ?? "",
             updated: article.metadata.updated ?? "", codes: codes, hasCodes: !codes.isEmpty
         )
     }
