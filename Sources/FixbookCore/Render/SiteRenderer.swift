@@ -12,6 +12,8 @@ public struct SiteRenderer: Sendable {
     /// Every article's listing entry as seen from a page one folder deep (`../`), built once:
     /// related lists, category and tag pages all show them.
     let summaries: [ArticleSummaryView]
+    /// Header and footer HTML by `root`, for the depths most pages have.
+    let chrome: [String: (header: String, footer: String)]
 
     public init(knowledgeBase kb: KnowledgeBase, templates: TemplateSet) {
         self.kb = kb
@@ -42,6 +44,31 @@ public struct SiteRenderer: Sendable {
         self.categories = categories.filter { byCategory[$0.key] != nil }
         let categoryTitles = Dictionary(categories.map { ($0.key, $0.title) }, uniquingKeysWith: { first, _ in first })
         summaries = kb.articles.parallelMap { Self.summary(of: $0, categoryTitles: categoryTitles, root: "../") }
+        var chrome: [String: (header: String, footer: String)] = [:]
+        for root in ["", "../"] {
+            chrome[root] = (try? Self.renderChrome(templates, config: kb.config, ui: ui, root: root)) ?? ("", "")
+        }
+        self.chrome = chrome
+    }
+
+    /// The header and footer partials for pages at `root`; they depend on nothing else.
+    private static func renderChrome(
+        _ templates: TemplateSet, config: SiteConfig, ui: UIStrings, root: String
+    ) throws
+        -> (header: String, footer: String)
+    {
+        let view = PageView(
+            lang: config.language, siteTitle: config.title, siteDescription: config.description, pageTitle: "",
+            metaDescription: "", root: root, ui: ui, support: config.support, kind: "", breadcrumbs: [],
+            hasBreadcrumbs: false, headerHTML: "", footerHTML: "", page: ()
+        )
+        // The base template puts each on a line of its own, which already ends the line.
+        func rendered(_ name: String) throws -> String {
+            var html = try templates.render(name, view)
+            while html.hasSuffix("\n") { html.removeLast() }
+            return html
+        }
+        return (try rendered("partials/header"), try rendered("partials/footer"))
     }
 
     /// Renders every page and the feeds, handing each file to `emit` as soon as it is ready, so
@@ -86,13 +113,15 @@ public struct SiteRenderer: Sendable {
         breadcrumbs: [LinkView] = [], view: Any
     ) throws -> String {
         let isHome = kind == "home"
-        let chrome = PageView(
+        let (header, footer) = try chrome[root] ?? Self.renderChrome(templates, config: kb.config, ui: ui, root: root)
+        let pageView = PageView(
             lang: kb.config.language, siteTitle: kb.config.title, siteDescription: kb.config.description,
             pageTitle: isHome ? kb.config.title : "\(title) - \(kb.config.title)",
             metaDescription: description ?? kb.config.description, root: root, ui: ui, support: kb.config.support,
-            kind: kind, breadcrumbs: breadcrumbs, hasBreadcrumbs: !breadcrumbs.isEmpty, page: view
+            kind: kind, breadcrumbs: breadcrumbs, hasBreadcrumbs: !breadcrumbs.isEmpty, headerHTML: header,
+            footerHTML: footer, page: view
         )
-        return try templates.render(template, chrome)
+        return try templates.render(template, pageView)
     }
 
     private func renderHome() throws -> String {

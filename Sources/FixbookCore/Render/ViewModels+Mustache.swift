@@ -18,6 +18,8 @@ extension PageView: MustacheParent {
         case "kind": kind
         case "breadcrumbs": breadcrumbs
         case "hasBreadcrumbs": hasBreadcrumbs
+        case "headerHTML": headerHTML
+        case "footerHTML": footerHTML
         case "page": page
         default: nil
         }

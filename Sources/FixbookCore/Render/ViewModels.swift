@@ -17,6 +17,9 @@ struct PageView {
     var kind: String
     var breadcrumbs: [LinkView]
     var hasBreadcrumbs: Bool
+    /// The header and footer partials, rendered once per folder depth (they depend on `root` only).
+    var headerHTML: String
+    var footerHTML: String
     /// The page-specific view (`ArticleView`, `CodePageView`…).
     var page: Any
 }
