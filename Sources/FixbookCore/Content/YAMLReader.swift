@@ -27,7 +27,7 @@ public struct YAMLReader {
         do {
             // No implicit tag resolution: Fixbook reads every scalar's source text itself, and Yams'
             // resolver runs several regular expressions per scalar (a fifth of a build's parse time).
-            return try Yams.compose(yaml: yaml, .basic)
+            return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             var (line, column, problem) = Self.describe(error)
             if case .duplicatedKeysInMapping(let keys, _) = error, let key = keys.first,
