@@ -70,3 +70,26 @@ import Testing
         #expect(try engine().search("zzqqxx wwvvkk").isEmpty)
     }
 }
+
+@Suite struct SearchIndexJSONTests {
+    /// The hand-written JSON is byte for byte what JSONEncoder gives with sorted keys.
+    @Test func matchesJSONEncoder() throws {
+        let site = try TemporarySite(
+            [
+                "Content/synonyms.yml": "- [登录, 登陆]\n- [a, \"b/c\"]\n",
+                "Content/categories.yml": "m: \"邮件 \\\"quoted\\\"\"\n",
+                "Content/a.md": article(
+                    "title: \"Tab\\tquote\\\" back\\\\slash \\u0001 / \u{2028}\"\ncategory: m\nupdated: 2026-01-02\ncodes:\n  - 0x800CCC0F\n  - code: 550\n    message: Invalid User\n  - 错误 代码\nsymptoms: [\"x\\ny\"]\ntags: [z, 标签]",
+                    body: "Body </script> & \"q\"\n\n## 解决方法\n\n步骤\n"
+                ),
+                "Content/b.md": article("title: plain"),
+            ], withTemplates: false)
+        defer { site.remove() }
+        let loaded = try SiteLoader.load(root: site.root)
+        let index = SearchIndexBuilder.build(loaded.knowledgeBase, synonyms: loaded.synonyms)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let expected = String(decoding: try encoder.encode(index), as: UTF8.self)
+        #expect(SearchIndexBuilder.json(index) == expected)
+    }
+}

@@ -79,7 +79,7 @@ public enum SiteBuilder {
         var paths = try SiteRenderer(knowledgeBase: kb, templates: templates).render(emit: emit)
         lap("render and write pages")
         let index = SearchIndexBuilder.build(kb, synonyms: site.synonyms)
-        let json = try SearchIndexBuilder.json(index)
+        let json = SearchIndexBuilder.json(index)
         var files = [
             OutputFile(path: "search-index.json", text: json + "\n"),
             OutputFile(path: "assets/search-index.js", text: SearchIndexBuilder.script(json)),

@@ -69,11 +69,9 @@ public enum SearchIndexBuilder {
         )
     }
 
-    /// Deterministic JSON: sorted keys, no escaped slashes.
-    public static func json(_ index: SearchIndex) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(index), as: UTF8.self)
+    /// Deterministic JSON: sorted keys, no escaped slashes (see `SearchIndexJSON`).
+    public static func json(_ index: SearchIndex) -> String {
+        SearchIndexJSON.encode(index)
     }
 
     /// The index as a script for `file://` pages. `<`, `>`, `&` and U+2028/2029 are escaped so
