@@ -95,6 +95,11 @@ let ruleExamples: [RuleExample] = [
         ["markdown-too-deep Content/a.md:4"]
     ),
     RuleExample(
+        "configured limits",
+        ["fixbook.yml": "limits:\n  maxNesting: 3\n", "Content/a.md": article("title: a", body: "> > > > x\n")],
+        ["markdown-too-deep Content/a.md:4"]
+    ),
+    RuleExample(
         "body too large", ["Content/a.md": article("title: a", body: String(repeating: "长文本 ", count: 300_000))],
         ["markdown-too-large Content/a.md:4"]
     ),

@@ -92,7 +92,7 @@ public enum SiteLoader {
         let unsafe = config.unsafe
         let keepSections = options.sectionTexts
         let solutionHeadings = config.solutionHeadings
-        let limits = MarkdownLimits()
+        let limits = config.limits
         var limitDiagnostics: [Diagnostic] = []
         for index in articles.indices {
             guard let violation = limits.violation(in: articles[index].body) else { continue }

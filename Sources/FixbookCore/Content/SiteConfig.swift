@@ -17,12 +17,15 @@ public struct SiteConfig: Sendable, Equatable {
     public var unsafe = false
     /// Warn about articles whose `updated` is older than this many days (off when nil).
     public var staleAfterDays: Int?
+    /// What a body may be before it reaches cmark-gfm (`limits:` with `maxArticleBytes`,
+    /// `maxTableCells`, `maxNesting`).
+    public var limits = MarkdownLimits()
 
     public init() {}
 
     static let knownKeys: Set<String> = [
         "title", "description", "language", "baseURL", "content", "templates", "output",
-        "support", "solutionHeadings", "unsafe", "staleAfterDays",
+        "support", "solutionHeadings", "unsafe", "staleAfterDays", "limits",
     ]
 
     /// Reads `fixbook.yml` text; problems are diagnostics against `path`.
@@ -43,6 +46,22 @@ public struct SiteConfig: Sendable, Equatable {
             case "support": config.support = reader.string(value, key: key) ?? config.support
             case "unsafe": config.unsafe = reader.bool(value, key: key) ?? false
             case "staleAfterDays": config.staleAfterDays = reader.int(value, key: key)
+            case "limits":
+                guard let fields = reader.mappingPairs(value.node, what: "limits") else { continue }
+                for (name, nameLine, limit) in fields {
+                    guard let number = reader.int(limit, key: name), number > 0 else { continue }
+                    switch name {
+                    case "maxArticleBytes": config.limits.maxBytes = number
+                    case "maxTableCells": config.limits.maxTableCells = number
+                    case "maxNesting": config.limits.maxNesting = number
+                    default:
+                        reader.report(
+                            "unknown-key", line: nameLine, column: 1,
+                            "unknown limit '\(name)'; use maxArticleBytes, maxTableCells, maxNesting",
+                            severity: .warning
+                        )
+                    }
+                }
             case "solutionHeadings":
                 let headings = reader.stringList(value, key: key).map(\.text)
                 if !headings.isEmpty { config.solutionHeadings = headings }

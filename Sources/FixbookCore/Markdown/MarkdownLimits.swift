@@ -1,7 +1,7 @@
 /// Guards run before a body reaches libcmark-gfm, so no article can take more than about a
 /// second or a few hundred MB. Debian 12's cmark-gfm predates the fix for CVE-2023-37463: a
 /// table with a wide header and many short rows renders every missing cell (18 KB → 90 MB).
-public struct MarkdownLimits: Sendable {
+public struct MarkdownLimits: Sendable, Equatable {
     public var maxBytes = 2_000_000
     public var maxTableCells = 200_000
     public var maxNesting = 64
