@@ -4,6 +4,8 @@ import Foundation
 public struct OutputFile: Sendable {
     public enum Contents: Sendable {
         case text(String)
+        /// Bytes as they are (the search index: hundreds of MB at scale, never copied into a String).
+        case bytes([UInt8])
         /// A file copied as it is (theme assets, content images).
         case copy(from: String)
     }
@@ -14,6 +16,11 @@ public struct OutputFile: Sendable {
     public init(path: String, text: String) {
         self.path = path
         self.contents = .text(text)
+    }
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.contents = .bytes(bytes)
     }
 
     public init(path: String, copyFrom source: String) {

@@ -72,7 +72,7 @@ public enum OutputFolder {
 
     /// Writes (or overwrites) one file. Plain `open`/`write`: the staging folder is swapped in whole,
     /// so a per-file temporary copy and `fsync` (what `createFile` does) buy nothing.
-    static func writeFile(_ text: String, to path: String) throws {
+    static func writeFile(_ buffer: UnsafeBufferPointer<UInt8>, to path: String) throws {
         var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
         if descriptor < 0, errno == EISDIR || errno == ELOOP {
             // The reused generation had a folder or a link here.
@@ -81,17 +81,14 @@ public enum OutputFolder {
         }
         guard descriptor >= 0 else { throw FixbookError("cannot create \(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
-        var text = text
-        try text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw FixbookError("cannot write \(path): \(String(cString: strerror(errno)))")
-                }
-                offset += written
+        var offset = 0
+        while offset < buffer.count {
+            let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw FixbookError("cannot write \(path): \(String(cString: strerror(errno)))")
             }
+            offset += written
         }
     }
 

@@ -55,7 +55,10 @@ public final class OutputStaging: @unchecked Sendable {
         let destination = folder.path + "/" + relative
         switch file.contents {
         case .text(let text):
-            try OutputFolder.writeFile(text, to: destination)
+            var text = text
+            try text.withUTF8 { try OutputFolder.writeFile($0, to: destination) }
+        case .bytes(let bytes):
+            try bytes.withUnsafeBufferPointer { try OutputFolder.writeFile($0, to: destination) }
         case .copy(let source):
             try? FileManager.default.removeItem(atPath: destination)
             try FileManager.default.copyItem(atPath: source, toPath: destination)

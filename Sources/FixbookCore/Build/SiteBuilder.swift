@@ -81,8 +81,8 @@ public enum SiteBuilder {
         let index = SearchIndexBuilder.build(kb, synonyms: site.synonyms)
         let json = SearchIndexBuilder.json(index)
         var files = [
-            OutputFile(path: "search-index.json", text: json + "\n"),
-            OutputFile(path: "assets/search-index.js", text: SearchIndexBuilder.script(json)),
+            OutputFile(path: "search-index.json", bytes: json + [0x0A]),
+            OutputFile(path: "assets/search-index.js", bytes: SearchIndexBuilder.script(json)),
         ]
         let assetsFolder = templates.assetsDirectory
         let themeAssets = (try? ContentSources.listFiles(assetsFolder).files) ?? []

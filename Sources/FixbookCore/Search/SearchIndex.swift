@@ -70,38 +70,34 @@ public enum SearchIndexBuilder {
     }
 
     /// Deterministic JSON: sorted keys, no escaped slashes (see `SearchIndexJSON`).
-    public static func json(_ index: SearchIndex) -> String {
+    public static func json(_ index: SearchIndex) -> [UInt8] {
         SearchIndexJSON.encode(index)
     }
 
     /// The index as a script for `file://` pages. `<`, `>`, `&` and U+2028/2029 are escaped so
     /// no article text can close the script, open a comment, or end a JavaScript line.
-    public static func script(_ json: String) -> String {
+    public static func script(_ json: [UInt8]) -> [UInt8] {
         var safe: [UInt8] = Array("window.FIXBOOK_INDEX = ".utf8)
-        safe.reserveCapacity(json.utf8.count + 64)
-        var bytes = json.utf8.makeIterator()
-        while let byte = bytes.next() {
+        safe.reserveCapacity(json.count + 64)
+        var index = 0
+        while index < json.count {
+            let byte = json[index]
+            index += 1
             switch byte {
             case UInt8(ascii: "<"): safe += Array("\\u003c".utf8)
             case UInt8(ascii: ">"): safe += Array("\\u003e".utf8)
             case UInt8(ascii: "&"): safe += Array("\\u0026".utf8)
-            case 0xE2:
-                // U+2028 and U+2029 are E2 80 A8 / E2 80 A9 in UTF-8: line ends to JavaScript.
-                let second = bytes.next()
-                let third = bytes.next()
-                if second == 0x80, third == 0xA8 {
-                    safe += Array("\\u2028".utf8)
-                } else if second == 0x80, third == 0xA9 {
-                    safe += Array("\\u2029".utf8)
-                } else {
-                    safe.append(byte)
-                    if let second { safe.append(second) }
-                    if let third { safe.append(third) }
-                }
+            // U+2028 and U+2029 are E2 80 A8 / E2 80 A9 in UTF-8: line ends to JavaScript.
+            case 0xE2 where index + 1 < json.count && json[index] == 0x80 && json[index + 1] == 0xA8:
+                safe += Array("\\u2028".utf8)
+                index += 2
+            case 0xE2 where index + 1 < json.count && json[index] == 0x80 && json[index + 1] == 0xA9:
+                safe += Array("\\u2029".utf8)
+                index += 2
             default: safe.append(byte)
             }
         }
         safe += Array(";\n".utf8)
-        return String(decoding: safe, as: UTF8.self)
+        return safe
     }
 }

@@ -2,7 +2,7 @@
 /// and unescaped slashes (a test holds the two equal), at a fraction of its time and memory —
 /// the index carries every article's text.
 enum SearchIndexJSON {
-    static func encode(_ index: SearchIndex) -> String {
+    static func encode(_ index: SearchIndex) -> [UInt8] {
         var out = JSONBuffer()
         out.raw("{\"articles\":[")
         for (position, article) in index.articles.enumerated() {
@@ -26,7 +26,7 @@ enum SearchIndexJSON {
             out.strings(group)
         }
         out.raw("],\"version\":\(index.version)}")
-        return out.text
+        return out.bytes
     }
 
     /// One article, keys in sorted order; absent optionals are left out, as `JSONEncoder` does.
@@ -87,9 +87,7 @@ enum SearchIndexJSON {
 
 /// UTF-8 bytes of a JSON document being written.
 private struct JSONBuffer {
-    private var bytes: [UInt8] = []
-
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    private(set) var bytes: [UInt8] = []
 
     mutating func raw(_ literal: String) {
         bytes += literal.utf8

@@ -33,6 +33,11 @@ public struct CodeInTextRule: ValidationRule {
 
     /// Words that start with `0x` and run on with letters and digits.
     static func hexLikeWords(in text: String) -> [String] {
+        // Almost no text has a `0x` (or full-width `０ｘ`): skip the normalization for the rest.
+        guard
+            text.utf8.contains(UInt8(ascii: "x")) || text.utf8.contains(UInt8(ascii: "X"))
+                || !text.utf8.allSatisfy({ $0 < 0x80 })
+        else { return [] }
         let normalized = text.precomposedStringWithCompatibilityMapping
         var words: [String] = []
         var current = ""

@@ -21,8 +21,9 @@ public enum Validator {
     /// Validates `site`; `today` (`YYYY-MM-DD`) defaults to the current UTC date.
     public static func validate(_ site: LoadedSite, today: String? = nil) -> ValidationReport {
         let context = ValidationContext(site: site, today: today ?? currentDay())
-        var diagnostics = site.diagnostics
-        for rule in rules { diagnostics += rule.check(context) }
+        // Rules are independent reads of the same site: run them side by side.
+        let found = rules.parallelMap { $0.check(context) }
+        let diagnostics = site.diagnostics + found.flatMap { $0 }
         return ValidationReport(
             diagnostics: Diagnostic.sortedForReport(diagnostics),
             coverage: CatalogCoverageRule.coverage(site.knowledgeBase)
