@@ -35,23 +35,26 @@ public enum LinkTarget: Sendable, Equatable {
     /// Joins `relative` onto the folder of `sourcePath`, folding `.` and `..`; nil when it climbs out.
     static func normalize(_ relative: String, relativeTo sourcePath: String) -> String? {
         var parts = sourcePath.split(separator: "/").dropLast().map(String.init)
-        for component in relative.replacingOccurrences(of: "\\", with: "/").split(
-            separator: "/", omittingEmptySubsequences: true)
-        {
+        let slashed =
+            relative.utf8.contains(UInt8(ascii: "\\")) ? relative.replacingOccurrences(of: "\\", with: "/") : relative
+        for component in slashed.split(separator: "/", omittingEmptySubsequences: true) {
             switch component {
             case ".": continue
             case "..":
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
             default:
-                if component.contains("\0") { return nil }
+                if component.utf8.contains(0) { return nil }
                 parts.append(String(component))
             }
         }
         return parts.isEmpty ? nil : parts.joined(separator: "/")
     }
 
-    private static func decode(_ text: String) -> String { text.removingPercentEncoding ?? text }
+    /// Percent-decoding, skipped (it goes through Foundation) for the usual text without a `%`.
+    private static func decode(_ text: String) -> String {
+        text.utf8.contains(UInt8(ascii: "%")) ? (text.removingPercentEncoding ?? text) : text
+    }
 
     private static func hasScheme(_ text: String) -> Bool {
         guard let colon = text.firstIndex(of: ":") else { return false }
