@@ -90,6 +90,6 @@ import Testing
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let expected = String(decoding: try encoder.encode(index), as: UTF8.self)
-        #expect(String(decoding: SearchIndexBuilder.json(index), as: UTF8.self) == expected)
+        #expect(String(decoding: SearchIndexBuilder.json(index), as: UTF8.self) == expected + "\n")
     }
 }

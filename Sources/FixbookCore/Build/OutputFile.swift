@@ -6,6 +6,8 @@ public struct OutputFile: Sendable {
         case text(String)
         /// Bytes as they are (the search index: hundreds of MB at scale, never copied into a String).
         case bytes([UInt8])
+        /// Bytes produced piece by piece, for a file too big to hold twice (the index script).
+        case stream(@Sendable (_ write: (ArraySlice<UInt8>) throws -> Void) throws -> Void)
         /// A file copied as it is (theme assets, content images).
         case copy(from: String)
     }
@@ -21,6 +23,12 @@ public struct OutputFile: Sendable {
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.contents = .bytes(bytes)
+    }
+
+    public init(path: String, stream: @escaping @Sendable (_ write: (ArraySlice<UInt8>) throws -> Void) throws -> Void)
+    {
+        self.path = path
+        self.contents = .stream(stream)
     }
 
     public init(path: String, copyFrom source: String) {

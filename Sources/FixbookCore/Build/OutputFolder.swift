@@ -73,6 +73,13 @@ public enum OutputFolder {
     /// Writes (or overwrites) one file. Plain `open`/`write`: the staging folder is swapped in whole,
     /// so a per-file temporary copy and `fsync` (what `createFile` does) buy nothing.
     static func writeFile(_ buffer: UnsafeBufferPointer<UInt8>, to path: String) throws {
+        let descriptor = try openForWriting(path)
+        defer { close(descriptor) }
+        try writeAll(buffer, to: descriptor, path: path)
+    }
+
+    /// Opens a file to be (over)written, never through a symbolic link.
+    static func openForWriting(_ path: String) throws -> Int32 {
         var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
         if descriptor < 0, errno == EISDIR || errno == ELOOP {
             // The reused generation had a folder or a link here.
@@ -80,7 +87,10 @@ public enum OutputFolder {
             descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
         }
         guard descriptor >= 0 else { throw FixbookError("cannot create \(path): \(String(cString: strerror(errno)))") }
-        defer { close(descriptor) }
+        return descriptor
+    }
+
+    static func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to descriptor: Int32, path: String) throws {
         var offset = 0
         while offset < buffer.count {
             let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)

@@ -59,6 +59,12 @@ public final class OutputStaging: @unchecked Sendable {
             try text.withUTF8 { try OutputFolder.writeFile($0, to: destination) }
         case .bytes(let bytes):
             try bytes.withUnsafeBufferPointer { try OutputFolder.writeFile($0, to: destination) }
+        case .stream(let produce):
+            let descriptor = try OutputFolder.openForWriting(destination)
+            defer { close(descriptor) }
+            try produce { chunk in
+                try chunk.withUnsafeBufferPointer { try OutputFolder.writeAll($0, to: descriptor, path: destination) }
+            }
         case .copy(let source):
             try? FileManager.default.removeItem(atPath: destination)
             try FileManager.default.copyItem(atPath: source, toPath: destination)

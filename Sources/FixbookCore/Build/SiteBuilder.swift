@@ -81,8 +81,10 @@ public enum SiteBuilder {
         let index = SearchIndexBuilder.build(kb, synonyms: site.synonyms)
         let json = SearchIndexBuilder.json(index)
         var files = [
-            OutputFile(path: "search-index.json", bytes: json + [0x0A]),
-            OutputFile(path: "assets/search-index.js", bytes: SearchIndexBuilder.script(json)),
+            OutputFile(path: "search-index.json", bytes: json),
+            OutputFile(path: "assets/search-index.js") { write in
+                try SearchIndexBuilder.writeScript(json.dropLast(), to: write)
+            },
         ]
         let assetsFolder = templates.assetsDirectory
         let themeAssets = (try? ContentSources.listFiles(assetsFolder).files) ?? []
