@@ -43,7 +43,11 @@ public struct SiteRenderer: Sendable {
         }
         self.categories = categories.filter { byCategory[$0.key] != nil }
         let categoryTitles = Dictionary(categories.map { ($0.key, $0.title) }, uniquingKeysWith: { first, _ in first })
-        summaries = kb.articles.parallelMap { Self.summary(of: $0, categoryTitles: categoryTitles, root: "../") }
+        summaries = kb.articles.parallelMap { article in
+            var entry = Self.summary(of: article, categoryTitles: categoryTitles, root: "../")
+            entry.html = (try? templates.render("partials/article-item", entry)) ?? ""
+            return entry
+        }
         var chrome: [String: (header: String, footer: String)] = [:]
         for root in ["", "../"] {
             chrome[root] = (try? Self.renderChrome(templates, config: kb.config, ui: ui, root: root)) ?? ("", "")
@@ -368,7 +372,7 @@ public struct SiteRenderer: Sendable {
             title: article.title, url: root + article.outputPath, summary: article.metadata.summary ?? "",
             hasSummary: article.metadata.summary != nil,
             categoryTitle: article.metadata.category.flatMap { categoryTitles[$0] } ?? "",
-            updated: article.metadata.updated ?? "", codes: codes, hasCodes: !codes.isEmpty
+            updated: article.metadata.updated ?? "", codes: codes, hasCodes: !codes.isEmpty, html: ""
         )
     }
 

@@ -9,7 +9,7 @@ public struct TemplateSet: Sendable {
     /// The pages every theme must provide.
     static let required = [
         "base", "index", "article", "search", "codes", "code", "listing", "terms", "404", "redirect",
-        "partials/header", "partials/footer",
+        "partials/header", "partials/footer", "partials/article-item",
     ]
 
     /// Loads every `*.mustache` under `directory`; a template that does not parse is fatal.

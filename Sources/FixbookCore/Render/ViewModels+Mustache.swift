@@ -75,6 +75,7 @@ extension TocItemView: MustacheParent {
 extension ArticleSummaryView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
+        case "html": html
         case "title": title
         case "url": url
         case "summary": summary

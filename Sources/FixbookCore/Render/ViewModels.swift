@@ -62,6 +62,8 @@ struct ArticleSummaryView {
     var updated: String
     var codes: [CodeChipView]
     var hasCodes: Bool
+    /// This entry rendered by `partials/article-item`, once, for every list that shows it.
+    var html: String
 }
 
 struct ArticleView {
