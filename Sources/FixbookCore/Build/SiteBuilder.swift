@@ -79,11 +79,13 @@ public enum SiteBuilder {
         var paths = try SiteRenderer(knowledgeBase: kb, templates: templates).render(emit: emit)
         lap("render and write pages")
         let index = SearchIndexBuilder.build(kb, synonyms: site.synonyms)
-        let json = SearchIndexBuilder.json(index)
+        let json = SearchIndexBuilder.jsonPieces(index)
         var files = [
-            OutputFile(path: "search-index.json", bytes: json),
+            OutputFile(path: "search-index.json") { write in
+                for piece in json { try write(piece[...]) }
+            },
             OutputFile(path: "assets/search-index.js") { write in
-                try SearchIndexBuilder.writeScript(json.dropLast(), to: write)
+                try SearchIndexBuilder.writeScript(json, to: write)
             },
         ]
         let assetsFolder = templates.assetsDirectory

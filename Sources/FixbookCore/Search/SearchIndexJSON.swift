@@ -3,12 +3,20 @@
 /// the index carries every article's text.
 enum SearchIndexJSON {
     static func encode(_ index: SearchIndex) -> [UInt8] {
-        var out = JSONBuffer()
-        out.raw("{\"articles\":[")
-        for (position, article) in index.articles.enumerated() {
-            if position > 0 { out.raw(",") }
-            entry(article, into: &out)
+        pieces(index).reduce(into: []) { $0 += $1 }
+    }
+
+    /// The document in pieces that concatenate to `encode`'s bytes: the articles are encoded on
+    /// all cores, and at 100,000 articles the pieces are written out without ever being joined.
+    static func pieces(_ index: SearchIndex) -> [[UInt8]] {
+        var pieces: [[UInt8]] = [Array("{\"articles\":[".utf8)]
+        pieces += index.articles.enumerated().map { $0 }.parallelMap { position, article -> [UInt8] in
+            var buffer = JSONBuffer()
+            if position > 0 { buffer.raw(",") }
+            entry(article, into: &buffer)
+            return buffer.bytes
         }
+        var out = JSONBuffer()
         out.raw("],\"codes\":{")
         for (position, key) in index.codes.keys.sorted().enumerated() {
             if position > 0 { out.raw(",") }
@@ -26,7 +34,8 @@ enum SearchIndexJSON {
             out.strings(group)
         }
         out.raw("],\"version\":\(index.version)}\n")
-        return out.bytes
+        pieces.append(out.bytes)
+        return pieces
     }
 
     /// One article, keys in sorted order; absent optionals are left out, as `JSONEncoder` does.
