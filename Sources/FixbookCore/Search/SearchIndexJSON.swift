@@ -41,55 +41,32 @@ enum SearchIndexJSON {
     /// One article, keys in sorted order; absent optionals are left out, as `JSONEncoder` does.
     private static func entry(_ article: SearchIndex.Entry, into out: inout JSONBuffer) {
         out.raw("{")
-        if let category = article.category {
-            out.raw("\"category\":")
-            out.string(category)
-            out.raw(",")
-        }
-        if let title = article.categoryTitle {
-            out.raw("\"categoryTitle\":")
-            out.string(title)
-            out.raw(",")
-        }
-        out.raw("\"codes\":[")
+        out.field("category", article.category, first: true)
+        out.field("categoryTitle", article.categoryTitle, first: article.category == nil)
+        out.raw(article.category == nil && article.categoryTitle == nil ? "\"codes\":[" : ",\"codes\":[")
         for (position, code) in article.codes.enumerated() {
             if position > 0 { out.raw(",") }
-            out.raw("{\"code\":")
-            out.string(code.code)
-            out.raw(",\"key\":")
-            out.string(code.key)
-            if let message = code.message {
-                out.raw(",\"message\":")
-                out.string(message)
-            }
-            out.raw(",\"system\":")
-            out.string(code.system)
-            out.raw(",\"url\":")
-            out.string(code.url)
+            out.raw("{")
+            out.field("code", code.code, first: true)
+            out.field("key", code.key)
+            out.field("message", code.message)
+            out.field("system", code.system)
+            out.field("url", code.url)
             out.raw("}")
         }
         out.raw("],\"headings\":")
         out.strings(article.headings)
-        out.raw(",\"id\":")
-        out.string(article.id)
-        out.raw(",\"slug\":")
-        out.string(article.slug)
-        out.raw(",\"summary\":")
-        out.string(article.summary)
+        out.field("id", article.id)
+        out.field("slug", article.slug)
+        out.field("summary", article.summary)
         out.raw(",\"symptoms\":")
         out.strings(article.symptoms)
         out.raw(",\"tags\":")
         out.strings(article.tags)
-        out.raw(",\"text\":")
-        out.string(article.text)
-        out.raw(",\"title\":")
-        out.string(article.title)
-        if let updated = article.updated {
-            out.raw(",\"updated\":")
-            out.string(updated)
-        }
-        out.raw(",\"url\":")
-        out.string(article.url)
+        out.field("text", article.text)
+        out.field("title", article.title)
+        out.field("updated", article.updated)
+        out.field("url", article.url)
         out.raw("}")
     }
 }
@@ -100,6 +77,13 @@ private struct JSONBuffer {
 
     mutating func raw(_ literal: String) {
         bytes += literal.utf8
+    }
+
+    /// `,"name":"value"` (no comma when `first`); nothing at all for a nil value.
+    mutating func field(_ name: String, _ value: String?, first: Bool = false) {
+        guard let value else { return }
+        raw(first ? "\"\(name)\":" : ",\"\(name)\":")
+        string(value)
     }
 
     mutating func strings(_ values: [String]) {
