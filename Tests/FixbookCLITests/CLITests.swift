@@ -185,3 +185,36 @@ import Testing
         #expect(output.hasPrefix("replayed "))
     }
 }
+
+@Suite struct NewCommandTests {
+    @Test func scaffoldsAnArticleThatPassesCheck() throws {
+        let site = try TemporarySite(["fixbook.yml": "language: zh-CN\n", "Content/a.md": article("title: A")])
+        defer { site.remove() }
+        let cli = CLITests()
+        let created = try cli.run([
+            "new", "--root", site.root.path, "收信报错 无法连接", "--code", "0x800ccc0e", "--code", "550",
+        ])
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout == "created Content/0x800ccc0e-550.md\n")
+        let text = try site.read("Content/0x800ccc0e-550.md")
+        #expect(text.contains("  - code: \"0x800ccc0e\""))
+        #expect(text.contains("## 解决方法"))
+        #expect(try cli.run(["check", "--root", site.root.path]).status == 0)
+        // Never overwrites.
+        #expect(try cli.run(["new", "--root", site.root.path, "again", "--slug", "0x800ccc0e-550"]).status == 2)
+        #expect(try site.read("Content/0x800ccc0e-550.md") == text)
+    }
+
+    @Test func refusesBadInput() throws {
+        let site = try TemporarySite(["Content/a.md": article("title: A")])
+        defer { site.remove() }
+        let cli = CLITests()
+        #expect(try cli.run(["new", "--root", site.root.path, "只有中文"]).status == 2)
+        #expect(
+            try cli.run(["new", "--root", site.root.path, "x", "--code", "0x800CCCOF"]).stderr.contains("0x800CCC0F"))
+        #expect(try cli.run(["new", "--root", site.root.path, "x", "--slug", "../evil"]).status == 2)
+        #expect(
+            try cli.run(["new", "--root", site.root.path, "Outlook can't send", "--category", "mail"]).stdout
+                == "created Content/mail/outlook-can-t-send.md\n")
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import FixbookCore
+import Foundation
+
+/// `fixbook new TITLE`: scaffolds an article with the house headings; never overwrites.
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "new", abstract: "Scaffold a new article.")
+
+    @OptionGroup var options: RootOptions
+
+    @Argument(help: "The article's title.")
+    var title: String
+
+    @Option(help: "URL name ([a-z0-9-]); made from the title or the codes when omitted.")
+    var slug: String?
+
+    @Option(help: "An error code the article solves (repeatable).")
+    var code: [String] = []
+
+    @Option(help: "A category key; the file goes into a folder of that name.")
+    var category: String?
+
+    func run() throws {
+        let root = options.rootURL
+        let (config, _) = try SiteLoader.loadConfig(root: root)
+        var codes: [ErrorCode] = []
+        for written in code {
+            switch CodeNormalizer.parse(written) {
+            case .valid(let parsed): codes.append(parsed)
+            case .malformed(let reason, let suggestion):
+                throw ValidationError(reason + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
+            }
+        }
+        let name = try chooseSlug(codes: codes)
+        if let problem = Slug.problem(name) { throw ValidationError("slug '\(name)' \(problem)") }
+        if let category, Slug.problem(category) != nil {
+            throw ValidationError("category '\(category)' must be [a-z0-9-]")
+        }
+        let folder = SiteBuilder.resolve(config.content, against: root)
+            .appendingPathComponent(category ?? "")
+        let file = folder.appendingPathComponent(name + ".md")
+        guard !FileManager.default.fileExists(atPath: file.path) else {
+            throw FixbookError("\(displayPath(file, root: root)) already exists; choose another --slug")
+        }
+        let text = ArticleScaffold.text(
+            title: title, slug: name, codes: codes, category: category, today: today(), chinese: config.isChinese
+        )
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        guard FileManager.default.createFile(atPath: file.path, contents: Data(text.utf8)) else {
+            throw FixbookError("cannot write \(file.path)")
+        }
+        print("created \(displayPath(file, root: root))")
+    }
+
+    private func chooseSlug(codes: [ErrorCode]) throws -> String {
+        if let slug { return slug }
+        // A title in Chinese gives no readable ASCII name: name the page after its codes instead.
+        let hasLatin = title.unicodeScalars.contains { $0.isASCII && $0.properties.isAlphabetic }
+        if hasLatin { return Slug.make(from: title) }
+        guard !codes.isEmpty else {
+            throw ValidationError(
+                "the title gives no readable URL name; pass --slug (for example --slug outlook-cannot-send)")
+        }
+        return Slug.make(from: codes.map(\.written).joined(separator: "-"))
+    }
+
+    private func today() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date())
+    }
+}
