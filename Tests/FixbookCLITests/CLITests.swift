@@ -1,4 +1,5 @@
 import FixbookCLI
+import FixbookCore
 import FixbookTestSupport
 import Foundation
 import Testing
@@ -216,5 +217,54 @@ import Testing
         #expect(
             try cli.run(["new", "--root", site.root.path, "Outlook can't send", "--category", "mail"]).stdout
                 == "created Content/mail/outlook-can-t-send.md\n")
+    }
+}
+
+@Suite struct InitCommandTests {
+    @Test func scaffoldsAKnowledgeBaseThatBuildsWithTheBuiltInTheme() throws {
+        let site = try TemporarySite([:], withTemplates: false)
+        defer { site.remove() }
+        let cli = CLITests()
+        let target = site.root.appendingPathComponent("kb").path
+        #expect(try cli.run(["init", target, "--language", "zh-CN"]).status == 0)
+        let check = try cli.run(["check", "--root", target])
+        #expect(check.status == 0)
+        #expect(check.stdout == "covered 1/1 codes\n0 errors, 0 warnings\n")
+        #expect(try cli.run(["build", "--root", target]).status == 0)
+        #expect(site.exists("kb/Output/articles/example-550.html"))
+        #expect(site.exists("kb/Output/assets/search.js"))
+        #expect(try site.read("kb/Output/index.html").contains("lang=\"zh-CN\""))
+        // Never over an existing knowledge base.
+        #expect(try cli.run(["init", target]).status == 2)
+    }
+
+    @Test func withThemeWritesTheTemplates() throws {
+        let site = try TemporarySite([:], withTemplates: false)
+        defer { site.remove() }
+        #expect(try CLITests().run(["init", site.root.path, "--with-theme"]).status == 0)
+        let written = try site.read("Templates/base.mustache")
+        let original = try String(
+            contentsOf: repositoryRoot.appendingPathComponent("Templates/base.mustache"), encoding: .utf8)
+        #expect(written == original)
+    }
+}
+
+@Suite struct DefaultThemeTests {
+    /// The built-in theme is generated from Templates/ by scripts/embed-theme.py; rerun it after
+    /// changing a template or asset.
+    @Test func builtInThemeMatchesTemplatesFolder() throws {
+        let folder = repositoryRoot.appendingPathComponent("Templates")
+        var onDisk: [String: String] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)!
+        for case let path as String in enumerator where !path.hasPrefix(".") {
+            var isDirectory: ObjCBool = false
+            let url = folder.appendingPathComponent(path)
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                onDisk[path] = try String(contentsOf: url, encoding: .utf8)
+            }
+        }
+        let builtIn = KnowledgeBaseScaffold.theme
+        #expect(Set(builtIn.keys) == Set(onDisk.keys), "run scripts/embed-theme.py")
+        for (path, text) in onDisk { #expect(builtIn[path] == text, "\(path) differs: run scripts/embed-theme.py") }
     }
 }

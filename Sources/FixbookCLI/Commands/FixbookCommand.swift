@@ -8,7 +8,7 @@ public struct FixbookCommand: ParsableCommand {
         commandName: "fixbook",
         abstract: "Compile a Markdown help center into a searchable static site; refuse codes without a solution.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, LookupCommand.self, NewCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, LookupCommand.self, NewCommand.self, InitCommand.self]
     )
 
     public init() {}

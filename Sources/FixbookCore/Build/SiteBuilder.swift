@@ -75,7 +75,7 @@ public enum SiteBuilder {
         _ site: LoadedSite, lap: (String) -> Void = { _ in }, emit: @Sendable (OutputFile) throws -> Void
     ) throws -> [String] {
         let kb = site.knowledgeBase
-        let templates = try TemplateSet(directory: resolve(kb.config.templates, against: site.root))
+        let templates = try TemplateSet.load(directory: resolve(kb.config.templates, against: site.root))
         var paths = try SiteRenderer(knowledgeBase: kb, templates: templates).render(emit: emit)
         lap("render and write pages")
         let index = SearchIndexBuilder.build(kb, synonyms: site.synonyms)
@@ -88,11 +88,7 @@ public enum SiteBuilder {
                 try SearchIndexBuilder.writeScript(json, to: write)
             },
         ]
-        let assetsFolder = templates.assetsDirectory
-        let themeAssets = (try? ContentSources.listFiles(assetsFolder).files) ?? []
-        for name in themeAssets where name != "search-index.js" {
-            files.append(OutputFile(path: "assets/" + name, copyFrom: assetsFolder.appendingPathComponent(name).path))
-        }
+        files += templates.assets
         for (path, source) in kb.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: "files/" + path, copyFrom: source))
         }

@@ -1,0 +1,38 @@
+/// The files `fixbook init` writes: a configuration, a category, a code catalog and one article
+/// with a code and its solution, so a new knowledge base builds and checks clean at once.
+public enum KnowledgeBaseScaffold {
+    public static func files(language: String) -> [String: String] {
+        let chinese = language.lowercased().hasPrefix("zh")
+        let article = ArticleScaffold.text(
+            title: chinese ? "示例：发信时报错 550" : "Example: sending fails with 550",
+            slug: "example-550", codes: [ErrorCode(written: "550", key: "550", system: .smtp)],
+            category: "general", today: "2026-01-01", chinese: chinese
+        ).replacingOccurrences(of: "    message: \"\"", with: "    message: \"Invalid User\"")
+        return [
+            "fixbook.yml": """
+            # Fixbook site configuration; every key is optional (see the README).
+            title: \(chinese ? "帮助中心" : "Help Center")
+            language: \(language)
+            support: support@example.com
+
+            """,
+            "Content/categories.yml": """
+            general:
+              title: \(chinese ? "常见问题" : "General")
+              description: \(chinese ? "最常遇到的问题" : "The questions asked most")
+
+            """,
+            "Content/codes.yml": """
+            # Every code the product can emit; fixbook check reports codes without an article.
+            - code: 550
+              message: Invalid User
+              system: smtp
+
+            """,
+            "Content/general/example-550.md": article,
+        ]
+    }
+
+    /// The built-in theme's files, for `init --with-theme`.
+    public static var theme: [String: String] { DefaultTheme.files }
+}
