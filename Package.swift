@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -30,9 +31,14 @@ let package = Package(
             ]
         ),
         .target(
+            name: "FixbookServer",
+            dependencies: ["FixbookCore", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
+        .target(
             name: "FixbookCLI",
             dependencies: [
                 "FixbookCore",
+                "FixbookServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,4 +1,4 @@
 import FixbookCLI
 import Foundation
 
-exit(FixbookCommand.run())
+exit(await FixbookCommand.run())

@@ -3,21 +3,28 @@ import FixbookCore
 import Foundation
 
 /// The root command: `fixbook build|check|…`.
-public struct FixbookCommand: ParsableCommand {
+public struct FixbookCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "fixbook",
         abstract: "Compile a Markdown help center into a searchable static site; refuse codes without a solution.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, LookupCommand.self, NewCommand.self, InitCommand.self]
+        subcommands: [
+            BuildCommand.self, CheckCommand.self, LookupCommand.self, NewCommand.self, InitCommand.self,
+            ServeCommand.self,
+        ]
     )
 
     public init() {}
 
     /// Runs the command line and returns the exit status: 0 ok, 1 content errors, 2 usage or I/O errors.
-    public static func run(_ arguments: [String]? = nil) -> Int32 {
+    public static func run(_ arguments: [String]? = nil) async -> Int32 {
         do {
             var command = try parseAsRoot(arguments)
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
             return 0
         } catch let exit as ContentErrors {
             _ = exit

@@ -75,6 +75,9 @@ enum DefaultTheme {
 {{/main}}
 {{/base}}
 """# + "\n",
+        "assets/favicon.svg": ##"""
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#0b57d0"/><path d="M9 8h9a5 5 0 0 1 5 5v11H14a5 5 0 0 1-5-5z" fill="#fff"/><path d="M13 13h6M13 17h6" stroke="#0b57d0" stroke-width="2" stroke-linecap="round"/></svg>
+"""## + "\n",
         "assets/search.js": #"""
 /*
  * Fixbook client-side search.
@@ -1862,6 +1865,7 @@ kbd {
 <meta name="description" content="{{metaDescription}}">
 <meta name="color-scheme" content="light dark">
 <link rel="stylesheet" href="{{root}}assets/style.css">
+<link rel="icon" href="{{root}}assets/favicon.svg" type="image/svg+xml">
 <link rel="alternate" type="application/atom+xml" href="{{root}}feed.xml" title="{{siteTitle}}">
 </head>
 <body class="page-{{kind}}" data-root="{{root}}">

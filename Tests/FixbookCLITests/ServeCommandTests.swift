@@ -1,0 +1,84 @@
+import FixbookTestSupport
+import Foundation
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// `fixbook serve` for real: the executable listens on a free port, answers real HTTP requests,
+/// rebuilds when an article changes, and reports a failed build without dropping the site.
+@Suite struct ServeCommandTests {
+    struct Server {
+        let process: Process
+        let base: String
+    }
+
+    func start(_ root: URL) throws -> Server {
+        let process = Process()
+        process.executableURL = CLITests.executable
+        process.arguments = ["serve", "--root", root.path, "--port", "0"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // The first line names the address once the server listens.
+        var line = Data()
+        while !line.contains(0x0A) {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            line += chunk
+        }
+        let text = String(decoding: line, as: UTF8.self)
+        guard let range = text.range(of: #"http://[0-9.]+:[0-9]+"#, options: .regularExpression) else {
+            process.terminate()
+            throw CocoaError(.fileReadUnknown)
+        }
+        return Server(process: process, base: String(text[range]))
+    }
+
+    func get(_ url: String) async throws -> (status: Int, body: String) {
+        let (data, response) = try await URLSession.shared.data(from: URL(string: url)!)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
+
+    func waitForStatus(_ server: Server, until condition: (String) -> Bool) async throws -> String {
+        for _ in 0..<60 {
+            let status = try await get(server.base + "/__fixbook/status").body
+            if condition(status) { return status }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        return try await get(server.base + "/__fixbook/status").body
+    }
+
+    @Test func servesRebuildsAndReportsErrors() async throws {
+        let site = try TemporarySite([
+            "Content/a.md": article("title: 第一版\ncodes: [550]", body: "旧的正文。\n\n## 解决方法\n\n步骤。\n")
+        ])
+        defer { site.remove() }
+        let server = try start(site.root)
+        defer {
+            server.process.interrupt()
+            server.process.waitUntilExit()
+        }
+
+        let page = try await get(server.base + "/articles/a.html")
+        #expect(page.status == 200)
+        #expect(page.body.contains("旧的正文"))
+        #expect(page.body.contains("/__fixbook/livereload.js"))
+        #expect(try await get(server.base + "/").body.contains("第一版"))
+        #expect(try await get(server.base + "/%2e%2e/%2e%2e/etc/passwd").status == 404)
+        #expect(try await get(server.base + "/missing.html").status == 404)
+
+        try site.write("Content/a.md", article("title: 第二版\ncodes: [550]", body: "新的正文。\n\n## 解决方法\n\n步骤。\n"))
+        let rebuilt = try await waitForStatus(server) { $0.contains("\"generation\":2") }
+        #expect(rebuilt.contains("\"generation\":2"))
+        #expect(try await get(server.base + "/articles/a.html").body.contains("新的正文"))
+
+        try site.write("Content/a.md", article("title: 第三版\ncodes: [550]", body: "没有解决方法。\n"))
+        let failed = try await waitForStatus(server) { $0.contains("code-without-solution") }
+        #expect(failed.contains("Content/a.md"))
+        // The last good site is still served.
+        #expect(try await get(server.base + "/articles/a.html").body.contains("新的正文"))
+    }
+}
