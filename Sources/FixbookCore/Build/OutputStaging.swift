@@ -57,8 +57,6 @@ public final class OutputStaging: @unchecked Sendable {
         case .text(let text):
             var text = text
             try text.withUTF8 { try OutputFolder.writeFile($0, to: destination) }
-        case .bytes(let bytes):
-            try bytes.withUnsafeBufferPointer { try OutputFolder.writeFile($0, to: destination) }
         case .stream(let produce):
             let descriptor = try OutputFolder.openForWriting(destination)
             defer { close(descriptor) }
