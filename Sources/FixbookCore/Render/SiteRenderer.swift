@@ -112,7 +112,7 @@ public struct SiteRenderer: Sendable {
 
     // MARK: - Pages
 
-    private func page(
+    func page(
         _ template: String, kind: String, title: String, description: String? = nil, root: String,
         breadcrumbs: [LinkView] = [], view: Any
     ) throws -> String {
@@ -192,78 +192,6 @@ public struct SiteRenderer: Sendable {
             "article", kind: "article", title: article.title, description: metadata.summary, root: root,
             breadcrumbs: crumbs, view: view
         )
-    }
-
-    private func renderCodePages() throws -> [OutputFile] {
-        let root = "../"
-        let catalogByKey = Dictionary(grouping: kb.catalog, by: \.code.key)
-        let pages = try kb.codeKeys.parallelTryMap { key in try renderCodePage(key, catalog: catalogByKey[key] ?? []) }
-        var groups: [CodeSystem: [CodeIndexEntryView]] = [:]
-        for page in pages { groups[page.system, default: []].append(page.entry) }
-        let ordered = CodeSystem.allCases.compactMap { system in
-            groups[system].map { CodeGroupView(system: system.displayName, codes: $0) }
-        }
-        let crumbs = [LinkView(title: ui.home, url: root + "index.html")]
-        let index = OutputFile(
-            path: "codes/index.html",
-            text: try page(
-                "codes", kind: "codes", title: ui.allCodes, description: ui.codesIntro, root: root,
-                breadcrumbs: crumbs, view: CodeIndexView(groups: ordered))
-        )
-        return pages.map(\.file) + [index]
-    }
-
-    /// One code's page: every article that claims it, with the message that tells them apart.
-    private func renderCodePage(
-        _ key: String, catalog: [CatalogEntry]
-    ) throws -> (
-        file: OutputFile, entry: CodeIndexEntryView, system: CodeSystem
-    ) {
-        let root = "../"
-        let indices = kb.byCodeKey[key] ?? []
-        var uses: [CodeUseView] = []
-        var system = CodeSystem.other
-        var messages: [String] = []
-        for index in indices {
-            let article = kb.articles[index]
-            for code in article.metadata.codes where code.code.key == key {
-                system = code.code.system
-                let anchor = article.solutionAnchor(for: code)
-                let articleURL = root + article.outputPath
-                if let message = code.message { messages.append(message) }
-                uses.append(
-                    CodeUseView(
-                        articleTitle: article.title, articleURL: articleURL, message: code.message ?? "",
-                        hasMessage: code.message != nil,
-                        solutionURL: articleURL + (anchor.map { "#" + encodeFragment($0) } ?? ""),
-                        summary: article.metadata.summary ?? "",
-                        symptoms: Array(article.metadata.symptoms.prefix(3)),
-                        hasSymptoms: !article.metadata.symptoms.isEmpty
-                    )
-                )
-            }
-        }
-        let catalogMessages = catalog.compactMap(\.message)
-        let view = CodePageView(
-            key: key, system: system.displayName, catalogMessages: catalogMessages,
-            hasCatalogMessages: !catalogMessages.isEmpty, uses: uses, isAmbiguous: uses.count > 1
-        )
-        let path = codePath(ErrorCode(written: key, key: key, system: system))
-        let crumbs = [
-            LinkView(title: ui.home, url: root + "index.html"), LinkView(title: ui.allCodes, url: "index.html"),
-        ]
-        let description = ([key] + messages + catalogMessages).joined(separator: " · ")
-        let file = OutputFile(
-            path: path,
-            text: try page(
-                "code", kind: "code", title: key, description: description, root: root, breadcrumbs: crumbs, view: view)
-        )
-        let entry = CodeIndexEntryView(
-            key: key, url: String(path.dropFirst("codes/".count)),
-            messages: Array(Set(messages + catalogMessages)).sorted().joined(separator: " · "),
-            articleCount: indices.count
-        )
-        return (file, entry, system)
     }
 
     private func renderCategoryPages() throws -> [OutputFile] {
