@@ -1,4 +1,4 @@
-// Tests for Templates/assets/search.js (the browser search of Fixbook).
+// Tests for Templates/assets/search-core.js and search.js (the browser search of Fixbook).
 //
 //   node --test Tests/js/
 //   FIXBOOK_INDEX_JSON=Output/search-index.json node --test Tests/js/
@@ -17,7 +17,8 @@ import path from 'node:path';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
 const require = createRequire(import.meta.url);
-const scriptPath = path.join(repo, 'Templates', 'assets', 'search.js');
+const scriptPath = path.join(repo, 'Templates', 'assets', 'search-core.js');
+const uiPath = path.join(repo, 'Templates', 'assets', 'search.js');
 const search = require(scriptPath);
 
 const vectors = JSON.parse(readFileSync(path.join(repo, 'Tests', 'Fixtures', 'search', 'tokenizer-vectors.json'), 'utf8'));
@@ -85,7 +86,7 @@ test('snippets stay short and keep hostile text as plain text', () => {
 });
 
 test('the script builds no HTML from strings', () => {
-  const source = readFileSync(scriptPath, 'utf8');
+  const source = readFileSync(scriptPath, 'utf8') + readFileSync(uiPath, 'utf8');
   assert.ok(!/\.innerHTML|outerHTML|insertAdjacentHTML|document\.write/.test(source));
 });
 

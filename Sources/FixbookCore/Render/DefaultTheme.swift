@@ -78,7 +78,7 @@ enum DefaultTheme {
         "assets/favicon.svg": ##"""
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#0b57d0"/><path d="M9 8h9a5 5 0 0 1 5 5v11H14a5 5 0 0 1-5-5z" fill="#fff"/><path d="M13 13h6M13 17h6" stroke="#0b57d0" stroke-width="2" stroke-linecap="round"/></svg>
 """## + "\n",
-        "assets/search.js": #"""
+        "assets/search-core.js": #"""
 /*
  * Fixbook client-side search.
  *
@@ -86,8 +86,9 @@ enum DefaultTheme {
  * The page loads assets/search-index.js first (it sets window.FIXBOOK_INDEX, see
  * search-index.json for the shape), then this file. Both are `defer`.
  *
- * The search core (normalize, tokenize, codeKeys, search, ...) is pure and is exported for
- * node via module.exports; the UI is attached only when there is a `document`.
+ * This file is the search core (normalize, tokenize, codeKeys, search, ...): pure functions,
+ * exported as window.FixbookSearch in the browser and through module.exports for node.
+ * search.js, loaded after it, is the user interface.
  *
  * The tokenizer, the code recognizer and the ranking are MIRRORED by the Swift implementation.
  * Tests/Fixtures/search/tokenizer-vectors.json is the shared contract for tokenize/codeKeys;
@@ -756,6 +757,8 @@ enum DefaultTheme {
   }
 
   var core = {
+    cmp: cmp,
+    collapse: collapse,
     normalize: normalize,
     tokenize: tokenize,
     codeKeys: codeKeys,
@@ -768,6 +771,30 @@ enum DefaultTheme {
     highlightRanges: highlightRanges,
     snippet: snippet
   };
+
+
+  if (typeof window !== 'undefined') window.FixbookSearch = core;
+  if (typeof module !== 'undefined' && module.exports) module.exports = core;
+})();
+"""# + "\n",
+        "assets/search.js": #"""
+/*
+ * Fixbook search: the user interface (search boxes, results as you type, search.html, filters,
+ * keyboard). The ranking lives in search-core.js, loaded before this file; both are classic
+ * scripts, so the search works from file:// with no server.
+ */
+(function () {
+  'use strict';
+
+  var core = typeof window !== 'undefined' ? window.FixbookSearch : null;
+  if (!core || typeof document === 'undefined') return;
+  var cmp = core.cmp;
+  var collapse = core.collapse;
+  var highlightRanges = core.highlightRanges;
+  var prepare = core.prepare;
+  var runSearch = core.runSearch;
+  var search = core.search;
+  var snippet = core.snippet;
 
   // ---------------------------------------------------------------- browser UI
 
@@ -1255,8 +1282,6 @@ enum DefaultTheme {
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
     else start();
   }
-
-  if (typeof module !== 'undefined' && module.exports) module.exports = core;
 })();
 """# + "\n",
         "assets/style.css": #"""
@@ -1879,6 +1904,7 @@ kbd {
 </main>
 {{{footerHTML}}}
 <script src="{{root}}assets/search-index.js" defer></script>
+<script src="{{root}}assets/search-core.js" defer></script>
 <script src="{{root}}assets/search.js" defer></script>
 </body>
 </html>

@@ -1,4 +1,4 @@
-/// The ranking of `Templates/assets/search.js`, in Swift, so `fixbook check` runs the knowledge
+/// The ranking of `Templates/assets/search-core.js`, in Swift, so `fixbook check` runs the knowledge
 /// base's search tests and `fixbook lookup` answers exactly as the browser does. Keep the two in
 /// step: the JS header comment is the specification; the shared tests guard it.
 public struct SearchEngine: Sendable {
@@ -54,7 +54,7 @@ public struct SearchEngine: Sendable {
     private let codeDocuments: [String: [Int]]
     private let messageKeys: [(key: String, tokens: [String])]
 
-    /// Prepares the inverted index (token → document and field mask), as search.js does on first use.
+    /// Prepares the inverted index (token → document and field mask), as search-core.js does on first use.
     public init(index: SearchIndex) {
         articles = index.articles
         var postings: [String: [Int]] = [:]

@@ -1,4 +1,4 @@
-/// The search tokenizer, mirrored exactly by `Templates/assets/search.js` (its header comment is
+/// The search tokenizer, mirrored exactly by `Templates/assets/search-core.js` (its header comment is
 /// the specification). `Tests/Fixtures/search/tokenizer-vectors.json` keeps the two in step.
 public enum SearchTokenizer {
     /// NFKC, then lower-case: full-width `０ｘ８００ＣＣＣ０Ｆ` becomes `0x800ccc0f`.
@@ -69,7 +69,7 @@ public enum SearchTokenizer {
         return keys
     }
 
-    /// The code key of one normalized word token (rules a–e of search.js), or nil.
+    /// The code key of one normalized word token (rules a–e of search-core.js), or nil.
     public static func codeKey(ofToken token: String) -> String? {
         let bytes = Array(token.utf8)
         let isAlnum = { (byte: UInt8) in (48...57).contains(byte) || (97...122).contains(byte) }
@@ -108,7 +108,7 @@ public enum SearchTokenizer {
         return parts[1...].allSatisfy { (1...3).contains($0.count) && $0.allSatisfy { (48...57).contains($0) } }
     }
 
-    // MARK: - Character classes (explicit ranges, as in search.js)
+    // MARK: - Character classes (explicit ranges, as in search-core.js)
 
     /// Han, Hiragana, Katakana, Hangul.
     public static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
