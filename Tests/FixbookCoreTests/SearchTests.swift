@@ -3,7 +3,7 @@ import FixbookTestSupport
 import Foundation
 import Testing
 
-/// The Swift tokenizer and ranking agree with search.js: same vectors, same search tests.
+/// The Swift tokenizer and ranking agree with search-core.js: same vectors, same search tests.
 @Suite struct SearchTests {
     struct Vector: Decodable, CustomTestStringConvertible, Sendable {
         var input: String

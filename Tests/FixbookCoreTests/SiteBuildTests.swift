@@ -29,7 +29,8 @@ import Testing
         let files = Set(site.files(under: "Output"))
         for expected in [
             "index.html", "search.html", "404.html", "sitemap.xml", "feed.xml", "search-index.json",
-            "assets/search-index.js", "assets/style.css", "assets/search.js", ".fixbook-output",
+            "assets/search-index.js", "assets/style.css", "assets/search.js", "assets/search-core.js",
+            ".fixbook-output",
             "articles/timeout.html", "articles/bounce.html", "codes/index.html", "codes/0x800CCC0F.html",
             "codes/550.html",
             "categories/index.html", "categories/mail.html", "tags/index.html", "tags/outlook.html", "tags/网络.html",
