@@ -25,11 +25,9 @@ struct NewCommand: ParsableCommand {
         let (config, _) = try SiteLoader.loadConfig(root: root)
         var codes: [ErrorCode] = []
         for written in code {
-            switch CodeNormalizer.parse(written) {
-            case .valid(let parsed): codes.append(parsed)
-            case .malformed(let reason, let suggestion):
-                throw ValidationError(reason + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
-            }
+            let result = CodeNormalizer.parse(written)
+            guard case .valid(let parsed) = result else { throw ValidationError(result.problem ?? written) }
+            codes.append(parsed)
         }
         let name = try chooseSlug(codes: codes)
         if let problem = Slug.problem(name) { throw ValidationError("slug '\(name)' \(problem)") }
@@ -43,7 +41,8 @@ struct NewCommand: ParsableCommand {
             throw FixbookError("\(displayPath(file, root: root)) already exists; choose another --slug")
         }
         let text = ArticleScaffold.text(
-            title: title, slug: name, codes: codes, category: category, today: today(), chinese: config.isChinese
+            title: title, slug: name, codes: codes.map { ($0, "") }, category: category, today: Validator.currentDay(),
+            chinese: config.isChinese
         )
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         guard FileManager.default.createFile(atPath: file.path, contents: Data(text.utf8)) else {
@@ -62,13 +61,5 @@ struct NewCommand: ParsableCommand {
                 "the title gives no readable URL name; pass --slug (for example --slug outlook-cannot-send)")
         }
         return Slug.make(from: codes.map(\.written).joined(separator: "-"))
-    }
-
-    private func today() -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: Date())
     }
 }

@@ -108,12 +108,12 @@ public enum ArticleMetadataDecoder {
     private static func parseCode(
         _ text: String, system: CodeSystem?, at here: LocatedNode, reader: inout YAMLReader
     ) -> ErrorCode? {
-        switch CodeNormalizer.parse(text, declared: system) {
+        let result = CodeNormalizer.parse(text, declared: system)
+        switch result {
         case .valid(let code):
             return code
-        case .malformed(let reason, let suggestion):
-            let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
-            reader.report("malformed-code", at: here, reason + hint, suggestion: suggestion)
+        case .malformed(_, let suggestion):
+            reader.report("malformed-code", at: here, result.problem ?? "", suggestion: suggestion)
             return nil
         }
     }

@@ -1,8 +1,10 @@
 /// The text of a new article (`fixbook new`): front matter with the given title, slug and codes,
-/// and the headings of the house style, in the site's language.
+/// and the headings of the house style, in the site's language. Each code carries the message that
+/// tells it apart (empty until the author fills it in).
 public enum ArticleScaffold {
     public static func text(
-        title: String, slug: String, codes: [ErrorCode], category: String?, today: String, chinese: Bool
+        title: String, slug: String, codes: [(code: ErrorCode, message: String)], category: String?, today: String,
+        chinese: Bool
     )
         -> String
     {
@@ -12,9 +14,9 @@ public enum ArticleScaffold {
             lines.append("codes: []")
         } else {
             lines.append("codes:")
-            for code in codes {
+            for (code, message) in codes {
                 lines.append("  - code: \(yamlQuoted(code.written))")
-                lines.append("    message: \"\"")
+                lines.append("    message: \(yamlQuoted(message))")
             }
         }
         lines += ["symptoms: []", "tags: []", "summary: \"\"", "updated: \(today)", "---", ""]

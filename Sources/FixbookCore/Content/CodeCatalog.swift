@@ -48,12 +48,12 @@ public struct CatalogEntry: Sendable, Hashable {
                 reader.report("wrong-type", at: here, "a catalog entry needs a 'code'")
                 continue
             }
-            switch CodeNormalizer.parse(text, declared: system) {
+            let result = CodeNormalizer.parse(text, declared: system)
+            switch result {
             case .valid(let code):
                 entries.append(CatalogEntry(code: code, message: message, line: node.line))
-            case .malformed(let reason, let suggestion):
-                let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
-                reader.report("malformed-code", at: node, reason + hint, suggestion: suggestion)
+            case .malformed(_, let suggestion):
+                reader.report("malformed-code", at: node, result.problem ?? "", suggestion: suggestion)
             }
         }
         return (entries, reader.diagnostics)

@@ -52,6 +52,14 @@ public enum CodeParseResult: Sendable, Equatable {
     case malformed(reason: String, suggestion: String?)
 }
 
+extension CodeParseResult {
+    /// For a malformed code, why, with "did you mean …?" when there is a likely spelling.
+    public var problem: String? {
+        guard case .malformed(let reason, let suggestion) = self else { return nil }
+        return reason + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+    }
+}
+
 /// Turns written codes into normalized keys, and says why a code is malformed.
 public enum CodeNormalizer {
     /// Parses a code as written in front matter or a catalog. `declared` is the author's `system:`.
@@ -209,6 +217,7 @@ public enum CodeNormalizer {
         }
     }
 
+    /// Runs of white space become one space, ends trimmed (JavaScript's `replace(/\s+/g, ' ').trim()`).
     static func collapseWhitespace(_ text: String) -> String {
         text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }

@@ -5,9 +5,9 @@ public enum KnowledgeBaseScaffold {
         let chinese = language.lowercased().hasPrefix("zh")
         let article = ArticleScaffold.text(
             title: chinese ? "示例：发信时报错 550" : "Example: sending fails with 550",
-            slug: "example-550", codes: [ErrorCode(written: "550", key: "550", system: .smtp)],
+            slug: "example-550", codes: [(ErrorCode(written: "550", key: "550", system: .smtp), "Invalid User")],
             category: "general", today: "2026-01-01", chinese: chinese
-        ).replacingOccurrences(of: "    message: \"\"", with: "    message: \"Invalid User\"")
+        )
         return [
             "fixbook.yml": """
             # Fixbook site configuration; every key is optional (see the README).

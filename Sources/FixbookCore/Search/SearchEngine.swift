@@ -89,7 +89,7 @@ public struct SearchEngine: Sendable {
         self.texts = texts
         vocabulary = postings.keys.sorted(by: SearchTokenizer.utf16Less)
         groups = index.synonyms.map { group in
-            group.map { SearchTokenizer.collapse(SearchTokenizer.normalize($0)) }
+            group.map { CodeNormalizer.collapseWhitespace(SearchTokenizer.normalize($0)) }
                 .filter { !SearchTokenizer.tokenizeNormalized($0).isEmpty }
         }.filter { $0.count > 1 }
 
@@ -129,7 +129,7 @@ public struct SearchEngine: Sendable {
 
     private func parse(_ query: String, typing allowPrefix: Bool) -> ParsedQuery {
         let raw = SearchTokenizer.normalize(query)
-        let norm = SearchTokenizer.collapse(raw)
+        let norm = CodeNormalizer.collapseWhitespace(raw)
         let scalars = Array(norm.unicodeScalars)
         let typing = allowPrefix && !(raw.unicodeScalars.last.map { Character($0).isWhitespace } ?? false)
         let allTokens = SearchTokenizer.tokenizeNormalized(norm)

@@ -142,11 +142,6 @@ public enum SearchTokenizer {
 
     static func isASCIIDigit(_ scalar: Unicode.Scalar) -> Bool { (0x30...0x39).contains(scalar.value) }
 
-    /// JavaScript's `s.replace(/\s+/g, ' ').trim()`.
-    static func collapse(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-    }
-
     /// Comparison by UTF-16 code units, as JavaScript's `<` on strings.
     static func utf16Less(_ a: String, _ b: String) -> Bool {
         a.utf16.lexicographicallyPrecedes(b.utf16)

@@ -14,11 +14,16 @@ public struct AmbiguousCodeRule: ValidationRule {
             for index in indices {
                 let article = kb.articles[index]
                 for code in article.metadata.codes where code.code.key == key && (code.message ?? "").isEmpty {
-                    let others = indices.filter { $0 != index }.map { kb.contentFile(kb.articles[$0].sourcePath) }
+                    // A popular code is claimed by thousands of articles: name a few, count the rest.
+                    let others = indices.lazy.filter { $0 != index }.prefix(3).map {
+                        kb.contentFile(kb.articles[$0].sourcePath)
+                    }
+                    let more = indices.count - 1 - others.count
+                    let named = others.joined(separator: ", ") + (more > 0 ? " and \(more) more" : "")
                     found.append(
                         diagnostic(
                             "ambiguous-code", .warning, at: kb.location(article, line: code.line),
-                            "\(code.code.written) is also claimed by \(others.joined(separator: ", ")); write it as {code: \(code.code.written), message: …} so readers can tell the articles apart"
+                            "\(code.code.written) is also claimed by \(named); write it as {code: \(code.code.written), message: …} so readers can tell the articles apart"
                         )
                     )
                 }

@@ -15,14 +15,13 @@ public struct CodeInTextRule: ValidationRule {
             fields += metadata.symptoms.map { ("symptoms", $0) }
             for (key, text) in fields {
                 for candidate in Self.hexLikeWords(in: text) {
-                    guard case .malformed(let reason, let suggestion?) = CodeNormalizer.parse(candidate) else {
-                        continue
-                    }
+                    let result = CodeNormalizer.parse(candidate)
+                    guard case .malformed(_, let suggestion?) = result, let problem = result.problem else { continue }
                     found.append(
                         diagnostic(
                             "malformed-code-in-text", .warning,
-                            at: kb.location(article, line: metadata.keyLines[key] ?? 1),
-                            "\(key): \(reason); did you mean '\(suggestion)'?", suggestion: suggestion
+                            at: kb.location(article, line: metadata.keyLines[key] ?? 1), "\(key): \(problem)",
+                            suggestion: suggestion
                         )
                     )
                 }
@@ -34,10 +33,7 @@ public struct CodeInTextRule: ValidationRule {
     /// Words that start with `0x` and run on with letters and digits.
     static func hexLikeWords(in text: String) -> [String] {
         // Almost no text has a `0x` (or full-width `０ｘ`): skip the normalization for the rest.
-        guard
-            text.utf8.contains(UInt8(ascii: "x")) || text.utf8.contains(UInt8(ascii: "X"))
-                || !text.utf8.allSatisfy({ $0 < 0x80 })
-        else { return [] }
+        guard text.unicodeScalars.contains(where: { "xXｘＸ".unicodeScalars.contains($0) }) else { return [] }
         let normalized = text.precomposedStringWithCompatibilityMapping
         var words: [String] = []
         var current = ""

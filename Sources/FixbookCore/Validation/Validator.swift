@@ -30,7 +30,8 @@ public enum Validator {
         )
     }
 
-    static func currentDay() -> String {
+    /// Today's date in UTC, `YYYY-MM-DD`.
+    public static func currentDay() -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
