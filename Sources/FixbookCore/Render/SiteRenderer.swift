@@ -12,6 +12,7 @@ public struct SiteRenderer: Sendable {
     /// Every article's listing entry as seen from a page one folder deep (`../`), built once:
     /// related lists, category and tag pages all show them.
     let summaries: [ArticleSummaryView]
+    let categoryTitles: [String: String]
     /// Header and footer HTML by `root`, for the depths most pages have.
     let chrome: [String: (header: String, footer: String)]
 
@@ -43,6 +44,7 @@ public struct SiteRenderer: Sendable {
         }
         self.categories = categories.filter { byCategory[$0.key] != nil }
         let categoryTitles = Dictionary(categories.map { ($0.key, $0.title) }, uniquingKeysWith: { first, _ in first })
+        self.categoryTitles = categoryTitles
         summaries = kb.articles.parallelMap { article in
             var entry = Self.summary(of: article, categoryTitles: categoryTitles, root: "../")
             entry.html = (try? templates.render("partials/article-item", entry)) ?? ""
@@ -282,8 +284,7 @@ public struct SiteRenderer: Sendable {
 
     private func summary(_ index: Int, root: String) -> ArticleSummaryView {
         if root == "../" { return summaries[index] }
-        let titles = Dictionary(categories.map { ($0.key, $0.title) }, uniquingKeysWith: { first, _ in first })
-        return Self.summary(of: kb.articles[index], categoryTitles: titles, root: root)
+        return Self.summary(of: kb.articles[index], categoryTitles: categoryTitles, root: root)
     }
 
     private static func summary(
