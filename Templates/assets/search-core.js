@@ -2,12 +2,16 @@
  * Fixbook client-side search.
  *
  * One classic script, no modules, no network, no dependencies: it works from file://.
- * The page loads assets/search-index.js first (it sets window.FIXBOOK_INDEX, see
- * search-index.json for the shape), then this file. Both are `defer`.
+ * The page loads assets/search-index.js first (it sets window.FIXBOOK_INDEX: the entry of the
+ * split index, see SearchShards.swift), then this file. Both are `defer`. A query then loads the
+ * index shards and result documents it needs from assets/search/ through <script> tags, each of
+ * which calls FixbookSearchData(name, data); so a 100,000-article site searches from file://
+ * without downloading its whole index.
  *
- * This file is the search core (normalize, tokenize, codeKeys, search, ...): pure functions,
- * exported as window.FixbookSearch in the browser and through module.exports for node.
- * search.js, loaded after it, is the user interface.
+ * This file is the search core (normalize, tokenize, codeKeys, search, ...): pure functions over
+ * a store (shardStore for the split index, memoryStore for search-index.json), exported as
+ * window.FixbookSearch in the browser and through module.exports for node. search.js, loaded
+ * after it, is the user interface.
  *
  * The tokenizer, the code recognizer and the ranking are MIRRORED by the Swift implementation.
  * Tests/Fixtures/search/tokenizer-vectors.json is the shared contract for tokenize/codeKeys;
@@ -76,7 +80,8 @@
  *        per key counts
  *      + proximity: if the query has ≥ 2 tokens and the whole query (normalized, white
  *        space collapsed to one space, trimmed) occurs in the normalized title +8, in a
- *        symptom +6, in the body +2.
+ *        symptom +6, in the body +2. Only the first 20 results in the order below, ranked
+ *        without it, are checked (the browser loads those articles' text, no more).
  *    fraction = Σ weight of matched concepts / Σ weight of all concepts, or 1 for an article
  *      hit by a code key of the query (a code hit counts as a complete match). A concept is
  *      matched when any field matches it at full or half score. Articles with fraction < 0.5
@@ -234,7 +239,7 @@
     return true;
   }
 
-  // ---------------------------------------------------------------- prepared index
+  // ---------------------------------------------------------------- stores
 
   var FIELD_TITLE = 1, FIELD_SYMPTOMS = 2, FIELD_TAGS = 4, FIELD_CODES = 8,
     FIELD_HEADINGS = 16, FIELD_SUMMARY = 32, FIELD_BODY = 64, FIELD_SLOTS = 128;
@@ -251,83 +256,327 @@
   })();
 
   var CODE_HIT = 1000, MESSAGE_BOOST = 200, PHRASE_TITLE = 8, PHRASE_SYMPTOM = 6, PHRASE_BODY = 2;
-  var PREFIX_MIN = 2, PREFIX_MAX_WORDS = 100, MIN_PARTIAL = 0.5;
+  var PREFIX_MIN = 2, PREFIX_MAX_WORDS = 100, MIN_PARTIAL = 0.5, PHRASE_CANDIDATES = 20;
 
-  var prepared = typeof WeakMap === 'function' ? new WeakMap() : null;
+  function own(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
 
-  /**
-   * Per-article token → field mask, stored as an inverted index: token → [doc * 128 + mask].
-   * Built once per index object, on the first query.
+  /** Documents in ranking order: by title, then slug (the ranking's last tie-break). */
+  function rankingOrder(a, b) {
+    return cmp(String((a && a.title) || ''), String((b && b.title) || '')) ||
+      cmp(String((a && a.slug) || ''), String((b && b.slug) || ''));
+  }
+
+  /** Synonym groups as the query parser uses them: normalized, only words with tokens. */
+  function prepareGroups(synonyms) {
+    return (synonyms || []).map(function (g) {
+      return (g || []).map(function (w) { return collapse(normalize(w)); }).filter(function (w) {
+        return tokenizeNormalized(w).length > 0;
+      });
+    }).filter(function (g) { return g.length > 1; });
+  }
+
+  /** Code keys that are messages ("sender is in prison"), with their tokens. */
+  function prepareMessageKeys(keys) {
+    var out = [];
+    keys.slice().sort(cmp).forEach(function (key) {
+      var toks = tokenize(key);
+      if (toks.length === 1 && codeKeyOfToken(toks[0]) === key) return;
+      if (toks.length) out.push({ key: key, tokens: toks });
+    });
+    return out;
+  }
+
+  var resolved = typeof Promise === 'function' ? Promise.resolve() : null;
+
+  /*
+   * A store answers the ranking's questions. Two kinds:
+   * - memoryStore(index): the whole search-index.json in memory (tests, small tools);
+   * - shardStore(meta, load): the split index of assets/search-index.js, loading shards on demand.
+   * Both number documents in ranking order. `ensure*` return promises; after they resolve, the
+   * synchronous accessors (postings, claims, facet, words, doc) answer for what was ensured.
    */
-  function prepare(index) {
-    var p = prepared && prepared.get(index);
-    if (p) return p;
-    var docs = (index && index.articles) || [];
+
+  /** The whole index in memory: token → [doc * 128 + mask], built once per index object. */
+  var memoryStores = typeof WeakMap === 'function' ? new WeakMap() : null;
+
+  function memoryStore(index) {
+    var known = memoryStores && memoryStores.get(index);
+    if (known) return known;
+    var docs = ((index && index.articles) || []).filter(Boolean).slice().sort(rankingOrder);
     var postings = new Map();
-    var texts = [];
     for (var d = 0; d < docs.length; d++) {
-      var a = docs[d] || {};
+      var a = docs[d];
       var masks = new Map();
       var add = function (text, bit) {
         var toks = tokenizeNormalized(text);
         for (var i = 0; i < toks.length; i++) masks.set(toks[i], (masks.get(toks[i]) | 0) | bit);
       };
-      var title = normalize(a.title);
-      add(title, FIELD_TITLE);
-      var symptoms = (a.symptoms || []).map(normalize);
-      symptoms.forEach(function (s) { add(s, FIELD_SYMPTOMS); });
+      add(normalize(a.title), FIELD_TITLE);
+      (a.symptoms || []).forEach(function (s) { add(normalize(s), FIELD_SYMPTOMS); });
       (a.tags || []).forEach(function (t) { add(normalize(t), FIELD_TAGS); });
       (a.codes || []).forEach(function (c) { add(normalize(c.key), FIELD_CODES); add(normalize(c.code), FIELD_CODES); });
       (a.headings || []).forEach(function (h) { add(normalize(h), FIELD_HEADINGS); });
       add(normalize(a.summary), FIELD_SUMMARY);
-      var body = normalize(a.text);
-      add(body, FIELD_BODY);
+      add(normalize(a.text), FIELD_BODY);
       masks.forEach(function (mask, token) {
         var list = postings.get(token);
         if (!list) postings.set(token, list = []);
         list.push(d * FIELD_SLOTS + mask);
       });
-      texts.push({ title: title, symptoms: symptoms, body: body });
     }
     var vocab = Array.from(postings.keys()).sort(cmp);
 
-    var groups = (index.synonyms || []).map(function (g) {
-      return (g || []).map(function (w) { return collapse(normalize(w)); }).filter(function (w) {
-        return tokenizeNormalized(w).length > 0;
-      });
-    }).filter(function (g) { return g.length > 1; });
-
-    // code key → [doc]
     var byId = new Map();
-    docs.forEach(function (a, i) { if (a && a.id != null) byId.set(String(a.id), i); });
-    var codeDocs = new Map();
-    var codeMap = index.codes;
-    if (codeMap && typeof codeMap === 'object') {
-      Object.keys(codeMap).forEach(function (key) {
-        var ids = codeMap[key] || [];
-        var list = [];
-        ids.forEach(function (id) { var i = byId.get(String(id)); if (i !== undefined && list.indexOf(i) < 0) list.push(i); });
-        codeDocs.set(key, list);
+    docs.forEach(function (a, i) { if (a.id != null && !byId.has(String(a.id))) byId.set(String(a.id), i); });
+    var claims = new Map();
+    var codeMap = index && index.codes && typeof index.codes === 'object' ? index.codes : {};
+    Object.keys(codeMap).forEach(function (key) {
+      var list = [];
+      (codeMap[key] || []).forEach(function (id) {
+        var i = byId.get(String(id));
+        if (i !== undefined && list.indexOf(i) < 0) list.push(i);
       });
-    } else {
-      docs.forEach(function (a, i) {
-        (a.codes || []).forEach(function (c) {
-          var list = codeDocs.get(c.key);
-          if (!list) codeDocs.set(c.key, list = []);
-          if (list.indexOf(i) < 0) list.push(i);
-        });
+      list.sort(function (x, y) { return x - y; });
+      claims.set(key, {
+        docs: list,
+        messages: list.map(function (i) {
+          var found = [];
+          (docs[i].codes || []).forEach(function (c) {
+            if (c.key === key && c.message && found.indexOf(c.message) < 0) found.push(c.message);
+          });
+          return found;
+        })
       });
-    }
-    var messageKeys = [];
-    Array.from(codeDocs.keys()).sort(cmp).forEach(function (key) {
-      var toks = tokenize(key);
-      if (toks.length === 1 && codeKeyOfToken(toks[0]) === key) return;
-      if (toks.length) messageKeys.push({ key: key, tokens: toks });
     });
+    var keys = Object.keys(codeMap);
+    var store = {
+      meta: {
+        documents: docs.length,
+        site: (index && index.site) || {},
+        groups: prepareGroups(index && index.synonyms),
+        messageKeys: prepareMessageKeys(keys),
+        exampleCode: keys.slice().sort(cmp).filter(function (k) { return /^0x/.test(k); })[0] || keys.sort(cmp)[0] || ''
+      },
+      ensureKeys: function () { return resolved; },
+      ensurePrefix: function () { return resolved; },
+      ensureDocs: function () { return resolved; },
+      postings: function (token) { return postings.get(token); },
+      claims: function (key) { return claims.get(key); },
+      facet: function (kind, value) {
+        var out = [];
+        docs.forEach(function (a, i) {
+          var ok = kind === 'c' ? (a.categoryTitle || a.category) === value : (a.tags || []).indexOf(value) >= 0;
+          if (ok) out.push(i);
+        });
+        return out;
+      },
+      words: function (prefix, max) { return wordsFrom(vocab, prefix, max); },
+      doc: function (d) { return docs[d]; }
+    };
+    if (memoryStores) memoryStores.set(index, store);
+    return store;
+  }
 
-    p = { index: index, docs: docs, postings: postings, vocab: vocab, texts: texts, groups: groups, codeDocs: codeDocs, messageKeys: messageKeys };
-    if (prepared) prepared.set(index, p);
-    return p;
+  /** The key of a result filter's documents: kind "c" (category title) or "t" (tag). */
+  function facetKey(kind, value) { return '$' + kind + value; }
+
+  /** Up to `max` words of sorted `vocab` that start with `prefix` (the prefix itself excluded). */
+  function wordsFrom(vocab, prefix, max) {
+    var out = [];
+    for (var i = lowerBound(vocab, prefix); i < vocab.length && out.length < max; i++) {
+      var w = vocab[i];
+      if (w.slice(0, prefix.length) !== prefix) break;
+      if (w !== prefix) out.push(w);
+    }
+    return out;
+  }
+
+  // The split index's text encodings (ShardEncoding.swift writes them).
+  var ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_';
+  var DIGIT = (function () {
+    var table = {};
+    for (var i = 0; i < ALPHABET.length; i++) table[ALPHABET.charCodeAt(i)] = i;
+    return table;
+  })();
+
+  /** Numbers in 5-bit groups, low group first; a digit ≥ 32 says another group follows. */
+  function decodeNumbers(text) {
+    var out = [];
+    var value = 0, shift = 0;
+    for (var i = 0; i < text.length; i++) {
+      var digit = DIGIT[text.charCodeAt(i)];
+      if (digit === undefined) throw new Error('bad search shard');
+      if (digit >= 32) {
+        value += (digit - 32) * Math.pow(2, shift);
+        shift += 5;
+      } else {
+        out.push(value + digit * Math.pow(2, shift));
+        value = 0;
+        shift = 0;
+      }
+    }
+    return out;
+  }
+
+  /** Ascending documents: gaps minus one, or `~` and a bitmap of six documents a digit. */
+  function decodeDocs(text) {
+    var out = [];
+    if (text.charAt(0) === '~') {
+      for (var i = 1; i < text.length; i++) {
+        var bits = DIGIT[text.charCodeAt(i)];
+        for (var b = 0; b < 6; b++) if (bits & (1 << b)) out.push((i - 1) * 6 + b);
+      }
+      return out;
+    }
+    var previous = -1;
+    decodeNumbers(text).forEach(function (gap) { previous += gap + 1; out.push(previous); });
+    return out;
+  }
+
+  /**
+   * The split index: `meta` is window.FIXBOOK_INDEX from assets/search-index.js; `load(name)`
+   * returns a promise of the data of assets/search/<name>.js ("t/3", "d/42").
+   */
+  function shardStore(meta, load) {
+    var firstKeys = (meta && meta.shards) || [];
+    var shards = new Map(); // number → promise of { data, words }
+    var ready = new Map(); // number → { data, words }
+    var docs = new Map(); // number → promise
+    var loadedDocs = new Map();
+    var decoded = new Map();
+
+    function shardOf(key) {
+      // the last shard whose first key is ≤ key
+      var lo = 0, hi = firstKeys.length;
+      while (lo < hi) { var mid = (lo + hi) >> 1; if (firstKeys[mid] <= key) lo = mid + 1; else hi = mid; }
+      return lo - 1;
+    }
+    function loadShard(n) {
+      if (n < 0 || n >= firstKeys.length) return resolved;
+      var p = shards.get(n);
+      if (!p) {
+        p = load('t/' + n).then(function (data) {
+          var words = Object.keys(data || {}).filter(function (k) { return /^[^#$]/.test(k); }).sort(cmp);
+          ready.set(n, { data: data || {}, words: words });
+        });
+        shards.set(n, p);
+      }
+      return p;
+    }
+    function lookup(key) {
+      var shard = ready.get(shardOf(key));
+      return shard && own(shard.data, key) ? shard.data[key] : undefined;
+    }
+    function cached(key, decode) {
+      if (decoded.has(key)) return decoded.get(key);
+      var raw = lookup(key);
+      var value = raw === undefined ? undefined : decode(raw);
+      if (raw !== undefined) decoded.set(key, value);
+      return value;
+    }
+    function prefixWords(prefix, max) {
+      var out = [];
+      for (var n = Math.max(0, shardOf(prefix)); n < firstKeys.length && out.length < max; n++) {
+        var shard = ready.get(n);
+        if (!shard) break;
+        var words = wordsFrom(shard.words, prefix, max - out.length);
+        out = out.concat(words);
+        if (n + 1 < firstKeys.length && firstKeys[n + 1].slice(0, prefix.length) !== prefix) break;
+      }
+      return out;
+    }
+
+    return {
+      meta: {
+        documents: (meta && meta.documents) || 0,
+        site: (meta && meta.site) || {},
+        groups: prepareGroups(meta && meta.synonyms),
+        messageKeys: prepareMessageKeys((meta && meta.messageKeys) || []),
+        exampleCode: (meta && meta.exampleCode) || ''
+      },
+      ensureKeys: function (keys) {
+        var wanted = new Set();
+        keys.forEach(function (k) { wanted.add(shardOf(k)); });
+        return Promise.all(Array.from(wanted).map(loadShard));
+      },
+      /** Loads shards from the prefix on, until `max` words after it are known or the run ends. */
+      ensurePrefix: function (prefix, max) {
+        var n = Math.max(0, shardOf(prefix));
+        function step() {
+          return loadShard(n).then(function () {
+            var enough = prefixWords(prefix, max + 1).length > max;
+            n++;
+            if (enough || n >= firstKeys.length || firstKeys[n].slice(0, prefix.length) !== prefix) return;
+            return step();
+          });
+        }
+        return step();
+      },
+      ensureDocs: function (ids) {
+        return Promise.all(ids.map(function (d) {
+          var p = docs.get(d);
+          if (!p) {
+            p = load('d/' + d).then(function (data) { loadedDocs.set(d, data); });
+            docs.set(d, p);
+          }
+          return p;
+        }));
+      },
+      postings: function (token) {
+        return cached(token, function (raw) {
+          var list = decodeDocs(String(raw[0] || ''));
+          var masks = raw[1] ? decodeNumbers(String(raw[1])) : null;
+          return list.map(function (d, i) { return d * FIELD_SLOTS + (masks ? masks[i] ^ FIELD_BODY : FIELD_BODY); });
+        });
+      },
+      claims: function (key) {
+        return cached('#' + key, function (raw) {
+          var list = decodeDocs(String(raw[0] || ''));
+          var texts = raw[1] || [];
+          var numbers = decodeNumbers(String(raw[2] || ''));
+          var at = 0;
+          var messages = list.map(function () {
+            var count = numbers[at++] || 0;
+            var mine = numbers.slice(at, at + count).map(function (i) { return String(texts[i]); });
+            at += count;
+            return mine;
+          });
+          return { docs: list, messages: messages };
+        });
+      },
+      facet: function (kind, value) {
+        return cached(facetKey(kind, value), function (raw) { return decodeDocs(String(raw[0] || '')); }) || [];
+      },
+      words: prefixWords,
+      doc: function (d) { return loadedDocs.get(d); }
+    };
+  }
+
+  /**
+   * load(name) for the browser: a <script> for assets/search/<name>.js (works from file://),
+   * which calls FixbookSearchData(name, data).
+   */
+  var waiting = new Map();
+  function scriptLoader(doc, base) {
+    return function (name) {
+      return new Promise(function (resolve, reject) {
+        var list = waiting.get(name);
+        if (!list) waiting.set(name, list = []);
+        list.push(resolve);
+        var s = doc.createElement('script');
+        s.src = base + 'assets/search/' + name + '.js';
+        s.async = true;
+        s.onerror = function () { waiting.delete(name); reject(new Error('search data ' + name + ' did not load')); };
+        s.onload = function () { s.remove(); };
+        doc.head.appendChild(s);
+      });
+    };
+  }
+  function receive(name, data) {
+    var list = waiting.get(String(name));
+    if (!list) return;
+    waiting.delete(String(name));
+    list.forEach(function (resolve) { resolve(data); });
   }
 
   // ---------------------------------------------------------------- query
@@ -349,8 +598,9 @@
   /**
    * Cuts the query into concepts: { weight, full: [[token]], half: [[token]], terms: [string] }.
    * `full`/`half` are alternative phrases: a field matches a phrase when it has all its tokens.
+   * Prefix completions are added later, by expandPrefixes, once the words are loaded.
    */
-  function parseQuery(p, query, options) {
+  function parseQuery(meta, query, options) {
     var raw = normalize(query);
     var norm = collapse(raw);
     var typing = !(options && options.prefix === false) && !/\s$/.test(raw);
@@ -358,7 +608,7 @@
 
     // Synonym occurrences: longest first, then leftmost, no overlaps.
     var occ = [];
-    p.groups.forEach(function (g, gi) {
+    meta.groups.forEach(function (g, gi) {
       g.forEach(function (w) {
         var from = 0, at;
         while ((at = norm.indexOf(w, from)) !== -1) {
@@ -404,32 +654,34 @@
     var pos = 0;
     picked.forEach(function (o) {
       textPiece(norm.slice(pos, o.start), false);
-      var own = tokenizeNormalized(o.word);
+      var ownTokens = tokenizeNormalized(o.word);
       var half = [];
-      p.groups[o.group].forEach(function (w) {
+      meta.groups[o.group].forEach(function (w) {
         if (w === o.word) return;
         var t = tokenizeNormalized(w);
         if (t.length) half.push(t);
       });
-      push({ weight: Math.max(1, own.length), full: [own], half: half, terms: p.groups[o.group].slice(), prefix: null });
+      push({ weight: Math.max(1, ownTokens.length), full: [ownTokens], half: half, terms: meta.groups[o.group].slice(), prefix: null });
       pos = o.end;
     });
     textPiece(norm.slice(pos), true);
 
-    // Prefix completions of the last token (half score).
-    concepts.forEach(function (c) {
+    // Codes: pattern codes in the query, then message keys found as token runs.
+    var keys = codeKeysOfTokens(allTokens);
+    meta.messageKeys.forEach(function (m) {
+      if (keys.indexOf(m.key) < 0 && containsRun(allTokens, m.tokens)) keys.push(m.key);
+    });
+
+    return { norm: norm, tokens: allTokens, concepts: concepts, codeKeys: keys };
+  }
+
+  /** Prefix completions of the last token (half score), from the store's words. */
+  function expandPrefixes(store, q) {
+    q.concepts.forEach(function (c) {
       if (!c.prefix) return;
-      var start = lowerBound(p.vocab, c.prefix);
-      var count = 0;
-      for (var i = start; i < p.vocab.length && count < PREFIX_MAX_WORDS; i++) {
-        var w = p.vocab[i];
-        if (w.slice(0, c.prefix.length) !== c.prefix) break;
-        if (w === c.prefix) continue;
-        c.half.push([w]);
-        count++;
-      }
+      store.words(c.prefix, PREFIX_MAX_WORDS).forEach(function (w) { c.half.push([w]); });
       // A synonym word that starts with the prefix brings its whole group (attach → 附件).
-      p.groups.forEach(function (g) {
+      store.meta.groups.forEach(function (g) {
         if (!g.some(function (w) { return w !== c.prefix && w.slice(0, c.prefix.length) === c.prefix; })) return;
         g.forEach(function (w) {
           var t = tokenizeNormalized(w);
@@ -438,23 +690,23 @@
         });
       });
     });
+  }
 
-    // Codes: pattern codes in the query, then message keys found as token runs.
-    var keys = codeKeysOfTokens(allTokens);
-    p.messageKeys.forEach(function (m) {
-      if (keys.indexOf(m.key) < 0 && containsRun(allTokens, m.tokens)) keys.push(m.key);
+  function conceptTokens(q) {
+    var out = [];
+    q.concepts.forEach(function (c) {
+      c.full.concat(c.half).forEach(function (ph) { ph.forEach(function (t) { out.push(t); }); });
     });
-
-    return { norm: norm, tokens: allTokens, concepts: concepts, codeKeys: keys };
+    return out;
   }
 
   /** doc → mask of fields that contain every token of `tokens`. */
-  function phraseMasks(p, tokens, into) {
+  function phraseMasks(store, tokens, into) {
     var acc = null;
     var uniq = [];
     tokens.forEach(function (t) { if (uniq.indexOf(t) < 0) uniq.push(t); });
     for (var i = 0; i < uniq.length; i++) {
-      var list = p.postings.get(uniq[i]);
+      var list = store.postings(uniq[i]);
       if (!list) return;
       var next = new Map();
       for (var j = 0; j < list.length; j++) {
@@ -480,23 +732,14 @@
     return out;
   }
 
-  /**
-   * Full search: { results, terms, codeKeys, concepts }. Each result:
-   * { id, slug, title, url, article, score, fraction, complete, codes: [matched code entries] }.
-   */
-  function runSearch(index, query, options) {
-    var p = prepare(index);
-    var q = parseQuery(p, query, options);
-    var terms = [];
-    q.concepts.forEach(function (c) {
-      c.terms.forEach(function (t) { terms.push({ text: t, prefix: false }); });
-      if (c.prefix) terms.push({ text: c.prefix, prefix: true });
-    });
-    q.codeKeys.forEach(function (k) { terms.push({ text: normalize(k), prefix: false }); });
-    if (!q.concepts.length && !q.codeKeys.length) return { results: [], terms: terms, codeKeys: q.codeKeys, concepts: q.concepts, query: q };
+  function ranksBefore(x, y) {
+    return (y.complete - x.complete) || (y.fraction - x.fraction) || (y.score - x.score) || x.doc - y.doc;
+  }
 
+  /** Scores from the postings alone: [{doc, score, fraction, complete, codeKeys}], unsorted. */
+  function score(store, q) {
     var totalWeight = 0;
-    var scores = new Map(); // doc → {score, matched}
+    var scores = new Map(); // doc → {score, matched, codeKeys}
     function entry(d) {
       var e = scores.get(d);
       if (!e) scores.set(d, e = { score: 0, matched: 0, codeKeys: [] });
@@ -505,8 +748,8 @@
     q.concepts.forEach(function (c) {
       totalWeight += c.weight;
       var full = new Map(), half = new Map();
-      c.full.forEach(function (ph) { phraseMasks(p, ph, full); });
-      c.half.forEach(function (ph) { phraseMasks(p, ph, half); });
+      c.full.forEach(function (ph) { phraseMasks(store, ph, full); });
+      c.half.forEach(function (ph) { phraseMasks(store, ph, half); });
       full.forEach(function (m, d) {
         var e = entry(d);
         e.matched += c.weight;
@@ -522,16 +765,15 @@
 
     var queryTokenSet = new Set(q.tokens);
     q.codeKeys.forEach(function (key) {
-      var list = p.codeDocs.get(key);
-      if (!list) return;
-      list.forEach(function (d) {
+      var claims = store.claims(key);
+      if (!claims) return;
+      claims.docs.forEach(function (d, i) {
         var e = entry(d);
         e.score += CODE_HIT;
         e.codeKeys.push(key);
         var best = 0;
-        (p.docs[d].codes || []).forEach(function (c) {
-          if (c.key !== key || !c.message) return;
-          var mt = uniqueTokens(c.message);
+        claims.messages[i].forEach(function (message) {
+          var mt = uniqueTokens(message);
           if (!mt.length) return;
           var hits = 0;
           mt.forEach(function (t) { if (queryTokenSet.has(t)) hits++; });
@@ -541,40 +783,91 @@
       });
     });
 
-    var phrase = q.tokens.length >= 2 ? q.norm : null;
-    var results = [];
+    var ranked = [];
     scores.forEach(function (e, d) {
-      var a = p.docs[d];
       // Weak partial matches (less than half of the query) are noise, unless a code hit.
       if (totalWeight && e.matched / totalWeight < MIN_PARTIAL && !e.codeKeys.length) return;
-      if (phrase) {
-        var tx = p.texts[d];
-        if (tx.title.indexOf(phrase) >= 0) e.score += PHRASE_TITLE;
-        if (tx.symptoms.some(function (s) { return s.indexOf(phrase) >= 0; })) e.score += PHRASE_SYMPTOM;
-        if (tx.body.indexOf(phrase) >= 0) e.score += PHRASE_BODY;
-      }
-      var matchedCodes = [];
-      e.codeKeys.forEach(function (key) {
-        (a.codes || []).forEach(function (c) { if (c.key === key && matchedCodes.indexOf(c) < 0) matchedCodes.push(c); });
-      });
       // A code hit is the strongest evidence there is: it counts as a complete match.
       var fraction = !totalWeight || e.codeKeys.length ? 1 : e.matched / totalWeight;
-      results.push({
-        id: a.id, slug: a.slug, title: a.title || '',
-        url: matchedCodes.length && matchedCodes[0].url ? matchedCodes[0].url : a.url,
-        article: a, doc: d, score: e.score, fraction: fraction, complete: fraction >= 1, codes: matchedCodes
-      });
+      ranked.push({ doc: d, score: e.score, fraction: fraction, complete: fraction >= 1, codeKeys: e.codeKeys });
     });
-    results.sort(function (x, y) {
-      return (y.complete - x.complete) || (y.fraction - x.fraction) || (y.score - x.score) ||
-        cmp(x.title, y.title) || cmp(String(x.slug), String(y.slug));
-    });
-    if (options && options.limit) results = results.slice(0, options.limit);
-    return { results: results, terms: terms, codeKeys: q.codeKeys, concepts: q.concepts, query: q };
+    return ranked;
   }
 
-  /** Ranked results, best first (see runSearch). */
-  function search(index, query, options) { return runSearch(index, query, options).results; }
+  /** Words near each other: the whole query in the title, a symptom or the body. */
+  function phraseBonus(article, phrase) {
+    var bonus = 0;
+    if (normalize(article.title).indexOf(phrase) >= 0) bonus += PHRASE_TITLE;
+    if ((article.symptoms || []).some(function (s) { return normalize(s).indexOf(phrase) >= 0; })) bonus += PHRASE_SYMPTOM;
+    if (normalize(article.text).indexOf(phrase) >= 0) bonus += PHRASE_BODY;
+    return bonus;
+  }
+
+  /** Gives results [from, to) their article, matched codes and link, loading what is missing. */
+  function fillResults(store, results, from, to) {
+    var slice = results.slice(from, to);
+    return store.ensureDocs(slice.map(function (r) { return r.doc; })).then(function () {
+      slice.forEach(function (r) {
+        if (r.article) return;
+        var a = store.doc(r.doc) || {};
+        var matchedCodes = [];
+        r.codeKeys.forEach(function (key) {
+          (a.codes || []).forEach(function (c) { if (c.key === key && matchedCodes.indexOf(c) < 0) matchedCodes.push(c); });
+        });
+        r.article = a;
+        r.id = a.id;
+        r.slug = a.slug;
+        r.title = a.title || '';
+        r.codes = matchedCodes;
+        r.url = matchedCodes.length && matchedCodes[0].url ? matchedCodes[0].url : a.url;
+      });
+      return results;
+    });
+  }
+
+  /**
+   * Full search, a promise of { results, terms, codeKeys, concepts }. Every result has
+   * { doc, score, fraction, complete, codeKeys }; the first `options.limit` (all without a limit)
+   * also { id, slug, title, url, article, codes: [matched code entries] } — fillResults adds
+   * those to more.
+   */
+  function runSearch(store, query, options) {
+    var q = parseQuery(store.meta, query, options);
+    var terms = [];
+    var empty = { results: [], terms: terms, codeKeys: q.codeKeys, concepts: q.concepts, query: q };
+    if (!q.concepts.length && !q.codeKeys.length) return Promise.resolve(empty);
+    var keys = conceptTokens(q).concat(q.codeKeys.map(function (k) { return '#' + k; }));
+    var prefixes = q.concepts.filter(function (c) { return c.prefix; }).map(function (c) {
+      return store.ensurePrefix(c.prefix, PREFIX_MAX_WORDS);
+    });
+    return Promise.all([store.ensureKeys(keys)].concat(prefixes)).then(function () {
+      expandPrefixes(store, q);
+      return store.ensureKeys(conceptTokens(q));
+    }).then(function () {
+      q.concepts.forEach(function (c) {
+        c.terms.forEach(function (t) { terms.push({ text: t, prefix: false }); });
+        if (c.prefix) terms.push({ text: c.prefix, prefix: true });
+      });
+      q.codeKeys.forEach(function (k) { terms.push({ text: normalize(k), prefix: false }); });
+      var ranked = score(store, q).sort(ranksBefore);
+      if (q.tokens.length < 2) return ranked;
+      var first = ranked.slice(0, PHRASE_CANDIDATES);
+      return store.ensureDocs(first.map(function (r) { return r.doc; })).then(function () {
+        first.forEach(function (r) { r.score += phraseBonus(store.doc(r.doc) || {}, q.norm); });
+        return ranked.sort(ranksBefore);
+      });
+    }).then(function (ranked) {
+      var limit = options && options.limit ? options.limit : ranked.length;
+      return fillResults(store, ranked, 0, limit);
+    }).then(function (results) {
+      return { results: results, terms: terms, codeKeys: q.codeKeys, concepts: q.concepts, query: q };
+    });
+  }
+
+  /** A promise of the ranked results, best first (see runSearch). */
+  function search(store, query, options) {
+    return runSearch(store, query, options).then(function (out) { return out.results; });
+  }
 
   // ---------------------------------------------------------------- highlighting & snippets
 
@@ -683,15 +976,23 @@
     codeKeys: codeKeys,
     codeKeyOfToken: codeKeyOfToken,
     isCJK: isCJK,
-    prepare: prepare,
-    parseQuery: function (index, query, options) { return parseQuery(prepare(index), query, options); },
+    decodeDocs: decodeDocs,
+    decodeNumbers: decodeNumbers,
+    memoryStore: memoryStore,
+    shardStore: shardStore,
+    facetKey: facetKey,
+    scriptLoader: scriptLoader,
+    parseQuery: function (store, query, options) { return parseQuery(store.meta, query, options); },
     search: search,
     runSearch: runSearch,
+    fillResults: fillResults,
     highlightRanges: highlightRanges,
     snippet: snippet
   };
 
-
-  if (typeof window !== 'undefined') window.FixbookSearch = core;
+  if (typeof window !== 'undefined') {
+    window.FixbookSearch = core;
+    window.FixbookSearchData = receive;
+  }
   if (typeof module !== 'undefined' && module.exports) module.exports = core;
 })();

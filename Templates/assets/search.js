@@ -10,10 +10,10 @@
   if (!core || typeof document === 'undefined') return;
   var cmp = core.cmp;
   var collapse = core.collapse;
+  var facetKey = core.facetKey;
+  var fillResults = core.fillResults;
   var highlightRanges = core.highlightRanges;
-  var prepare = core.prepare;
   var runSearch = core.runSearch;
-  var search = core.search;
   var snippet = core.snippet;
 
   // ---------------------------------------------------------------- browser UI
@@ -58,11 +58,13 @@
   var POPUP_LIMIT = 8, HOME_LIMIT = 8, PAGE_STEP = 50, DEBOUNCE_MS = 60, SNIPPET_LENGTH = 120;
 
   function attachUI(win, doc) {
-    var index = win.FIXBOOK_INDEX;
     var body = doc.body;
     if (!body) return;
     var root = body.getAttribute('data-root') || '';
-    var lang = String((index && index.site && index.site.language) || doc.documentElement.getAttribute('lang') || 'en');
+    // assets/search-index.js: the entry of the split index; the shards load as a query needs them.
+    var meta = win.FIXBOOK_INDEX;
+    var store = meta ? core.shardStore(meta, core.scriptLoader(doc, root)) : null;
+    var lang = String((store && store.meta.site.language) || doc.documentElement.getAttribute('lang') || 'en');
     var S = /^zh/i.test(lang) ? STRINGS.zh : STRINGS.en;
     var uid = 0;
 
@@ -92,11 +94,7 @@
       if (pos < text.length) parent.appendChild(doc.createTextNode(text.slice(pos)));
     }
 
-    function exampleCode() {
-      var keys = index && index.codes ? Object.keys(index.codes) : [];
-      for (var i = 0; i < keys.length; i++) if (/^0x/.test(keys[i])) return keys[i];
-      return keys[0] || '';
-    }
+    function exampleCode() { return store ? store.meta.exampleCode : ''; }
 
     function supportLink() {
       var a = doc.querySelector('.site-footer a[href^="mailto:"]') || doc.querySelector('footer a[href^="mailto:"]') ||
@@ -172,13 +170,6 @@
       return status;
     }
 
-    var warmed = false;
-    function warm() {
-      if (warmed || !index) return;
-      warmed = true;
-      prepare(index);
-    }
-
     /** One search box: popup (header) or live (home and search pages). */
     function Box(input) {
       var live = input.hasAttribute('data-search-live');
@@ -212,7 +203,11 @@
         container.parentNode.insertBefore(moreEl, container.nextSibling);
       }
 
-      var state = { query: null, results: [], terms: [], shown: [], active: -1, limit: PAGE_STEP, filters: { category: null, tag: null } };
+      var state = {
+        query: null, results: [], terms: [], active: -1, limit: PAGE_STEP, seq: 0,
+        // a filter: the chosen category title or tag, and the set of its documents
+        filters: { category: null, tag: null }, filterDocs: { category: null, tag: null }
+      };
       var timer = 0;
       var baseTitle = doc.title;
 
@@ -246,16 +241,28 @@
       function announce(text) { if (statusEl) statusEl.textContent = text; }
 
       function visible() {
-        var f = state.filters;
+        var f = state.filterDocs;
         return state.results.filter(function (r) {
-          var a = r.article;
-          if (f.category !== null && (a.categoryTitle || a.category || '') !== f.category) return false;
-          if (f.tag !== null && (a.tags || []).indexOf(f.tag) < 0) return false;
-          return true;
+          return (!f.category || f.category.has(r.doc)) && (!f.tag || f.tag.has(r.doc));
         });
       }
 
+      /** Loads the articles of the results about to be shown, then draws them. */
       function render() {
+        var seq = state.seq;
+        var limit = popup ? POPUP_LIMIT : isPage ? state.limit : HOME_LIMIT;
+        var list = state.query ? visible() : [];
+        fillResults(store, list, 0, limit).then(function () {
+          if (seq === state.seq) draw(list, limit);
+        }, unavailable);
+      }
+
+      function unavailable() {
+        container.textContent = '';
+        announce(S.unavailable);
+      }
+
+      function draw(list, limit) {
         setActive(-1);
         container.textContent = '';
         if (moreEl) moreEl.textContent = '';
@@ -267,7 +274,6 @@
           if (filtersEl) { filtersEl.textContent = ''; filtersEl.hidden = true; }
           return;
         }
-        var list = visible();
         if (!state.results.length) {
           container.removeAttribute('role');
           container.appendChild(emptyState(popup));
@@ -277,7 +283,6 @@
         }
         container.setAttribute('role', 'listbox');
         container.setAttribute('aria-label', S.results);
-        var limit = popup ? POPUP_LIMIT : isPage ? state.limit : HOME_LIMIT;
         var shown = list.slice(0, limit);
         shown.forEach(function (r, i) {
           container.appendChild(renderResult(r, container.id + '-r' + i, state.terms, !popup));
@@ -313,23 +318,58 @@
         open(true);
       }
 
+      /**
+       * Filter chips for the categories and tags of the first results, each with the exact number
+       * of results it keeps (its document list loads from the index).
+       */
       function renderFilters() {
         if (!filtersEl) return;
+        var seq = state.seq;
+        var results = state.results;
         filtersEl.textContent = '';
-        var cats = new Map(), tags = new Map();
-        state.results.forEach(function (r) {
-          var a = r.article;
-          var c = a.categoryTitle || a.category;
-          if (c) cats.set(c, (cats.get(c) || 0) + 1);
-          (a.tags || []).forEach(function (t) { tags.set(t, (tags.get(t) || 0) + 1); });
-        });
-        function sorted(m) {
-          return Array.from(m.entries()).sort(function (x, y) { return y[1] - x[1] || cmp(x[0], y[0]); });
+        filtersEl.hidden = true;
+        if (results.length < 2) return;
+        fillResults(store, results, 0, PAGE_STEP).then(function () {
+          var values = { category: [], tag: [] };
+          results.slice(0, PAGE_STEP).forEach(function (r) {
+            var c = r.article.categoryTitle || r.article.category;
+            if (c && values.category.indexOf(c) < 0) values.category.push(c);
+            (r.article.tags || []).forEach(function (t) { if (values.tag.indexOf(t) < 0) values.tag.push(t); });
+          });
+          ['category', 'tag'].forEach(function (kind) {
+            var v = state.filters[kind];
+            if (v !== null && values[kind].indexOf(v) < 0) values[kind].push(v);
+          });
+          var keys = values.category.map(function (v) { return facetKey('c', v); })
+            .concat(values.tag.map(function (v) { return facetKey('t', v); }));
+          return store.ensureKeys(keys).then(function () {
+            if (seq === state.seq) drawFilters(values);
+          });
+        }).catch(unavailable);
+      }
+
+      function facetDocs(kind, value) { return new Set(store.facet(kind === 'category' ? 'c' : 't', value)); }
+
+      function drawFilters(values) {
+        var total = state.results.length;
+        function counted(kind) {
+          var entries = values[kind].map(function (v) {
+            var docs = facetDocs(kind, v);
+            return [v, state.results.filter(function (r) { return docs.has(r.doc); }).length];
+          }).filter(function (e) { return e[1] > 0; });
+          return entries.sort(function (x, y) { return y[1] - x[1] || cmp(x[0], y[0]); });
         }
-        var catList = sorted(cats), tagList = sorted(tags).filter(function (e) { return e[1] < state.results.length || e[1] > 1; }).slice(0, 12);
-        if (state.filters.category !== null && !cats.has(state.filters.category)) state.filters.category = null;
-        if (state.filters.tag !== null && !tags.has(state.filters.tag)) state.filters.tag = null;
-        if (state.results.length < 2 || (catList.length < 2 && !tagList.length)) { filtersEl.hidden = true; return; }
+        var catList = counted('category');
+        var tagList = counted('tag').filter(function (e) { return e[1] < total || e[1] > 1; }).slice(0, 12);
+        ['category', 'tag'].forEach(function (kind) {
+          var list = kind === 'category' ? catList : tagList;
+          var chosen = state.filters[kind];
+          if (chosen !== null && !list.some(function (e) { return e[0] === chosen; })) {
+            state.filters[kind] = null;
+            state.filterDocs[kind] = null;
+          }
+        });
+        if (catList.length < 2 && !tagList.length) return;
         filtersEl.setAttribute('role', 'group');
         filtersEl.setAttribute('aria-label', S.filters);
         function group(kind, label, entries) {
@@ -342,9 +382,11 @@
             b.appendChild(el('span', 'filter-count', e[1]));
             b.setAttribute('aria-pressed', state.filters[kind] === e[0] ? 'true' : 'false');
             b.addEventListener('click', function () {
-              state.filters[kind] = state.filters[kind] === e[0] ? null : e[0];
+              var on = state.filters[kind] !== e[0];
+              state.filters[kind] = on ? e[0] : null;
+              state.filterDocs[kind] = on ? facetDocs(kind, e[0]) : null;
               filtersEl.querySelectorAll('button.filter-chip[data-kind="' + kind + '"]').forEach(function (other) {
-                other.setAttribute('aria-pressed', other === b && state.filters[kind] !== null ? 'true' : 'false');
+                other.setAttribute('aria-pressed', other === b && on ? 'true' : 'false');
               });
               state.limit = PAGE_STEP;
               render();
@@ -363,30 +405,38 @@
         var trimmed = collapse(q);
         if (!force && q === state.rawQuery) return;
         state.rawQuery = q;
-        if (!index) {
+        var seq = ++state.seq;
+        if (!store) {
           state.query = trimmed;
           container.textContent = '';
           announce(trimmed ? S.unavailable : '');
           return;
         }
-        if (trimmed !== state.query) { state.limit = PAGE_STEP; }
-        var out = trimmed ? runSearch(index, q) : { results: [], terms: [] };
-        state.query = trimmed;
-        state.results = out.results;
-        state.terms = out.terms;
-        if (isPage) {
-          renderFilters();
-          try {
-            var url = trimmed ? '?q=' + encodeURIComponent(trimmed) : win.location.pathname.split('/').pop() || 'search.html';
-            win.history.replaceState(null, '', url);
-          } catch (e) { /* file:// in some browsers */ }
-          doc.title = trimmed ? trimmed + ' - ' + baseTitle : baseTitle;
-        }
-        render();
+        var limit = popup ? POPUP_LIMIT : isPage ? PAGE_STEP : HOME_LIMIT;
+        var pending = trimmed ? runSearch(store, q, { limit: limit }) : Promise.resolve({ results: [], terms: [] });
+        pending.then(function (out) {
+          if (seq !== state.seq) return; // a newer query is on its way
+          if (trimmed !== state.query) state.limit = PAGE_STEP;
+          state.query = trimmed;
+          state.results = out.results;
+          state.terms = out.terms;
+          state.filters = { category: null, tag: null };
+          state.filterDocs = { category: null, tag: null };
+          if (isPage) {
+            renderFilters();
+            try {
+              var url = trimmed ? '?q=' + encodeURIComponent(trimmed) : win.location.pathname.split('/').pop() || 'search.html';
+              win.history.replaceState(null, '', url);
+            } catch (e) { /* file:// in some browsers */ }
+            doc.title = trimmed ? trimmed + ' - ' + baseTitle : baseTitle;
+          }
+          render();
+        }, function () {
+          if (seq === state.seq) unavailable();
+        });
       }
 
       function schedule() {
-        warm();
         clearTimeout(timer);
         timer = setTimeout(function () { run(false); }, DEBOUNCE_MS);
       }
@@ -397,14 +447,13 @@
       });
       input.addEventListener('compositionend', schedule);
       input.addEventListener('focus', function () {
-        warm();
         if (popup && state.query && input.value.trim()) open(true);
       });
       input.addEventListener('keydown', function (e) {
         if (e.isComposing || e.keyCode === 229) return;
         var opts = options();
         if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-          if (timer && input.value !== state.rawQuery) { clearTimeout(timer); run(false); opts = options(); }
+          if (timer && input.value !== state.rawQuery) { clearTimeout(timer); run(false); }
           if (popup && container.hidden && state.query) open(true);
           if (!opts.length) return;
           e.preventDefault();
@@ -474,7 +523,7 @@
       var q = '';
       try { q = new URLSearchParams(win.location.search).get('q') || ''; } catch (e) { q = ''; }
       if (q) b.setQuery(q);
-      else if (!index) {
+      else if (!store) {
         var st = doc.querySelector('[data-search-status]');
         if (st) st.textContent = S.unavailable;
       }

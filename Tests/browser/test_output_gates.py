@@ -39,8 +39,33 @@ def test_index_matches_its_schema(site):
     schema = json.loads((REPO / "Docs" / "search-index.schema.json").read_text())
     index = json.loads((site / "search-index.json").read_text())
     jsonschema.validate(index, schema)
-    script = (site / "assets" / "search-index.js").read_text()
-    prefix = "window.FIXBOOK_INDEX = "
-    assert script.startswith(prefix)
-    assert json.loads(script[len(prefix):].rstrip().rstrip(";")) == index
-    assert "</script" not in script and "<!--" not in script
+
+
+def script_data(path, prefix):
+    """The JSON inside one script of the split index (`prefix` JSON `suffix`)."""
+    script = path.read_text()
+    assert "</script" not in script and "<!--" not in script and "\u2028" not in script, path
+    assert script.startswith(prefix), path
+    return json.loads(script[len(prefix):].rstrip().removesuffix(");").removesuffix(";"))
+
+
+def test_split_index_holds_the_whole_index(site):
+    """assets/search-index.js and assets/search/ carry the same articles and codes as the JSON index."""
+    index = json.loads((site / "search-index.json").read_text())
+    entry = script_data(site / "assets" / "search-index.js", "window.FIXBOOK_INDEX = ")
+    assert entry["documents"] == len(index["articles"])
+    assert entry["site"] == index["site"] and entry["synonyms"] == index["synonyms"]
+    shards = sorted((site / "assets" / "search" / "t").glob("*.js"), key=lambda p: int(p.stem))
+    assert len(shards) == len(entry["shards"])
+    keys = []
+    for number, path in enumerate(shards):
+        data = script_data(path, f'FixbookSearchData("t/{number}",')
+        assert min(data, key=lambda k: k.encode("utf-16-be")) == entry["shards"][number]
+        keys += data
+    assert sorted(k[1:] for k in keys if k.startswith("#")) == sorted(index["codes"])
+    documents = [script_data(site / "assets" / "search" / "d" / f"{n}.js", f'FixbookSearchData("d/{n}",')
+                 for n in range(entry["documents"])]
+    # numbered in ranking order (title, then slug), each as in search-index.json
+    def order(a):
+        return (a["title"].encode("utf-16-be"), a["slug"].encode("utf-16-be"))
+    assert documents == sorted(index["articles"], key=order)

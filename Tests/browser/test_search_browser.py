@@ -1,4 +1,5 @@
 """Search in a real headless Chromium, with the site opened from file:// and no network."""
+import json
 import urllib.parse
 
 import pytest
@@ -82,3 +83,47 @@ def test_code_result_links_to_the_solution_anchor(driver, site):
     driver.get(page_url(site, "search.html", "?q=0x800CCC79"))
     found = wait_for_results(driver)
     assert "#" in found[0].get_attribute("href")
+
+
+def record_search_files(driver):
+    """Records the name of every index file that loads from now on (each calls FixbookSearchData)."""
+    driver.execute_script(
+        "window.__loaded = []; var receive = window.FixbookSearchData;"
+        "window.FixbookSearchData = function (name, data) { window.__loaded.push(name); receive(name, data); };")
+
+
+def loaded_search_files(driver):
+    return driver.execute_script("return window.__loaded")
+
+
+def test_a_query_loads_only_the_shards_and_articles_it_shows(driver, site):
+    driver.get(page_url(site, "index.html"))
+    record_search_files(driver)
+    driver.find_element(By.CSS_SELECTOR, "#home-search").send_keys("邮件")
+    found = wait_for_results(driver)
+    files = loaded_search_files(driver)
+    documents = [f for f in files if f.startswith("d/")]
+    total = len(list((site / "assets" / "search" / "d").glob("*.js")))
+    assert len(found) == len(documents) <= 8 < total, files
+    assert [f for f in files if f.startswith("t/")], files
+    assert_clean(driver)
+
+
+def test_a_category_filter_keeps_exactly_its_articles(driver, site):
+    index = json.loads((site / "search-index.json").read_text())
+    category_of = {a["url"]: a.get("categoryTitle") for a in index["articles"]}
+    driver.get(page_url(site, "search.html", "?q=" + urllib.parse.quote("邮件")))
+    wait_for_results(driver)
+    chips = WebDriverWait(driver, 5).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, "[data-search-filters] button[data-kind='category']"))
+    chip = chips[-1]  # the smallest category
+    name = chip.text.rsplit(" ", 1)[0]
+    count = int(chip.find_element(By.CSS_SELECTOR, ".filter-count").text)
+    chip.click()
+    WebDriverWait(driver, 5).until(lambda d: len(results(d)) == count)
+    for link in results(driver):
+        path = urllib.parse.urlparse(link.get_attribute("href")).path
+        article = next(u for u in category_of if path.endswith("/" + u))
+        assert category_of[article] == name
+    assert chip.get_attribute("aria-pressed") == "true"
+    assert_clean(driver)

@@ -83,11 +83,9 @@ public enum SiteBuilder {
         var files = [
             OutputFile(path: "search-index.json") { write in
                 for piece in json { try write(piece[...]) }
-            },
-            OutputFile(path: "assets/search-index.js") { write in
-                try SearchIndexBuilder.writeScript(json, to: write)
-            },
+            }
         ]
+        paths += try SearchShards.write(index, emit: emit)
         files += templates.assets
         for (path, source) in kb.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: "files/" + path, copyFrom: source))

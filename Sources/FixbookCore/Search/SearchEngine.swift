@@ -14,23 +14,6 @@ public struct SearchEngine: Sendable {
         public var matchedCodes: [String]
     }
 
-    private struct Field {
-        static let title: UInt8 = 1
-        static let symptoms: UInt8 = 2
-        static let tags: UInt8 = 4
-        static let codes: UInt8 = 8
-        static let headings: UInt8 = 16
-        static let summary: UInt8 = 32
-        static let body: UInt8 = 64
-        static let weights: [(UInt8, Double)] = [
-            (title, 10), (symptoms, 6), (tags, 5), (codes, 5), (headings, 3), (summary, 2), (body, 1),
-        ]
-        /// Total weight of every combination of fields.
-        static let maskWeight: [Double] = (0..<128).map { mask in
-            weights.reduce(0) { $0 + (UInt8(mask) & $1.0 != 0 ? $1.1 : 0) }
-        }
-    }
-
     private static let codeHit = 1000.0
     private static let messageBoost = 200.0
     private static let phraseTitle = 8.0
@@ -39,6 +22,9 @@ public struct SearchEngine: Sendable {
     private static let prefixMinimum = 2
     private static let prefixMaximumWords = 100
     private static let minimumPartial = 0.5
+    /// The phrase bonus re-orders only the first results: the browser fetches the text of
+    /// no more articles than these to check it.
+    private static let phraseCandidates = 20
 
     private struct NormalizedText: Sendable {
         var title: [Unicode.Scalar]
@@ -60,28 +46,14 @@ public struct SearchEngine: Sendable {
         var postings: [String: [Int]] = [:]
         var texts: [NormalizedText] = []
         for (document, article) in index.articles.enumerated() {
-            var masks: [String: UInt8] = [:]
-            func add(_ text: String, _ field: UInt8) {
-                for token in SearchTokenizer.tokenizeNormalized(text) { masks[token, default: 0] |= field }
+            for (token, mask) in SearchFields.masks(of: article) {
+                postings[token, default: []].append(document * 128 + Int(mask))
             }
-            let title = SearchTokenizer.normalize(article.title)
-            add(title, Field.title)
-            let symptoms = article.symptoms.map(SearchTokenizer.normalize)
-            for symptom in symptoms { add(symptom, Field.symptoms) }
-            for tag in article.tags { add(SearchTokenizer.normalize(tag), Field.tags) }
-            for code in article.codes {
-                add(SearchTokenizer.normalize(code.key), Field.codes)
-                add(SearchTokenizer.normalize(code.code), Field.codes)
-            }
-            for heading in article.headings { add(SearchTokenizer.normalize(heading), Field.headings) }
-            add(SearchTokenizer.normalize(article.summary), Field.summary)
-            let body = SearchTokenizer.normalize(article.text)
-            add(body, Field.body)
-            for (token, mask) in masks { postings[token, default: []].append(document * 128 + Int(mask)) }
             texts.append(
                 NormalizedText(
-                    title: Array(title.unicodeScalars), symptoms: symptoms.map { Array($0.unicodeScalars) },
-                    body: Array(body.unicodeScalars)
+                    title: Array(SearchTokenizer.normalize(article.title).unicodeScalars),
+                    symptoms: article.symptoms.map { Array(SearchTokenizer.normalize($0).unicodeScalars) },
+                    body: Array(SearchTokenizer.normalize(article.text).unicodeScalars)
                 )
             )
         }
@@ -247,13 +219,14 @@ public struct SearchEngine: Sendable {
                 var entry = entries[document] ?? (0, 0, [])
                 entry.matched += concept.weight
                 let halfOnly = (half[document] ?? 0) & ~mask
-                entry.score += concept.weight * (Field.maskWeight[Int(mask)] + Field.maskWeight[Int(halfOnly)] / 2)
+                entry.score +=
+                    concept.weight * (SearchFields.maskWeight[Int(mask)] + SearchFields.maskWeight[Int(halfOnly)] / 2)
                 entries[document] = entry
             }
             for (document, mask) in half where full[document] == nil {
                 var entry = entries[document] ?? (0, 0, [])
                 entry.matched += concept.weight
-                entry.score += concept.weight * Field.maskWeight[Int(mask)] / 2
+                entry.score += concept.weight * SearchFields.maskWeight[Int(mask)] / 2
                 entries[document] = entry
             }
         }
@@ -280,19 +253,10 @@ public struct SearchEngine: Sendable {
             }
         }
 
-        let phrase = parsed.tokens.count >= 2 ? parsed.normalized : nil
         var results: [Result] = []
+        var documents: [Int] = []
         for (document, entry) in entries {
             if totalWeight > 0, entry.matched / totalWeight < Self.minimumPartial, entry.codeKeys.isEmpty { continue }
-            var score = entry.score
-            if let phrase {
-                let text = texts[document]
-                if !Self.occurrences(of: phrase, in: text.title, first: true).isEmpty { score += Self.phraseTitle }
-                if text.symptoms.contains(where: { !Self.occurrences(of: phrase, in: $0, first: true).isEmpty }) {
-                    score += Self.phraseSymptom
-                }
-                if !Self.occurrences(of: phrase, in: text.body, first: true).isEmpty { score += Self.phraseBody }
-            }
             let article = articles[document]
             var matched: [SearchIndex.Code] = []
             for key in entry.codeKeys {
@@ -307,20 +271,28 @@ public struct SearchEngine: Sendable {
             let url = matched.first.map(\.url).flatMap { $0.isEmpty ? nil : $0 } ?? article.url
             results.append(
                 Result(
-                    slug: article.slug, title: article.title, url: url, score: score, fraction: fraction,
+                    slug: article.slug, title: article.title, url: url, score: entry.score, fraction: fraction,
                     matchedCodes: matched.map(\.code)
                 )
             )
+            documents.append(document)
         }
-        results.sort { a, b in
-            let completeA = a.fraction >= 1
-            let completeB = b.fraction >= 1
-            if completeA != completeB { return completeA }
-            if a.fraction != b.fraction { return a.fraction > b.fraction }
-            if a.score != b.score { return a.score > b.score }
-            if a.title != b.title { return SearchTokenizer.utf16Less(a.title, b.title) }
-            return SearchTokenizer.utf16Less(a.slug, b.slug)
+        // Words near each other: the whole query in the title, a symptom or the body.
+        if parsed.tokens.count >= 2 {
+            let phrase = parsed.normalized
+            let first = results.indices.sorted { Self.ranksBefore(results[$0], results[$1]) }
+            for position in first.prefix(Self.phraseCandidates) {
+                let text = texts[documents[position]]
+                var bonus = 0.0
+                if !Self.occurrences(of: phrase, in: text.title, first: true).isEmpty { bonus += Self.phraseTitle }
+                if text.symptoms.contains(where: { !Self.occurrences(of: phrase, in: $0, first: true).isEmpty }) {
+                    bonus += Self.phraseSymptom
+                }
+                if !Self.occurrences(of: phrase, in: text.body, first: true).isEmpty { bonus += Self.phraseBody }
+                results[position].score += bonus
+            }
         }
+        results.sort(by: Self.ranksBefore)
         if let limit { return Array(results.prefix(limit)) }
         return results
     }
@@ -349,6 +321,17 @@ public struct SearchEngine: Sendable {
     }
 
     // MARK: - Helpers
+
+    /// Complete matches first, then by fraction, score, title and slug.
+    private static func ranksBefore(_ a: Result, _ b: Result) -> Bool {
+        let completeA = a.fraction >= 1
+        let completeB = b.fraction >= 1
+        if completeA != completeB { return completeA }
+        if a.fraction != b.fraction { return a.fraction > b.fraction }
+        if a.score != b.score { return a.score > b.score }
+        if a.title != b.title { return SearchTokenizer.utf16Less(a.title, b.title) }
+        return SearchTokenizer.utf16Less(a.slug, b.slug)
+    }
 
     private static func utf16Length(_ text: String) -> Int { text.utf16.count }
 

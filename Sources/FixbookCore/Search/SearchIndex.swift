@@ -78,42 +78,4 @@ public enum SearchIndexBuilder {
     public static func jsonPieces(_ index: SearchIndex) -> [[UInt8]] {
         SearchIndexJSON.pieces(index)
     }
-
-    /// Writes the index as a script for `file://` pages (`window.FIXBOOK_INDEX = …;`), in pieces of
-    /// about a megabyte so a 500 MB index is never held twice. `<`, `>`, `&` and U+2028/2029 are
-    /// escaped so no article text can close the script, open a comment, or end a JavaScript line.
-    public static func writeScript(_ jsonPieces: [[UInt8]], to write: (ArraySlice<UInt8>) throws -> Void) rethrows {
-        var safe: [UInt8] = Array("window.FIXBOOK_INDEX = ".utf8)
-        safe.reserveCapacity(1 << 20 + 16)
-        // The JSON's final newline is not part of the script.
-        let last = jsonPieces.count - 1
-        for (number, piece) in jsonPieces.enumerated() {
-            let json = number == last && piece.last == 0x0A ? piece.dropLast() : piece[...]
-            var index = json.startIndex
-            while index < json.endIndex {
-                let byte = json[index]
-                index += 1
-                switch byte {
-                case UInt8(ascii: "<"): safe += Array("\\u003c".utf8)
-                case UInt8(ascii: ">"): safe += Array("\\u003e".utf8)
-                case UInt8(ascii: "&"): safe += Array("\\u0026".utf8)
-                // U+2028 and U+2029 are E2 80 A8 / E2 80 A9 in UTF-8: line ends to JavaScript. A
-                // piece is whole JSON values, so a character never straddles two pieces.
-                case 0xE2 where index + 1 < json.endIndex && json[index] == 0x80 && json[index + 1] == 0xA8:
-                    safe += Array("\\u2028".utf8)
-                    index += 2
-                case 0xE2 where index + 1 < json.endIndex && json[index] == 0x80 && json[index + 1] == 0xA9:
-                    safe += Array("\\u2029".utf8)
-                    index += 2
-                default: safe.append(byte)
-                }
-                if safe.count >= 1 << 20 {
-                    try write(safe[...])
-                    safe.removeAll(keepingCapacity: true)
-                }
-            }
-        }
-        safe += Array(";\n".utf8)
-        try write(safe[...])
-    }
 }

@@ -39,7 +39,7 @@ enum SearchIndexJSON {
     }
 
     /// One article, keys in sorted order; absent optionals are left out, as `JSONEncoder` does.
-    private static func entry(_ article: SearchIndex.Entry, into out: inout JSONBuffer) {
+    static func entry(_ article: SearchIndex.Entry, into out: inout JSONBuffer) {
         out.raw("{")
         out.field("category", article.category, first: true)
         out.field("categoryTitle", article.categoryTitle, first: article.category == nil)
@@ -68,51 +68,5 @@ enum SearchIndexJSON {
         out.field("updated", article.updated)
         out.field("url", article.url)
         out.raw("}")
-    }
-}
-
-/// UTF-8 bytes of a JSON document being written.
-private struct JSONBuffer {
-    private(set) var bytes: [UInt8] = []
-
-    mutating func raw(_ literal: String) {
-        bytes += literal.utf8
-    }
-
-    /// `,"name":"value"` (no comma when `first`); nothing at all for a nil value.
-    mutating func field(_ name: String, _ value: String?, first: Bool = false) {
-        guard let value else { return }
-        raw(first ? "\"\(name)\":" : ",\"\(name)\":")
-        string(value)
-    }
-
-    mutating func strings(_ values: [String]) {
-        bytes.append(UInt8(ascii: "["))
-        for (position, value) in values.enumerated() {
-            if position > 0 { bytes.append(UInt8(ascii: ",")) }
-            string(value)
-        }
-        bytes.append(UInt8(ascii: "]"))
-    }
-
-    /// A JSON string: `"` and `\` escaped, control characters as `\n`, `\t`… or `\u00XX`.
-    mutating func string(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes += [0x5C, 0x22]
-            case UInt8(ascii: "\\"): bytes += [0x5C, 0x5C]
-            case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
-            case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
-            case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
-            case 0x08: bytes += [0x5C, UInt8(ascii: "b")]
-            case 0x0C: bytes += [0x5C, UInt8(ascii: "f")]
-            case 0x00..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
     }
 }

@@ -1,0 +1,81 @@
+/// UTF-8 bytes of a JSON document being written, by hand: the search index carries every
+/// article's text, and `JSONEncoder` costs several times the time and memory.
+struct JSONBuffer {
+    private(set) var bytes: [UInt8] = []
+    /// Also escape `<`, `>`, `&`, U+2028 and U+2029, so the JSON can sit in a `<script>` or a
+    /// `.js` file: no text can close the script, open a comment, or end a JavaScript line.
+    var scriptSafe = false
+
+    init(scriptSafe: Bool = false) {
+        self.scriptSafe = scriptSafe
+    }
+
+    mutating func raw(_ literal: String) {
+        bytes += literal.utf8
+    }
+
+    /// Bytes that are already JSON (or safe inside a JSON string).
+    mutating func append(_ json: [UInt8]) {
+        bytes += json
+    }
+
+    mutating func int(_ value: Int) {
+        raw(String(value))
+    }
+
+    /// `,"name":"value"` (no comma when `first`); nothing at all for a nil value.
+    mutating func field(_ name: String, _ value: String?, first: Bool = false) {
+        guard let value else { return }
+        raw(first ? "\"\(name)\":" : ",\"\(name)\":")
+        string(value)
+    }
+
+    mutating func strings(_ values: [String]) {
+        bytes.append(UInt8(ascii: "["))
+        for (position, value) in values.enumerated() {
+            if position > 0 { bytes.append(UInt8(ascii: ",")) }
+            string(value)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// A JSON string: `"` and `\` escaped, control characters as `\n`, `\t`… or `\u00XX`.
+    mutating func string(_ value: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var value = value
+        value.withUTF8 { utf8 in
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                index += 1
+                switch byte {
+                case UInt8(ascii: "\""): bytes += [0x5C, 0x22]
+                case UInt8(ascii: "\\"): bytes += [0x5C, 0x5C]
+                case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
+                case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
+                case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
+                case 0x08: bytes += [0x5C, UInt8(ascii: "b")]
+                case 0x0C: bytes += [0x5C, UInt8(ascii: "f")]
+                case 0x00..<0x20: unicodeEscape(UInt16(byte))
+                case UInt8(ascii: "<") where scriptSafe, UInt8(ascii: ">") where scriptSafe,
+                    UInt8(ascii: "&") where scriptSafe:
+                    unicodeEscape(UInt16(byte))
+                // U+2028 and U+2029 are E2 80 A8 / E2 80 A9 in UTF-8: line ends to JavaScript.
+                case 0xE2
+                where scriptSafe && index + 1 < utf8.count && utf8[index] == 0x80
+                    && (utf8[index + 1] == 0xA8 || utf8[index + 1] == 0xA9):
+                    unicodeEscape(0x2028 + UInt16(utf8[index + 1] - 0xA8))
+                    index += 2
+                default: bytes.append(byte)
+                }
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func unicodeEscape(_ unit: UInt16) {
+        let hex = Array("0123456789abcdef".utf8)
+        bytes += [0x5C, UInt8(ascii: "u")]
+        for shift in stride(from: 12, through: 0, by: -4) { bytes.append(hex[Int(unit >> UInt16(shift) & 0xF)]) }
+    }
+}

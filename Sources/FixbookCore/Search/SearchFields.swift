@@ -1,0 +1,45 @@
+/// The fields of an article that search looks at, their weights, and the field mask of every token
+/// of an article: what `SearchEngine` ranks with and what the split browser index stores. Mirrors
+/// `prepare()` in `Templates/assets/search-core.js`.
+enum SearchFields {
+    static let title: UInt8 = 1
+    static let symptoms: UInt8 = 2
+    static let tags: UInt8 = 4
+    static let codes: UInt8 = 8
+    static let headings: UInt8 = 16
+    static let summary: UInt8 = 32
+    static let body: UInt8 = 64
+    static let weights: [(UInt8, Double)] = [
+        (title, 10), (symptoms, 6), (tags, 5), (codes, 5), (headings, 3), (summary, 2), (body, 1),
+    ]
+    /// Total weight of every combination of fields.
+    static let maskWeight: [Double] = (0..<128).map { mask in
+        weights.reduce(0) { $0 + (UInt8(mask) & $1.0 != 0 ? $1.1 : 0) }
+    }
+
+    /// Token → mask of the fields of `article` that contain it.
+    static func masks(of article: SearchIndex.Entry) -> [String: UInt8] {
+        var masks: [String: UInt8] = [:]
+        func add(_ text: String, _ field: UInt8) {
+            for token in SearchTokenizer.tokenizeNormalized(text) { masks[token, default: 0] |= field }
+        }
+        add(SearchTokenizer.normalize(article.title), title)
+        for symptom in article.symptoms { add(SearchTokenizer.normalize(symptom), symptoms) }
+        for tag in article.tags { add(SearchTokenizer.normalize(tag), tags) }
+        for code in article.codes {
+            add(SearchTokenizer.normalize(code.key), codes)
+            add(SearchTokenizer.normalize(code.code), codes)
+        }
+        for heading in article.headings { add(SearchTokenizer.normalize(heading), headings) }
+        add(SearchTokenizer.normalize(article.summary), summary)
+        add(SearchTokenizer.normalize(article.text), body)
+        return masks
+    }
+
+    /// Search order of articles, the last tie-break of the ranking: by title, then slug, both by
+    /// UTF-16 code units. The split index numbers its documents in this order.
+    static func inRankingOrder(_ a: SearchIndex.Entry, _ b: SearchIndex.Entry) -> Bool {
+        if a.title != b.title { return SearchTokenizer.utf16Less(a.title, b.title) }
+        return SearchTokenizer.utf16Less(a.slug, b.slug)
+    }
+}

@@ -1,0 +1,177 @@
+/// The search index split for the browser (issue #5): a query loads a small entry script and only
+/// the shards it needs, through `<script>` tags, so a 100,000-article help center searches from
+/// `file://` without downloading the whole index. `Templates/assets/search-core.js` reads it.
+///
+/// - `assets/search-index.js` sets `window.FIXBOOK_INDEX`: the site, the number of documents, the
+///   synonym groups, the message codes, and the first key of every shard.
+/// - `assets/search/t/N.js` is shard N: a run of keys in UTF-16 order with their data. A key is a
+///   token (its documents and, per document, the field mask), `#` and a code key (the documents
+///   that claim the code and their messages for it), or `$c`/`$t` and a category or tag (the
+///   documents in it, for the result filters).
+/// - `assets/search/d/N.js` is document N: the article as in `search-index.json`, for the
+///   result list, its snippet and the phrase bonus.
+///
+/// Documents are numbered in ranking order (title, then slug) so the ranking's last tie-break
+/// needs no data. Every file calls `FixbookSearchData(name, data)`.
+enum SearchShards {
+    /// Raw bytes of key data after which a shard is cut: about 8–15 KB once gzipped.
+    static let shardBytes = 24 * 1024
+    /// Articles tokenized at a time: enough for all cores, few enough to keep memory flat.
+    private static let batchSize = 1024
+
+    /// Writes every file of the split index through `emit`, and returns their paths.
+    static func write(_ index: SearchIndex, emit: @Sendable (OutputFile) throws -> Void) throws -> [String] {
+        let order = index.articles.indices.sorted {
+            SearchFields.inRankingOrder(index.articles[$0], index.articles[$1])
+        }
+        let keys = entries(index, order: order)
+        var shards: [[UInt8]] = []
+        var firstKeys: [String] = []
+        var shard = JSONBuffer(scriptSafe: true)
+        for (key, value) in keys {
+            if shard.bytes.isEmpty {
+                firstKeys.append(key)
+                shard.raw("FixbookSearchData(\"t/\(shards.count)\",{")
+            } else {
+                shard.raw(",")
+            }
+            shard.string(key)
+            shard.raw(":")
+            shard.append(value)
+            if shard.bytes.count >= shardBytes {
+                shard.raw("});\n")
+                shards.append(shard.bytes)
+                shard = JSONBuffer(scriptSafe: true)
+            }
+        }
+        if !shard.bytes.isEmpty {
+            shard.raw("});\n")
+            shards.append(shard.bytes)
+        }
+        var paths: [String] = []
+        for (number, bytes) in shards.enumerated() {
+            let path = "assets/search/t/\(number).js"
+            try emit(OutputFile(path: path) { write in try write(bytes[...]) })
+            paths.append(path)
+        }
+        paths += try order.enumerated().map { $0 }.parallelTryMap { number, article in
+            let path = "assets/search/d/\(number).js"
+            try emit(
+                OutputFile(path: path) { write in
+                    var buffer = JSONBuffer(scriptSafe: true)
+                    buffer.raw("FixbookSearchData(\"d/\(number)\",")
+                    SearchIndexJSON.entry(index.articles[article], into: &buffer)
+                    buffer.raw(");\n")
+                    try write(buffer.bytes[...])
+                })
+            return path
+        }
+        let meta = entryScript(index, shardKeys: firstKeys)
+        try emit(OutputFile(path: "assets/search-index.js") { write in try write(meta[...]) })
+        paths.append("assets/search-index.js")
+        return paths
+    }
+
+    /// `window.FIXBOOK_INDEX = {…};`: what every query needs before it loads a shard.
+    private static func entryScript(_ index: SearchIndex, shardKeys: [String]) -> [UInt8] {
+        let codeKeys = index.codes.keys.sorted(by: SearchTokenizer.utf16Less)
+        let messageKeys = codeKeys.filter { key in
+            let tokens = SearchTokenizer.tokenize(key)
+            return !tokens.isEmpty && !(tokens.count == 1 && SearchTokenizer.codeKey(ofToken: tokens[0]) == key)
+        }
+        var out = JSONBuffer(scriptSafe: true)
+        out.raw("window.FIXBOOK_INDEX = {\"documents\":")
+        out.int(index.articles.count)
+        out.raw(",\"exampleCode\":")
+        out.string(codeKeys.first { $0.hasPrefix("0x") } ?? codeKeys.first ?? "")
+        out.raw(",\"messageKeys\":")
+        out.strings(messageKeys)
+        out.raw(",\"shards\":")
+        out.strings(shardKeys)
+        out.raw(",\"site\":{\"language\":")
+        out.string(index.site.language)
+        out.raw(",\"title\":")
+        out.string(index.site.title)
+        out.raw("},\"synonyms\":[")
+        for (position, group) in index.synonyms.enumerated() {
+            if position > 0 { out.raw(",") }
+            out.strings(group)
+        }
+        out.raw("],\"version\":1};\n")
+        return out.bytes
+    }
+
+    /// Every key of the shards with its JSON value, in UTF-16 order.
+    private static func entries(_ index: SearchIndex, order: [Int]) -> [(String, [UInt8])] {
+        var postings: [String: (documents: [Int32], masks: [UInt8])] = [:]
+        for start in stride(from: 0, to: order.count, by: batchSize) {
+            let batch = Array(order[start..<min(start + batchSize, order.count)])
+            let masks = batch.parallelMap { SearchFields.masks(of: index.articles[$0]) }
+            for (offset, tokens) in masks.enumerated() {
+                let document = Int32(start + offset)
+                for (token, mask) in tokens {
+                    postings[token, default: ([], [])].documents.append(document)
+                    postings[token]!.masks.append(mask)
+                }
+            }
+        }
+        var documentOf: [String: Int32] = [:]
+        var facets: [String: [Int32]] = [:]
+        for (number, article) in order.enumerated() {
+            let entry = index.articles[article]
+            documentOf[entry.id] = documentOf[entry.id] ?? Int32(number)
+            if let category = entry.categoryTitle ?? entry.category {
+                facets["$c" + category, default: []].append(Int32(number))
+            }
+            for tag in Set(entry.tags) { facets["$t" + tag, default: []].append(Int32(number)) }
+        }
+
+        var keys: [(String, [UInt8])] = []
+        keys.reserveCapacity(postings.count + facets.count + index.codes.count)
+        for (token, list) in postings {
+            var value: [UInt8] = Array("[\"".utf8) + ShardEncoding.documents(list.documents) + Array("\",\"".utf8)
+            if list.masks.contains(where: { $0 != SearchFields.body }) {
+                for mask in list.masks { ShardEncoding.appendNumber(Int(mask ^ SearchFields.body), to: &value) }
+            }
+            value += Array("\"]".utf8)
+            keys.append((token, value))
+        }
+        for (facet, documents) in facets {
+            keys.append((facet, Array("[\"".utf8) + ShardEncoding.documents(documents) + Array("\"]".utf8)))
+        }
+        for (key, ids) in index.codes {
+            keys.append(("#" + key, codeClaims(key, ids: ids, index: index, order: order, documentOf: documentOf)))
+        }
+        keys.sort { SearchTokenizer.utf16Less($0.0, $1.0) }
+        return keys
+    }
+
+    /// `["<documents>",[messages],"<per document: count, message numbers>"]` for one code key.
+    private static func codeClaims(
+        _ key: String, ids: [String], index: SearchIndex, order: [Int], documentOf: [String: Int32]
+    ) -> [UInt8] {
+        let documents = Array(Set(ids.compactMap { documentOf[$0] })).sorted()
+        var messages: [String] = []
+        var numbers: [UInt8] = []
+        for document in documents {
+            var own: [Int] = []
+            for code in index.articles[order[Int(document)]].codes where code.key == key {
+                guard let message = code.message, !message.isEmpty else { continue }
+                let number = messages.firstIndex(of: message) ?? messages.count
+                if number == messages.count { messages.append(message) }
+                if !own.contains(number) { own.append(number) }
+            }
+            ShardEncoding.appendNumber(own.count, to: &numbers)
+            for number in own { ShardEncoding.appendNumber(number, to: &numbers) }
+        }
+        var out = JSONBuffer(scriptSafe: true)
+        out.raw("[\"")
+        out.append(ShardEncoding.documents(documents))
+        out.raw("\",")
+        out.strings(messages)
+        out.raw(",\"")
+        out.append(numbers)
+        out.raw("\"]")
+        return out.bytes
+    }
+}

@@ -1,0 +1,51 @@
+import FixbookTestSupport
+import Foundation
+import Testing
+
+@testable import FixbookCore
+
+/// The split search index: its encodings (decoded by search-core.js, whose tests use the same
+/// strings) and the files a build writes.
+@Suite struct SearchShardsTests {
+    private func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+
+    @Test func numbersUseFiveBitGroupsLowFirst() {
+        var out: [UInt8] = []
+        for value in [0, 10, 31, 36, 63] { ShardEncoding.appendNumber(value, to: &out) }
+        #expect(text(out) == "0avA1_1")
+    }
+
+    @Test func documentListsAreGapsOrBitmapsWhicheverIsShorter() {
+        #expect(text(ShardEncoding.documents([0, 10])) == "09")
+        #expect(text(ShardEncoding.documents([4])) == "4")
+        #expect(text(ShardEncoding.documents([0, 1, 2])) == "~7")
+        #expect(text(ShardEncoding.documents((0...30).map { Int32($0) })) == "~_____1")
+        // a sparse list far from zero stays as gaps
+        #expect(text(ShardEncoding.documents([100_000])).first != "~")
+    }
+
+    @Test func aBuildWritesShardsThatHoldTokensCodesAndFilters() throws {
+        let site = try TemporarySite([
+            "fixbook.yml": "title: T\nlanguage: zh-CN\n",
+            "Content/categories.yml": "mail:\n  title: 邮件\n",
+            "Content/b.md": article(
+                "title: 乙 退信\ncategory: mail\ntags: [outlook]\ncodes:\n  - code: 550\n    message: Invalid User"),
+            "Content/a.md": article("title: 甲 constructor\ncategory: mail\ncodes: [550]"),
+        ])
+        defer { site.remove() }
+        _ = try SiteBuilder.build(root: site.root)
+        let entry = try site.read("Output/assets/search-index.js")
+        #expect(entry.hasPrefix("window.FIXBOOK_INDEX = {\"documents\":2,"))
+        let shards = site.files(under: "Output/assets/search/t")
+        #expect(!shards.isEmpty)
+        let all = try shards.map { try site.read("Output/assets/search/t/" + $0) }.joined()
+        // documents in ranking order (UTF-16): 乙 (b, U+4E59) is 0, 甲 (a, U+7532) is 1
+        #expect(all.contains("\"#550\":[\"00\",[\"Invalid User\"],\"100\"]"))
+        #expect(all.contains("\"$c邮件\":[\"00\"]"))
+        #expect(all.contains("\"$toutlook\":[\"0\"]"))
+        // in the title only: mask 1, written as 1 ^ 64 = 65 (two digits)
+        #expect(all.contains("\"constructor\":[\"1\",\"x2\"]"))
+        #expect(try site.read("Output/assets/search/d/0.js").hasPrefix("FixbookSearchData(\"d/0\",{"))
+        #expect(try site.read("Output/assets/search/d/0.js").contains("\"slug\":\"b\""))
+    }
+}
