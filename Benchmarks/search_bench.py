@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
-"""Search benchmark: index size, index load time and keystroke-to-result time in headless Chromium.
+"""Search benchmark: bytes a query loads and keystroke-to-result time in headless Chromium.
 
 Usage: search_bench.py [N ...]   (default: 1000 10000; run by `scripts/bench-search.sh`)
+       KB=/path/to/built/kb search_bench.py N   (reuse a knowledge base already built with N articles)
 
 For each N it generates a knowledge base (generate_kb.py, seeded), builds it with the release
-fixbook, and opens search.html from file:// several times. It reports the median of RUNS page
-loads for: bytes of assets/search-index.js (raw and gzip), the time until the deferred index and
-search scripts have run (DOMContentLoaded), and, per query, the time from an `input` event to the
-first result in [data-search-results] (includes the UI's 60 ms debounce; the first query also
-builds the in-memory index).
+fixbook, and opens search.html from file://. For each query, on a freshly loaded page, it records
+every file of the split index that loads (each calls FixbookSearchData) and the time from an
+`input` event to the first result in [data-search-results] (includes the UI's 60 ms debounce).
+Bytes are those of the files as written, raw and gzipped (level 6, as a web server would send
+them): the entry script assets/search-index.js, plus the shards and articles the query loaded.
+The theme's scripts (search-core.js, search.js) are the same at every size and reported apart.
+Times are medians of RUNS page loads.
 """
 import gzip
 import os
@@ -17,6 +20,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 
 os.environ.setdefault("SE_OFFLINE", "true")
 from selenium import webdriver  # noqa: E402
@@ -24,29 +28,32 @@ from selenium.webdriver.chrome.service import Service  # noqa: E402
 
 REPO = pathlib.Path(__file__).resolve().parents[1]
 FIXBOOK = REPO / ".build" / "release" / "fixbook"
-RUNS = int(os.environ.get("RUNS", "5"))
-QUERIES = ["0x800CCC0F", "connection timeout", "无法连接到服务器", "550 Invalid User"]
+RUNS = int(os.environ.get("RUNS", "3"))
+QUERIES = [("code", "0x800CCC0F"), ("English phrase", "connection timeout"),
+           ("Chinese phrase", "无法连接到服务器"), ("code + message", "550 Invalid User")]
+
+RECORD = """
+window.__loaded = [];
+var receive = window.FixbookSearchData;
+window.FixbookSearchData = function (name, data) { window.__loaded.push(name); receive(name, data); };
+"""
 
 MEASURE = """
 const done = arguments[arguments.length - 1];
 const query = arguments[0];
 const input = document.querySelector('[data-search-page]');
 const results = document.querySelector('[data-search-results]');
-input.value = '';
+const start = performance.now();
+const observer = new MutationObserver(() => {
+  if (results.querySelector('a[data-result]')) {
+    observer.disconnect();
+    done([performance.now() - start, window.__loaded]);
+  }
+});
+observer.observe(results, {childList: true, subtree: true});
+input.value = query;
 input.dispatchEvent(new Event('input', {bubbles: true}));
-setTimeout(() => {
-  const start = performance.now();
-  const observer = new MutationObserver(() => {
-    if (results.querySelector('a[data-result]')) {
-      observer.disconnect();
-      done(performance.now() - start);
-    }
-  });
-  observer.observe(results, {childList: true, subtree: true});
-  input.value = query;
-  input.dispatchEvent(new Event('input', {bubbles: true}));
-  setTimeout(() => { observer.disconnect(); done(-1); }, 10000);
-}, 200);
+setTimeout(() => { observer.disconnect(); done([-1, window.__loaded]); }, 20000);
 """
 
 
@@ -59,49 +66,72 @@ def browser():
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
 
-def measure(n, work):
-    site = work / f"kb-{n}"
-    subprocess.run([sys.executable, str(REPO / "Benchmarks" / "generate_kb.py"), str(n), str(site)], check=True)
-    subprocess.run([str(FIXBOOK), "build", "--root", str(site)], check=True, stdout=subprocess.DEVNULL)
-    script = (site / "Output" / "assets" / "search-index.js").read_bytes()
-    url = (site / "Output" / "search.html").as_uri()
+def sizes(path):
+    data = path.read_bytes()
+    return len(data), len(gzip.compress(data, 6))
+
+
+def measure(n, site):
+    output = site / "Output"
+    entry = sizes(output / "assets" / "search-index.js")
+    theme = [sizes(output / "assets" / name) for name in ("search-core.js", "search.js")]
+    search_dir = output / "assets" / "search"
+    shard_count = len(list((search_dir / "t").glob("*.js")))
+    split_raw = sum(p.stat().st_size for p in search_dir.rglob("*.js"))
+    url = (output / "search.html").as_uri()
     driver = browser()
-    loads, first, warm = [], [], {q: [] for q in QUERIES}
+    rows = []
     try:
-        driver.set_script_timeout(30)
-        for _ in range(RUNS):
-            driver.get(url)
-            loads.append(driver.execute_script(
-                "const t = performance.getEntriesByType('navigation')[0]; return t.domContentLoadedEventEnd - t.startTime;"))
-            times = [driver.execute_async_script(MEASURE, q) for q in QUERIES]
-            first.append(times[0])
-            for q, t in zip(QUERIES, times):
-                warm[q].append(t)
-            # the same queries again: now the in-memory index exists
-            for q in QUERIES:
-                warm[q].append(driver.execute_async_script(MEASURE, q))
+        driver.set_script_timeout(60)
+        for label, query in QUERIES:
+            cold, warm, loaded = [], [], []
+            for _ in range(RUNS):
+                driver.get(url)
+                driver.execute_script(RECORD)
+                elapsed, loaded = driver.execute_async_script(MEASURE, query)
+                cold.append(elapsed)
+                driver.execute_script("var i = document.querySelector('[data-search-page]'); i.value = '';"
+                                      "i.dispatchEvent(new Event('input', {bubbles: true}));")
+                time.sleep(0.3)  # past the debounce, so the same query runs again
+                driver.execute_script(RECORD)
+                warm.append(driver.execute_async_script(MEASURE, query)[0])
+            files = [sizes(search_dir / (name + ".js")) for name in loaded]
+            rows.append({
+                "label": label, "query": query, "cold": statistics.median(cold), "warm": statistics.median(warm),
+                "shards": sum(1 for name in loaded if name.startswith("t/")),
+                "documents": sum(1 for name in loaded if name.startswith("d/")),
+                "raw": entry[0] + sum(f[0] for f in files), "gzip": entry[1] + sum(f[1] for f in files),
+            })
     finally:
         driver.quit()
-    return {
-        "n": n, "raw": len(script), "gzip": len(gzip.compress(script, 6)),
-        "load": statistics.median(loads), "first": statistics.median(first),
-        "warm": {q: statistics.median(v[1::2] or v) for q, v in warm.items()},
-    }
+    return {"n": n, "entry": entry, "theme": theme, "shards": shard_count, "split_raw": split_raw, "rows": rows}
 
 
 def main():
-    sizes = [int(a) for a in sys.argv[1:]] or [1000, 10000]
+    counts = [int(a) for a in sys.argv[1:]] or [1000, 10000]
     if not FIXBOOK.exists():
         sys.exit(f"build the release binary first: swift build -c release --product fixbook ({FIXBOOK})")
+    results = []
     with tempfile.TemporaryDirectory() as work:
-        rows = [measure(n, pathlib.Path(work)) for n in sizes]
-    print(f"median of {RUNS} page loads, headless Chromium, file://")
-    print("| articles | index raw | index gzip | load (DOMContentLoaded) | first query (cold) | " +
-          " | ".join(f"`{q}`" for q in QUERIES) + " |")
-    print("|---:|---:|---:|---:|---:|" + "---:|" * len(QUERIES))
-    for r in rows:
-        print(f"| {r['n']:,} | {r['raw'] / 1e6:.1f} MB | {r['gzip'] / 1e6:.2f} MB | {r['load']:.0f} ms | {r['first']:.0f} ms | " +
-              " | ".join(f"{r['warm'][q]:.0f} ms" for q in QUERIES) + " |")
+        for n in counts:
+            site = pathlib.Path(os.environ["KB"]) if os.environ.get("KB") else pathlib.Path(work) / f"kb-{n}"
+            if not os.environ.get("KB"):
+                subprocess.run([sys.executable, str(REPO / "Benchmarks" / "generate_kb.py"), str(n), str(site)],
+                               check=True)
+                subprocess.run([str(FIXBOOK), "build", "--root", str(site)], check=True, stdout=subprocess.DEVNULL)
+            results.append(measure(n, site))
+    print(f"headless Chromium, file://, times are medians of {RUNS} page loads (cold: first query on the page)")
+    for r in results:
+        theme_gzip = sum(t[1] for t in r["theme"])
+        print(f"\n{r['n']:,} articles: split index {r['split_raw'] / 1e6:.1f} MB in {r['shards']:,} shards and "
+              f"{r['n']:,} article files; entry script {r['entry'][0] / 1e3:.1f} KB raw, {r['entry'][1] / 1e3:.1f} KB "
+              f"gzip; theme scripts {theme_gzip / 1e3:.1f} KB gzip (any size)")
+        print("| query | shards loaded | articles loaded | bytes loaded (raw) | bytes loaded (gzip) | "
+              "keystroke → first result (cold) | (warm) |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        for row in r["rows"]:
+            print(f"| {row['label']}: `{row['query']}` | {row['shards']} | {row['documents']} | "
+                  f"{row['raw'] / 1e3:.0f} KB | {row['gzip'] / 1e3:.0f} KB | {row['cold']:.0f} ms | {row['warm']:.0f} ms |")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
-import FixbookCore
 import FixbookTestSupport
 import Foundation
 import Testing
+
+@testable import FixbookCore
 
 /// The Swift tokenizer and ranking agree with search-core.js: same vectors, same search tests.
 @Suite struct SearchTests {
@@ -16,6 +17,29 @@ import Testing
         let url = repositoryRoot.appendingPathComponent("Tests/Fixtures/search/tokenizer-vectors.json")
         return (try? JSONDecoder().decode([Vector].self, from: Data(contentsOf: url))) ?? []
     }()
+
+    /// The quick path of `normalize` gives exactly what NFKC and lower-casing give, and declines
+    /// text it does not know (here: combining marks, compatibility ideographs, ellipsis).
+    @Test func quickNormalizationAgreesWithFoundation() {
+        let pool = Array("Aa Zz09.,!~ 邮件鿿一、。《》【】‘’“”—　ＡＺａｚ０９，！～".unicodeScalars)
+        let others = Array("é\u{301}…豈ﬁ①Ⅻ㎏".unicodeScalars)
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<2000 {
+            var view = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...12, using: &generator) {
+                view.append(pool.randomElement(using: &generator)!)
+            }
+            if round % 4 == 0 { view.append(others.randomElement(using: &generator)!) }
+            let text = String(view)
+            let expected = text.precomposedStringWithCompatibilityMapping.lowercased()
+            if let quick = SearchTokenizer.quickNormalize(text) {
+                #expect(quick == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            } else {
+                #expect(round % 4 == 0, "declined \(text)")
+            }
+            #expect(SearchTokenizer.normalize(text) == expected)
+        }
+    }
 
     @Test func thereAreSharedVectors() {
         #expect(Self.vectors.count >= 30)

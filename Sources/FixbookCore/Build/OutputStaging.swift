@@ -60,9 +60,12 @@ public final class OutputStaging: @unchecked Sendable {
         case .stream(let produce):
             let descriptor = try OutputFolder.openForWriting(destination)
             defer { close(descriptor) }
+            var length = 0
             try produce { chunk in
                 try chunk.withUnsafeBufferPointer { try OutputFolder.writeAll($0, to: descriptor, path: destination) }
+                length += chunk.count
             }
+            try OutputFolder.finish(descriptor, length: length, path: destination)
         case .copy(let source):
             try? FileManager.default.removeItem(atPath: destination)
             try FileManager.default.copyItem(atPath: source, toPath: destination)

@@ -1136,7 +1136,7 @@ enum DefaultTheme {
     }
   };
 
-  var POPUP_LIMIT = 8, HOME_LIMIT = 8, PAGE_STEP = 50, DEBOUNCE_MS = 60, SNIPPET_LENGTH = 120;
+  var POPUP_LIMIT = 8, HOME_LIMIT = 8, PAGE_STEP = 20, DEBOUNCE_MS = 60, SNIPPET_LENGTH = 120;
 
   function attachUI(win, doc) {
     var body = doc.body;

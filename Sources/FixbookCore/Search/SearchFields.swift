@@ -17,11 +17,11 @@ enum SearchFields {
         weights.reduce(0) { $0 + (UInt8(mask) & $1.0 != 0 ? $1.1 : 0) }
     }
 
-    /// Token → mask of the fields of `article` that contain it.
-    static func masks(of article: SearchIndex.Entry) -> [String: UInt8] {
-        var masks: [String: UInt8] = [:]
+    /// Each token of `article` with the mask of the fields that contain it.
+    static func masks(of article: SearchIndex.Entry) -> [(token: String, mask: UInt8)] {
+        var masks: [TokenKey: UInt8] = [:]
         func add(_ text: String, _ field: UInt8) {
-            for token in SearchTokenizer.tokenizeNormalized(text) { masks[token, default: 0] |= field }
+            SearchTokenizer.forEachToken(in: text) { masks[TokenKey($0), default: 0] |= field }
         }
         add(SearchTokenizer.normalize(article.title), title)
         for symptom in article.symptoms { add(SearchTokenizer.normalize(symptom), symptoms) }
@@ -33,7 +33,7 @@ enum SearchFields {
         for heading in article.headings { add(SearchTokenizer.normalize(heading), headings) }
         add(SearchTokenizer.normalize(article.summary), summary)
         add(SearchTokenizer.normalize(article.text), body)
-        return masks
+        return masks.map { ($0.key.text, $0.value) }
     }
 
     /// Search order of articles, the last tie-break of the ranking: by title, then slug, both by
@@ -41,5 +41,25 @@ enum SearchFields {
     static func inRankingOrder(_ a: SearchIndex.Entry, _ b: SearchIndex.Entry) -> Bool {
         if a.title != b.title { return SearchTokenizer.utf16Less(a.title, b.title) }
         return SearchTokenizer.utf16Less(a.slug, b.slug)
+    }
+}
+
+/// A token as a dictionary key, hashed and compared by its UTF-8 bytes. Tokens are normalized
+/// already; `String`'s own hashing normalizes again, which cost more than tokenizing.
+struct TokenKey: Hashable {
+    let text: String
+
+    init(_ text: String) {
+        self.text = text
+    }
+
+    static func == (a: TokenKey, b: TokenKey) -> Bool {
+        a.text.utf8.elementsEqual(b.text.utf8)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        if text.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
+            for byte in text.utf8 { hasher.combine(byte) }
+        }
     }
 }

@@ -103,18 +103,7 @@ enum SearchShards {
 
     /// Every key of the shards with its JSON value, in UTF-16 order.
     private static func entries(_ index: SearchIndex, order: [Int]) -> [(String, [UInt8])] {
-        var postings: [String: (documents: [Int32], masks: [UInt8])] = [:]
-        for start in stride(from: 0, to: order.count, by: batchSize) {
-            let batch = Array(order[start..<min(start + batchSize, order.count)])
-            let masks = batch.parallelMap { SearchFields.masks(of: index.articles[$0]) }
-            for (offset, tokens) in masks.enumerated() {
-                let document = Int32(start + offset)
-                for (token, mask) in tokens {
-                    postings[token, default: ([], [])].documents.append(document)
-                    postings[token]!.masks.append(mask)
-                }
-            }
-        }
+        let postings = invertedIndex(index, order: order)
         var documentOf: [String: Int32] = [:]
         var facets: [String: [Int32]] = [:]
         for (number, article) in order.enumerated() {
@@ -127,14 +116,16 @@ enum SearchShards {
         }
 
         var keys: [(String, [UInt8])] = []
-        keys.reserveCapacity(postings.count + facets.count + index.codes.count)
-        for (token, list) in postings {
-            var value: [UInt8] = Array("[\"".utf8) + ShardEncoding.documents(list.documents) + Array("\",\"".utf8)
-            if list.masks.contains(where: { $0 != SearchFields.body }) {
-                for mask in list.masks { ShardEncoding.appendNumber(Int(mask ^ SearchFields.body), to: &value) }
+        for bucket in postings {
+            for (key, list) in bucket.lists {
+                let token = key.text
+                var value: [UInt8] = Array("[\"".utf8) + ShardEncoding.documents(list.documents) + Array("\",\"".utf8)
+                if list.masks.contains(where: { $0 != SearchFields.body }) {
+                    for mask in list.masks { ShardEncoding.appendNumber(Int(mask ^ SearchFields.body), to: &value) }
+                }
+                value += Array("\"]".utf8)
+                keys.append((token, value))
             }
-            value += Array("\"]".utf8)
-            keys.append((token, value))
         }
         for (facet, documents) in facets {
             keys.append((facet, Array("[\"".utf8) + ShardEncoding.documents(documents) + Array("\"]".utf8)))
@@ -144,6 +135,55 @@ enum SearchShards {
         }
         keys.sort { SearchTokenizer.utf16Less($0.0, $1.0) }
         return keys
+    }
+
+    /// The documents of one token, in order, and its field mask in each. A class, so appending
+    /// to it in the dictionary copies nothing.
+    private final class PostingList {
+        var documents: [Int32] = []
+        var masks: [UInt8] = []
+    }
+
+    /// Some of the tokens with their posting lists. Tokens are spread over buckets by hash so
+    /// the buckets fill on all cores, each touched by one thread at a time.
+    private final class Bucket: @unchecked Sendable {
+        var lists: [TokenKey: PostingList] = [:]
+
+        func add(_ token: TokenKey, _ document: Int32, _ mask: UInt8) {
+            if let list = lists[token] {
+                list.documents.append(document)
+                list.masks.append(mask)
+            } else {
+                let list = PostingList()
+                list.documents = [document]
+                list.masks = [mask]
+                lists[token] = list
+            }
+        }
+    }
+    private static let bucketCount = 64
+
+    /// Token → documents (in ranking order) and field masks, for every article.
+    private static func invertedIndex(_ index: SearchIndex, order: [Int]) -> [Bucket] {
+        let buckets = (0..<bucketCount).map { _ in Bucket() }
+        for start in stride(from: 0, to: order.count, by: batchSize) {
+            let batch = Array(order[start..<min(start + batchSize, order.count)])
+            // per article, its tokens sorted into the buckets
+            let tokens = batch.parallelMap { article -> [[(TokenKey, UInt8)]] in
+                var split = [[(TokenKey, UInt8)]](repeating: [], count: bucketCount)
+                for (token, mask) in SearchFields.masks(of: index.articles[article]) {
+                    let key = TokenKey(token)
+                    split[Int(UInt(bitPattern: key.hashValue) % UInt(bucketCount))].append((key, mask))
+                }
+                return split
+            }
+            _ = Array(0..<bucketCount).parallelMap { bucket in
+                for (offset, split) in tokens.enumerated() {
+                    for (token, mask) in split[bucket] { buckets[bucket].add(token, Int32(start + offset), mask) }
+                }
+            }
+        }
+        return buckets
     }
 
     /// `["<documents>",[messages],"<per document: count, message numbers>"]` for one code key.
