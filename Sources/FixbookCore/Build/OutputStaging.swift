@@ -88,22 +88,43 @@ public final class OutputStaging: @unchecked Sendable {
     }
 
     private func removeUnwritten() throws {
-        let fileManager = FileManager.default
         let keep = lock.withLock { written.union([OutputFolder.markerName]) }
-        guard let enumerator = fileManager.enumerator(atPath: folder.path) else { return }
         var folders: [String] = []
-        for case let path as String in enumerator {
-            let url = folder.appendingPathComponent(path)
-            let type = (try? fileManager.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
-            if type == .typeDirectory {
+        for (path, isFolder) in Self.tree(folder.path) {
+            if isFolder {
                 folders.append(path)
-            } else if !keep.contains(path) {
-                try fileManager.removeItem(at: url)
+            } else if !keep.contains(path), unlink(folder.path + "/" + path) != 0, errno != ENOENT {
+                throw FixbookError("cannot remove \(path): \(String(cString: strerror(errno)))")
             }
         }
-        for path in folders.sorted(by: >)
-        where (try? fileManager.contentsOfDirectory(atPath: folder.path + "/" + path))?.isEmpty == true {
-            try fileManager.removeItem(atPath: folder.path + "/" + path)
+        // deepest first; `rmdir` only removes a folder that is empty
+        for path in folders.sorted(by: >) { rmdir(folder.path + "/" + path) }
+    }
+
+    /// Every entry under `root` as (relative path, is a folder), without following links. Plain
+    /// `readdir`: the type comes with the entry, where `FileManager` asks for each file's
+    /// attributes, which took half a second at 10,000 articles.
+    private static func tree(_ root: String) -> [(String, Bool)] {
+        var found: [(String, Bool)] = []
+        var pending = [""]
+        while let relative = pending.popLast() {
+            guard let directory = opendir(relative.isEmpty ? root : root + "/" + relative) else { continue }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+                }
+                if name == "." || name == ".." { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+                if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                    var status = stat()
+                    isFolder = lstat(root + "/" + path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
+                }
+                found.append((path, isFolder))
+                if isFolder { pending.append(path) }
+            }
         }
+        return found
     }
 }

@@ -79,20 +79,22 @@ public enum SiteBuilder {
         var paths = try SiteRenderer(knowledgeBase: kb, templates: templates).render(emit: emit)
         lap("render and write pages")
         let index = SearchIndexBuilder.build(kb, synonyms: site.synonyms)
-        let json = SearchIndexBuilder.jsonPieces(index)
-        var files = [
+        // Encoded while written, so the JSON is never held whole next to the split index.
+        try emit(
             OutputFile(path: "search-index.json") { write in
-                for piece in json { try write(piece[...]) }
-            }
-        ]
+                for piece in SearchIndexBuilder.jsonPieces(index) { try write(piece[...]) }
+            })
+        paths.append("search-index.json")
+        lap("search-index.json")
         paths += try SearchShards.write(index, emit: emit)
-        files += templates.assets
+        lap("split search index")
+        var files = templates.assets
         for (path, source) in kb.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: "files/" + path, copyFrom: source))
         }
         for file in files { try emit(file) }
         paths += files.map(\.path)
-        lap("search index and assets")
+        lap("assets")
         return paths
     }
 

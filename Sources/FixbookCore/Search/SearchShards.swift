@@ -115,18 +115,16 @@ enum SearchShards {
             for tag in Set(entry.tags) { facets["$t" + tag, default: []].append(Int32(number)) }
         }
 
-        var keys: [(String, [UInt8])] = []
-        for bucket in postings {
-            for (key, list) in bucket.lists {
-                let token = key.text
-                var value: [UInt8] = Array("[\"".utf8) + ShardEncoding.documents(list.documents) + Array("\",\"".utf8)
+        var keys = postings.parallelMap { bucket in
+            bucket.lists.map { key, list -> (String, [UInt8]) in
+                var value = Array("[\"".utf8) + ShardEncoding.documents(list.documents) + Array("\",\"".utf8)
                 if list.masks.contains(where: { $0 != SearchFields.body }) {
                     for mask in list.masks { ShardEncoding.appendNumber(Int(mask ^ SearchFields.body), to: &value) }
                 }
                 value += Array("\"]".utf8)
-                keys.append((token, value))
+                return (key.text, value)
             }
-        }
+        }.flatMap { $0 }
         for (facet, documents) in facets {
             keys.append((facet, Array("[\"".utf8) + ShardEncoding.documents(documents) + Array("\"]".utf8)))
         }

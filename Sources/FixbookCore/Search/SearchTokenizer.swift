@@ -11,21 +11,35 @@ public enum SearchTokenizer {
     /// full-width ASCII. Nil for anything else. A help center is mostly such text, and the
     /// general path costs a quarter of a build's CPU.
     static func quickNormalize(_ text: String) -> String? {
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            switch value {
-            case 0x41...0x5A: scalars.append(Unicode.Scalar(value + 0x20)!)
-            case 0x00..<0x80, 0x4E00...0x9FFF, 0x3001...0x3002, 0x300A...0x3011, 0x2018...0x2019, 0x201C...0x201D,
-                0x2014:
-                scalars.append(scalar)
-            case 0x3000: scalars.append(" ")
-            case 0xFF21...0xFF3A: scalars.append(Unicode.Scalar(value - 0xFEE0 + 0x20)!)
-            case 0xFF01...0xFF5E: scalars.append(Unicode.Scalar(value - 0xFEE0)!)
-            default: return nil
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var out = [UInt8]()
+            out.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    out.append((0x41...0x5A).contains(lead) ? lead + 0x20 : lead)
+                    index += 1
+                    continue
+                }
+                // Everything kept or mapped here is a three-byte sequence.
+                guard lead & 0xF0 == 0xE0, index + 2 < bytes.count else { return nil }
+                let value =
+                    UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
+                    | UInt32(bytes[index + 2] & 0x3F)
+                switch value {
+                case 0x4E00...0x9FFF, 0x3001...0x3002, 0x300A...0x3011, 0x2018...0x2019, 0x201C...0x201D, 0x2014:
+                    out.append(contentsOf: bytes[index..<(index + 3)])
+                case 0x3000: out.append(0x20)
+                case 0xFF21...0xFF3A: out.append(UInt8(value - 0xFEE0 + 0x20))
+                case 0xFF01...0xFF5E: out.append(UInt8(value - 0xFEE0))
+                default: return nil
+                }
+                index += 3
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(scalars)
     }
 
     /// Tokens of `text`: words of letters, marks and digits (`5.1.1` whole), CJK runs as bigrams.
