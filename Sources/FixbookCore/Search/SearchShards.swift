@@ -115,16 +115,7 @@ enum SearchShards {
             for tag in Set(entry.tags) { facets["$t" + tag, default: []].append(Int32(number)) }
         }
 
-        var keys = postings.parallelMap { bucket in
-            bucket.lists.map { key, list -> (String, [UInt8]) in
-                var value = Array("[\"".utf8) + ShardEncoding.documents(list.documents) + Array("\",\"".utf8)
-                if list.masks.contains(where: { $0 != SearchFields.body }) {
-                    for mask in list.masks { ShardEncoding.appendNumber(Int(mask ^ SearchFields.body), to: &value) }
-                }
-                value += Array("\"]".utf8)
-                return (key.text, value)
-            }
-        }.flatMap { $0 }
+        var keys = postings.parallelMap { bucket in bucket.lists.map { ($0.key.text, $0.value.json) } }.flatMap { $0 }
         for (facet, documents) in facets {
             keys.append((facet, Array("[\"".utf8) + ShardEncoding.documents(documents) + Array("\"]".utf8)))
         }
@@ -135,11 +126,31 @@ enum SearchShards {
         return keys
     }
 
-    /// The documents of one token, in order, and its field mask in each. A class, so appending
-    /// to it in the dictionary copies nothing.
+    /// The documents of one token and its field mask in each, encoded as they arrive (in
+    /// ascending order): about two bytes a posting, where a 100,000-article index has tens of
+    /// millions of them.
     private final class PostingList {
-        var documents: [Int32] = []
-        var masks: [UInt8] = []
+        var gaps: [UInt8] = []
+        /// `mask ^ body` numbers; nil while every mask was body-only (most words).
+        var masks: [UInt8]?
+        var count = 0
+        var last = -1
+
+        func append(_ document: Int, _ mask: UInt8) {
+            ShardEncoding.appendNumber(document - last - 1, to: &gaps)
+            last = document
+            if mask != SearchFields.body, masks == nil {
+                masks = [UInt8](repeating: ShardEncoding.alphabet[0], count: count)
+            }
+            if masks != nil { ShardEncoding.appendNumber(Int(mask ^ SearchFields.body), to: &masks!) }
+            count += 1
+        }
+
+        /// `["<documents>","<masks>"]`.
+        var json: [UInt8] {
+            Array("[\"".utf8) + ShardEncoding.shortest(gaps: gaps, last: last) + Array("\",\"".utf8) + (masks ?? [])
+                + Array("\"]".utf8)
+        }
     }
 
     /// Some of the tokens with their posting lists. Tokens are spread over buckets by hash so
@@ -147,14 +158,12 @@ enum SearchShards {
     private final class Bucket: @unchecked Sendable {
         var lists: [TokenKey: PostingList] = [:]
 
-        func add(_ token: TokenKey, _ document: Int32, _ mask: UInt8) {
+        func add(_ token: TokenKey, _ document: Int, _ mask: UInt8) {
             if let list = lists[token] {
-                list.documents.append(document)
-                list.masks.append(mask)
+                list.append(document, mask)
             } else {
                 let list = PostingList()
-                list.documents = [document]
-                list.masks = [mask]
+                list.append(document, mask)
                 lists[token] = list
             }
         }
@@ -177,7 +186,7 @@ enum SearchShards {
             }
             _ = Array(0..<bucketCount).parallelMap { bucket in
                 for (offset, split) in tokens.enumerated() {
-                    for (token, mask) in split[bucket] { buckets[bucket].add(token, Int32(start + offset), mask) }
+                    for (token, mask) in split[bucket] { buckets[bucket].add(token, start + offset, mask) }
                 }
             }
         }

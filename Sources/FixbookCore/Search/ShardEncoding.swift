@@ -26,9 +26,30 @@ enum ShardEncoding {
             appendNumber(Int(document) - previous - 1, to: &gaps)
             previous = Int(document)
         }
-        guard let last = documents.last, Int(last) / 6 + 2 < gaps.count else { return gaps }
-        var bits = [UInt8](repeating: 0, count: Int(last) / 6 + 1)
-        for document in documents { bits[Int(document) / 6] |= 1 << UInt8(document % 6) }
+        return shortest(gaps: gaps, last: previous)
+    }
+
+    /// `gaps` as written by `documents`, or the bitmap of the same documents when that is shorter.
+    static func shortest(gaps: [UInt8], last: Int) -> [UInt8] {
+        guard last >= 0, last / 6 + 2 < gaps.count else { return gaps }
+        var digit = [Int](repeating: 0, count: 128)
+        for (value, character) in alphabet.enumerated() { digit[Int(character)] = value }
+        var bits = [UInt8](repeating: 0, count: last / 6 + 1)
+        var document = -1
+        var value = 0
+        var shift = 0
+        for character in gaps {
+            let number = digit[Int(character)]
+            if number >= 32 {
+                value |= (number - 32) << shift
+                shift += 5
+            } else {
+                document += (value | number << shift) + 1
+                bits[document / 6] |= 1 << UInt8(document % 6)
+                value = 0
+                shift = 0
+            }
+        }
         return [bitmapMark] + bits.map { alphabet[Int($0)] }
     }
 }
