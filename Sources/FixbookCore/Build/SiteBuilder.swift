@@ -82,7 +82,7 @@ public enum SiteBuilder {
         // Encoded while written, so the JSON is never held whole next to the split index.
         try emit(
             OutputFile(path: "search-index.json") { write in
-                for piece in SearchIndexBuilder.jsonPieces(index) { try write(piece[...]) }
+                try SearchIndexBuilder.writeJSON(index, to: write)
             })
         paths.append("search-index.json")
         lap("search-index.json")

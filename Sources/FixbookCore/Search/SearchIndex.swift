@@ -74,8 +74,8 @@ public enum SearchIndexBuilder {
         SearchIndexJSON.encode(index)
     }
 
-    /// The same JSON in pieces that concatenate to it, for streaming to disk.
-    public static func jsonPieces(_ index: SearchIndex) -> [[UInt8]] {
-        SearchIndexJSON.pieces(index)
+    /// The same JSON handed to `write` piece by piece, for streaming to disk.
+    public static func writeJSON(_ index: SearchIndex, to write: (ArraySlice<UInt8>) throws -> Void) rethrows {
+        try SearchIndexJSON.write(index, to: write)
     }
 }

@@ -3,18 +3,26 @@
 /// the index carries every article's text.
 enum SearchIndexJSON {
     static func encode(_ index: SearchIndex) -> [UInt8] {
-        pieces(index).reduce(into: []) { $0 += $1 }
+        var bytes: [UInt8] = []
+        write(index) { bytes += $0 }
+        return bytes
     }
 
-    /// The document in pieces that concatenate to `encode`'s bytes: the articles are encoded on
-    /// all cores, and at 100,000 articles the pieces are written out without ever being joined.
-    static func pieces(_ index: SearchIndex) -> [[UInt8]] {
-        var pieces: [[UInt8]] = [Array("{\"articles\":[".utf8)]
-        pieces += index.articles.enumerated().map { $0 }.parallelMap { position, article -> [UInt8] in
-            var buffer = JSONBuffer()
-            if position > 0 { buffer.raw(",") }
-            entry(article, into: &buffer)
-            return buffer.bytes
+    /// Articles encoded at a time, on all cores: the whole JSON is never held in memory.
+    private static let chunkSize = 2048
+
+    /// Hands `encode`'s bytes to `write` piece by piece.
+    static func write(_ index: SearchIndex, to write: (ArraySlice<UInt8>) throws -> Void) rethrows {
+        try write(Array("{\"articles\":[".utf8)[...])
+        for start in stride(from: 0, to: index.articles.count, by: chunkSize) {
+            let positions = Array(start..<min(start + chunkSize, index.articles.count))
+            let encoded = positions.parallelMap { position -> [UInt8] in
+                var buffer = JSONBuffer()
+                if position > 0 { buffer.raw(",") }
+                entry(index.articles[position], into: &buffer)
+                return buffer.bytes
+            }
+            for piece in encoded { try write(piece[...]) }
         }
         var out = JSONBuffer()
         out.raw("],\"codes\":{")
@@ -34,8 +42,7 @@ enum SearchIndexJSON {
             out.strings(group)
         }
         out.raw("],\"version\":\(index.version)}\n")
-        pieces.append(out.bytes)
-        return pieces
+        try write(out.bytes[...])
     }
 
     /// One article, keys in sorted order; absent optionals are left out, as `JSONEncoder` does.
