@@ -44,9 +44,21 @@ struct JSONBuffer {
         bytes.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in
+            // Bytes that need nothing are copied in runs; only the rare special byte is looked at.
             var index = 0
+            var runStart = 0
             while index < utf8.count {
                 let byte = utf8[index]
+                let special =
+                    byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+                    || (scriptSafe
+                        && (byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
+                            || byte == 0xE2))
+                if !special {
+                    index += 1
+                    continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                 index += 1
                 switch byte {
                 case UInt8(ascii: "\""): bytes += [0x5C, 0x22]
@@ -56,19 +68,18 @@ struct JSONBuffer {
                 case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
                 case 0x08: bytes += [0x5C, UInt8(ascii: "b")]
                 case 0x0C: bytes += [0x5C, UInt8(ascii: "f")]
-                case 0x00..<0x20: unicodeEscape(UInt16(byte))
-                case UInt8(ascii: "<") where scriptSafe, UInt8(ascii: ">") where scriptSafe,
-                    UInt8(ascii: "&") where scriptSafe:
-                    unicodeEscape(UInt16(byte))
+                case 0x00..<0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"): unicodeEscape(UInt16(byte))
                 // U+2028 and U+2029 are E2 80 A8 / E2 80 A9 in UTF-8: line ends to JavaScript.
                 case 0xE2
-                where scriptSafe && index + 1 < utf8.count && utf8[index] == 0x80
+                where index + 1 < utf8.count && utf8[index] == 0x80
                     && (utf8[index + 1] == 0xA8 || utf8[index + 1] == 0xA9):
                     unicodeEscape(0x2028 + UInt16(utf8[index + 1] - 0xA8))
                     index += 2
-                default: bytes.append(byte)
+                default: bytes.append(byte)  // any other character starting with E2
                 }
+                runStart = index
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
         }
         bytes.append(UInt8(ascii: "\""))
     }

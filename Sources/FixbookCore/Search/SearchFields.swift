@@ -19,6 +19,11 @@ enum SearchFields {
 
     /// Each token of `article` with the mask of the fields that contain it.
     static func masks(of article: SearchIndex.Entry) -> [(token: String, mask: UInt8)] {
+        tokenMasks(of: article).map { ($0.key.text, $0.value) }
+    }
+
+    /// `masks(of:)` keyed for the split index's tables.
+    static func tokenMasks(of article: SearchIndex.Entry) -> [TokenKey: UInt8] {
         var masks: [TokenKey: UInt8] = [:]
         func add(_ text: String, _ field: UInt8) {
             SearchTokenizer.forEachToken(in: text) { masks[TokenKey($0), default: 0] |= field }
@@ -33,7 +38,7 @@ enum SearchFields {
         for heading in article.headings { add(SearchTokenizer.normalize(heading), headings) }
         add(SearchTokenizer.normalize(article.summary), summary)
         add(SearchTokenizer.normalize(article.text), body)
-        return masks.map { ($0.key.text, $0.value) }
+        return masks
     }
 
     /// Search order of articles, the last tie-break of the ranking: by title, then slug, both by
@@ -49,7 +54,8 @@ enum SearchFields {
 /// makes hundreds of millions of lookups.
 struct TokenKey: Hashable {
     let text: String
-    private let fingerprint: UInt64
+    /// FNV-1a of the UTF-8 bytes; also picks the split index's bucket.
+    let fingerprint: UInt64
 
     init(_ text: String) {
         self.text = text

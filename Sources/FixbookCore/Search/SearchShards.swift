@@ -170,23 +170,33 @@ enum SearchShards {
     }
     private static let bucketCount = 64
 
+    private static func bucketOf(_ token: TokenKey) -> Int { Int(token.fingerprint >> 32 % UInt64(bucketCount)) }
+
     /// Token → documents (in ranking order) and field masks, for every article.
     private static func invertedIndex(_ index: SearchIndex, order: [Int]) -> [Bucket] {
         let buckets = (0..<bucketCount).map { _ in Bucket() }
         for start in stride(from: 0, to: order.count, by: batchSize) {
             let batch = Array(order[start..<min(start + batchSize, order.count)])
-            // per article, its tokens sorted into the buckets
-            let tokens = batch.parallelMap { article -> [[(TokenKey, UInt8)]] in
-                var split = [[(TokenKey, UInt8)]](repeating: [], count: bucketCount)
-                for (token, mask) in SearchFields.masks(of: index.articles[article]) {
-                    let key = TokenKey(token)
-                    split[Int(UInt(bitPattern: key.hashValue) % UInt(bucketCount))].append((key, mask))
+            // per article, its tokens sorted by bucket: bucket b is tokens[offsets[b]..<offsets[b + 1]]
+            let tokens = batch.parallelMap { article -> (tokens: [(TokenKey, UInt8)], offsets: [Int]) in
+                let masks = SearchFields.tokenMasks(of: index.articles[article])
+                var offsets = [Int](repeating: 0, count: bucketCount + 1)
+                for key in masks.keys { offsets[bucketOf(key) + 1] += 1 }
+                for bucket in 0..<bucketCount { offsets[bucket + 1] += offsets[bucket] }
+                var next = offsets
+                var sorted = [(TokenKey, UInt8)](repeating: (TokenKey(""), 0), count: masks.count)
+                for (key, mask) in masks {
+                    let bucket = bucketOf(key)
+                    sorted[next[bucket]] = (key, mask)
+                    next[bucket] += 1
                 }
-                return split
+                return (sorted, offsets)
             }
             _ = Array(0..<bucketCount).parallelMap { bucket in
-                for (offset, split) in tokens.enumerated() {
-                    for (token, mask) in split[bucket] { buckets[bucket].add(token, start + offset, mask) }
+                for (offset, article) in tokens.enumerated() {
+                    for (token, mask) in article.tokens[article.offsets[bucket]..<article.offsets[bucket + 1]] {
+                        buckets[bucket].add(token, start + offset, mask)
+                    }
                 }
             }
         }
