@@ -1,19 +1,31 @@
 /// Writes `sitemap.xml` and the Atom `feed.xml`. Absolute URLs need `baseURL`; without it the
 /// files use site-relative URLs. No wall-clock time: dates come from articles' `updated`.
 enum FeedWriter {
-    static func sitemap(_ kb: KnowledgeBase, extraPaths: [String]) -> String {
+    /// `sitemap.xml` for the pages among `paths`. The sitemap protocol allows 50,000 URLs a
+    /// file, so a larger site gets `sitemap-1.xml`, `sitemap-2.xml`, … and `sitemap.xml` as
+    /// their sitemap index.
+    static func sitemaps(_ kb: KnowledgeBase, paths: [String], urlsPerFile: Int = 50_000) -> [OutputFile] {
         let base = baseURL(kb)
         var updatedByPath: [String: String] = [:]
         for article in kb.articles { updatedByPath[article.outputPath] = article.metadata.updated }
-        let paths = extraPaths.filter { $0.hasSuffix(".html") && $0 != "404.html" }.sorted()
-        var xml =
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for path in paths {
-            xml += "  <url><loc>\(xmlEscape(base + path))</loc>"
-            if let updated = updatedByPath[path] { xml += "<lastmod>\(xmlEscape(updated))</lastmod>" }
-            xml += "</url>\n"
+        let urls = paths.filter { $0.hasSuffix(".html") && $0 != "404.html" }.sorted().map { path in
+            "  <url><loc>\(xmlEscape(base + path))</loc>"
+                + (updatedByPath[path].map { "<lastmod>\(xmlEscape($0))</lastmod>" } ?? "") + "</url>\n"
         }
-        return xml + "</urlset>\n"
+        func urlset(_ part: ArraySlice<String>) -> String {
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+                + part.joined() + "</urlset>\n"
+        }
+        guard urls.count > urlsPerFile else { return [OutputFile(path: "sitemap.xml", text: urlset(urls[...]))] }
+        let parts = stride(from: 0, to: urls.count, by: urlsPerFile).enumerated().map { number, start in
+            OutputFile(
+                path: "sitemap-\(number + 1).xml", text: urlset(urls[start..<min(start + urlsPerFile, urls.count)]))
+        }
+        let index =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+            + parts.map { "  <sitemap><loc>\(xmlEscape(base + $0.path))</loc></sitemap>\n" }.joined()
+            + "</sitemapindex>\n"
+        return parts + [OutputFile(path: "sitemap.xml", text: index)]
     }
 
     static func atom(_ kb: KnowledgeBase, limit: Int = 50) -> String {

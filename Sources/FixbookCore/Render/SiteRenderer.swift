@@ -105,10 +105,7 @@ public struct SiteRenderer: Sendable {
         try send(try renderCategoryPages())
         try send(try renderTagPages())
         try send(try renderRedirects())
-        try send([
-            OutputFile(path: "sitemap.xml", text: FeedWriter.sitemap(kb, extraPaths: paths)),
-            OutputFile(path: "feed.xml", text: FeedWriter.atom(kb)),
-        ])
+        try send(FeedWriter.sitemaps(kb, paths: paths) + [OutputFile(path: "feed.xml", text: FeedWriter.atom(kb))])
         return paths
     }
 
