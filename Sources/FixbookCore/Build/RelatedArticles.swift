@@ -17,8 +17,15 @@ public enum RelatedArticles {
         var scores: [Int: Int] = [:]
         func add(_ list: [Int]?, weight: Int) {
             guard let list else { return }
-            // Neighbours by slug order stand in for the whole list when it is long.
-            let position = list.firstIndex(of: index) ?? 0
+            // Neighbours by slug order stand in for the whole list when it is long. Lists hold
+            // article indices in ascending (slug) order: the article's place is a binary search.
+            var low = 0
+            var high = list.count
+            while low < high {
+                let middle = (low + high) / 2
+                if list[middle] < index { low = middle + 1 } else { high = middle }
+            }
+            let position = low < list.count && list[low] == index ? low : 0
             let window = list[max(0, position - 50)..<min(list.count, position + 50)]
             for other in window where other != index { scores[other, default: 0] += weight }
         }
@@ -28,8 +35,9 @@ public enum RelatedArticles {
         // The best few by score, then slug: a partial selection, not a sort of every candidate.
         var best: [(index: Int, score: Int)] = []
         let wanted = limit - result.count
+        // Articles are sorted by slug, so index order is slug order.
         func ranksBefore(_ a: (index: Int, score: Int), _ b: (index: Int, score: Int)) -> Bool {
-            a.score != b.score ? a.score > b.score : kb.articles[a.index].slug < kb.articles[b.index].slug
+            a.score != b.score ? a.score > b.score : a.index < b.index
         }
         for (other, score) in scores where !result.contains(other) {
             let candidate = (index: other, score: score)
