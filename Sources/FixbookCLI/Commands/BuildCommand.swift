@@ -38,8 +38,10 @@ struct BuildCommand: ParsableCommand {
             throw ContentErrors()
         }
         if timings {
-            for (name, seconds) in summary.phases {
-                FileHandle.standardError.write(Data("  \(Int((seconds * 1000).rounded())) ms  \(name)\n".utf8))
+            for (name, seconds, cpuSeconds) in summary.phases {
+                let wall = Int((seconds * 1000).rounded())
+                let cpu = Int((cpuSeconds * 1000).rounded())
+                FileHandle.standardError.write(Data("  \(wall) ms  (CPU \(cpu) ms)  \(name)\n".utf8))
             }
         }
         let milliseconds = Int((summary.seconds * 1000).rounded())
