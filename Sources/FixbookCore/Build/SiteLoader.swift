@@ -93,23 +93,18 @@ public enum SiteLoader {
         let keepSections = options.sectionTexts
         let solutionHeadings = config.solutionHeadings
         let limits = config.limits
-        var limitDiagnostics: [Diagnostic] = []
-        for index in articles.indices {
-            guard let violation = limits.violation(in: articles[index].body) else { continue }
-            let line = articles[index].bodyFirstLine + violation.line - 1
-            limitDiagnostics.append(
-                Diagnostic(
-                    rule: violation.rule, severity: .error,
-                    location: SourceLocation(file: articles[index].sourcePath, line: line), message: violation.message
-                )
-            )
-            // The body is not rendered at all; the rest of the article is still checked.
-            articles[index].body = ""
-        }
-        diagnostics += located(limitDiagnostics)
-        articles = articles.parallelMap { article in
+        let rendered = articles.parallelMap { article -> (Article, Diagnostic?) in
             var article = article
             let sourcePath = article.sourcePath
+            // A body over the limits is not rendered at all; the rest of the article is still checked.
+            let diagnostic = limits.violation(in: article.body).map { violation in
+                Diagnostic(
+                    rule: violation.rule, severity: .error,
+                    location: SourceLocation(file: sourcePath, line: article.bodyFirstLine + violation.line - 1),
+                    message: violation.message
+                )
+            }
+            if diagnostic != nil { article.body = "" }
             article.rendered = MarkdownRenderer.render(
                 article.body, firstLine: article.bodyFirstLine, unsafe: unsafe, copyLinkLabel: ui.copyLink,
                 sectionTexts: keepSections
@@ -128,8 +123,10 @@ public enum SiteLoader {
                 SolutionSection.mark(&article.rendered!.headings, solutionHeadings: solutionHeadings)
             }
             article.body = ""  // the rendered form is all later stages need
-            return article
+            return (article, diagnostic)
         }
+        articles = rendered.map(\.0)
+        diagnostics += located(rendered.compactMap(\.1))
 
         let knowledgeBase = KnowledgeBase(
             config: config, articles: articles, categories: categories, catalog: catalog,
