@@ -43,8 +43,10 @@ import Testing
         #expect(all.contains("\"#550\":[\"00\",[\"Invalid User\"],\"100\"]"))
         #expect(all.contains("\"$c邮件\":[\"00\"]"))
         #expect(all.contains("\"$toutlook\":[\"0\"]"))
-        // in the title only: mask 1, written as 1 ^ 64 = 65 (two digits)
-        #expect(all.contains("\"constructor\":[\"1\",\"x2\"]"))
+        // in the title only: the first posting (0 skipped) has mask 1, written as 1 ^ 64 = 65 ("x2")
+        #expect(all.contains("\"constructor\":[\"1\",\"0x2\"]"))
+        // in the body only: no masks
+        #expect(all.contains("\"正文\":[\"00\",\"\"]"))
         #expect(try site.read("Output/assets/search/d/0.js").hasPrefix("FixbookSearchData(\"d/0\",{"))
         #expect(try site.read("Output/assets/search/d/0.js").contains("\"slug\":\"b\""))
     }

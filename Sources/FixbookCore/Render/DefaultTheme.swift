@@ -606,8 +606,14 @@ enum DefaultTheme {
       postings: function (token) {
         return cached(token, function (raw) {
           var list = decodeDocs(String(raw[0] || ''));
-          var masks = raw[1] ? decodeNumbers(String(raw[1])) : null;
-          return list.map(function (d, i) { return d * FIELD_SLOTS + (masks ? masks[i] ^ FIELD_BODY : FIELD_BODY); });
+          var out = list.map(function (d) { return d * FIELD_SLOTS + FIELD_BODY; });
+          // Masks other than body-only: pairs of (postings skipped since the last pair, mask ^ body).
+          var pairs = decodeNumbers(String(raw[1] || ''));
+          for (var i = 0, at = -1; i + 1 < pairs.length; i += 2) {
+            at += pairs[i] + 1;
+            if (at < out.length) out[at] = list[at] * FIELD_SLOTS + (pairs[i + 1] ^ FIELD_BODY);
+          }
+          return out;
         });
       },
       claims: function (key) {

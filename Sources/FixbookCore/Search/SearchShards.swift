@@ -5,7 +5,7 @@
 /// - `assets/search-index.js` sets `window.FIXBOOK_INDEX`: the site, the number of documents, the
 ///   synonym groups, the message codes, and the first key of every shard.
 /// - `assets/search/t/N.js` is shard N: a run of keys in UTF-16 order with their data. A key is a
-///   token (its documents and, per document, the field mask), `#` and a code key (the documents
+///   token (its documents, and the field masks that are not body-only), `#` and a code key (the documents
 ///   that claim the code and their messages for it), or `$c`/`$t` and a category or tag (the
 ///   documents in it, for the result filters).
 /// - `assets/search/d/N.js` is document N: the article as in `search-index.json`, for the
@@ -126,30 +126,63 @@ enum SearchShards {
         return keys
     }
 
-    /// The documents of one token and its field mask in each, encoded as they arrive (in
-    /// ascending order): about two bytes a posting, where a 100,000-article index has tens of
-    /// millions of them.
+    /// The documents of one token and its field masks, encoded as they arrive (in ascending
+    /// order). A 100,000-article index has hundreds of millions of postings, most of them of a few
+    /// thousand common words: a list turns into a bitmap (a byte for six documents) once that is
+    /// smaller than its gaps, and only masks other than body-only are kept.
     private final class PostingList {
+        /// Gaps as `ShardEncoding` writes them, until `bits` takes over.
         var gaps: [UInt8] = []
-        /// `mask ^ body` numbers; nil while every mask was body-only (most words).
-        var masks: [UInt8]?
+        /// Six documents a value, once shorter than the gaps.
+        var bits: [UInt8]?
+        /// Length the gaps have (or would have).
+        var gapLength = 0
+        /// Pairs of (postings since the previous pair, `mask ^ body`) for masks that are not body-only.
+        var masks: [UInt8] = []
         var count = 0
         var last = -1
+        var lastException = -1
 
         func append(_ document: Int, _ mask: UInt8) {
-            ShardEncoding.appendNumber(document - last - 1, to: &gaps)
+            let gap = document - last - 1
+            gapLength += ShardEncoding.numberLength(gap)
             last = document
-            if mask != SearchFields.body, masks == nil {
-                masks = [UInt8](repeating: ShardEncoding.alphabet[0], count: count)
+            if bits != nil {
+                setBit(document)
+            } else {
+                ShardEncoding.appendNumber(gap, to: &gaps)
+                // Short lists stay gaps: a bitmap only pays once it saves real memory.
+                if gaps.count > 512, gaps.count > document / 6 + 2 {
+                    bits = []
+                    for document in ShardEncoding.decodeGaps(gaps) { setBit(document) }
+                    gaps = []
+                }
             }
-            if masks != nil { ShardEncoding.appendNumber(Int(mask ^ SearchFields.body), to: &masks!) }
+            if mask != SearchFields.body {
+                ShardEncoding.appendNumber(count - lastException - 1, to: &masks)
+                ShardEncoding.appendNumber(Int(mask ^ SearchFields.body), to: &masks)
+                lastException = count
+            }
             count += 1
         }
 
-        /// `["<documents>","<masks>"]`.
+        private func setBit(_ document: Int) {
+            let slot = document / 6
+            if bits!.count <= slot { bits!.append(contentsOf: repeatElement(0, count: slot + 1 - bits!.count)) }
+            bits![slot] |= 1 << UInt8(document % 6)
+        }
+
+        /// `["<documents>","<masks>"]`: the shorter of gaps and bitmap, as `ShardEncoding.documents`.
         var json: [UInt8] {
-            Array("[\"".utf8) + ShardEncoding.shortest(gaps: gaps, last: last) + Array("\",\"".utf8) + (masks ?? [])
-                + Array("\"]".utf8)
+            var documents = gaps
+            if let bits {
+                if gapLength <= last / 6 + 2 {
+                    documents = ShardEncoding.documents(ShardEncoding.decodeBitmap(bits).map { Int32($0) })
+                } else {
+                    documents = [ShardEncoding.bitmapMark] + bits.map { ShardEncoding.alphabet[Int($0)] }
+                }
+            }
+            return Array("[\"".utf8) + documents + Array("\",\"".utf8) + masks + Array("\"]".utf8)
         }
     }
 

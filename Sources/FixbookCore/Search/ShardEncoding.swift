@@ -32,9 +32,25 @@ enum ShardEncoding {
     /// `gaps` as written by `documents`, or the bitmap of the same documents when that is shorter.
     static func shortest(gaps: [UInt8], last: Int) -> [UInt8] {
         guard last >= 0, last / 6 + 2 < gaps.count else { return gaps }
-        var digit = [Int](repeating: 0, count: 128)
-        for (value, character) in alphabet.enumerated() { digit[Int(character)] = value }
         var bits = [UInt8](repeating: 0, count: last / 6 + 1)
+        for document in decodeGaps(gaps) { bits[document / 6] |= 1 << UInt8(document % 6) }
+        return [bitmapMark] + bits.map { alphabet[Int($0)] }
+    }
+
+    /// How many characters `appendNumber` writes for `value`.
+    static func numberLength(_ value: Int) -> Int {
+        var length = 1
+        var value = value
+        while value >= 32 {
+            value >>= 5
+            length += 1
+        }
+        return length
+    }
+
+    /// The documents of gaps written by `documents`.
+    static func decodeGaps(_ gaps: [UInt8]) -> [Int] {
+        var documents: [Int] = []
         var document = -1
         var value = 0
         var shift = 0
@@ -45,11 +61,26 @@ enum ShardEncoding {
                 shift += 5
             } else {
                 document += (value | number << shift) + 1
-                bits[document / 6] |= 1 << UInt8(document % 6)
+                documents.append(document)
                 value = 0
                 shift = 0
             }
         }
-        return [bitmapMark] + bits.map { alphabet[Int($0)] }
+        return documents
     }
+
+    /// The documents of a bitmap of six documents a value (not yet written as characters).
+    static func decodeBitmap(_ bits: [UInt8]) -> [Int] {
+        var documents: [Int] = []
+        for (slot, value) in bits.enumerated() {
+            for bit in 0..<6 where value & (1 << bit) != 0 { documents.append(slot * 6 + bit) }
+        }
+        return documents
+    }
+
+    private static let digit: [Int] = {
+        var table = [Int](repeating: 0, count: 128)
+        for (value, character) in alphabet.enumerated() { table[Int(character)] = value }
+        return table
+    }()
 }
