@@ -74,11 +74,26 @@ public struct ContentSources: Sendable {
         var result: [String] = []
         var skipped: [(String, String)] = []
         var visited: Set<String> = [root.path]
-        func walk(_ directory: URL, prefix: String) throws {
-            let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-            for name in names where !isIgnored(name) {
+        // `resolvedDirectory` is where `directory` really is, once its links are followed.
+        func walk(_ directory: URL, resolvedDirectory: String, prefix: String) throws {
+            for (name, type) in try entries(of: directory) where !isIgnored(name) {
                 let url = directory.appendingPathComponent(name)
                 let relative = prefix.isEmpty ? name : prefix + "/" + name
+                // Plain files and folders (no link) stay where their folder is: no need to resolve
+                // them, which cost several system calls a file at 100,000 articles.
+                if type == UInt8(DT_REG) {
+                    result.append(relative)
+                    continue
+                }
+                if type == UInt8(DT_DIR) {
+                    let resolved = resolvedDirectory + "/" + name
+                    guard visited.insert(resolved).inserted else {
+                        skipped.append((relative, "skipped: a symbolic link back into a folder already read (a loop)"))
+                        continue
+                    }
+                    try walk(url, resolvedDirectory: resolved, prefix: relative)
+                    continue
+                }
                 let resolved = url.resolvingSymlinksInPath()
                 // A symlink may only point inside the content folder, and never into a loop.
                 guard resolved.path == root.path || resolved.path.hasPrefix(root.path + "/") else {
@@ -95,7 +110,7 @@ public struct ContentSources: Sendable {
                         skipped.append((relative, "skipped: a symbolic link back into a folder already read (a loop)"))
                         continue
                     }
-                    try walk(url, prefix: relative)
+                    try walk(url, resolvedDirectory: resolved.path, prefix: relative)
                 } else if let type = try? FileManager.default.attributesOfItem(atPath: resolved.path)[.type]
                     as? FileAttributeType,
                     type == .typeRegular
@@ -106,8 +121,25 @@ public struct ContentSources: Sendable {
                 }
             }
         }
-        try walk(root, prefix: "")
+        try walk(root, resolvedDirectory: root.resolvingSymlinksInPath().path, prefix: "")
         return (result, skipped)
+    }
+
+    /// The names in a folder, sorted, with their `readdir` types (`DT_UNKNOWN` where the file
+    /// system does not say).
+    private static func entries(of directory: URL) throws -> [(name: String, type: UInt8)] {
+        guard let handle = opendir(directory.path) else {
+            throw FixbookError("cannot read the folder \(directory.path): \(String(cString: strerror(errno)))")
+        }
+        defer { closedir(handle) }
+        var found: [(name: String, type: UInt8)] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name != "." && name != ".." { found.append((name, entry.pointee.d_type)) }
+        }
+        return found.sorted { $0.name < $1.name }
     }
 
     /// Hidden files, editor backups and lock files: never content.
