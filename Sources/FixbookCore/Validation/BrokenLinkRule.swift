@@ -15,7 +15,8 @@ public struct BrokenLinkRule: ValidationRule {
     private func check(_ article: Article, in kb: KnowledgeBase) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for link in article.rendered?.links ?? [] {
-            let here = kb.location(article, line: link.line, column: link.column)
+            // Only a broken link needs its location; most links are fine.
+            var here: SourceLocation { kb.location(article, line: link.line, column: link.column) }
             switch LinkTarget.resolve(link.destination, from: article.sourcePath) {
             case .external:
                 continue
