@@ -1,10 +1,16 @@
 /// The codes index and one page per code key: every article that claims the code, with the
 /// message that tells them apart and a direct link to each solution.
 extension SiteRenderer {
-    func renderCodePages() throws -> [OutputFile] {
+    /// Writes each code's page through `emit` as soon as it is rendered (at 100,000 articles the
+    /// code pages are a quarter of a gigabyte), then the index; returns the paths.
+    func renderCodePages(emit: @Sendable (OutputFile) throws -> Void) throws -> [String] {
         let root = "../"
         let catalogByKey = Dictionary(grouping: kb.catalog, by: \.code.key)
-        let pages = try kb.codeKeys.parallelTryMap { key in try renderCodePage(key, catalog: catalogByKey[key] ?? []) }
+        let pages = try kb.codeKeys.parallelTryMap { key in
+            let page = try renderCodePage(key, catalog: catalogByKey[key] ?? [])
+            try emit(page.file)
+            return (path: page.file.path, entry: page.entry, system: page.system)
+        }
         var groups: [CodeSystem: [CodeIndexEntryView]] = [:]
         for page in pages { groups[page.system, default: []].append(page.entry) }
         let ordered = CodeSystem.allCases.compactMap { system in
@@ -17,7 +23,8 @@ extension SiteRenderer {
                 "codes", kind: "codes", title: ui.allCodes, description: ui.codesIntro, root: root,
                 breadcrumbs: crumbs, view: CodeIndexView(groups: ordered))
         )
-        return pages.map(\.file) + [index]
+        try emit(index)
+        return pages.map(\.path) + [index.path]
     }
 
     /// One code's page: every article that claims it, with the message that tells them apart.

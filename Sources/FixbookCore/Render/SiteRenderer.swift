@@ -101,9 +101,9 @@ public struct SiteRenderer: Sendable {
             try emit(file)
             return file.path
         }
-        try send(try renderCodePages())
+        paths += try renderCodePages(emit: emit)
         try send(try renderCategoryPages())
-        try send(try renderTagPages())
+        paths += try renderTagPages(emit: emit)
         try send(try renderRedirects())
         try send(FeedWriter.sitemaps(kb, paths: paths) + [OutputFile(path: "feed.xml", text: FeedWriter.atom(kb))])
         return paths
@@ -228,33 +228,35 @@ public struct SiteRenderer: Sendable {
         return files
     }
 
-    private func renderTagPages() throws -> [OutputFile] {
+    /// Writes each tag's page through `emit` as soon as it is rendered, then the tag index.
+    private func renderTagPages(emit: @Sendable (OutputFile) throws -> Void) throws -> [String] {
         let root = "../"
-        var files: [OutputFile] = []
         let crumbs = [LinkView(title: ui.home, url: root + "index.html"), LinkView(title: ui.tags, url: "index.html")]
-        files += try byTag.keys.sorted().parallelTryMap { slug in
+        var paths = try byTag.keys.sorted().parallelTryMap { slug in
             let name = tagNames[slug] ?? slug
             let view = ListingView(
                 title: name, description: "", hasDescription: false,
                 articles: sortedForListing(byTag[slug] ?? []).map { summary($0, root: root) }
             )
-            return OutputFile(
+            let file = OutputFile(
                 path: "tags/\(slug).html",
                 text: try page("listing", kind: "tag", title: name, root: root, breadcrumbs: crumbs, view: view)
             )
+            try emit(file)
+            return file.path
         }
         let terms = byTag.keys.sorted().map {
             TermView(name: tagNames[$0] ?? $0, url: TermSlug.href($0) + ".html", count: byTag[$0]?.count ?? 0)
         }
-        files.append(
-            OutputFile(
-                path: "tags/index.html",
-                text: try page(
-                    "terms", kind: "tags", title: ui.tags, root: root, breadcrumbs: [crumbs[0]],
-                    view: TermIndexView(title: ui.tags, terms: terms))
-            )
+        let index = OutputFile(
+            path: "tags/index.html",
+            text: try page(
+                "terms", kind: "tags", title: ui.tags, root: root, breadcrumbs: [crumbs[0]],
+                view: TermIndexView(title: ui.tags, terms: terms))
         )
-        return files
+        try emit(index)
+        paths.append(index.path)
+        return paths
     }
 
     private func renderRedirects() throws -> [OutputFile] {
