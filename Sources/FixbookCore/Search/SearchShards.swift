@@ -24,36 +24,31 @@ enum SearchShards {
         let order = index.articles.indices.sorted {
             SearchFields.inRankingOrder(index.articles[$0], index.articles[$1])
         }
-        let keys = entries(index, order: order)
-        var shards: [[UInt8]] = []
         var firstKeys: [String] = []
+        var paths: [String] = []
         var shard = JSONBuffer(scriptSafe: true)
-        for (key, value) in keys {
+        // Each shard is written as soon as it is cut.
+        func finishShard() throws {
+            shard.raw("});\n")
+            let bytes = shard.bytes
+            let path = "assets/search/t/\(paths.count).js"
+            try emit(OutputFile(path: path) { write in try write(bytes[...]) })
+            paths.append(path)
+            shard = JSONBuffer(scriptSafe: true)
+        }
+        for (key, value) in entries(index, order: order) {
             if shard.bytes.isEmpty {
                 firstKeys.append(key)
-                shard.raw("FixbookSearchData(\"t/\(shards.count)\",{")
+                shard.raw("FixbookSearchData(\"t/\(paths.count)\",{")
             } else {
                 shard.raw(",")
             }
             shard.string(key)
             shard.raw(":")
             shard.append(value)
-            if shard.bytes.count >= shardBytes {
-                shard.raw("});\n")
-                shards.append(shard.bytes)
-                shard = JSONBuffer(scriptSafe: true)
-            }
+            if shard.bytes.count >= shardBytes { try finishShard() }
         }
-        if !shard.bytes.isEmpty {
-            shard.raw("});\n")
-            shards.append(shard.bytes)
-        }
-        var paths: [String] = []
-        for (number, bytes) in shards.enumerated() {
-            let path = "assets/search/t/\(number).js"
-            try emit(OutputFile(path: path) { write in try write(bytes[...]) })
-            paths.append(path)
-        }
+        if !shard.bytes.isEmpty { try finishShard() }
         paths += try order.enumerated().map { $0 }.parallelTryMap { number, article in
             let path = "assets/search/d/\(number).js"
             try emit(
