@@ -77,9 +77,7 @@ public struct SearchEngine: Sendable {
         }
         self.codeDocuments = codeDocuments
         messageKeys = codeDocuments.keys.sorted(by: SearchTokenizer.utf16Less).compactMap { key in
-            let tokens = SearchTokenizer.tokenize(key)
-            if tokens.count == 1, SearchTokenizer.codeKey(ofToken: tokens[0]) == key { return nil }
-            return tokens.isEmpty ? nil : (key, tokens)
+            SearchTokenizer.messageTokens(ofCodeKey: key).map { (key, $0) }
         }
     }
 

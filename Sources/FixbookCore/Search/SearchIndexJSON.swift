@@ -32,7 +32,15 @@ enum SearchIndexJSON {
             out.raw(":")
             out.strings(index.codes[key] ?? [])
         }
-        out.raw("},\"site\":{\"language\":")
+        out.raw("},")
+        siteAndSynonyms(index, into: &out)
+        out.raw(",\"version\":\(index.version)}\n")
+        try write(out.bytes[...])
+    }
+
+    /// `"site":{…},"synonyms":[…]`: shared with the split index's entry script.
+    static func siteAndSynonyms(_ index: SearchIndex, into out: inout JSONBuffer) {
+        out.raw("\"site\":{\"language\":")
         out.string(index.site.language)
         out.raw(",\"title\":")
         out.string(index.site.title)
@@ -41,8 +49,7 @@ enum SearchIndexJSON {
             if position > 0 { out.raw(",") }
             out.strings(group)
         }
-        out.raw("],\"version\":\(index.version)}\n")
-        try write(out.bytes[...])
+        out.raw("]")
     }
 
     /// One article, keys in sorted order; absent optionals are left out, as `JSONEncoder` does.

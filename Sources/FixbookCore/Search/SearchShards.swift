@@ -70,10 +70,7 @@ enum SearchShards {
     /// `window.FIXBOOK_INDEX = {…};`: what every query needs before it loads a shard.
     private static func entryScript(_ index: SearchIndex, shardKeys: [String]) -> [UInt8] {
         let codeKeys = index.codes.keys.sorted(by: SearchTokenizer.utf16Less)
-        let messageKeys = codeKeys.filter { key in
-            let tokens = SearchTokenizer.tokenize(key)
-            return !tokens.isEmpty && !(tokens.count == 1 && SearchTokenizer.codeKey(ofToken: tokens[0]) == key)
-        }
+        let messageKeys = codeKeys.filter { SearchTokenizer.messageTokens(ofCodeKey: $0) != nil }
         var out = JSONBuffer(scriptSafe: true)
         out.raw("window.FIXBOOK_INDEX = {\"documents\":")
         out.int(index.articles.count)
@@ -83,16 +80,9 @@ enum SearchShards {
         out.strings(messageKeys)
         out.raw(",\"shards\":")
         out.strings(shardKeys)
-        out.raw(",\"site\":{\"language\":")
-        out.string(index.site.language)
-        out.raw(",\"title\":")
-        out.string(index.site.title)
-        out.raw("},\"synonyms\":[")
-        for (position, group) in index.synonyms.enumerated() {
-            if position > 0 { out.raw(",") }
-            out.strings(group)
-        }
-        out.raw("],\"version\":1};\n")
+        out.raw(",")
+        SearchIndexJSON.siteAndSynonyms(index, into: &out)
+        out.raw(",\"version\":1};\n")
         return out.bytes
     }
 

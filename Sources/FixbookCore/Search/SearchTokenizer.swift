@@ -136,6 +136,14 @@ public enum SearchTokenizer {
         return keys
     }
 
+    /// The tokens of a code key that is a message (`sender is in prison`), found in a query as a
+    /// run of tokens; nil for a key the code rules recognise by itself (`550`, `0x800CCC0F`).
+    static func messageTokens(ofCodeKey key: String) -> [String]? {
+        let tokens = tokenize(key)
+        if tokens.isEmpty || (tokens.count == 1 && codeKey(ofToken: tokens[0]) == key) { return nil }
+        return tokens
+    }
+
     /// The code key of one normalized word token (rules a–e of search-core.js), or nil.
     public static func codeKey(ofToken token: String) -> String? {
         let bytes = Array(token.utf8)
