@@ -60,6 +60,22 @@ import Testing
         #expect(html.contains("footnote"))
     }
 
+    @Test func everyHeadingOfEveryLevelGetsItsIdAndAnchor() {
+        let body =
+            "# One\n\ntext with = and \"quotes\"\n\n## Two `x`\n\n- a\n- b\n\n###### Six\n\n> quote\n\n## Two `x`\n"
+        let html = MarkdownRenderer.render(body, copyLinkLabel: "Link <here>").html
+        let anchor = { (id: String) in
+            "<a class=\"heading-anchor\" href=\"#\(id)\" aria-label=\"Link &lt;here&gt;\">#</a></h"
+        }
+        #expect(html.contains("<h1 id=\"one\">One \(anchor("one"))1>"))
+        #expect(html.contains("<h2 id=\"two-x\">Two <code>x</code> \(anchor("two-x"))2>"))
+        #expect(html.contains("<h6 id=\"six\">Six \(anchor("six"))6>"))
+        #expect(html.contains("<h2 id=\"two-x-1\">Two <code>x</code> \(anchor("two-x-1"))2>"))
+        #expect(html.contains("<p>text with = and &quot;quotes&quot;</p>"))
+        #expect(html.contains("<ul>\n<li>a</li>"))
+        #expect(!html.contains("data-sourcepos"))
+    }
+
     @Test func plainTextForTheIndex() {
         let rendered = MarkdownRenderer.render("# Title\n\nSome **bold** `code`.\n\n- item\n")
         #expect(rendered.plainText == "Title\nSome bold code.\nitem")
@@ -74,6 +90,11 @@ import Testing
         ("../../etc/passwd", "a/b.md", .outside("../../etc/passwd")),
         ("/abs.md", "a/b.md", .outside("/abs.md")),
         ("img/p.png", "a/b.md", .file(path: "a/img/p.png")),
+        ("./x/../c.md", "a/b/c.md", .article(path: "a/b/c.md", fragment: nil)),
+        ("a\\b.md", "d/e.md", .article(path: "d/a/b.md", fragment: nil)),
+        ("app+x-1.0:open", "a/b.md", .external),
+        ("协议:打开", "a/b.md", .external),
+        ("1x:y.png", "a/b.md", .file(path: "a/1x:y.png")),
     ])
     func linkTargets(destination: String, source: String, target: LinkTarget) {
         #expect(LinkTarget.resolve(destination, from: source) == target)

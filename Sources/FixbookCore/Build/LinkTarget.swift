@@ -34,19 +34,19 @@ public enum LinkTarget: Sendable, Equatable {
 
     /// Joins `relative` onto the folder of `sourcePath`, folding `.` and `..`; nil when it climbs out.
     static func normalize(_ relative: String, relativeTo sourcePath: String) -> String? {
-        var parts = sourcePath.split(separator: "/").dropLast().map(String.init)
+        // On UTF-8 bytes: a split by Character of every link showed up in build profiles.
+        var parts = sourcePath.utf8.split(separator: UInt8(ascii: "/")).dropLast().map { Substring($0) }
         let slashed =
             relative.utf8.contains(UInt8(ascii: "\\")) ? relative.replacingOccurrences(of: "\\", with: "/") : relative
-        for component in slashed.split(separator: "/", omittingEmptySubsequences: true) {
-            switch component {
-            case ".": continue
-            case "..":
+        for component in slashed.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
+            if component.elementsEqual([UInt8(ascii: ".")]) { continue }
+            if component.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")]) {
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
-            default:
-                if component.utf8.contains(0) { return nil }
-                parts.append(String(component))
+                continue
             }
+            if component.contains(0) { return nil }
+            parts.append(Substring(component))
         }
         return parts.isEmpty ? nil : parts.joined(separator: "/")
     }
@@ -57,10 +57,16 @@ public enum LinkTarget: Sendable, Equatable {
     }
 
     private static func hasScheme(_ text: String) -> Bool {
-        guard let colon = text.firstIndex(of: ":") else { return false }
-        let scheme = text[..<colon]
-        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || "+-.".contains($0) }
-            && scheme.first!.isLetter
+        guard let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        let scheme = text.utf8[..<colon]
+        guard let first = scheme.first else { return false }
+        if scheme.allSatisfy({ $0 < 0x80 }) {
+            func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+            return isLetter(first)
+                && scheme.allSatisfy { isLetter($0) || (0x30...0x39).contains($0) || "+-.".utf8.contains($0) }
+        }
+        let characters = Substring(scheme)
+        return characters.allSatisfy { $0.isLetter || $0.isNumber || "+-.".contains($0) } && characters.first!.isLetter
     }
 }
 

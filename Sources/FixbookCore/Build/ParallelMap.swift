@@ -6,7 +6,11 @@ extension Array where Element: Sendable {
         if count < 2 { return map(transform) }
         let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        // Deinitialized, not only freed: every result would otherwise keep one reference forever.
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
         nonisolated(unsafe) let output = results
         self.withUnsafeBufferPointer { input in
             nonisolated(unsafe) let input = input

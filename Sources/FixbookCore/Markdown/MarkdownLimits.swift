@@ -12,10 +12,15 @@ public struct MarkdownLimits: Sendable, Equatable {
     ///
     /// One pass over the UTF-8 bytes: it runs on every article, so it must cost next to nothing.
     public func violation(in body: String) -> (rule: String, line: Int, message: String)? {
-        let bytes = body.utf8
-        if bytes.count > maxBytes {
-            return ("markdown-too-large", 1, "the body is \(bytes.count) bytes; the limit is \(maxBytes)")
+        if body.utf8.count > maxBytes {
+            return ("markdown-too-large", 1, "the body is \(body.utf8.count) bytes; the limit is \(maxBytes)")
         }
+        var body = body
+        // On the bytes in place: the string's own UTF-8 iterator checks every step.
+        return body.withUTF8 { violation(inBytes: $0) }
+    }
+
+    private func violation(inBytes bytes: UnsafeBufferPointer<UInt8>) -> (rule: String, line: Int, message: String)? {
         var tableColumns = 0
         var tableRows = 0
         var tableStart = 0

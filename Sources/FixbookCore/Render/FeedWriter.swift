@@ -30,9 +30,13 @@ enum FeedWriter {
 
     static func atom(_ kb: KnowledgeBase, limit: Int = 50) -> String {
         let base = baseURL(kb)
-        let recent = kb.articles.sorted {
-            ($1.metadata.updated ?? "", $0.slug) < ($0.metadata.updated ?? "", $1.slug)
-        }.prefix(limit)
+        // Indices, not articles: sorting copies of every article showed up in build profiles.
+        // Articles are in slug order, so index order breaks ties by slug.
+        let articles = kb.articles
+        let recent = articles.indices.sorted {
+            let (a, b) = (articles[$0].metadata.updated ?? "", articles[$1].metadata.updated ?? "")
+            return a != b ? a > b : $0 < $1
+        }.prefix(limit).map { articles[$0] }
         let newest = recent.first?.metadata.updated ?? "1970-01-01"
         let siteID = base.isEmpty ? "urn:fixbook:" + Slug.make(from: kb.config.title) : base
         var xml = """

@@ -5,6 +5,7 @@ public struct SiteRenderer: Sendable {
     let kb: KnowledgeBase
     let templates: TemplateSet
     let ui: UIStrings
+    let sharedUI: SharedUIStrings
     let byTag: [String: [Int]]
     let tagNames: [String: String]
     let byCategory: [String: [Int]]
@@ -20,6 +21,7 @@ public struct SiteRenderer: Sendable {
         self.kb = kb
         self.templates = templates
         self.ui = UIStrings.forLanguage(kb.config.language)
+        self.sharedUI = SharedUIStrings(ui)
         var byTag: [String: [Int]] = [:]
         var tagNames: [String: String] = [:]
         var byCategory: [String: [Int]] = [:]
@@ -65,8 +67,8 @@ public struct SiteRenderer: Sendable {
     {
         let view = PageView(
             lang: config.language, siteTitle: config.title, siteDescription: config.description, pageTitle: "",
-            metaDescription: "", root: root, ui: ui, support: config.support, kind: "", breadcrumbs: [],
-            hasBreadcrumbs: false, headerHTML: "", footerHTML: "", page: ()
+            metaDescription: "", root: root, ui: SharedUIStrings(ui), support: config.support, kind: "",
+            breadcrumbs: [], hasBreadcrumbs: false, headerHTML: "", footerHTML: "", page: ()
         )
         // The base template puts each on a line of its own, which already ends the line.
         func rendered(_ name: String) throws -> String {
@@ -120,7 +122,7 @@ public struct SiteRenderer: Sendable {
         let pageView = PageView(
             lang: kb.config.language, siteTitle: kb.config.title, siteDescription: kb.config.description,
             pageTitle: isHome ? kb.config.title : "\(title) - \(kb.config.title)",
-            metaDescription: description ?? kb.config.description, root: root, ui: ui, support: kb.config.support,
+            metaDescription: description ?? kb.config.description, root: root, ui: sharedUI, support: kb.config.support,
             kind: kind, breadcrumbs: breadcrumbs, hasBreadcrumbs: !breadcrumbs.isEmpty, headerHTML: header,
             footerHTML: footer, page: view
         )

@@ -4,6 +4,18 @@ import Mustache
 // which dominated render time in profiles; these switches answer the same lookups directly.
 // Generated from the view models: keep one case per stored property.
 
+// A string renders as itself. Without this, swift-mustache tries three more protocol casts and
+// `String(describing:)` for every `{{value}}`. The library cannot declare it for us.
+// swift-format-ignore: AvoidRetroactiveConformances
+extension String: @retroactive MustacheCustomRenderable {
+    public var renderText: String { self }
+    public var isNull: Bool { false }
+}
+
+extension SharedUIStrings: MustacheParent {
+    func child(named name: String) -> Any? { strings.child(named: name) }
+}
+
 extension PageView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {

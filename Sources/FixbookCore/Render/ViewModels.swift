@@ -11,7 +11,7 @@ struct PageView {
     var metaDescription: String
     /// Prefix from this page to the output root: "" or "../".
     var root: String
-    var ui: UIStrings
+    var ui: SharedUIStrings
     var support: String
     /// Marks the body for page-specific styling (`home`, `article`…).
     var kind: String
@@ -22,6 +22,13 @@ struct PageView {
     var footerHTML: String
     /// The page-specific view (`ArticleView`, `CodePageView`…).
     var page: Any
+}
+
+/// The interface strings by reference: a page looks them up many times, and each lookup of the
+/// plain value would copy all 31 strings (31 retains) into an `Any`.
+final class SharedUIStrings: Sendable {
+    let strings: UIStrings
+    init(_ strings: UIStrings) { self.strings = strings }
 }
 
 struct LinkView {
