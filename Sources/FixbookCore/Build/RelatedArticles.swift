@@ -14,7 +14,9 @@ public enum RelatedArticles {
         }
         guard result.count < limit else { return Array(result.prefix(limit)) }
 
-        var scores: [Int: Int] = [:]
+        // Every (candidate, weight) found, summed per candidate after a sort: a dictionary of
+        // scores cost more than the rest of the choice.
+        var found: [(index: Int, weight: Int)] = []
         func add(_ list: [Int]?, weight: Int) {
             guard let list else { return }
             // Neighbours by slug order stand in for the whole list when it is long. Lists hold
@@ -27,11 +29,12 @@ public enum RelatedArticles {
             }
             let position = low < list.count && list[low] == index ? low : 0
             let window = list[max(0, position - 50)..<min(list.count, position + 50)]
-            for other in window where other != index { scores[other, default: 0] += weight }
+            for other in window where other != index { found.append((other, weight)) }
         }
         for key in Set(article.metadata.codes.map(\.code.key)) { add(kb.byCodeKey[key], weight: 4) }
         for tag in Set(article.metadata.tags.map(TermSlug.make)) { add(byTag[tag], weight: 2) }
         if let category = article.metadata.category { add(byCategory[category], weight: 1) }
+        found.sort { $0.index < $1.index }
         // The best few by score, then slug: a partial selection, not a sort of every candidate.
         var best: [(index: Int, score: Int)] = []
         let wanted = limit - result.count
@@ -39,7 +42,15 @@ public enum RelatedArticles {
         func ranksBefore(_ a: (index: Int, score: Int), _ b: (index: Int, score: Int)) -> Bool {
             a.score != b.score ? a.score > b.score : a.index < b.index
         }
-        for (other, score) in scores where !result.contains(other) {
+        var next = 0
+        while next < found.count {
+            let other = found[next].index
+            var score = 0
+            while next < found.count, found[next].index == other {
+                score += found[next].weight
+                next += 1
+            }
+            guard !result.contains(other) else { continue }
             let candidate = (index: other, score: score)
             if best.count < wanted {
                 best.append(candidate)

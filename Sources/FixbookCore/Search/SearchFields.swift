@@ -65,7 +65,10 @@ struct TokenKey: Hashable {
     }
 
     static func == (a: TokenKey, b: TokenKey) -> Bool {
-        a.fingerprint == b.fingerprint && a.text.utf8.elementsEqual(b.text.utf8)
+        guard a.fingerprint == b.fingerprint else { return false }
+        // On the bytes in place: the UTF-8 views' own `elementsEqual` steps an index at a time.
+        var (first, second) = (a.text, b.text)
+        return first.withUTF8 { x in second.withUTF8 { y in x.count == y.count && x.elementsEqual(y) } }
     }
 
     func hash(into hasher: inout Hasher) {
