@@ -4,13 +4,16 @@
 Usage: build_bench.py [N ...]   (default 1000 10000; run by scripts/bench-build.sh)
 Environment: RUNS (default 3) runs of each tool per N, alternating Fixbook and Hugo.
 
-Every run is measured by /usr/bin/time -v (wall, user+system CPU, peak resident memory). The
-floor is cmark-gfm's own CLI rendering all bodies in one process into one file: what parsing the
-Markdown costs on one core, with nothing else.
+Every run is timed by hyperfine (wall) around /usr/bin/time -v (user+system CPU, peak resident
+memory), one run at a time so the tools alternate. The floor is cmark-gfm's own CLI rendering all
+bodies in one process into one file: what parsing the Markdown costs on one core, with nothing
+else.
 """
+import json
 import os
 import pathlib
 import re
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -23,17 +26,22 @@ RUNS = int(os.environ.get("RUNS", "3"))
 
 
 def timed(command, cwd=None):
-    """Runs a command under /usr/bin/time -v; returns (wall s, cpu s, peak MiB)."""
-    result = subprocess.run(["/usr/bin/time", "-v", *command], cwd=cwd, capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.exit(f"{command[0]} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
-    report = result.stderr
+    """One run of a command: hyperfine times it, /usr/bin/time -v inside reports its CPU and peak
+    memory. Returns (wall s, cpu s, peak MiB). One run per call keeps the tools alternating."""
+    with tempfile.TemporaryDirectory() as scratch:
+        report_file = pathlib.Path(scratch) / "time.txt"
+        timing_file = pathlib.Path(scratch) / "hyperfine.json"
+        inner = shlex.join(["/usr/bin/time", "-v", "-o", str(report_file), *command])
+        result = subprocess.run(["hyperfine", "--runs", "1", "--style", "none", "--export-json", str(timing_file),
+                                 inner], cwd=cwd, capture_output=True, text=True)
+        if result.returncode != 0:
+            sys.exit(f"{command[0]} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
+        report = report_file.read_text()
+        wall = json.loads(timing_file.read_text())["results"][0]["mean"]
 
     def field(name):
         return re.search(rf"{re.escape(name)}: (.+)", report).group(1).strip()
 
-    clock = field("Elapsed (wall clock) time (h:mm:ss or m:ss)").split(":")
-    wall = sum(float(part) * 60 ** index for index, part in enumerate(reversed(clock)))
     cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
     peak = int(field("Maximum resident set size (kbytes)")) / 1024
     return wall, cpu, peak

@@ -8,6 +8,7 @@ scripts/install-deps.sh build
 export DEBIAN_FRONTEND=noninteractive
 need=()
 command -v hugo >/dev/null 2>&1 || need+=(hugo)
+command -v hyperfine >/dev/null 2>&1 || need+=(hyperfine)
 [ -x /usr/bin/time ] || need+=(time)
 command -v cmark-gfm >/dev/null 2>&1 || need+=(cmark-gfm)
 if [ ${#need[@]} -gt 0 ]; then
