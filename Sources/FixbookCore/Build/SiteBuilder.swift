@@ -80,7 +80,6 @@ public enum SiteBuilder {
     ) throws -> [String] {
         let kb = site.knowledgeBase
         let templates = try TemplateSet.load(directory: resolve(kb.config.templates, against: site.root))
-        let index = SearchIndexBuilder.build(kb, synonyms: site.synonyms)
         var paths: [String] = []
         // The search index is built alongside the pages: each stage leaves a core idle at times
         // (writing, joining), and together they keep both busy.
@@ -88,6 +87,7 @@ public enum SiteBuilder {
             let group = DispatchGroup()
             nonisolated(unsafe) var searchPaths: Result<[String], Error> = .success([])
             DispatchQueue.global().async(group: group) {
+                let index = SearchIndexBuilder.build(kb, synonyms: site.synonyms)
                 searchPaths = Result { try writeSearchIndex(index, emit: emit) }
             }
             defer { group.wait() }
