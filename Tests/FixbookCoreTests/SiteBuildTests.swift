@@ -69,6 +69,33 @@ import Testing
         }
     }
 
+    @Test func aRebuildRewritesOnlyWhatChanged() throws {
+        let site = try TemporarySite(Self.fixture)
+        defer { site.remove() }
+        // Two builds: the output and the generation kept for reuse both hold this content.
+        _ = try SiteBuilder.build(root: site.root)
+        _ = try SiteBuilder.build(root: site.root)
+        let old = Date(timeIntervalSince1970: 1_000_000_000)
+        for folder in ["Output", ".Output.previous"] {
+            for path in site.files(under: folder) {
+                try FileManager.default.setAttributes(
+                    [.modificationDate: old], ofItemAtPath: site.root.appendingPathComponent(folder + "/" + path).path)
+            }
+        }
+        // Only the body changes: no other page shows it.
+        let source = try site.read("Content/mail/timeout.md")
+        try site.write("Content/mail/timeout.md", source.replacingOccurrences(of: "重启。", with: "重启，改过了。"))
+        _ = try SiteBuilder.build(root: site.root)
+        func modified(_ path: String) throws -> Date {
+            try FileManager.default.attributesOfItem(atPath: site.root.appendingPathComponent(path).path)[
+                .modificationDate] as! Date
+        }
+        #expect(try site.read("Output/articles/timeout.html").contains("改过了"))
+        #expect(try modified("Output/articles/timeout.html") > old)
+        #expect(try modified("Output/articles/bounce.html") == old)
+        #expect(try modified("Output/codes/0x800CCC0F.html") == old)
+    }
+
     @Test func errorsWriteNothingAndKeepThePreviousOutput() throws {
         let site = try TemporarySite(Self.fixture)
         defer { site.remove() }

@@ -73,44 +73,14 @@ public enum OutputFolder {
     /// Writes (or overwrites) one file. Plain `open`/`write`: the staging folder is swapped in whole,
     /// so a per-file temporary copy and `fsync` (what `createFile` does) buy nothing.
     static func writeFile(_ buffer: UnsafeBufferPointer<UInt8>, to path: String) throws {
-        let descriptor = try openForWriting(path)
-        defer { close(descriptor) }
-        try writeAll(buffer, to: descriptor, path: path)
-        try finish(descriptor, length: buffer.count, path: path)
-    }
-
-    /// Opens a file to be overwritten, never through a symbolic link. Not truncated here: ext4
-    /// starts writing a file back at `close` when it was truncated to zero and rewritten (its
-    /// `auto_da_alloc` guard for editors), which made closing the reused generation's files the
-    /// slowest system call of a build. `finish` cuts the file to its new length instead.
-    static func openForWriting(_ path: String) throws -> Int32 {
-        var descriptor = open(path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        if descriptor < 0, errno == EISDIR || errno == ELOOP {
-            // The reused generation had a folder or a link here.
-            try? FileManager.default.removeItem(atPath: path)
-            descriptor = open(path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        var file = try FileRewriter(path: path)
+        do {
+            try file.write(buffer)
+        } catch {
+            file.abandon()
+            throw error
         }
-        guard descriptor >= 0 else { throw FixbookError("cannot create \(path): \(String(cString: strerror(errno)))") }
-        return descriptor
-    }
-
-    /// Drops whatever the file held beyond the `length` bytes just written.
-    static func finish(_ descriptor: Int32, length: Int, path: String) throws {
-        guard ftruncate(descriptor, off_t(length)) == 0 else {
-            throw FixbookError("cannot write \(path): \(String(cString: strerror(errno)))")
-        }
-    }
-
-    static func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to descriptor: Int32, path: String) throws {
-        var offset = 0
-        while offset < buffer.count {
-            let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw FixbookError("cannot write \(path): \(String(cString: strerror(errno)))")
-            }
-            offset += written
-        }
+        try file.finish()
     }
 
     /// Puts the new output in place and keeps the old one as `previous`. On Linux the two folders

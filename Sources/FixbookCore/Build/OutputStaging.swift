@@ -58,14 +58,14 @@ public final class OutputStaging: @unchecked Sendable {
             var text = text
             try text.withUTF8 { try OutputFolder.writeFile($0, to: destination) }
         case .stream(let produce):
-            let descriptor = try OutputFolder.openForWriting(destination)
-            defer { close(descriptor) }
-            var length = 0
-            try produce { chunk in
-                try chunk.withUnsafeBufferPointer { try OutputFolder.writeAll($0, to: descriptor, path: destination) }
-                length += chunk.count
+            var file = try FileRewriter(path: destination)
+            do {
+                try produce { chunk in try chunk.withUnsafeBufferPointer { try file.write($0) } }
+            } catch {
+                file.abandon()
+                throw error
             }
-            try OutputFolder.finish(descriptor, length: length, path: destination)
+            try file.finish()
         case .copy(let source):
             try? FileManager.default.removeItem(atPath: destination)
             try FileManager.default.copyItem(atPath: source, toPath: destination)
