@@ -24,6 +24,27 @@ import Testing
         #expect(text(ShardEncoding.documents([100_000])).first != "~")
     }
 
+    @Test func everyDistinctTokenGetsTheMasksOfAllItsFields() {
+        // Thousands of distinct tokens make the table grow several times; each appears in the body
+        // twice, and some in the title or a tag too.
+        let words = (0..<3_000).map { "w\($0)" }
+        let body = (words + words).joined(separator: " ") + " 无法连接到服务器"
+        let entry = SearchIndex.Entry(
+            id: "a", slug: "a", url: "articles/a.html", title: "W7 w2999 无法连接", summary: "", category: nil,
+            categoryTitle: nil, tags: ["W42"], symptoms: [], updated: nil, headings: [], codes: [], text: body)
+        var expected: [String: UInt8] = [:]
+        for (text, field) in [(entry.title, SearchFields.title), (body, SearchFields.body), ("W42", SearchFields.tags)]
+        {
+            for token in SearchTokenizer.tokenize(text) { expected[token, default: 0] |= field }
+        }
+        let masks = SearchFields.masks(of: entry)
+        #expect(masks.count == expected.count)
+        #expect(Dictionary(masks.map { ($0.token, $0.mask) }, uniquingKeysWith: { _, _ in 0 }) == expected)
+        #expect(expected["w7"] == SearchFields.title | SearchFields.body)
+        #expect(expected["无法"] == SearchFields.title | SearchFields.body)
+        #expect(expected["w42"] == SearchFields.tags | SearchFields.body)
+    }
+
     @Test func aBuildWritesShardsThatHoldTokensCodesAndFilters() throws {
         let site = try TemporarySite([
             "fixbook.yml": "title: T\nlanguage: zh-CN\n",

@@ -19,14 +19,14 @@ enum SearchFields {
 
     /// Each token of `article` with the mask of the fields that contain it.
     static func masks(of article: SearchIndex.Entry) -> [(token: String, mask: UInt8)] {
-        tokenMasks(of: article).map { ($0.key.text, $0.value) }
+        tokenMasks(of: article).map { ($0.key.text, $0.mask) }
     }
 
-    /// `masks(of:)` keyed for the split index's tables.
-    static func tokenMasks(of article: SearchIndex.Entry) -> [TokenKey: UInt8] {
-        var masks: [TokenKey: UInt8] = [:]
+    /// `masks(of:)` keyed for the split index's tables, in order of first appearance.
+    static func tokenMasks(of article: SearchIndex.Entry) -> [(key: TokenKey, mask: UInt8)] {
+        var table = TokenMaskTable()
         func add(_ text: String, _ field: UInt8) {
-            SearchTokenizer.forEachToken(in: text) { masks[TokenKey($0), default: 0] |= field }
+            SearchTokenizer.forEachTokenBytes(in: text) { table.add($0, field) }
         }
         add(SearchTokenizer.normalize(article.title), title)
         for symptom in article.symptoms { add(SearchTokenizer.normalize(symptom), symptoms) }
@@ -38,7 +38,7 @@ enum SearchFields {
         for heading in article.headings { add(SearchTokenizer.normalize(heading), headings) }
         add(SearchTokenizer.normalize(article.summary), summary)
         add(SearchTokenizer.normalize(article.text), body)
-        return masks
+        return table.entries
     }
 
     /// Search order of articles, the last tie-break of the ranking: by title, then slug, both by
@@ -59,9 +59,25 @@ struct TokenKey: Hashable {
 
     init(_ text: String) {
         self.text = text
+        var copy = text
+        fingerprint = copy.withUTF8 { Self.fingerprint(of: $0) }
+    }
+
+    init(_ text: String, fingerprint: UInt64) {
+        self.text = text
+        self.fingerprint = fingerprint
+    }
+
+    static func fingerprint(of bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        fingerprint = hash
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
+    /// Whether this key is the token made of `bytes`.
+    func hasBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var copy = text
+        return copy.withUTF8 { $0.count == bytes.count && $0.elementsEqual(bytes) }
     }
 
     static func == (a: TokenKey, b: TokenKey) -> Bool {

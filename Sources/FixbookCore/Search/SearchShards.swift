@@ -199,7 +199,7 @@ enum SearchShards {
             let tokens = batch.parallelMap { article -> (tokens: [(TokenKey, UInt8)], offsets: [Int]) in
                 let masks = SearchFields.tokenMasks(of: index.articles[article])
                 var offsets = [Int](repeating: 0, count: bucketCount + 1)
-                for key in masks.keys { offsets[bucketOf(key) + 1] += 1 }
+                for entry in masks { offsets[bucketOf(entry.key) + 1] += 1 }
                 for bucket in 0..<bucketCount { offsets[bucket + 1] += offsets[bucket] }
                 var next = offsets
                 var sorted = [(TokenKey, UInt8)](repeating: (TokenKey(""), 0), count: masks.count)

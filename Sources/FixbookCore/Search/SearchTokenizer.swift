@@ -57,6 +57,12 @@ public enum SearchTokenizer {
     /// Calls `body` with each token of normalized `text`, in order. Works on the UTF-8 bytes: a
     /// token is always one contiguous run of them (a word, a CJK bigram or a lone CJK character).
     static func forEachToken(in text: String, _ body: (String) -> Void) {
+        forEachTokenBytes(in: text) { body(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// `forEachToken` handing over each token's bytes in place, for callers that make a string
+    /// only of the tokens they keep.
+    static func forEachTokenBytes(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
         text.withUTF8 { bytes in
             // The scalar at `index` and the index after it.
@@ -78,8 +84,8 @@ public enum SearchTokenizer {
                 for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
                 return (Unicode.Scalar(value) ?? "\u{FFFD}", index + length)
             }
-            func token(_ start: Int, _ end: Int) -> String {
-                String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            func token(_ start: Int, _ end: Int) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: bytes[start..<end])
             }
             var index = 0
             while index < bytes.count {
