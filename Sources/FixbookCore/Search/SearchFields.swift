@@ -24,9 +24,13 @@ enum SearchFields {
 
     /// `masks(of:)` keyed for the split index's tables, in order of first appearance.
     static func tokenMasks(of article: SearchIndex.Entry) -> [(key: TokenKey, mask: UInt8)] {
-        var table = TokenMaskTable()
+        // Most of an article's tokens are repeats: a table on their bytes makes each string once.
+        var table = TokenTable<UInt8>()
         func add(_ text: String, _ field: UInt8) {
-            SearchTokenizer.forEachTokenBytes(in: text) { table.add($0, field) }
+            SearchTokenizer.forEachTokenBytes(in: text) { bytes in
+                let index = table.index(ofBytes: bytes) { 0 }
+                table[index] |= field
+            }
         }
         add(SearchTokenizer.normalize(article.title), title)
         for symptom in article.symptoms { add(SearchTokenizer.normalize(symptom), symptoms) }
@@ -38,7 +42,7 @@ enum SearchFields {
         for heading in article.headings { add(SearchTokenizer.normalize(heading), headings) }
         add(SearchTokenizer.normalize(article.summary), summary)
         add(SearchTokenizer.normalize(article.text), body)
-        return table.entries
+        return table.entries.map { ($0.key, $0.value) }
     }
 
     /// Search order of articles, the last tie-break of the ranking: by title, then slug, both by

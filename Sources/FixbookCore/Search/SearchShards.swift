@@ -100,7 +100,8 @@ enum SearchShards {
             for tag in Set(entry.tags) { facets["$t" + tag, default: []].append(Int32(number)) }
         }
 
-        var keys = postings.parallelMap { bucket in bucket.lists.map { ($0.key.text, $0.value.json) } }.flatMap { $0 }
+        var keys = postings.parallelMap { bucket in bucket.lists.entries.map { ($0.key.text, $0.value.json) } }.flatMap
+        { $0 }
         for (facet, documents) in facets {
             keys.append((facet, Array("[\"".utf8) + ShardEncoding.documents(documents) + Array("\"]".utf8)))
         }
@@ -174,16 +175,10 @@ enum SearchShards {
     /// Some of the tokens with their posting lists. Tokens are spread over buckets by hash so
     /// the buckets fill on all cores, each touched by one thread at a time.
     private final class Bucket: @unchecked Sendable {
-        var lists: [TokenKey: PostingList] = [:]
+        var lists = TokenTable<PostingList>()
 
         func add(_ token: TokenKey, _ document: Int, _ mask: UInt8) {
-            if let list = lists[token] {
-                list.append(document, mask)
-            } else {
-                let list = PostingList()
-                list.append(document, mask)
-                lists[token] = list
-            }
+            lists[lists.index(of: token) { PostingList() }].append(document, mask)
         }
     }
     private static let bucketCount = 64
