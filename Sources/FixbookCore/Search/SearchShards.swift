@@ -100,8 +100,8 @@ enum SearchShards {
             for tag in Set(entry.tags) { facets["$t" + tag, default: []].append(Int32(number)) }
         }
 
-        var keys = postings.parallelMap { bucket in bucket.lists.entries.map { ($0.key.text, $0.value.json) } }.flatMap
-        { $0 }
+        let lists = postings.parallelMap { bucket in bucket.lists.entries.map { ($0.key.text, $0.value.json) } }
+        var keys = lists.flatMap { $0 }
         for (facet, documents) in facets {
             keys.append((facet, Array("[\"".utf8) + ShardEncoding.documents(documents) + Array("\"]".utf8)))
         }
