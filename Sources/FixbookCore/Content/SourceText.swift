@@ -21,11 +21,16 @@ public struct SourceText: Sendable {
         } else if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
             decoded = String(data: data, encoding: .utf16)
         } else {
-            decoded = String(validating: data, as: UTF8.self)
+            // Validated on the bytes in place: through `Data` as a sequence it went a byte at a time.
+            decoded = data.withUnsafeBytes { String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) }
         }
         guard var text = decoded else { return nil }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.utf8.contains(UInt8(ascii: "\r")) {
+        // `memchr` on the bytes: the UTF-8 view's `contains` cost more than validating the file.
+        let hasCarriageReturn = text.withUTF8 { bytes in
+            bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false
+        }
+        if hasCarriageReturn {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return text
