@@ -13,8 +13,9 @@ import Testing
         return folder.appendingPathComponent(name).path
     }
 
-    private func rewrite(_ path: String, chunks: [String]) throws {
-        var file = try FileRewriter(path: path)
+    private func rewrite(_ path: String, chunks: [String], knownLength: Bool = false) throws {
+        let length = knownLength ? chunks.map(\.utf8.count).reduce(0, +) : nil
+        var file = try FileRewriter(path: path, length: length)
         for chunk in chunks {
             var text = chunk
             try text.withUTF8 { try file.write($0) }
@@ -54,9 +55,11 @@ import Testing
     func changedContentEndsUpExact(before: [String], after: [String], expected: String) throws {
         let file = try path("changed-\(UUID().uuidString).html")
         defer { try? FileManager.default.removeItem(at: folder) }
-        if !before.isEmpty { try rewrite(file, chunks: before) }
-        try rewrite(file, chunks: after)
-        #expect(try contents(file) == expected)
+        for knownLength in [false, true] {
+            if !before.isEmpty { try rewrite(file, chunks: before) }
+            try rewrite(file, chunks: after, knownLength: knownLength)
+            #expect(try contents(file) == expected)
+        }
     }
 
     @Test func aLinkInTheWayIsReplacedNotFollowed() throws {

@@ -19,7 +19,9 @@ struct FileRewriter {
     /// Opens `path` for reading and writing, never through a symbolic link. Not truncated: ext4
     /// starts writing a file back at `close` when it was truncated to zero and rewritten (its
     /// `auto_da_alloc` guard for editors); `finish` cuts the file to its new length instead.
-    init(path: String) throws {
+    /// `length`, when known, is the new contents' length: a file of another length has changed,
+    /// so it is written without being read first.
+    init(path: String, length: Int? = nil) throws {
         self.path = path
         var descriptor = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
         if descriptor < 0, errno == EISDIR || errno == ELOOP {
@@ -30,8 +32,9 @@ struct FileRewriter {
         guard descriptor >= 0 else { throw FixbookError("cannot create \(path): \(String(cString: strerror(errno)))") }
         self.descriptor = descriptor
         var status = stat()
-        oldLength = fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
-        diverged = oldLength == 0
+        let oldLength = fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
+        self.oldLength = oldLength
+        diverged = oldLength == 0 || (length != nil && length != oldLength)
     }
 
     /// Appends `chunk` to the new contents.

@@ -73,7 +73,7 @@ public enum OutputFolder {
     /// Writes (or overwrites) one file. Plain `open`/`write`: the staging folder is swapped in whole,
     /// so a per-file temporary copy and `fsync` (what `createFile` does) buy nothing.
     static func writeFile(_ buffer: UnsafeBufferPointer<UInt8>, to path: String) throws {
-        var file = try FileRewriter(path: path)
+        var file = try FileRewriter(path: path, length: buffer.count)
         do {
             try file.write(buffer)
         } catch {
