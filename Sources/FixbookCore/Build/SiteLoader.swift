@@ -116,11 +116,14 @@ public enum SiteLoader {
                 )
             }
             if diagnostic != nil { article.body = "" }
+            let targets = LinkTargetList()
             article.rendered = MarkdownRenderer.render(
                 article.body, firstLine: article.bodyFirstLine, unsafe: unsafe, copyLinkLabel: ui.copyLink,
                 sectionTexts: keepSections
             ) { destination, _ in
-                switch LinkTarget.resolve(destination, from: sourcePath) {
+                let target = LinkTarget.resolve(destination, from: sourcePath)
+                targets.list.append(target)
+                switch target {
                 case .article(let path, let fragment):
                     guard let slug = slugBySourcePath[path] else { return nil }
                     return slug + ".html" + (fragment.map { "#" + encodeFragment($0) } ?? "")
@@ -130,6 +133,7 @@ public enum SiteLoader {
                     return nil
                 }
             }
+            article.linkTargets = targets.list
             if article.rendered != nil {
                 SolutionSection.mark(&article.rendered!.headings, solutionHeadings: solutionHeadings)
             }
@@ -148,6 +152,12 @@ public enum SiteLoader {
             dataFiles: sources.dataFiles, synonyms: synonyms
         )
     }
+}
+
+/// The targets of one article's links as the renderer meets them; filled and read by the one
+/// thread that renders the article.
+private final class LinkTargetList: @unchecked Sendable {
+    var list: [LinkTarget] = []
 }
 
 /// Where a content asset is copied in the output (`files/<content path>`), percent-encoded.

@@ -11,6 +11,9 @@ public struct Article: Sendable {
     public var bodyFirstLine: Int
     /// Filled by the render stage.
     public var rendered: RenderedMarkdown?
+    /// What each of `rendered.links` points at, in the same order: resolved once while rendering,
+    /// for the link checks.
+    public var linkTargets: [LinkTarget] = []
 
     public init(
         sourcePath: String, metadata: ArticleMetadata, slug: String, title: String, body: String, bodyFirstLine: Int

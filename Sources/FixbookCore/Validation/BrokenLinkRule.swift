@@ -14,10 +14,15 @@ public struct BrokenLinkRule: ValidationRule {
 
     private func check(_ article: Article, in kb: KnowledgeBase) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for link in article.rendered?.links ?? [] {
+        let links = article.rendered?.links ?? []
+        // Resolved while rendering; an article made some other way has its links resolved here.
+        let targets =
+            article.linkTargets.count == links.count
+            ? article.linkTargets : links.map { LinkTarget.resolve($0.destination, from: article.sourcePath) }
+        for (link, target) in zip(links, targets) {
             // Only a broken link needs its location; most links are fine.
             var here: SourceLocation { kb.location(article, line: link.line, column: link.column) }
-            switch LinkTarget.resolve(link.destination, from: article.sourcePath) {
+            switch target {
             case .external:
                 continue
             case .sameArticle(let fragment):
