@@ -265,7 +265,9 @@ public struct SiteRenderer: Sendable {
         var files: [OutputFile] = []
         var written: Set<String> = []
         let taken = Set(kb.articles.map(\.outputPath))
-        for article in kb.articles {
+        // By index: most articles have no alias, and a copy of each article cost more than the rest.
+        for index in kb.articles.indices where !kb.articles[index].metadata.aliases.isEmpty {
+            let article = kb.articles[index]
             for alias in article.metadata.aliases {
                 guard let path = AliasPath.outputPath(alias.text), !taken.contains(path), written.insert(path).inserted
                 else { continue }
