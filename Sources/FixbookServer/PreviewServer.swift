@@ -59,13 +59,9 @@ public struct PreviewServer: Sendable {
         )
         let watching = Task {
             var fingerprint = watcher.fingerprint()
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .milliseconds(400))
-                let now = watcher.fingerprint()
-                if now != fingerprint {
-                    fingerprint = now
-                    await builder.rebuild()
-                }
+            while let changed = await watcher.nextChange(from: fingerprint) {
+                fingerprint = changed
+                await builder.rebuild()
             }
         }
         defer { watching.cancel() }

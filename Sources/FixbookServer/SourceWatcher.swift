@@ -25,4 +25,24 @@ struct SourceWatcher: Sendable {
         }
         return result
     }
+
+    /// Waits for the files to differ from `previous`, then for them to hold still for `settle`,
+    /// and returns their fingerprint then; nil once the task is cancelled. An editor may be
+    /// halfway through a save (a file emptied, then written): the build waits for the end of it.
+    func nextChange(
+        from previous: [String: String], every interval: Duration = .milliseconds(400),
+        settle: Duration = .milliseconds(150)
+    ) async -> [String: String]? {
+        var now = fingerprint()
+        while now == previous {
+            guard (try? await Task.sleep(for: interval)) != nil else { return nil }
+            now = fingerprint()
+        }
+        while true {
+            guard (try? await Task.sleep(for: settle)) != nil else { return nil }
+            let later = fingerprint()
+            if later == now { return now }
+            now = later
+        }
+    }
 }

@@ -2,6 +2,8 @@ import FixbookTestSupport
 import Foundation
 import Testing
 
+@testable import FixbookServer
+
 #if canImport(FoundationNetworking)
     import FoundationNetworking
 #endif
@@ -49,6 +51,26 @@ import Testing
             try await Task.sleep(for: .milliseconds(200))
         }
         return try await get(server.base + "/__fixbook/status").body
+    }
+
+    @Test func aSaveInStepsIsBuiltOnceItIsFinished() async throws {
+        let site = try TemporarySite(["Content/a.md": "---\ntitle: 一\n---\n"], withTemplates: false)
+        defer { site.remove() }
+        let watcher = SourceWatcher(root: site.root)
+        let before = watcher.fingerprint()
+        // An editor that empties the file, then writes it in two parts.
+        let file = site.root.appendingPathComponent("Content/a.md")
+        let saving = Task {
+            try Data().write(to: file)
+            try await Task.sleep(for: .milliseconds(20))
+            try Data("---\ntitle: 二\n".utf8).write(to: file)
+            try await Task.sleep(for: .milliseconds(20))
+            try Data("---\ntitle: 二\n---\n正文。\n".utf8).write(to: file)
+        }
+        let changed = await watcher.nextChange(from: before, every: .milliseconds(5))
+        try await saving.value
+        #expect(changed == watcher.fingerprint())
+        #expect(changed != before)
     }
 
     @Test func servesRebuildsAndReportsErrors() async throws {
