@@ -15,12 +15,12 @@ import Testing
 
     private func rewrite(_ path: String, chunks: [String], knownLength: Bool = false) throws {
         let length = knownLength ? chunks.map(\.utf8.count).reduce(0, +) : nil
-        var file = try FileRewriter(path: path, length: length)
-        for chunk in chunks {
-            var text = chunk
-            try text.withUTF8 { try file.write($0) }
+        try FileRewriter.rewrite(path, length: length) { file in
+            for chunk in chunks {
+                var text = chunk
+                try text.withUTF8 { try file.write($0) }
+            }
         }
-        try file.finish()
     }
 
     private func contents(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }

@@ -37,6 +37,19 @@ struct FileRewriter {
         diverged = oldLength == 0 || (length != nil && length != oldLength)
     }
 
+    /// Opens `path`, lets `produce` write the new contents and finishes the file; after an error
+    /// the file is closed as it is and the error goes on.
+    static func rewrite(_ path: String, length: Int? = nil, _ produce: (inout FileRewriter) throws -> Void) throws {
+        var file = try FileRewriter(path: path, length: length)
+        do {
+            try produce(&file)
+        } catch {
+            file.abandon()
+            throw error
+        }
+        try file.finish()
+    }
+
     /// Appends `chunk` to the new contents.
     mutating func write(_ chunk: UnsafeBufferPointer<UInt8>) throws {
         var start = 0
@@ -69,7 +82,7 @@ struct FileRewriter {
     }
 
     /// Closes the file without cutting it, after an error.
-    func abandon() { close(descriptor) }
+    private func abandon() { close(descriptor) }
 
     /// How many leading bytes of `chunk` the file already holds at `offset`.
     private mutating func sameBytes(as chunk: UnsafeBufferPointer<UInt8>) throws -> Int {

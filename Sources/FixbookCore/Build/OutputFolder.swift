@@ -73,14 +73,7 @@ public enum OutputFolder {
     /// Writes (or overwrites) one file. Plain `open`/`write`: the staging folder is swapped in whole,
     /// so a per-file temporary copy and `fsync` (what `createFile` does) buy nothing.
     static func writeFile(_ buffer: UnsafeBufferPointer<UInt8>, to path: String) throws {
-        var file = try FileRewriter(path: path, length: buffer.count)
-        do {
-            try file.write(buffer)
-        } catch {
-            file.abandon()
-            throw error
-        }
-        try file.finish()
+        try FileRewriter.rewrite(path, length: buffer.count) { try $0.write(buffer) }
     }
 
     /// Puts the new output in place and keeps the old one as `previous`. On Linux the two folders

@@ -58,14 +58,9 @@ public final class OutputStaging: @unchecked Sendable {
             var text = text
             try text.withUTF8 { try OutputFolder.writeFile($0, to: destination) }
         case .stream(let produce):
-            var file = try FileRewriter(path: destination)
-            do {
+            try FileRewriter.rewrite(destination) { file in
                 try produce { chunk in try chunk.withUnsafeBufferPointer { try file.write($0) } }
-            } catch {
-                file.abandon()
-                throw error
             }
-            try file.finish()
         case .copy(let source):
             try? FileManager.default.removeItem(atPath: destination)
             try FileManager.default.copyItem(atPath: source, toPath: destination)

@@ -78,7 +78,8 @@ struct TokenKey: Hashable {
         return hash
     }
 
-    /// Whether this key is the token made of `bytes`.
+    /// Whether this key is the token made of `bytes`, compared in place: the UTF-8 views' own
+    /// `elementsEqual` steps an index at a time.
     func hasBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var copy = text
         return copy.withUTF8 { $0.count == bytes.count && $0.elementsEqual(bytes) }
@@ -86,9 +87,8 @@ struct TokenKey: Hashable {
 
     static func == (a: TokenKey, b: TokenKey) -> Bool {
         guard a.fingerprint == b.fingerprint else { return false }
-        // On the bytes in place: the UTF-8 views' own `elementsEqual` steps an index at a time.
-        var (first, second) = (a.text, b.text)
-        return first.withUTF8 { x in second.withUTF8 { y in x.count == y.count && x.elementsEqual(y) } }
+        var other = b.text
+        return other.withUTF8 { a.hasBytes($0) }
     }
 
     func hash(into hasher: inout Hasher) {
