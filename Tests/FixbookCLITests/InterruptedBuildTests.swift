@@ -35,7 +35,8 @@ import Testing
         }
         #expect(try cli.run(["build", "--root", site.root.path]).status == 0)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter {
-            $0.hasPrefix(".Output") && $0 != ".Output.previous"
+            $0.hasPrefix(".Output")
+                && ![".Output.previous", ".Output.manifest", ".Output.previous.manifest"].contains($0)
         }
         #expect(leftovers.isEmpty, "\(leftovers)")
     }

@@ -43,6 +43,8 @@ struct BuildCommand: ParsableCommand {
                 let cpu = Int((cpuSeconds * 1000).rounded())
                 FileHandle.standardError.write(Data("  \(wall) ms  (CPU \(cpu) ms)  \(name)\n".utf8))
             }
+            FileHandle.standardError.write(
+                Data("  \(summary.files) files, \(summary.unchangedFiles) known unchanged without reading\n".utf8))
         }
         let milliseconds = Int((summary.seconds * 1000).rounded())
         print(

@@ -38,8 +38,11 @@ struct FileRewriter {
     }
 
     /// Opens `path`, lets `produce` write the new contents and finishes the file; after an error
-    /// the file is closed as it is and the error goes on.
-    static func rewrite(_ path: String, length: Int? = nil, _ produce: (inout FileRewriter) throws -> Void) throws {
+    /// the file is closed as it is and the error goes on. Returns the finished file's identity.
+    @discardableResult
+    static func rewrite(
+        _ path: String, length: Int? = nil, _ produce: (inout FileRewriter) throws -> Void
+    ) throws -> FileIdentity {
         var file = try FileRewriter(path: path, length: length)
         do {
             try produce(&file)
@@ -47,7 +50,7 @@ struct FileRewriter {
             file.abandon()
             throw error
         }
-        try file.finish()
+        return try file.finish()
     }
 
     /// Appends `chunk` to the new contents.
@@ -73,12 +76,15 @@ struct FileRewriter {
         offset += chunk.count
     }
 
-    /// Cuts the file to what was written and closes it; call it exactly once.
-    func finish() throws {
+    /// Cuts the file to what was written and closes it; call it exactly once. Returns the file's
+    /// identity once written, for the manifest.
+    func finish() throws -> FileIdentity {
         defer { close(descriptor) }
-        guard offset == oldLength || ftruncate(descriptor, off_t(offset)) == 0 else {
+        var status = stat()
+        guard offset == oldLength || ftruncate(descriptor, off_t(offset)) == 0, fstat(descriptor, &status) == 0 else {
             throw FixbookError("cannot write \(path): \(String(cString: strerror(errno)))")
         }
+        return FileIdentity(status)
     }
 
     /// Closes the file without cutting it, after an error.

@@ -4,6 +4,7 @@ import Foundation
 public struct OutputFile: Sendable {
     public enum Contents: Sendable {
         case text(String)
+        case bytes([UInt8])
         /// Bytes produced piece by piece, for files too big to hold twice (the search index).
         case stream(@Sendable (_ write: (ArraySlice<UInt8>) throws -> Void) throws -> Void)
         /// A file copied as it is (theme assets, content images).
@@ -16,6 +17,11 @@ public struct OutputFile: Sendable {
     public init(path: String, text: String) {
         self.path = path
         self.contents = .text(text)
+    }
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.contents = .bytes(bytes)
     }
 
     public init(path: String, stream: @escaping @Sendable (_ write: (ArraySlice<UInt8>) throws -> Void) throws -> Void)

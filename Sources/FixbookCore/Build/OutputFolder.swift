@@ -72,7 +72,8 @@ public enum OutputFolder {
 
     /// Writes (or overwrites) one file. Plain `open`/`write`: the staging folder is swapped in whole,
     /// so a per-file temporary copy and `fsync` (what `createFile` does) buy nothing.
-    static func writeFile(_ buffer: UnsafeBufferPointer<UInt8>, to path: String) throws {
+    @discardableResult
+    static func writeFile(_ buffer: UnsafeBufferPointer<UInt8>, to path: String) throws -> FileIdentity {
         try FileRewriter.rewrite(path, length: buffer.count) { try $0.write(buffer) }
     }
 

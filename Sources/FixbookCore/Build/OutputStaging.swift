@@ -7,9 +7,13 @@ public final class OutputStaging: @unchecked Sendable {
     public let output: URL
     let folder: URL
     private let previous: URL
+    /// What the reused generation holds, by its own manifest; empty for a new folder.
+    private let reused: OutputManifest
     private let lock = NSLock()
     private var madeFolders: Set<String> = [""]
     private var written: Set<String> = []
+    private var manifest = OutputManifest()
+    private var unchanged = 0
 
     /// Checks the output may be replaced and claims a staging folder (the previous generation
     /// when there is one, so its files are overwritten in place).
@@ -31,10 +35,18 @@ public final class OutputStaging: @unchecked Sendable {
         if !fileManager.fileExists(atPath: folder.path) {
             try fileManager.createDirectory(at: folder, withIntermediateDirectories: false)
         }
+        // From here the folder changes: its old manifest must not outlive this build.
+        let manifestFile = OutputManifest.location(of: previous)
+        reused = OutputManifest.load(manifestFile, describing: folder)
+        unlink(manifestFile.path)
     }
 
     /// How many files were written so far.
     public var count: Int { lock.withLock { written.count } }
+
+    /// How many of them the reused generation already held, known from its manifest without
+    /// reading them.
+    public var unchangedCount: Int { lock.withLock { unchanged } }
 
     /// Writes one file into the staging folder; its path must stay inside it.
     public func write(_ file: OutputFile) throws {
@@ -56,7 +68,9 @@ public final class OutputStaging: @unchecked Sendable {
         switch file.contents {
         case .text(let text):
             var text = text
-            try text.withUTF8 { try OutputFolder.writeFile($0, to: destination) }
+            try text.withUTF8 { try write($0, at: relative, to: destination) }
+        case .bytes(let bytes):
+            try bytes.withUnsafeBufferPointer { try write($0, at: relative, to: destination) }
         case .stream(let produce):
             try FileRewriter.rewrite(destination) { file in
                 try produce { chunk in try chunk.withUnsafeBufferPointer { try file.write($0) } }
@@ -68,13 +82,32 @@ public final class OutputStaging: @unchecked Sendable {
         lock.withLock { _ = written.insert(relative) }
     }
 
+    /// Writes whole contents unless the manifest shows the file already holds them.
+    private func write(_ buffer: UnsafeBufferPointer<UInt8>, at relative: String, to destination: String) throws {
+        let hash = ContentHash.of(UnsafeRawBufferPointer(buffer))
+        if let entry = reused.unchangedEntry(relative, hash: hash, size: buffer.count, file: destination) {
+            lock.withLock {
+                manifest[relative] = entry
+                unchanged += 1
+            }
+            return
+        }
+        let identity = try OutputFolder.writeFile(buffer, to: destination)
+        lock.withLock { manifest[relative] = .init(hash: hash, size: buffer.count, identity: identity) }
+    }
+
     /// Removes what the reused generation held that this build did not write, marks the folder
     /// as Fixbook's, and swaps it in.
     public func commit() throws {
         try removeUnwritten()
         try Data("Fixbook output; this folder is replaced on every build.\n".utf8)
             .write(to: folder.appendingPathComponent(OutputFolder.markerName))
+        let manifest = lock.withLock { self.manifest }
         try OutputFolder.swap(folder, into: output, keepingOldAs: previous)
+        // The old output's manifest follows it to `previous`; a stray one is ignored by inode.
+        let outputManifest = OutputManifest.location(of: output)
+        rename(outputManifest.path, OutputManifest.location(of: previous).path)
+        try? manifest.save(outputManifest, describing: output)
     }
 
     /// Gives up: the staging folder is deleted and the output is left as it was.

@@ -7,6 +7,9 @@ public struct BuildSummary: Sendable {
     public var codes: Int
     public var seconds: Double
     public var output: URL
+    /// Files written, and how many of them the reused output generation already held.
+    public var files: Int
+    public var unchangedFiles: Int
     /// Wall and CPU time (all threads, user and system) of each stage, in order (`--timings`).
     /// CPU well under cores × wall shows a stage that does not use every core.
     public var phases: [(name: String, seconds: Double, cpuSeconds: Double)]
@@ -67,7 +70,8 @@ public enum SiteBuilder {
         lap("write")
         let summary = BuildSummary(
             pages: paths.filter { $0.hasSuffix(".html") }.count, articles: kb.articles.count,
-            codes: kb.byCodeKey.count, seconds: Date().timeIntervalSince(start), output: outputURL, phases: phases
+            codes: kb.byCodeKey.count, seconds: Date().timeIntervalSince(start), output: outputURL,
+            files: staging.count, unchangedFiles: staging.unchangedCount, phases: phases
         )
         return (report, summary)
     }

@@ -32,7 +32,7 @@ enum SearchShards {
             shard.raw("});\n")
             let bytes = shard.bytes
             let path = "assets/search/t/\(paths.count).js"
-            try emit(OutputFile(path: path) { write in try write(bytes[...]) })
+            try emit(OutputFile(path: path, bytes: bytes))
             paths.append(path)
             shard = JSONBuffer(scriptSafe: true)
         }
@@ -51,18 +51,15 @@ enum SearchShards {
         if !shard.bytes.isEmpty { try finishShard() }
         paths += try order.enumerated().map { $0 }.parallelTryMap { number, article in
             let path = "assets/search/d/\(number).js"
-            try emit(
-                OutputFile(path: path) { write in
-                    var buffer = JSONBuffer(scriptSafe: true)
-                    buffer.raw("FixbookSearchData(\"d/\(number)\",")
-                    SearchIndexJSON.entry(index.articles[article], into: &buffer)
-                    buffer.raw(");\n")
-                    try write(buffer.bytes[...])
-                })
+            var buffer = JSONBuffer(scriptSafe: true)
+            buffer.raw("FixbookSearchData(\"d/\(number)\",")
+            SearchIndexJSON.entry(index.articles[article], into: &buffer)
+            buffer.raw(");\n")
+            try emit(OutputFile(path: path, bytes: buffer.bytes))
             return path
         }
         let meta = entryScript(index, shardKeys: firstKeys)
-        try emit(OutputFile(path: "assets/search-index.js") { write in try write(meta[...]) })
+        try emit(OutputFile(path: "assets/search-index.js", bytes: meta))
         paths.append("assets/search-index.js")
         return paths
     }
