@@ -85,9 +85,8 @@ struct OutputManifest: Sendable {
         var numbers: [UInt64] = []
         var index = bytes.startIndex
         while numbers.count < 7 {
-            guard let space = bytes[index...].firstIndex(of: 0x20), space > index,
-                let number = UInt64(
-                    String(decoding: bytes[index..<space], as: UTF8.self), radix: numbers.isEmpty ? 16 : 10)
+            guard let space = bytes[index...].firstIndex(of: 0x20),
+                let number = number(bytes[index..<space], radix: numbers.isEmpty ? 16 : 10)
             else { return nil }
             numbers.append(number)
             index = space + 1
@@ -100,20 +99,54 @@ struct OutputManifest: Sendable {
         return (path, Entry(hash: numbers[0], size: size, identity: identity))
     }
 
-    /// The records, sorted by path so the file is the same for the same output.
+    /// Lowercase digits of one field; nil when empty, not digits, or over 64 bits.
+    private static func number(_ digits: ArraySlice<UInt8>, radix: UInt64) -> UInt64? {
+        guard !digits.isEmpty, digits.count <= 20 else { return nil }
+        var value: UInt64 = 0
+        for byte in digits {
+            let digit: UInt64
+            switch byte {
+            case 0x30...0x39: digit = UInt64(byte - 0x30)
+            case 0x61...0x66 where radix == 16: digit = UInt64(byte - 0x61 + 10)
+            default: return nil
+            }
+            let (times, overflowTimes) = value.multipliedReportingOverflow(by: radix)
+            let (sum, overflowSum) = times.addingReportingOverflow(digit)
+            guard !overflowTimes, !overflowSum else { return nil }
+            value = sum
+        }
+        return value
+    }
+
+    /// The records, in no particular order: only this code reads them.
     func serialized(folderInode: UInt64) -> [UInt8] {
         var out = Array("\(Self.header)\(folderInode)\n".utf8)
         out.reserveCapacity(entries.count * 96)
-        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+        func field(_ value: UInt64, radix: UInt64 = 10) {
+            var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 decimal digits
+            withUnsafeMutableBytes(of: &digits) { buffer in
+                var rest = value
+                var end = buffer.count
+                repeat {
+                    end -= 1
+                    let digit = UInt8(rest % radix)
+                    buffer[end] = digit < 10 ? 0x30 + digit : 0x61 + digit - 10
+                    rest /= radix
+                } while rest > 0
+                out.append(contentsOf: buffer[end...])
+            }
+            out.append(0x20)
+        }
+        for (path, entry) in entries {
             let identity = entry.identity
-            let fields = [
-                String(entry.hash, radix: 16), String(entry.size), String(identity.inode),
-                String(UInt64(bitPattern: identity.modified.seconds)),
-                String(UInt64(bitPattern: identity.modified.nanoseconds)),
-                String(UInt64(bitPattern: identity.changed.seconds)),
-                String(UInt64(bitPattern: identity.changed.nanoseconds)), path,
-            ]
-            out += fields.joined(separator: " ").utf8
+            field(entry.hash, radix: 16)
+            field(UInt64(entry.size))
+            field(identity.inode)
+            field(UInt64(bitPattern: identity.modified.seconds))
+            field(UInt64(bitPattern: identity.modified.nanoseconds))
+            field(UInt64(bitPattern: identity.changed.seconds))
+            field(UInt64(bitPattern: identity.changed.nanoseconds))
+            out += path.utf8
             out.append(0)
         }
         return out
