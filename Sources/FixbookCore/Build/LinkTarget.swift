@@ -72,10 +72,21 @@ public enum LinkTarget: Sendable, Equatable {
 
 /// Percent-encodes a relative path for an `href`/`src`, segment by segment.
 public func encodePath(_ path: String) -> String {
-    path.split(separator: "/", omittingEmptySubsequences: false)
+    if keepsUnencoded(path, punctuation: "-._~/") { return path }
+    return path.split(separator: "/", omittingEmptySubsequences: false)
         .map { $0.addingPercentEncoding(withAllowedCharacters: pathSegmentAllowed) ?? String($0) }
         .joined(separator: "/")
 }
 
 /// Made once: building the set took longer than encoding a path with it.
 private let pathSegmentAllowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+
+/// Whether `text` is only ASCII letters, digits and `punctuation`, which a percent-encoding that
+/// keeps them returns as it is: most paths are, and Foundation's walk costs more than this check.
+func keepsUnencoded(_ text: String, punctuation: StaticString) -> Bool {
+    let marks = UnsafeBufferPointer(start: punctuation.utf8Start, count: punctuation.utf8CodeUnitCount)
+    return text.utf8.allSatisfy { byte in
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            || marks.contains(byte)
+    }
+}

@@ -167,5 +167,6 @@ public func assetOutputPath(_ contentPath: String) -> String {
 
 /// Percent-encodes a fragment for an `href`, keeping letters of every script readable.
 public func encodeFragment(_ fragment: String) -> String {
-    fragment.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? fragment
+    keepsUnencoded(fragment, punctuation: "-._~")
+        ? fragment : fragment.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? fragment
 }

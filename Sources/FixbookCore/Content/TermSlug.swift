@@ -10,7 +10,9 @@ public enum TermSlug {
 
     /// The slug percent-encoded for use inside an `href`.
     public static func href(_ slug: String) -> String {
-        slug.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-_")))
-            ?? slug
+        keepsUnencoded(slug, punctuation: "-_")
+            ? slug : slug.addingPercentEncoding(withAllowedCharacters: allowed) ?? slug
     }
+
+    private static let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-_"))
 }
