@@ -1,3 +1,5 @@
+import Foundation
+
 /// The fields of an article that search looks at, their weights, and the field mask of every token
 /// of an article: what `SearchEngine` ranks with and what the split browser index stores. Mirrors
 /// `prepare()` in `Templates/assets/search-core.js`.
@@ -78,11 +80,13 @@ struct TokenKey: Hashable {
         return hash
     }
 
-    /// Whether this key is the token made of `bytes`, compared in place: the UTF-8 views' own
-    /// `elementsEqual` steps an index at a time.
+    /// Whether this key is the token made of `bytes`, compared in place with `memcmp`: the
+    /// UTF-8 views' own `elementsEqual` steps an index at a time, and a buffer's a byte at a time.
     func hasBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var copy = text
-        return copy.withUTF8 { $0.count == bytes.count && $0.elementsEqual(bytes) }
+        return copy.withUTF8 { own in
+            own.count == bytes.count && (own.isEmpty || memcmp(own.baseAddress!, bytes.baseAddress!, own.count) == 0)
+        }
     }
 
     static func == (a: TokenKey, b: TokenKey) -> Bool {
