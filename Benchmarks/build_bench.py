@@ -79,9 +79,9 @@ def bench(n, work):
     hugo_site = work / f"hugo-{n}"
     subprocess.run([sys.executable, str(REPO / "Benchmarks" / "generate_kb.py"), str(n), str(site),
                     "--hugo", str(hugo_site)], check=True)
-    # "fixbook" rebuilds over its previous output, as an editor does (files whose bytes did not
-    # change are read, not rewritten); "fixbook, empty output" starts with no output at all, so
-    # every file is created. Hugo always rewrites public/.
+    # "fixbook" rebuilds over its previous output, as an editor does (a file whose bytes did not
+    # change is left alone, known from the output manifest without being read); "fixbook, empty
+    # output" starts with no output at all, so every file is created. Hugo always rewrites public/.
     # A rebuild writes into the generation before the current output (see OutputFolder), so a
     # build that is not timed follows each empty-output run to bring that generation back.
     build = [str(FIXBOOK), "build", "--root", str(site)]
@@ -91,8 +91,7 @@ def bench(n, work):
     for _ in range(RUNS):
         rebuild_runs.append(timed(build))
         hugo_runs.append(timed(["hugo", "--quiet", "--source", str(hugo_site)]))
-        for folder in [site / "Output", site / ".Output.previous"]:
-            shutil.rmtree(folder, ignore_errors=True)
+        remove_output(site)
         empty_runs.append(timed(build))
         timed(build)
     fixbook_pages, fixbook_bytes = folder_stats(site / "Output")
@@ -111,9 +110,17 @@ def bench(n, work):
     hugo_wall = rows[-1]["wall"][0]
     for row in rows[:-1]:
         row["ratio"] = row["wall"][0] / hugo_wall
-    for folder in [site / "Output", site / ".Output.previous", hugo_site]:
-        shutil.rmtree(folder, ignore_errors=True)
+    remove_output(site)
+    shutil.rmtree(hugo_site, ignore_errors=True)
     return n, rows, index_bytes, cmark
+
+
+def remove_output(site):
+    """The output, the generation kept for reuse, and their manifests: a fresh clone's state."""
+    for folder in [site / "Output", site / ".Output.previous"]:
+        shutil.rmtree(folder, ignore_errors=True)
+    for manifest in [site / ".Output.manifest", site / ".Output.previous.manifest"]:
+        manifest.unlink(missing_ok=True)
 
 
 def main():
