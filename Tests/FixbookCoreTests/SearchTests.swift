@@ -41,6 +41,26 @@ import Testing
         }
     }
 
+    @Test func utf16OrderOnBytesAgreesWithTheUTF16Views() {
+        // Characters from every UTF-8 length, both sides of U+E000, and beyond U+FFFF, where
+        // UTF-16 order departs from code point order.
+        let pool = Array("aAz0 ~é߿ࠀ一鿿\u{E000}\u{FFFD}\u{FF21}𐀀😀\u{10FFFF}".unicodeScalars)
+        var generator = SystemRandomNumberGenerator()
+        func random() -> String {
+            var view = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...5, using: &generator) {
+                view.append(pool.randomElement(using: &generator)!)
+            }
+            return String(view)
+        }
+        for _ in 0..<5000 {
+            let (a, b) = (random(), random())
+            #expect(SearchTokenizer.utf16Less(a, b) == a.utf16.lexicographicallyPrecedes(b.utf16), "\(a) < \(b)")
+        }
+        #expect(SearchTokenizer.utf16Less("😀", "\u{FFFD}"))
+        #expect(!SearchTokenizer.utf16Less("\u{FFFD}", "😀"))
+        #expect(SearchTokenizer.utf16Less("一", "😀"))
+    }
     @Test func thereAreSharedVectors() {
         #expect(Self.vectors.count >= 30)
     }

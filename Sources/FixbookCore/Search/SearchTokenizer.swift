@@ -223,8 +223,27 @@ public enum SearchTokenizer {
 
     static func isASCIIDigit(_ scalar: Unicode.Scalar) -> Bool { (0x30...0x39).contains(scalar.value) }
 
-    /// Comparison by UTF-16 code units, as JavaScript's `<` on strings.
+    /// Comparison by UTF-16 code units, as JavaScript's `<` on strings. Done on the UTF-8 bytes,
+    /// whose order is code point order: UTF-16 differs only where a character beyond U+FFFF (a
+    /// surrogate pair, U+D800…) meets one in U+E000…U+FFFF, which it then sorts before. Sorting
+    /// the index's keys through the UTF-16 views transcoded every character of every comparison.
     static func utf16Less(_ a: String, _ b: String) -> Bool {
-        a.utf16.lexicographicallyPrecedes(b.utf16)
+        var a = a
+        var b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = min(x.count, y.count)
+                var index = 0
+                while index < common, x[index] == y[index] { index += 1 }
+                guard index < common else { return x.count < y.count }
+                // The lead bytes of the two characters that differ.
+                var start = index
+                while start > 0, x[start] & 0xC0 == 0x80 { start -= 1 }
+                let (leadX, leadY) = (x[start], y[start])
+                if leadX >= 0xF0, (0xEE...0xEF).contains(leadY) { return true }
+                if leadY >= 0xF0, (0xEE...0xEF).contains(leadX) { return false }
+                return x[index] < y[index]
+            }
+        }
     }
 }
