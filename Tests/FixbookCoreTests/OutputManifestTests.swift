@@ -70,6 +70,19 @@ import Testing
         #expect(try read(output, "index.html") == "<p>首页</p>")
     }
 
+    @Test func manifestsLeftBehindByDeletedFoldersAreHarmless() throws {
+        defer { try? FileManager.default.removeItem(at: parent) }
+        for _ in 0..<3 { _ = try build(["index.html": "<p>aaaa</p>", "a.html": "1"]) }
+        // Someone deletes both folders but not the manifests; new folders may get the old inodes.
+        try FileManager.default.removeItem(at: output)
+        try FileManager.default.removeItem(at: previous)
+        let changed = ["index.html": "<p>bbbb</p>", "a.html": "2"]
+        for _ in 0..<3 { _ = try build(changed) }
+        #expect(try read(output, "index.html") == "<p>bbbb</p>")
+        #expect(try read(output, "a.html") == "2")
+        #expect(try read(previous, "index.html") == "<p>bbbb</p>")
+    }
+
     @Test func recordsRoundTripWhateverThePath() throws {
         var manifest = OutputManifest()
         let paths = ["a.html", "带 空格/文件.html", "line\nbreak.html", "assets/search/d/99999.js"]
