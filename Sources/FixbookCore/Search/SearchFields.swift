@@ -28,23 +28,27 @@ enum SearchFields {
     static func tokenMasks(of article: SearchIndex.Entry) -> [(key: TokenKey, mask: UInt8)] {
         // Most of an article's tokens are repeats: a table on their bytes makes each string once.
         var table = TokenTable<UInt8>()
-        func add(_ text: String, _ field: UInt8) {
-            SearchTokenizer.forEachTokenBytes(in: text) { bytes in
-                let index = table.index(ofBytes: bytes) { 0 }
-                table[index] |= field
-            }
-        }
-        add(SearchTokenizer.normalize(article.title), title)
-        for symptom in article.symptoms { add(SearchTokenizer.normalize(symptom), symptoms) }
-        for tag in article.tags { add(SearchTokenizer.normalize(tag), tags) }
+        add(SearchTokenizer.normalize(article.title), title, to: &table)
+        for symptom in article.symptoms { add(SearchTokenizer.normalize(symptom), symptoms, to: &table) }
+        for tag in article.tags { add(SearchTokenizer.normalize(tag), tags, to: &table) }
         for code in article.codes {
-            add(SearchTokenizer.normalize(code.key), codes)
-            add(SearchTokenizer.normalize(code.code), codes)
+            add(SearchTokenizer.normalize(code.key), codes, to: &table)
+            add(SearchTokenizer.normalize(code.code), codes, to: &table)
         }
-        for heading in article.headings { add(SearchTokenizer.normalize(heading), headings) }
-        add(SearchTokenizer.normalize(article.summary), summary)
-        add(SearchTokenizer.normalize(article.text), body)
+        for heading in article.headings { add(SearchTokenizer.normalize(heading), headings, to: &table) }
+        add(SearchTokenizer.normalize(article.summary), summary, to: &table)
+        add(SearchTokenizer.normalize(article.text), body, to: &table)
         return table.entries.map { ($0.key, $0.value) }
+    }
+
+    /// Adds `field` to the mask of each token of normalized `text`. The table is passed `inout`
+    /// rather than captured: a captured variable is checked for exclusive access at run time on
+    /// every token, which cost more than the table lookup.
+    private static func add(_ text: String, _ field: UInt8, to table: inout TokenTable<UInt8>) {
+        SearchTokenizer.forEachTokenBytes(in: text) { bytes in
+            let index = table.index(ofBytes: bytes) { 0 }
+            table[index] |= field
+        }
     }
 
     /// Search order of articles, the last tie-break of the ranking: by title, then slug, both by

@@ -113,18 +113,21 @@ enum SearchShards {
     /// order). A 100,000-article index has hundreds of millions of postings, most of them of a few
     /// thousand common words: a list turns into a bitmap (a byte for six documents) once that is
     /// smaller than its gaps, and only masks other than body-only are kept.
+    ///
+    /// One thread at a time appends to a list (its bucket's), never from inside another access, so
+    /// the run-time exclusivity checks of a class's properties, one per posting, are left out.
     private final class PostingList {
         /// Gaps as `ShardEncoding` writes them, until `bits` takes over.
-        var gaps: [UInt8] = []
+        @exclusivity(unchecked) var gaps: [UInt8] = []
         /// Six documents a value, once shorter than the gaps.
-        var bits: [UInt8]?
+        @exclusivity(unchecked) var bits: [UInt8]?
         /// Length the gaps have (or would have).
-        var gapLength = 0
+        @exclusivity(unchecked) var gapLength = 0
         /// Pairs of (postings since the previous pair, `mask ^ body`) for masks that are not body-only.
-        var masks: [UInt8] = []
-        var count = 0
-        var last = -1
-        var lastException = -1
+        @exclusivity(unchecked) var masks: [UInt8] = []
+        @exclusivity(unchecked) var count = 0
+        @exclusivity(unchecked) var last = -1
+        @exclusivity(unchecked) var lastException = -1
 
         func append(_ document: Int, _ mask: UInt8) {
             let gap = document - last - 1
@@ -172,7 +175,8 @@ enum SearchShards {
     /// Some of the tokens with their posting lists. Tokens are spread over buckets by hash so
     /// the buckets fill on all cores, each touched by one thread at a time.
     private final class Bucket: @unchecked Sendable {
-        var lists = TokenTable<PostingList>()
+        /// Touched by one thread at a time (see `PostingList` on the exclusivity checks).
+        @exclusivity(unchecked) var lists = TokenTable<PostingList>()
 
         func add(_ token: TokenKey, _ document: Int, _ mask: UInt8) {
             lists[lists.index(of: token) { PostingList() }].append(document, mask)
