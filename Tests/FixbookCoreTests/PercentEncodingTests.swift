@@ -18,6 +18,22 @@ import Testing
         #expect(encodePath(path) == expected)
     }
 
+    @Test func fragmentsAsFoundationEncodesThemForEveryCharacter() {
+        var generator = SystemRandomNumberGenerator()
+        let ascii = (0..<128).compactMap { Unicode.Scalar($0) }
+        let others = Array("解决方法é😀\u{FFFD}\u{0301}".unicodeScalars)
+        for round in 0..<2000 {
+            var view = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...6, using: &generator) {
+                view.append(round % 2 == 0 ? ascii.randomElement()! : others.randomElement()!)
+            }
+            let text = String(view)
+            #expect(encodeFragment(text) == text.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed))
+        }
+        let every = String(String.UnicodeScalarView(ascii))
+        #expect(encodeFragment(every) == every.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed))
+    }
+
     @Test(arguments: samples) func slugsAndFragmentsAsFoundationEncodesThem(_ text: String) {
         let slugAllowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-_"))
         #expect(TermSlug.href(text) == text.addingPercentEncoding(withAllowedCharacters: slugAllowed))

@@ -111,7 +111,8 @@ public enum OutputFolder {
 
     /// The path when it stays inside the output folder: relative, no `..`, no NUL, no empty part.
     static func safeRelativePath(_ path: String) -> String? {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\0"), !path.contains("\\") else { return nil }
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.utf8.contains(0), !path.utf8.contains(UInt8(ascii: "\\"))
+        else { return nil }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else { return nil }
         return path

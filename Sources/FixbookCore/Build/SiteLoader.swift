@@ -165,8 +165,29 @@ public func assetOutputPath(_ contentPath: String) -> String {
     "files/" + encodePath(contentPath)
 }
 
-/// Percent-encodes a fragment for an `href`, keeping letters of every script readable.
+/// Percent-encodes a fragment for an `href` as Foundation's `urlFragmentAllowed` does: every UTF-8
+/// byte outside RFC 3986's fragment characters becomes `%XX`. Done on the bytes: most anchors are
+/// Chinese, and Foundation's walk over them was 1.5% of a build.
 public func encodeFragment(_ fragment: String) -> String {
-    keepsUnencoded(fragment, punctuation: "-._~")
-        ? fragment : fragment.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? fragment
+    if keepsUnencoded(fragment, punctuation: "-._~") { return fragment }
+    let hex = Array("0123456789ABCDEF".utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(fragment.utf8.count * 3)
+    for byte in fragment.utf8 {
+        if fragmentKeeps[Int(byte)] {
+            out.append(byte)
+        } else {
+            out += [0x25, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+        }
+    }
+    return String(decoding: out, as: UTF8.self)
 }
+
+/// RFC 3986 fragment characters: unreserved, sub-delims, `:`, `@`, `/` and `?`.
+private let fragmentKeeps: [Bool] = {
+    var keeps = [Bool](repeating: false, count: 256)
+    for byte in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/?".utf8 {
+        keeps[Int(byte)] = true
+    }
+    return keeps
+}()

@@ -17,7 +17,7 @@ public enum Slug {
     public static func make(from text: String) -> String {
         var result = ""
         var pendingHyphen = false
-        for scalar in text.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars {
+        for scalar in SearchTokenizer.normalize(text).unicodeScalars {
             if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
                 if pendingHyphen, !result.isEmpty { result.append("-") }
                 pendingHyphen = false

@@ -5,7 +5,7 @@ public enum HeadingAnchor {
     public static func slug(_ text: String) -> String {
         var result = ""
         var pendingHyphen = false
-        for scalar in text.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars {
+        for scalar in SearchTokenizer.normalize(text).unicodeScalars {
             let properties = scalar.properties
             if properties.isAlphabetic || properties.numericType != nil || scalar == "_" {
                 if pendingHyphen, !result.isEmpty { result.append("-") }

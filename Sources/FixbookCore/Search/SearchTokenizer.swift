@@ -1,7 +1,8 @@
 /// The search tokenizer, mirrored exactly by `Templates/assets/search-core.js` (its header comment is
 /// the specification). `Tests/Fixtures/search/tokenizer-vectors.json` keeps the two in step.
 public enum SearchTokenizer {
-    /// NFKC, then lower-case: full-width `０ｘ８００ＣＣＣ０Ｆ` becomes `0x800ccc0f`.
+    /// NFKC, then lower-case: full-width `０ｘ８００ＣＣＣ０Ｆ` becomes `0x800ccc0f`. Slugs, heading
+    /// anchors and solution headings fold text the same way, through this fast path.
     public static func normalize(_ text: String) -> String {
         quickNormalize(text) ?? text.precomposedStringWithCompatibilityMapping.lowercased()
     }

@@ -11,7 +11,7 @@ public struct DuplicateSlugRule: ValidationRule {
         var found: [Diagnostic] = []
         let ordered = kb.articles.sorted { $0.sourcePath < $1.sourcePath }
         for article in ordered {
-            let key = article.slug.precomposedStringWithCompatibilityMapping.lowercased()
+            let key = SearchTokenizer.normalize(article.slug)
             if let first = firstBySlug[key] {
                 let line = article.metadata.keyLines["slug"] ?? 1
                 found.append(

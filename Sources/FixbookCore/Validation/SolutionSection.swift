@@ -31,7 +31,7 @@ public enum SolutionSection {
 
     /// Heading text compared without case, surrounding space or a trailing colon.
     static func normalize(_ text: String) -> String {
-        var result = text.precomposedStringWithCompatibilityMapping.lowercased().trimmed
+        var result = SearchTokenizer.normalize(text).trimmed
         while let last = result.last, last == ":" || last == "：" { result.removeLast() }
         return result
     }
