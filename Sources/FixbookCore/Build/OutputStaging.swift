@@ -53,7 +53,8 @@ public final class OutputStaging: @unchecked Sendable {
         guard let relative = OutputFolder.safeRelativePath(file.path) else {
             throw FixbookError("refusing to write outside the output folder: \(file.path)")
         }
-        let parentFolder = (relative as NSString).deletingLastPathComponent
+        // The part before the last `/` (the path is relative and has no empty parts).
+        let parentFolder = relative.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(relative[..<$0]) } ?? ""
         try lock.withLock {
             guard madeFolders.insert(parentFolder).inserted else { return }
             let url = folder.appendingPathComponent(parentFolder)
