@@ -14,32 +14,52 @@ public enum SearchTokenizer {
     static func quickNormalize(_ text: String) -> String? {
         var text = text
         return text.withUTF8 { bytes -> String? in
-            var out = [UInt8]()
-            out.reserveCapacity(bytes.count)
-            var index = 0
-            while index < bytes.count {
-                let lead = bytes[index]
-                if lead < 0x80 {
-                    out.append((0x41...0x5A).contains(lead) ? lead + 0x20 : lead)
-                    index += 1
-                    continue
+            guard let input = bytes.baseAddress else { return "" }
+            var declined = false
+            // Written straight into the new string: no mapping makes text longer.
+            let result = String(unsafeUninitializedCapacity: bytes.count) { out -> Int in
+                var index = 0
+                var written = 0
+                while index < bytes.count {
+                    let lead = input[index]
+                    if lead < 0x80 {
+                        out[written] = (0x41...0x5A).contains(lead) ? lead + 0x20 : lead
+                        written += 1
+                        index += 1
+                        continue
+                    }
+                    // Everything kept or mapped here is a three-byte sequence.
+                    guard lead & 0xF0 == 0xE0, index + 2 < bytes.count else {
+                        declined = true
+                        return 0
+                    }
+                    let value =
+                        UInt32(lead & 0x0F) << 12 | UInt32(input[index + 1] & 0x3F) << 6
+                        | UInt32(input[index + 2] & 0x3F)
+                    switch value {
+                    case 0x4E00...0x9FFF, 0x3001...0x3002, 0x300A...0x3011, 0x2018...0x2019, 0x201C...0x201D, 0x2014:
+                        out[written] = lead
+                        out[written + 1] = input[index + 1]
+                        out[written + 2] = input[index + 2]
+                        written += 3
+                    case 0x3000:
+                        out[written] = 0x20
+                        written += 1
+                    case 0xFF21...0xFF3A:
+                        out[written] = UInt8(value - 0xFEE0 + 0x20)
+                        written += 1
+                    case 0xFF01...0xFF5E:
+                        out[written] = UInt8(value - 0xFEE0)
+                        written += 1
+                    default:
+                        declined = true
+                        return 0
+                    }
+                    index += 3
                 }
-                // Everything kept or mapped here is a three-byte sequence.
-                guard lead & 0xF0 == 0xE0, index + 2 < bytes.count else { return nil }
-                let value =
-                    UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
-                    | UInt32(bytes[index + 2] & 0x3F)
-                switch value {
-                case 0x4E00...0x9FFF, 0x3001...0x3002, 0x300A...0x3011, 0x2018...0x2019, 0x201C...0x201D, 0x2014:
-                    out.append(contentsOf: bytes[index..<(index + 3)])
-                case 0x3000: out.append(0x20)
-                case 0xFF21...0xFF3A: out.append(UInt8(value - 0xFEE0 + 0x20))
-                case 0xFF01...0xFF5E: out.append(UInt8(value - 0xFEE0))
-                default: return nil
-                }
-                index += 3
+                return written
             }
-            return String(decoding: out, as: UTF8.self)
+            return declined ? nil : result
         }
     }
 
