@@ -47,14 +47,10 @@ struct JSONBuffer {
             // Bytes that need nothing are copied in runs; only the rare special byte is looked at.
             var index = 0
             var runStart = 0
+            let special = scriptSafe ? Self.specialInScript : Self.specialInJSON
             while index < utf8.count {
                 let byte = utf8[index]
-                let special =
-                    byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
-                    || (scriptSafe
-                        && (byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
-                            || byte == 0xE2))
-                if !special {
+                if !special[Int(byte)] {
                     index += 1
                     continue
                 }
@@ -82,6 +78,13 @@ struct JSONBuffer {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Bytes a JSON string cannot hold as they are: control characters, `"` and `\\`.
+    private static let specialInJSON: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+    /// Those, and what a script must not see: `<`, `>`, `&`, and 0xE2, which starts U+2028/U+2029.
+    private static let specialInScript: [Bool] = (0..<256).map {
+        specialInJSON[$0] || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0xE2
     }
 
     private mutating func unicodeEscape(_ unit: UInt16) {
