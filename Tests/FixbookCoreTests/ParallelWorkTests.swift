@@ -36,4 +36,21 @@ private final class Tracked: Sendable {
         #expect(Tracked.lock.withLock { Tracked.alive } == before)
         withExtendedLifetime(store) {}
     }
+
+    @Test func renderedOnceGivesEveryThreadTheSameHTMLForAKey() {
+        let cache = RenderedOnce<Int>()
+        let renders = NSLock()
+        nonisolated(unsafe) var count = 0
+        let results = Array(0..<4_000).parallelMap { index in
+            cache.value(for: index % 8) {
+                renders.withLock { count += 1 }
+                return "<nav>\(index % 8) \(UUID().uuidString)</nav>"
+            }
+        }
+        // Whoever rendered first, all the pages of a key get that one result.
+        for key in 0..<8 {
+            #expect(Set(results.enumerated().filter { $0.offset % 8 == key }.map(\.element)).count == 1)
+        }
+        #expect(renders.withLock { count } < 100)
+    }
 }

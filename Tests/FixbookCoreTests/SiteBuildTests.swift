@@ -69,6 +69,64 @@ import Testing
         }
     }
 
+    /// The head links, scripts and breadcrumbs come from partials rendered once per depth or
+    /// trail; a theme written before those partials, with the markup inline in its base
+    /// template, must give the very same pages.
+    @Test func aThemeWithoutTheSharedPartialsGivesTheSamePages() throws {
+        let site = try TemporarySite(Self.fixture, withTemplates: false)
+        defer { site.remove() }
+        let theme = site.root.appendingPathComponent("OldTheme")
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Templates"), to: theme)
+        for partial in ["head", "scripts", "breadcrumbs"] {
+            try FileManager.default.removeItem(at: theme.appendingPathComponent("partials/\(partial).mustache"))
+        }
+        let base = try site.read("OldTheme/base.mustache")
+        let inline = [
+            (
+                "{{{headHTML}}}",
+                """
+                <link rel="stylesheet" href="{{root}}assets/style.css">
+                <link rel="icon" href="{{root}}assets/favicon.svg" type="image/svg+xml">
+                <link rel="alternate" type="application/atom+xml" href="{{root}}feed.xml" title="{{siteTitle}}">
+                """
+            ),
+            (
+                "{{{scriptsHTML}}}",
+                """
+                <script src="{{root}}assets/search-index.js" defer></script>
+                <script src="{{root}}assets/search-core.js" defer></script>
+                <script src="{{root}}assets/search.js" defer></script>
+                """
+            ),
+            (
+                "{{{breadcrumbsHTML}}}",
+                """
+                <nav class="breadcrumbs" aria-label="breadcrumb"><ol>{{#breadcrumbs}}<li><a href="{{url}}">\
+                {{title}}</a></li>{{/breadcrumbs}}</ol></nav>
+                """
+            ),
+        ]
+        var old = base
+        for (field, markup) in inline {
+            #expect(old.contains(field))
+            old = old.replacingOccurrences(of: field, with: markup)
+        }
+        try site.write("OldTheme/base.mustache", old)
+        try FileManager.default.createSymbolicLink(
+            at: site.root.appendingPathComponent("Templates"),
+            withDestinationURL: repositoryRoot.appendingPathComponent("Templates"))
+        _ = try SiteBuilder.build(root: site.root, options: .init(output: "New"))
+        try site.write("fixbook.yml", "title: Test Help\nlanguage: zh-CN\ntemplates: OldTheme\n")
+        _ = try SiteBuilder.build(root: site.root, options: .init(output: "Old"))
+        let pages = site.files(under: "New").filter { $0.hasSuffix(".html") }
+        #expect(pages.count > 5)
+        #expect(pages == site.files(under: "Old").filter { $0.hasSuffix(".html") })
+        for path in pages {
+            #expect(try site.read("New/" + path) == site.read("Old/" + path), "\(path) differs")
+        }
+        #expect(try site.read("New/articles/timeout.html").contains("<nav class=\"breadcrumbs\""))
+    }
+
     @Test func aRebuildRewritesOnlyWhatChanged() throws {
         let site = try TemporarySite(Self.fixture)
         defer { site.remove() }

@@ -2245,23 +2245,19 @@ kbd {
 <title>{{pageTitle}}</title>
 <meta name="description" content="{{metaDescription}}">
 <meta name="color-scheme" content="light dark">
-<link rel="stylesheet" href="{{root}}assets/style.css">
-<link rel="icon" href="{{root}}assets/favicon.svg" type="image/svg+xml">
-<link rel="alternate" type="application/atom+xml" href="{{root}}feed.xml" title="{{siteTitle}}">
+{{{headHTML}}}
 </head>
 <body class="page-{{kind}}" data-root="{{root}}">
 <a class="skip-link" href="#main">{{ui.skipToContent}}</a>
 {{{headerHTML}}}
 {{#hasBreadcrumbs}}
-<nav class="breadcrumbs" aria-label="breadcrumb"><ol>{{#breadcrumbs}}<li><a href="{{url}}">{{title}}</a></li>{{/breadcrumbs}}</ol></nav>
+{{{breadcrumbsHTML}}}
 {{/hasBreadcrumbs}}
 <main id="main" tabindex="-1">
 {{$main}}{{/main}}
 </main>
 {{{footerHTML}}}
-<script src="{{root}}assets/search-index.js" defer></script>
-<script src="{{root}}assets/search-core.js" defer></script>
-<script src="{{root}}assets/search.js" defer></script>
+{{{scriptsHTML}}}
 </body>
 </html>
 """## + "\n",
@@ -2391,12 +2387,22 @@ kbd {
 {{#articles}}{{{html}}}{{/articles}}
 </ul>
 """# + "\n",
+        "partials/breadcrumbs.mustache": #"""
+{{% CONTENT_TYPE: FIXBOOK_HTML}}
+<nav class="breadcrumbs" aria-label="breadcrumb"><ol>{{#breadcrumbs}}<li><a href="{{url}}">{{title}}</a></li>{{/breadcrumbs}}</ol></nav>
+"""# + "\n",
         "partials/footer.mustache": #"""
 {{% CONTENT_TYPE: FIXBOOK_HTML}}
 <footer class="site-footer">
   <p>{{ui.stillStuck}} <a href="mailto:{{support}}">{{support}}</a></p>
   <p class="footer-links"><a href="{{root}}index.html">{{ui.home}}</a> · <a href="{{root}}codes/index.html">{{ui.allCodes}}</a> · <a href="{{root}}tags/index.html">{{ui.tags}}</a> · <a href="{{root}}feed.xml">Atom</a></p>
 </footer>
+"""# + "\n",
+        "partials/head.mustache": #"""
+{{% CONTENT_TYPE: FIXBOOK_HTML}}
+<link rel="stylesheet" href="{{root}}assets/style.css">
+<link rel="icon" href="{{root}}assets/favicon.svg" type="image/svg+xml">
+<link rel="alternate" type="application/atom+xml" href="{{root}}feed.xml" title="{{siteTitle}}">
 """# + "\n",
         "partials/header.mustache": #"""
 {{% CONTENT_TYPE: FIXBOOK_HTML}}
@@ -2416,6 +2422,12 @@ kbd {
     </nav>
   </div>
 </header>
+"""# + "\n",
+        "partials/scripts.mustache": #"""
+{{% CONTENT_TYPE: FIXBOOK_HTML}}
+<script src="{{root}}assets/search-index.js" defer></script>
+<script src="{{root}}assets/search-core.js" defer></script>
+<script src="{{root}}assets/search.js" defer></script>
 """# + "\n",
         "redirect.mustache": #"""
 {{% CONTENT_TYPE: FIXBOOK_HTML}}

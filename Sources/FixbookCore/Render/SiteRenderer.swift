@@ -14,8 +14,9 @@ public struct SiteRenderer: Sendable {
     /// related lists, category and tag pages all show them.
     let summaries: [ArticleSummaryView]
     let categoryTitles: [String: String]
-    /// Header and footer HTML by `root`, for the depths most pages have.
-    let chrome: [String: (header: String, footer: String)]
+    /// The partials that depend on `root` only, by `root`, for the depths most pages have.
+    let chrome: [String: PageChrome]
+    let breadcrumbTrails = RenderedOnce<BreadcrumbTrail>()
 
     public init(knowledgeBase kb: KnowledgeBase, templates: TemplateSet) {
         self.kb = kb
@@ -52,31 +53,47 @@ public struct SiteRenderer: Sendable {
             entry.html = (try? templates.render("partials/article-item", entry)) ?? ""
             return entry
         }
-        var chrome: [String: (header: String, footer: String)] = [:]
+        var chrome: [String: PageChrome] = [:]
         for root in ["", "../"] {
-            chrome[root] = (try? Self.renderChrome(templates, config: kb.config, ui: ui, root: root)) ?? ("", "")
+            chrome[root] = (try? Self.renderChrome(templates, config: kb.config, ui: ui, root: root)) ?? PageChrome()
         }
         self.chrome = chrome
     }
 
-    /// The header and footer partials for pages at `root`; they depend on nothing else.
+    /// The header, footer, head and scripts partials for pages at `root`; they depend on nothing
+    /// else. A theme without `partials/head` or `partials/scripts` (older ones) gets them empty.
     private static func renderChrome(
         _ templates: TemplateSet, config: SiteConfig, ui: UIStrings, root: String
-    ) throws
-        -> (header: String, footer: String)
+    ) throws -> PageChrome {
+        let view = siteView(config: config, ui: SharedUIStrings(ui), root: root, breadcrumbs: [])
+        return PageChrome(
+            header: try renderPartial("partials/header", templates, view),
+            footer: try renderPartial("partials/footer", templates, view),
+            head: try renderPartial("partials/head", templates, view),
+            scripts: try renderPartial("partials/scripts", templates, view))
+    }
+
+    /// What a partial shared by many pages sees: the site's fields, `root` and the trail, and
+    /// nothing of one page, so rendering it once for all of them is right.
+    private static func siteView(
+        config: SiteConfig, ui: SharedUIStrings, root: String, breadcrumbs: [LinkView]
+    )
+        -> PageView
     {
-        let view = PageView(
+        PageView(
             lang: config.language, siteTitle: config.title, siteDescription: config.description, pageTitle: "",
-            metaDescription: "", root: root, ui: SharedUIStrings(ui), support: config.support, kind: "",
-            breadcrumbs: [], hasBreadcrumbs: false, headerHTML: "", footerHTML: "", page: ()
-        )
-        // The base template puts each on a line of its own, which already ends the line.
-        func rendered(_ name: String) throws -> String {
-            var html = try templates.render(name, view)
-            while html.hasSuffix("\n") { html.removeLast() }
-            return html
-        }
-        return (try rendered("partials/header"), try rendered("partials/footer"))
+            metaDescription: "", root: root, ui: ui, support: config.support, kind: "", breadcrumbs: breadcrumbs,
+            hasBreadcrumbs: !breadcrumbs.isEmpty, headerHTML: "", footerHTML: "", headHTML: "", scriptsHTML: "",
+            breadcrumbsHTML: "", page: ())
+    }
+
+    /// A shared partial, or "" when the theme has none. The base template puts each on a line of
+    /// its own, which already ends the line.
+    private static func renderPartial(_ name: String, _ templates: TemplateSet, _ view: PageView) throws -> String {
+        guard templates.contains(name) else { return "" }
+        var html = try templates.render(name, view)
+        while html.hasSuffix("\n") { html.removeLast() }
+        return html
     }
 
     /// Renders every page and the feeds, handing each file to `emit` as soon as it is ready, so
@@ -118,13 +135,22 @@ public struct SiteRenderer: Sendable {
         breadcrumbs: [LinkView] = [], view: Any
     ) throws -> String {
         let isHome = kind == "home"
-        let (header, footer) = try chrome[root] ?? Self.renderChrome(templates, config: kb.config, ui: ui, root: root)
+        let chrome = try chrome[root] ?? Self.renderChrome(templates, config: kb.config, ui: ui, root: root)
+        let trail = BreadcrumbTrail(root: root, links: breadcrumbs)
+        let breadcrumbsHTML =
+            breadcrumbs.isEmpty
+            ? ""
+            : try breadcrumbTrails.value(for: trail) {
+                let view = Self.siteView(config: kb.config, ui: sharedUI, root: root, breadcrumbs: breadcrumbs)
+                return try Self.renderPartial("partials/breadcrumbs", templates, view)
+            }
         let pageView = PageView(
             lang: kb.config.language, siteTitle: kb.config.title, siteDescription: kb.config.description,
             pageTitle: isHome ? kb.config.title : "\(title) - \(kb.config.title)",
             metaDescription: description ?? kb.config.description, root: root, ui: sharedUI, support: kb.config.support,
-            kind: kind, breadcrumbs: breadcrumbs, hasBreadcrumbs: !breadcrumbs.isEmpty, headerHTML: header,
-            footerHTML: footer, page: view
+            kind: kind, breadcrumbs: breadcrumbs, hasBreadcrumbs: !breadcrumbs.isEmpty, headerHTML: chrome.header,
+            footerHTML: chrome.footer, headHTML: chrome.head, scriptsHTML: chrome.scripts,
+            breadcrumbsHTML: breadcrumbsHTML, page: view
         )
         return try templates.render(template, pageView)
     }

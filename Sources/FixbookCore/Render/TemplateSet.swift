@@ -67,6 +67,11 @@ public struct TemplateSet: Sendable {
         self.assets = assets
     }
 
+    /// Whether the theme has `template`: the optional partials are left out of older themes.
+    func contains(_ template: String) -> Bool {
+        library.getTemplate(named: template) != nil
+    }
+
     /// Renders `template` with `view`; a missing template is a theme bug, reported as fatal.
     func render(_ template: String, _ view: Any) throws -> String {
         guard let output = library.render(view, withTemplate: template) else {

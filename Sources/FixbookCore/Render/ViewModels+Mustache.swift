@@ -32,6 +32,9 @@ extension PageView: MustacheParent {
         case "hasBreadcrumbs": hasBreadcrumbs
         case "headerHTML": headerHTML
         case "footerHTML": footerHTML
+        case "headHTML": headHTML
+        case "scriptsHTML": scriptsHTML
+        case "breadcrumbsHTML": breadcrumbsHTML
         case "page": page
         default: nil
         }

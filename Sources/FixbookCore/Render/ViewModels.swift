@@ -20,6 +20,12 @@ struct PageView {
     /// The header and footer partials, rendered once per folder depth (they depend on `root` only).
     var headerHTML: String
     var footerHTML: String
+    /// `partials/head` (style sheet, icon, feed) and `partials/scripts`, also once per depth.
+    var headHTML: String
+    var scriptsHTML: String
+    /// `partials/breadcrumbs` with this page's trail, rendered once per distinct trail: all the
+    /// articles of a category share one. Empty when there is no trail.
+    var breadcrumbsHTML: String
     /// The page-specific view (`ArticleView`, `CodePageView`…).
     var page: Any
 }
@@ -31,7 +37,7 @@ final class SharedUIStrings: Sendable {
     init(_ strings: UIStrings) { self.strings = strings }
 }
 
-struct LinkView {
+struct LinkView: Hashable {
     var title: String
     var url: String
 }
