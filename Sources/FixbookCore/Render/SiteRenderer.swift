@@ -16,6 +16,7 @@ public struct SiteRenderer: Sendable {
     let categoryTitles: [String: String]
     /// The partials that depend on `root` only, by `root`, for the depths most pages have.
     let chrome: [String: PageChrome]
+    /// Each distinct breadcrumb trail's HTML, rendered by the first page that needs it.
     let breadcrumbTrails = RenderedOnce<BreadcrumbTrail>()
 
     public init(knowledgeBase kb: KnowledgeBase, templates: TemplateSet) {
