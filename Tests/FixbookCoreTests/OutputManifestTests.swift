@@ -83,6 +83,21 @@ import Testing
         #expect(try read(previous, "index.html") == "<p>bbbb</p>")
     }
 
+    @Test func aLinkWhereAManifestGoesIsReplacedNotFollowed() throws {
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let victim = parent.appendingPathComponent("victim.txt")
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        try Data("keep me".utf8).write(to: victim)
+        // A cloned repository can carry links under the names the build uses beside the output.
+        for name in [".Output.manifest", ".Output.previous.manifest"] {
+            try FileManager.default.createSymbolicLink(
+                at: parent.appendingPathComponent(name), withDestinationURL: victim)
+        }
+        for _ in 0..<3 { _ = try build(["index.html": "<p>首页</p>"]) }
+        #expect(try String(contentsOf: victim, encoding: .utf8) == "keep me")
+        #expect(try build(["index.html": "<p>首页</p>"]) == 1)
+    }
+
     @Test func recordsRoundTripWhateverThePath() throws {
         var manifest = OutputManifest()
         let paths = ["a.html", "带 空格/文件.html", "line\nbreak.html", "assets/search/d/99999.js"]

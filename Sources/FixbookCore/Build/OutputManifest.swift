@@ -49,17 +49,21 @@ struct OutputManifest: Sendable {
     }
 
     /// The manifest stored at `file` when it describes `folder`; otherwise an empty one.
+    /// Only a regular file is read: a link there (a cloned repository can hold one) is not
+    /// followed.
     static func load(_ file: URL, describing folder: URL) -> OutputManifest {
-        guard let data = FileManager.default.contents(atPath: file.path), let inode = folderInode(folder) else {
-            return OutputManifest()
-        }
+        guard FileIdentity(path: file.path) != nil, let data = FileManager.default.contents(atPath: file.path),
+            let inode = folderInode(folder)
+        else { return OutputManifest() }
         return parse([UInt8](data), folderInode: inode)
     }
 
-    /// Writes the manifest of `folder` to `file`.
+    /// Writes the manifest of `folder` to `file` as a new file: whatever was there, a link
+    /// included, is removed first and never written through.
     func save(_ file: URL, describing folder: URL) throws {
         guard let inode = Self.folderInode(folder) else { throw FixbookError("cannot read \(folder.path)") }
-        try Data(serialized(folderInode: inode)).write(to: file)
+        unlink(file.path)
+        try Data(serialized(folderInode: inode)).write(to: file, options: .withoutOverwriting)
     }
 
     private static func folderInode(_ folder: URL) -> UInt64? {
