@@ -66,12 +66,14 @@ public final class OutputStaging: @unchecked Sendable {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         }
         let destination = folder.path + "/" + relative
+        // Whole contents get a manifest entry; streamed and copied files are compared or copied.
+        var recorded: (entry: OutputManifest.Entry, unchanged: Bool)?
         switch file.contents {
         case .text(let text):
             var text = text
-            try text.withUTF8 { try write($0, at: relative, to: destination) }
+            recorded = try text.withUTF8 { try write($0, at: relative, to: destination) }
         case .bytes(let bytes):
-            try bytes.withUnsafeBufferPointer { try write($0, at: relative, to: destination) }
+            recorded = try bytes.withUnsafeBufferPointer { try write($0, at: relative, to: destination) }
         case .stream(let produce):
             try FileRewriter.rewrite(destination) { file in
                 try produce { chunk in try chunk.withUnsafeBufferPointer { try file.write($0) } }
@@ -80,21 +82,26 @@ public final class OutputStaging: @unchecked Sendable {
             try? FileManager.default.removeItem(atPath: destination)
             try FileManager.default.copyItem(atPath: source, toPath: destination)
         }
-        lock.withLock { _ = written.insert(relative) }
+        lock.withLock {
+            written.insert(relative)
+            if let recorded {
+                manifest[relative] = recorded.entry
+                if recorded.unchanged { unchanged += 1 }
+            }
+        }
     }
 
-    /// Writes whole contents unless the manifest shows the file already holds them.
-    private func write(_ buffer: UnsafeBufferPointer<UInt8>, at relative: String, to destination: String) throws {
+    /// Writes whole contents unless the manifest shows the file already holds them; returns the
+    /// file's entry and whether it was left as it was.
+    private func write(
+        _ buffer: UnsafeBufferPointer<UInt8>, at relative: String, to destination: String
+    ) throws -> (entry: OutputManifest.Entry, unchanged: Bool) {
         let hash = ContentHash.of(UnsafeRawBufferPointer(buffer))
         if let entry = reused.unchangedEntry(relative, hash: hash, size: buffer.count, file: destination) {
-            lock.withLock {
-                manifest[relative] = entry
-                unchanged += 1
-            }
-            return
+            return (entry, true)
         }
         let identity = try OutputFolder.writeFile(buffer, to: destination)
-        lock.withLock { manifest[relative] = .init(hash: hash, size: buffer.count, identity: identity) }
+        return (.init(hash: hash, size: buffer.count, identity: identity), false)
     }
 
     /// Removes what the reused generation held that this build did not write, marks the folder

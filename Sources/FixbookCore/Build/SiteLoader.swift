@@ -169,7 +169,7 @@ public func assetOutputPath(_ contentPath: String) -> String {
 /// byte outside RFC 3986's fragment characters becomes `%XX`. Done on the bytes: most anchors are
 /// Chinese, and Foundation's walk over them was 1.5% of a build.
 public func encodeFragment(_ fragment: String) -> String {
-    if keepsUnencoded(fragment, punctuation: "-._~") { return fragment }
+    if fragment.utf8.allSatisfy({ fragmentKeeps[Int($0)] }) { return fragment }
     let hex = Array("0123456789ABCDEF".utf8)
     var out: [UInt8] = []
     out.reserveCapacity(fragment.utf8.count * 3)

@@ -137,22 +137,24 @@ public struct SiteRenderer: Sendable {
     ) throws -> String {
         let isHome = kind == "home"
         let chrome = try chrome[root] ?? Self.renderChrome(templates, config: kb.config, ui: ui, root: root)
-        let trail = BreadcrumbTrail(root: root, links: breadcrumbs)
+        let site = Self.siteView(config: kb.config, ui: sharedUI, root: root, breadcrumbs: breadcrumbs)
         let breadcrumbsHTML =
             breadcrumbs.isEmpty
             ? ""
-            : try breadcrumbTrails.value(for: trail) {
-                let view = Self.siteView(config: kb.config, ui: sharedUI, root: root, breadcrumbs: breadcrumbs)
-                return try Self.renderPartial("partials/breadcrumbs", templates, view)
+            : try breadcrumbTrails.value(for: BreadcrumbTrail(root: root, links: breadcrumbs)) {
+                try Self.renderPartial("partials/breadcrumbs", templates, site)
             }
-        let pageView = PageView(
-            lang: kb.config.language, siteTitle: kb.config.title, siteDescription: kb.config.description,
-            pageTitle: isHome ? kb.config.title : "\(title) - \(kb.config.title)",
-            metaDescription: description ?? kb.config.description, root: root, ui: sharedUI, support: kb.config.support,
-            kind: kind, breadcrumbs: breadcrumbs, hasBreadcrumbs: !breadcrumbs.isEmpty, headerHTML: chrome.header,
-            footerHTML: chrome.footer, headHTML: chrome.head, scriptsHTML: chrome.scripts,
-            breadcrumbsHTML: breadcrumbsHTML, page: view
-        )
+        // This page's own fields on top of what the shared partials see.
+        var pageView = site
+        pageView.pageTitle = isHome ? kb.config.title : "\(title) - \(kb.config.title)"
+        pageView.metaDescription = description ?? kb.config.description
+        pageView.kind = kind
+        pageView.headerHTML = chrome.header
+        pageView.footerHTML = chrome.footer
+        pageView.headHTML = chrome.head
+        pageView.scriptsHTML = chrome.scripts
+        pageView.breadcrumbsHTML = breadcrumbsHTML
+        pageView.page = view
         return try templates.render(template, pageView)
     }
 
