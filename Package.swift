@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
     ],
     targets: [
         .systemLibrary(
@@ -46,7 +47,14 @@ let package = Package(
         // libFuzzer target over front matter + Markdown; see scripts/fuzz.sh.
         .executableTarget(name: "FixbookFuzz", dependencies: ["FixbookCore"]),
         .target(name: "FixbookTestSupport", dependencies: ["FixbookCore"], path: "Tests/FixbookTestSupport"),
-        .testTarget(name: "FixbookCoreTests", dependencies: ["FixbookCore", "FixbookTestSupport"]),
+        .testTarget(
+            name: "FixbookCoreTests",
+            dependencies: [
+                "FixbookCore", "FixbookTestSupport", .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"]
+        ),
         .testTarget(name: "FixbookCLITests", dependencies: ["FixbookCLI", "FixbookTestSupport"]),
     ]
 )

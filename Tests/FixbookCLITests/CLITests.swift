@@ -56,6 +56,41 @@ import Testing
         "Content/b.md": article("title: B\ntag: [x]"),
     ]
 
+    /// A file name with a newline and a terminal escape stays on its one diagnostic line in every
+    /// format, and drives no terminal.
+    @Test func fileNamesWithControlCharactersAreEscapedInEveryReport() throws {
+        let name = "Content/a\nb\u{1B}[2J\u{202E}.md"
+        let site = try TemporarySite([name: article("title: A\nslug: a\ncodes: [0x800CCC0X]")])
+        defer { site.remove() }
+        let text = try run(["check", "--root", site.root.path]).stdout
+        #expect(!text.contains("\u{1B}") && !text.contains("\u{202E}"))
+        #expect(text.hasPrefix("Content/a\\nb\\u{1B}[2J\\u{202E}.md:4:9: error[malformed-code]: "), "\(text)")
+        let github = try run(["check", "--root", site.root.path, "--format", "github"]).stdout
+        let annotations = github.split(separator: "\n")
+        #expect(annotations.count == 1 && annotations[0].hasPrefix("::error file=Content/a\\nb\\u{1B}[2J"), "\(github)")
+        #expect(!github.contains("\u{1B}"))
+        let json = try run(["check", "--root", site.root.path, "--format", "json"]).stdout
+        let items = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]
+        #expect(items?.first?["file"] as? String == name)
+    }
+
+    /// The excerpt of a line that is not UTF-8 shows the line, with the bad byte as U+FFFD.
+    @Test func invalidUTF8IsShownAtItsLineWithAReplacementCharacter() throws {
+        let site = try TemporarySite([:])
+        defer { site.remove() }
+        try FileManager.default.createDirectory(
+            at: site.root.appendingPathComponent("Content"), withIntermediateDirectories: true)
+        let bytes = Data("---\ntitle: a\n---\n一\n二\nCaf".utf8) + Data([0xE9]) + Data(" au lait\n".utf8)
+        try bytes.write(to: site.root.appendingPathComponent("Content/a.md"))
+        let result = try run(["check", "--root", site.root.path])
+        #expect(result.status == 1)
+        #expect(
+            result.stdout.hasPrefix(
+                "Content/a.md:6:4: error[unreadable-file]: the file is not valid UTF-8: byte 0xE9 here does not belong to a UTF-8 character; it looks like Windows-1252 (Western European) text"
+            ), "\(result.stdout)")
+        #expect(result.stdout.contains("\n    Caf\u{FFFD} au lait\n       ^\n"), "\(result.stdout)")
+    }
+
     @Test func textReportNamesFileLineRuleAndShowsTheLine() throws {
         let site = try TemporarySite(Self.broken)
         defer { site.remove() }
@@ -196,11 +231,21 @@ import Testing
             "new", "--root", site.root.path, "收信报错 无法连接", "--code", "0x800ccc0e", "--code", "550",
         ])
         #expect(created.status == 0, "\(created.stderr)")
-        #expect(created.stdout == "created Content/0x800ccc0e-550.md\n")
+        #expect(created.stdout.hasPrefix("created Content/0x800ccc0e-550.md\n"))
+        #expect(created.stdout.contains("solution-placeholder"), "new says the placeholder must be filled")
         let text = try site.read("Content/0x800ccc0e-550.md")
         #expect(text.contains("  - code: \"0x800ccc0e\""))
         #expect(text.contains("## 解决方法"))
+        // The scaffold's placeholder step is not a solution: check refuses it until it is replaced.
+        let refused = try cli.run(["check", "--root", site.root.path])
+        #expect(refused.status == 1)
+        #expect(
+            refused.stdout.contains("Content/0x800ccc0e-550.md:24:1: error[solution-placeholder]"), "\(refused.stdout)")
+        let filled = text.replacing(
+            #/<!-- fixbook:placeholder[^\n]*\n1\. 第一步。/#, with: "1. 在账户设置里把接收服务器改为 pop.example.com。")
+        try site.write("Content/0x800ccc0e-550.md", filled)
         #expect(try cli.run(["check", "--root", site.root.path]).status == 0)
+        try site.write("Content/0x800ccc0e-550.md", text)
         // Never overwrites.
         #expect(try cli.run(["new", "--root", site.root.path, "again", "--slug", "0x800ccc0e-550"]).status == 2)
         #expect(try site.read("Content/0x800ccc0e-550.md") == text)
@@ -216,7 +261,7 @@ import Testing
         #expect(try cli.run(["new", "--root", site.root.path, "x", "--slug", "../evil"]).status == 2)
         #expect(
             try cli.run(["new", "--root", site.root.path, "Outlook can't send", "--category", "mail"]).stdout
-                == "created Content/mail/outlook-can-t-send.md\n")
+                .hasPrefix("created Content/mail/outlook-can-t-send.md\n"))
     }
 }
 

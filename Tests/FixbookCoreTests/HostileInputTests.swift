@@ -11,6 +11,11 @@ struct HostileCase: CustomTestStringConvertible, Sendable {
         case renderedSafely
         /// Refused with this rule, naming this file and line.
         case diagnostic(String, file: String, line: Int)
+        /// Refused with exactly one error: this rule at this line and column, its message holding
+        /// `saying` (one problem, one error, pointing at the byte).
+        case soleError(String, file: String, line: Int, column: Int = 1, saying: String = "")
+        /// Builds, and these pages are in the output.
+        case pages([String])
         /// Skipped or flagged with this warning rule; the rest builds.
         case warning(String)
         /// Left out of the site without a word (editor junk).
@@ -21,21 +26,28 @@ struct HostileCase: CustomTestStringConvertible, Sendable {
     var files: [String: Data]
     var outcome: Outcome
     var setUp: (@Sendable (URL) throws -> Void)?
+    /// How long the build may take, in seconds of a debug build: generous, but a quadratic
+    /// path (minutes) fails it.
+    var timeLimit: Double
 
     var testDescription: String { name }
 
-    init(_ name: String, _ files: [String: String], _ outcome: Outcome, setUp: (@Sendable (URL) throws -> Void)? = nil)
-    {
+    init(
+        _ name: String, _ files: [String: String], _ outcome: Outcome, timeLimit: Double = 20,
+        setUp: (@Sendable (URL) throws -> Void)? = nil
+    ) {
         self.name = name
         self.files = files.mapValues { Data($0.utf8) }
         self.outcome = outcome
         self.setUp = setUp
+        self.timeLimit = timeLimit
     }
 
-    init(_ name: String, bytes: [String: Data], _ outcome: Outcome) {
+    init(_ name: String, bytes: [String: Data], _ outcome: Outcome, timeLimit: Double = 20) {
         self.name = name
         self.files = bytes
         self.outcome = outcome
+        self.timeLimit = timeLimit
     }
 }
 
@@ -120,7 +132,24 @@ let hostileCases: [HostileCase] = [
         .diagnostic("malformed-code", file: "Content/x.md", line: 3)),
     HostileCase(
         "invalid UTF-8", bytes: ["Content/x.md": Data([0x2D, 0x2D, 0x2D, 0x0A, 0xFF, 0xFE, 0xC0, 0x0A])],
-        .diagnostic("unreadable-file", file: "Content/x.md", line: 1)),
+        .soleError("unreadable-file", file: "Content/x.md", line: 2, saying: "byte 0xFF")),
+    HostileCase(
+        "a Latin-1 byte on line 11",
+        bytes: [
+            "Content/x.md": Data(page("title: x", "一\n二\n三\n四\n五\n六\n七\nCaf").utf8) + Data([0xE9])
+                + Data(" au lait\n".utf8)
+        ],
+        .soleError("unreadable-file", file: "Content/x.md", line: 11, column: 4, saying: "Windows-1252"), timeLimit: 5),
+    HostileCase(
+        "saved as GBK by a Chinese editor",
+        bytes: [
+            "Content/x.md": Data("---\ntitle: ".utf8) + Data([0xB4, 0xED, 0xCE, 0xF3, 0xB4, 0xFA, 0xC2, 0xEB])
+                + Data("\n---\n".utf8)
+        ],
+        .soleError("unreadable-file", file: "Content/x.md", line: 2, column: 8, saying: "GBK"), timeLimit: 5),
+    HostileCase(
+        "an overlong UTF-8 form", bytes: ["Content/x.md": Data("---\ntitle: a".utf8) + Data([0xC0, 0xAF, 0x0A])],
+        .soleError("unreadable-file", file: "Content/x.md", line: 2, column: 9), timeLimit: 5),
     HostileCase(
         "UTF-16 with BOM",
         bytes: ["Content/x.md": Data([0xFF, 0xFE]) + page("title: UTF16").data(using: .utf16LittleEndian)!],
@@ -188,10 +217,60 @@ let hostileCases: [HostileCase] = [
         [
             "Content/x.md": page(
                 "title: x",
-                "|" + String(repeating: "a|", count: 3000) + "\n|" + String(repeating: "-|", count: 3000) + "\n"
+                "|" + String(repeating: "a|", count: 150) + "\n|" + String(repeating: "-|", count: 150) + "\n"
                     + String(repeating: "|x\n", count: 3000))
         ],
         .diagnostic("markdown-table-too-large", file: "Content/x.md", line: 4)
+    ),
+    HostileCase(
+        "table at the column limit",
+        [
+            "Content/x.md": page(
+                "title: x",
+                "|" + String(repeating: "a|", count: 200) + "\n|" + String(repeating: "-|", count: 200) + "\n"
+                    + String(repeating: "|" + String(repeating: "`x` **y**|", count: 200) + "\n", count: 990)
+                    + "\n## 解决方法\n\nx\n")
+        ],
+        .renderedSafely, timeLimit: 10
+    ),
+    HostileCase(
+        "3,000-column table under the cell limit",
+        [
+            "Content/x.md": page(
+                "title: x",
+                "|" + String(repeating: "a|", count: 3000) + "\n|" + String(repeating: "-|", count: 3000) + "\n"
+                    + String(repeating: "|" + String(repeating: "x|", count: 3000) + "\n", count: 60))
+        ],
+        .soleError("markdown-table-too-large", file: "Content/x.md", line: 4, saying: "3000 columns"), timeLimit: 5
+    ),
+    HostileCase(
+        "50,000 copies of one heading",
+        [
+            "Content/x.md": page(
+                "title: x\ncodes: [550]", String(repeating: "## 同一个标题\n\n", count: 50_000) + "## 解决方法\n\nx\n")
+        ],
+        .renderedSafely, timeLimit: 20
+    ),
+    HostileCase(
+        "refused body with a solution section",
+        [
+            "Content/x.md": page(
+                "title: x\ncodes: [550]", String(repeating: "> ", count: 100) + "deep\n\n## 解决方法\n\n处理。\n")
+        ],
+        .soleError("markdown-too-deep", file: "Content/x.md", line: 5), timeLimit: 5
+    ),
+    HostileCase(
+        "control characters in a file name",
+        ["Content/a\nb\u{1B}[31m.md": page("title: x\ncodes: [0x800CCC0X]")],
+        .soleError("malformed-code", file: "Content/a\nb\u{1B}[31m.md", line: 3, column: 9), timeLimit: 5
+    ),
+    HostileCase(
+        "upper-case and long Markdown extensions",
+        [
+            "Content/UPPER.MD": page("title: upper"), "Content/long.markdown": page("title: long"),
+            "Content/Mixed.Md": page("title: mixed"),
+        ],
+        .pages(["articles/upper.html", "articles/long.html", "articles/mixed.html"]), timeLimit: 5
     ),
     // The file system.
     HostileCase("symlink outside", [:], .warning("file-skipped")) { root in
@@ -246,7 +325,8 @@ private func aliasBomb() -> String {
 
         let started = Date()
         let (report, summary) = try SiteBuilder.build(root: root, options: .init(today: "2026-11-29"))
-        #expect(Date().timeIntervalSince(started) < 20, "took \(Date().timeIntervalSince(started)) s")
+        let elapsed = Date().timeIntervalSince(started)
+        #expect(elapsed < hostile.timeLimit, "took \(elapsed) s; the bound is \(hostile.timeLimit) s")
         // Only the output and what the build keeps beside it (`.Output.manifest`, …) may appear.
         let outside = try tree(container).filter { !$0.hasPrefix("site/Output") && !$0.hasPrefix("site/.Output.") }
         #expect(outside == before, "a file appeared outside the output")
@@ -260,6 +340,22 @@ private func aliasBomb() -> String {
             let found = report.diagnostics.first { $0.rule == rule }
             #expect(found?.location.file == file && found?.location.line == line, "\(report.diagnostics.prefix(5))")
             #expect(summary == nil)
+        case .soleError(let rule, let file, let line, let column, let saying):
+            let errors = report.diagnostics.filter { $0.severity == .error }
+            #expect(errors.count == 1, "\(errors.prefix(5))")
+            let found = errors.first
+            #expect(found?.rule == rule && found?.location.file == file, "\(errors.prefix(5))")
+            #expect(found?.location.line == line && found?.location.column == column, "\(errors.prefix(5))")
+            #expect(saying.isEmpty || found?.message.contains(saying) == true, "\(found?.message ?? "")")
+            #expect(summary == nil)
+        case .pages(let paths):
+            #expect(report.errorCount == 0, "\(report.diagnostics.prefix(5))")
+            for path in paths {
+                #expect(
+                    FileManager.default.fileExists(atPath: root.appendingPathComponent("Output/" + path).path),
+                    "\(path)")
+            }
+            #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Output/files/UPPER.MD").path))
         case .warning(let rule):
             #expect(report.diagnostics.contains { $0.rule == rule }, "\(report.diagnostics.prefix(5))")
             if summary != nil { try assertInert(root.appendingPathComponent("Output")) }

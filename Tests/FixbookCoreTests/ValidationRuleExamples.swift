@@ -85,10 +85,62 @@ let ruleExamples: [RuleExample] = [
         [
             "Content/a.md": article(
                 "title: a",
-                body: "x\n\n|" + String(repeating: "a|", count: 1000) + "\n|" + String(repeating: "-|", count: 1000)
-                    + "\n" + String(repeating: "|x\n", count: 300))
+                body: "x\n\n|" + String(repeating: "a|", count: 150) + "\n|" + String(repeating: "-|", count: 150)
+                    + "\n" + String(repeating: "|x\n", count: 1400))
         ],
         ["markdown-table-too-large Content/a.md:6"]
+    ),
+    RuleExample(
+        "table too wide for the parser",
+        [
+            "Content/a.md": article(
+                "title: a",
+                body: "|" + String(repeating: "a|", count: 201) + "\n|" + String(repeating: "-|", count: 201)
+                    + "\n|x|\n")
+        ],
+        ["markdown-table-too-large Content/a.md:4"]
+    ),
+    RuleExample(
+        "table as wide as allowed",
+        [
+            "Content/a.md": article(
+                "title: a",
+                body: "|" + String(repeating: "a|", count: 200) + "\n|" + String(repeating: "-|", count: 200)
+                    + "\n|x|\n\n## 解决方法\n\n按步骤处理。\n")
+        ], []
+    ),
+    RuleExample(
+        "refused body with codes gives only its limit error",
+        [
+            "Content/a.md": article(
+                "title: a\ncodes: [550]",
+                body: String(repeating: "> ", count: 100) + "deep\n\n## 解决方法\n\n按步骤处理。\n")
+        ],
+        ["markdown-too-deep Content/a.md:5"]
+    ),
+    RuleExample(
+        "solution placeholder left by the scaffold",
+        [
+            "Content/a.md": article(
+                "title: a\ncodes: [550]",
+                body: "## 解决方法\n\n<!-- fixbook:placeholder: write the fix -->\n1. 第一步。\n\n### 情况一\n\n写好了。\n")
+        ],
+        ["solution-placeholder Content/a.md:7"]
+    ),
+    RuleExample(
+        "placeholder alone in a solution section",
+        [
+            "Content/a.md": article(
+                "title: a", body: "## Solution\n\n<!-- fixbook:placeholder -->\n")
+        ],
+        ["solution-placeholder Content/a.md:6"]
+    ),
+    RuleExample(
+        "placeholder outside the solution is not this rule's business",
+        [
+            "Content/a.md": article(
+                "title: a\ncodes: [550]", body: "## 原因\n\n<!-- fixbook:placeholder -->\n\n## 解决方法\n\n写好了。\n")
+        ], []
     ),
     RuleExample(
         "nesting too deep", ["Content/a.md": article("title: a", body: String(repeating: "> ", count: 100) + "deep\n")],

@@ -49,6 +49,9 @@ struct NewCommand: ParsableCommand {
             throw FixbookError("cannot write \(file.path)")
         }
         print("created \(displayPath(file, root: root))")
+        print(
+            "fill in its sections: until the solution section's placeholder is replaced by the real steps, "
+                + "`fixbook check` reports it (solution-placeholder) and `fixbook build` refuses to publish")
     }
 
     private func chooseSlug(codes: [ErrorCode]) throws -> String {

@@ -30,7 +30,7 @@ final class SourceLineReader {
         guard number > 0 else { return nil }
         if cache[file] == nil {
             let data = FileManager.default.contents(atPath: root.appendingPathComponent(file).path)
-            let text = data.flatMap(SourceText.decode) ?? ""
+            let text = data.map(SourceText.decodeForDisplay) ?? ""
             cache[file] = text.split(separator: "\n", omittingEmptySubsequences: false)
         }
         guard let lines = cache[file], number <= lines.count else { return nil }

@@ -15,9 +15,12 @@ struct GitHubReporter: DiagnosticReporter {
     }
 
     /// Escaping defined by the workflow-command format for the message.
+    /// Other control characters are made visible first (`printable`), so none reaches the log.
     private func data(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
-            .replacingOccurrences(of: "\n", with: "%0A")
+        printable(text, keepingTabs: true).replacingOccurrences(of: "%", with: "%25").replacingOccurrences(
+            of: "\r", with: "%0D"
+        )
+        .replacingOccurrences(of: "\n", with: "%0A")
     }
 
     /// Property values also escape `:` and `,`.

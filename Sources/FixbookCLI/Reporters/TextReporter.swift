@@ -11,17 +11,16 @@ struct TextReporter: DiagnosticReporter {
             let location = diagnostic.location
             let severity = paint(diagnostic.severity.rawValue, diagnostic.severity == .error ? "31" : "33")
             output +=
-                "\(location.file):\(location.line):\(location.column): \(severity)[\(diagnostic.rule)]: \(diagnostic.message)\n"
+                "\(printable(location.file)):\(location.line):\(location.column): \(severity)[\(diagnostic.rule)]: \(printable(diagnostic.message))\n"
             if let line = sourceLines.line(location.line, of: location.file) {
                 let excerpt = line.count > 200 ? String(line.prefix(200)) + "…" : line
-                output += "    \(excerpt)\n"
-                let padding = excerpt.prefix(max(0, location.column - 1)).map {
-                    $0 == "\t" ? "\t" : String(repeating: " ", count: displayWidth($0))
-                }
+                output += "    \(printable(excerpt, keepingTabs: true))\n"
+                let before = printable(String(excerpt.prefix(max(0, location.column - 1))), keepingTabs: true)
+                let padding = before.map { $0 == "\t" ? "\t" : String(repeating: " ", count: displayWidth($0)) }
                 output += "    \(padding.joined())\(paint("^", "32"))\n"
             }
             if let suggestion = diagnostic.suggestion, !diagnostic.message.contains(suggestion) {
-                output += "    suggestion: \(suggestion)\n"
+                output += "    suggestion: \(printable(suggestion))\n"
             }
         }
         let errors = diagnostics.filter { $0.severity == .error }.count

@@ -16,6 +16,19 @@ public struct ContentSources: Sendable {
     /// The data files Fixbook reads from the content root.
     public static let dataFileNames: Set<String> = ["categories.yml", "codes.yml", "synonyms.yml", "search-tests.yml"]
 
+    /// True for a Markdown article's path: `.md` or `.markdown` in any case (`A.MD`), as Hugo
+    /// and MkDocs read them. Links to such a path are links to the article's page.
+    public static func isArticlePath(_ path: String) -> Bool {
+        hasExtension(path, in: ["md", "markdown"])
+    }
+
+    /// True when the file name ends in `.<one of extensions>`, compared without case.
+    static func hasExtension(_ path: String, in extensions: [String]) -> Bool {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return false }
+        let found = path[path.index(after: dot)...].lowercased()
+        return extensions.contains(found)
+    }
+
     /// Reads the content folder. Hidden files, editor junk and symlinks leading outside are skipped.
     public static func load(from directory: URL) throws -> ContentSources {
         var sources = ContentSources()
@@ -32,11 +45,9 @@ public struct ContentSources: Sendable {
                     message: reason)
             )
         }
-        let textPaths = paths.filter {
-            $0.hasSuffix(".md") || $0.hasSuffix(".markdown") || Self.dataFileNames.contains($0)
-        }
+        let textPaths = paths.filter { Self.isArticlePath($0) || Self.dataFileNames.contains($0) }
         let textPathSet = Set(textPaths)
-        for path in paths where !textPathSet.contains(path) && !path.hasSuffix(".yml") && !path.hasSuffix(".yaml") {
+        for path in paths where !textPathSet.contains(path) && !Self.hasExtension(path, in: ["yml", "yaml"]) {
             sources.assets[path] = root.appendingPathComponent(path)
         }
         // Reading and decoding thousands of files is I/O plus UTF-8 validation: use every core.
@@ -46,6 +57,9 @@ public struct ContentSources: Sendable {
                 return (nil, unreadable(path, "cannot read the file"))
             }
             guard let text = SourceText.decode(data) else {
+                if !SourceText.isUTF16(data), let problem = InvalidText.find(in: [UInt8](data)) {
+                    return (nil, unreadable(path, problem.message, line: problem.line, column: problem.column))
+                }
                 return (nil, unreadable(path, "the file is not valid UTF-8 (or UTF-16 with a BOM) text"))
             }
             return (SourceText(path: path, text: text), nil)
@@ -63,9 +77,10 @@ public struct ContentSources: Sendable {
         return sources
     }
 
-    private static func unreadable(_ path: String, _ message: String) -> Diagnostic {
+    private static func unreadable(_ path: String, _ message: String, line: Int = 1, column: Int = 1) -> Diagnostic {
         Diagnostic(
-            rule: "unreadable-file", severity: .error, location: SourceLocation(file: path, line: 1), message: message)
+            rule: "unreadable-file", severity: .error, location: SourceLocation(file: path, line: line, column: column),
+            message: message)
     }
 
     /// Content-relative paths of regular files under `root`, skipping what an editor leaves behind,

@@ -28,7 +28,7 @@ public enum LinkTarget: Sendable, Equatable {
         }
         if let query = pathPart.firstIndex(of: "?") { pathPart = String(pathPart[..<query]) }
         guard let path = normalize(decode(pathPart), relativeTo: sourcePath) else { return .outside(trimmed) }
-        if path.hasSuffix(".md") || path.hasSuffix(".markdown") { return .article(path: path, fragment: fragment) }
+        if ContentSources.isArticlePath(path) { return .article(path: path, fragment: fragment) }
         return .file(path: path)
     }
 

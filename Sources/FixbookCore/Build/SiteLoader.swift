@@ -115,7 +115,10 @@ public enum SiteLoader {
                     message: violation.message
                 )
             }
-            if diagnostic != nil { article.body = "" }
+            if diagnostic != nil {
+                article.body = ""
+                article.bodyRefused = true
+            }
             let targets = LinkTargetList()
             article.rendered = MarkdownRenderer.render(
                 article.body, firstLine: article.bodyFirstLine, unsafe: unsafe, copyLinkLabel: ui.copyLink,

@@ -11,6 +11,9 @@ public struct Article: Sendable {
     public var bodyFirstLine: Int
     /// Filled by the render stage.
     public var rendered: RenderedMarkdown?
+    /// True when the body broke a `MarkdownLimits` limit and was not rendered: the checks that
+    /// read the body (solution sections, anchors) cannot judge it, and its limit error says why.
+    public var bodyRefused = false
     /// What each of `rendered.links` points at, in the same order: resolved once while rendering,
     /// for the link checks.
     public var linkTargets: [LinkTarget] = []

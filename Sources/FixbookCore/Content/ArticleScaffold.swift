@@ -2,9 +2,19 @@
 /// and the headings of the house style, in the site's language. Each code carries the message that
 /// tells it apart (empty until the author fills it in).
 public enum ArticleScaffold {
+    /// Written into the scaffold's solution section. While it is there the article is not
+    /// published (`solution-placeholder`): a placeholder step is not a fix.
+    public static let placeholderMarker = "fixbook:placeholder"
+
+    /// The marker as the scaffold writes it: an HTML comment, invisible on the page.
+    static let placeholderComment =
+        "<!-- \(placeholderMarker): replace this section with the steps that fix the problem, then delete this line -->"
+
+    /// The article's text. Without `solution`, the solution section holds a placeholder step and
+    /// the marker; `init`'s example passes a real one so a new knowledge base checks clean.
     public static func text(
         title: String, slug: String, codes: [(code: ErrorCode, message: String)], category: String?, today: String,
-        chinese: Bool
+        chinese: Bool, solution: String? = nil
     )
         -> String
     {
@@ -22,9 +32,13 @@ public enum ArticleScaffold {
         lines += ["symptoms: []", "tags: []", "summary: \"\"", "updated: \(today)", "---", ""]
         let headings =
             chinese
-            ? ["## 现象", "用户看到的提示或现象。", "## 原因", "为什么会出现。", "## 解决方法", "1. 第一步。", "## 仍未解决？", "需要向客服提供的信息。"]
+            ? [
+                "## 现象", "用户看到的提示或现象。", "## 原因", "为什么会出现。", "## 解决方法", solution ?? placeholderComment + "\n1. 第一步。",
+                "## 仍未解决？", "需要向客服提供的信息。",
+            ]
             : [
-                "## Symptoms", "What the user sees.", "## Cause", "Why it happens.", "## Resolution", "1. First step.",
+                "## Symptoms", "What the user sees.", "## Cause", "Why it happens.", "## Resolution",
+                solution ?? placeholderComment + "\n1. First step.",
                 "## Still stuck?", "What to send to support.",
             ]
         return lines.joined(separator: "\n") + headings.joined(separator: "\n\n") + "\n"

@@ -6,7 +6,11 @@ public enum KnowledgeBaseScaffold {
         let article = ArticleScaffold.text(
             title: chinese ? "示例：发信时报错 550" : "Example: sending fails with 550",
             slug: "example-550", codes: [(ErrorCode(written: "550", key: "550", system: .smtp), "Invalid User")],
-            category: "general", today: "2026-01-01", chinese: chinese
+            category: "general", today: "2026-01-01", chinese: chinese,
+            solution: chinese
+                ? "1. 核对收件人地址的拼写，特别是 @ 后面的域名。\n2. 地址无误仍被退回时，把退信作为附件转发给客服。"
+                : "1. Check the spelling of the recipient's address, especially the part after the @.\n"
+                    + "2. If the address is right and the mail still bounces, forward the bounce to support as an attachment."
         )
         return [
             "fixbook.yml": """

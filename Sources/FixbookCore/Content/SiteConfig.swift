@@ -18,7 +18,7 @@ public struct SiteConfig: Sendable, Equatable {
     /// Warn about articles whose `updated` is older than this many days (off when nil).
     public var staleAfterDays: Int?
     /// What a body may be before it reaches cmark-gfm (`limits:` with `maxArticleBytes`,
-    /// `maxTableCells`, `maxNesting`).
+    /// `maxTableCells`, `maxTableColumns`, `maxNesting`).
     public var limits = MarkdownLimits()
 
     public init() {}
@@ -53,11 +53,12 @@ public struct SiteConfig: Sendable, Equatable {
                     switch name {
                     case "maxArticleBytes": config.limits.maxBytes = number
                     case "maxTableCells": config.limits.maxTableCells = number
+                    case "maxTableColumns": config.limits.maxTableColumns = number
                     case "maxNesting": config.limits.maxNesting = number
                     default:
                         reader.report(
                             "unknown-key", line: nameLine, column: 1,
-                            "unknown limit '\(name)'; use maxArticleBytes, maxTableCells, maxNesting",
+                            "unknown limit '\(name)'; use maxArticleBytes, maxTableCells, maxTableColumns, maxNesting",
                             severity: .warning
                         )
                     }

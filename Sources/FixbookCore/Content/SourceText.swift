@@ -18,13 +18,29 @@ public struct SourceText: Sendable {
         var decoded: String?
         if data.starts(with: [0xEF, 0xBB, 0xBF]) {
             decoded = String(data: data.dropFirst(3), encoding: .utf8)
-        } else if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+        } else if isUTF16(data) {
             decoded = String(data: data, encoding: .utf16)
         } else {
             // Validated on the bytes in place: through `Data` as a sequence it went a byte at a time.
             decoded = data.withUnsafeBytes { String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) }
         }
-        guard var text = decoded else { return nil }
+        guard let text = decoded else { return nil }
+        return normalizingLineBreaks(text)
+    }
+
+    /// True when the bytes start with a UTF-16 byte-order mark.
+    public static func isUTF16(_ data: Data) -> Bool {
+        data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
+    }
+
+    /// The text for showing a line of a file that does not decode: every byte that is not UTF-8
+    /// becomes U+FFFD (�), so the editor sees where the problem is.
+    public static func decodeForDisplay(_ data: Data) -> String {
+        decode(data) ?? normalizingLineBreaks(String(decoding: data, as: UTF8.self))
+    }
+
+    private static func normalizingLineBreaks(_ decoded: String) -> String {
+        var text = decoded
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         // `memchr` on the bytes: the UTF-8 view's `contains` cost more than validating the file.
         let hasCarriageReturn = text.withUTF8 { bytes in

@@ -19,15 +19,23 @@ public enum HeadingAnchor {
     }
 
     /// Gives each text its anchor, suffixing repeats `-1`, `-2`… so all are unique.
+    ///
+    /// Linear in the number of headings: each base remembers the next suffix to try, so 50,000
+    /// copies of one heading do not each count up from `-1` again.
     public static func uniqueSlugs(_ texts: [String]) -> [String] {
         var used: Set<String> = []
+        var nextSuffix: [String: Int] = [:]
         return texts.map { text in
             let base = slug(text)
             var candidate = base
-            var counter = 1
-            while used.contains(candidate) {
-                candidate = "\(base)-\(counter)"
-                counter += 1
+            if used.contains(candidate) {
+                // Every suffix below the remembered one is taken and stays taken.
+                var counter = nextSuffix[base, default: 1]
+                repeat {
+                    candidate = "\(base)-\(counter)"
+                    counter += 1
+                } while used.contains(candidate)
+                nextSuffix[base] = counter
             }
             used.insert(candidate)
             return candidate

@@ -10,6 +10,9 @@ public struct Heading: Sendable, Hashable {
     public var sectionHasContent: Bool
     /// True when its text is one of the configured solution headings (set when the site loads).
     public var opensSolution = false
+    /// File line of the scaffold's placeholder marker (`ArticleScaffold.placeholderMarker`) in
+    /// this heading's section, when the author has not replaced the scaffold text yet.
+    public var placeholderLine: Int?
 
     public init(level: Int, text: String, anchor: String, line: Int, sectionHasContent: Bool) {
         self.level = level

@@ -1,9 +1,12 @@
 /// Guards run before a body reaches libcmark-gfm, so no article can take more than about a
 /// second or a few hundred MB. Debian 12's cmark-gfm predates the fix for CVE-2023-37463: a
 /// table with a wide header and many short rows renders every missing cell (18 KB → 90 MB).
+/// Its table parser also costs columns × cells: the cell limit bounds the memory, the column
+/// limit keeps the time linear (the README's Robustness section has the measurements).
 public struct MarkdownLimits: Sendable, Equatable {
     public var maxBytes = 2_000_000
     public var maxTableCells = 200_000
+    public var maxTableColumns = 200
     public var maxNesting = 64
 
     public init() {}
@@ -24,7 +27,7 @@ public struct MarkdownLimits: Sendable, Equatable {
         var tableColumns = 0
         var tableRows = 0
         var tableStart = 0
-        var previousPipes = 0
+        var previousColumns = 0
         var number = 0
         var line = LineFacts()
         var iterator = bytes.makeIterator()
@@ -53,11 +56,17 @@ public struct MarkdownLimits: Sendable, Equatable {
                     }
                 }
             } else if line.isDelimiterRow {
-                tableColumns = max(previousPipes, line.pipes) + 1
+                tableColumns = max(previousColumns, line.columns)
                 tableRows = 1
                 tableStart = number - 1
+                if tableColumns > maxTableColumns {
+                    return (
+                        "markdown-table-too-large", tableStart,
+                        "the table has \(tableColumns) columns; the limit is \(maxTableColumns) columns"
+                    )
+                }
             }
-            previousPipes = line.pipes
+            previousColumns = line.columns
             line = LineFacts()
         }
         return nil
@@ -75,7 +84,23 @@ public struct MarkdownLimits: Sendable, Equatable {
         private var inPrefix = true
         private var previousWasMarker = false
 
+        /// The first and the last byte that is not white space.
+        private var firstVisible: UInt8?
+        private var lastVisible: UInt8?
+
+        /// The cells this line has as a table row: a pipe at either end opens or closes the row
+        /// instead of separating two cells.
+        var columns: Int {
+            guard pipes > 0 else { return 0 }
+            return pipes + 1 - (firstVisible == UInt8(ascii: "|") ? 1 : 0) - (lastVisible == UInt8(ascii: "|") ? 1 : 0)
+                + (pipes == 1 && firstVisible == lastVisible ? 1 : 0)
+        }
+
         mutating func add(_ byte: UInt8) {
+            if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") && byte != UInt8(ascii: "\r") {
+                if firstVisible == nil { firstVisible = byte }
+                lastVisible = byte
+            }
             switch byte {
             case UInt8(ascii: "|"):
                 pipes += 1

@@ -76,6 +76,7 @@ private struct TreeWalker {
     private(set) var headingTexts: [String] = []
     private var headingInfo: [(level: Int, line: Int, sourceLine: Int, column: Int)] = []
     private var headingHasContent: [Bool] = []
+    private var headingPlaceholderLine: [Int?] = []
     /// UTF-8 offsets into the plain text where each heading starts and where its text ends.
     private var headingOffsets: [(start: Int, end: Int)] = []
     private(set) var links: [MarkdownLink] = []
@@ -156,6 +157,7 @@ private struct TreeWalker {
                     )
                 )
                 headingHasContent.append(false)
+                headingPlaceholderLine.append(nil)
                 headingOffsets.append((plainScalars.utf8.count, plainScalars.utf8.count))
             } else {
                 headingOffsets[headingOffsets.count - 1].end = plainScalars.utf8.count
@@ -173,6 +175,13 @@ private struct TreeWalker {
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
             plainScalars.append(" ")
             currentHeadingText?.append(" ")
+        case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+            guard let literal = cmark_node_get_literal(node),
+                strstr(literal, ArticleScaffold.placeholderMarker) != nil
+            else { return }
+            for index in openHeadings where headingPlaceholderLine[index] == nil {
+                headingPlaceholderLine[index] = Int(cmark_node_get_start_line(node)) + lineShift
+            }
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
             guard entering else { return }
             let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
@@ -196,11 +205,13 @@ private struct TreeWalker {
 
     func headings(anchors: [String]) -> [Heading] {
         headingInfo.indices.map { index in
-            Heading(
+            var heading = Heading(
                 level: headingInfo[index].level, text: headingTexts[index].trimmed,
                 anchor: anchors[index], line: headingInfo[index].line,
                 sectionHasContent: headingHasContent[index]
             )
+            heading.placeholderLine = headingPlaceholderLine[index]
+            return heading
         }
     }
 

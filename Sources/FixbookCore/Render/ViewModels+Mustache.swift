@@ -69,7 +69,7 @@ extension CodeChipView: MustacheParent {
 extension TagView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "name": name
+        case "name": self.name
         case "url": url
         default: nil
         }
@@ -246,7 +246,7 @@ extension TermIndexView: MustacheParent {
 extension TermView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "name": name
+        case "name": self.name
         case "url": url
         case "count": count
         default: nil

@@ -13,7 +13,8 @@ public struct CodeWithoutSolutionRule: ValidationRule {
         let kb = context.knowledgeBase
         let names = kb.config.solutionHeadings
         var found: [Diagnostic] = []
-        for article in kb.articles where !article.metadata.codes.isEmpty {
+        // A refused body was never parsed: its limit error is the one problem to report.
+        for article in kb.articles where !article.metadata.codes.isEmpty && !article.bodyRefused {
             let headings = article.headings
             let openers = SolutionSection.headingIndices(headings)
             if !openers.contains(where: { headings[$0].sectionHasContent }) {

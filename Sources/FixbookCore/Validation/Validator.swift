@@ -13,7 +13,8 @@ public struct ValidationReport: Sendable {
 public enum Validator {
     /// All rules, in the order their diagnostics are documented.
     public static let rules: [any ValidationRule] = [
-        DuplicateSlugRule(), CodeWithoutSolutionRule(), CatalogCoverageRule(), AmbiguousCodeRule(),
+        DuplicateSlugRule(), CodeWithoutSolutionRule(), SolutionPlaceholderRule(), CatalogCoverageRule(),
+        AmbiguousCodeRule(),
         BrokenLinkRule(), RelatedAndAliasRule(), CategoryRule(), StaleArticleRule(), SearchTestsRule(),
         CodeInTextRule(),
     ]
