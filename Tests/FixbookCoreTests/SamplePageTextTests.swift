@@ -86,7 +86,7 @@ import Testing
             #expect(index.contains(key), "codes/index.html lacks \(key)")
             let claimants = kb.byCodeKey[key, default: []].map { kb.articles[$0] }
             let code = claimants[0].metadata.codes.first { $0.code.key == key }!.code
-            let text = visibleText(try page(codePath(code).removingPercentEncoding!))
+            let text = visibleText(try page(SiteURLs.code(code).removingPercentEncoding!))
             #expect(text.contains(key))
             for article in claimants {
                 #expect(text.contains(article.title), "\(key)'s page lacks \(article.title)")

@@ -74,7 +74,7 @@ import Testing
                 Issue.record("bad key \(key)")
                 continue
             }
-            let path = codePath(code).removingPercentEncoding ?? ""
+            let path = SiteURLs.code(code).removingPercentEncoding ?? ""
             let page = try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
             for id in ids { #expect(page.contains("../articles/\(id).html"), "code page \(key) lacks \(id)") }
         }

@@ -92,7 +92,7 @@ import Testing
         let site = try TemporarySite(Self.fixture, withTemplates: false)
         defer { site.remove() }
         let loaded = try SiteLoader.load(root: site.root)
-        return SearchEngine(index: SearchIndexBuilder.build(loaded.knowledgeBase, synonyms: loaded.synonyms))
+        return SearchEngine(index: SearchIndexBuilder.build(SiteModel(loaded)))
     }
 
     @Test(arguments: [
@@ -130,7 +130,7 @@ import Testing
             ], withTemplates: false)
         defer { site.remove() }
         let loaded = try SiteLoader.load(root: site.root)
-        let index = SearchIndexBuilder.build(loaded.knowledgeBase, synonyms: loaded.synonyms)
+        let index = SearchIndexBuilder.build(SiteModel(loaded))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let expected = String(decoding: try encoder.encode(index), as: UTF8.self)

@@ -6,13 +6,13 @@ import Testing
 
 /// `sitemap.xml` and the protocol's limit of 50,000 URLs a file.
 @Suite struct SitemapTests {
-    private func knowledgeBase() throws -> (KnowledgeBase, TemporarySite) {
+    private func knowledgeBase() throws -> (SiteModel, TemporarySite) {
         let site = try TemporarySite(
             [
                 "fixbook.yml": "title: T\nbaseURL: https://help.example.com/kb\n",
                 "Content/a.md": article("title: A\nupdated: 2026-01-02"),
             ], withTemplates: false)
-        return (try SiteLoader.load(root: site.root).knowledgeBase, site)
+        return (SiteModel(try SiteLoader.load(root: site.root)), site)
     }
 
     @Test func aSmallSiteHasOneSitemap() throws {

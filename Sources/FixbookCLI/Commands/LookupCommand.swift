@@ -35,16 +35,16 @@ struct LookupCommand: ParsableCommand {
     func run() throws {
         let root = options.rootURL
         let site = try SiteLoader.load(root: root, options: LoadOptions(sectionTexts: true))
-        let kb = site.knowledgeBase
-        let engine = SearchEngine(index: SearchIndexBuilder.build(kb, synonyms: site.synonyms))
+        let model = SiteModel(site)
+        let kb = model.knowledgeBase
+        let engine = SearchEngine(index: SearchIndexBuilder.build(model))
         let text = query.joined(separator: " ")
         let results = engine.search(text, limit: max(1, limit))
         let answers = results.map { result -> Answer in
-            let article = kb.article(slug: result.slug)
             return Answer(
                 slug: result.slug, title: result.title, url: result.url, codes: result.matchedCodes,
                 score: result.score,
-                solution: article.flatMap { solutionText($0, url: result.url, config: kb.config) }
+                solution: kb.bySlug[result.slug].flatMap { solutionText(model, article: $0, url: result.url) }
             )
         }
         switch format {
@@ -73,12 +73,11 @@ struct LookupCommand: ParsableCommand {
     }
 
     /// The plain text of the section the result links to, or of the first solution section.
-    private func solutionText(_ article: Article, url: String, config: SiteConfig) -> String? {
+    private func solutionText(_ model: SiteModel, article index: Int, url: String) -> String? {
         let fragment = url.split(separator: "#", maxSplits: 1).dropFirst().first.map {
             String($0).removingPercentEncoding ?? String($0)
         }
-        let anchor =
-            fragment ?? SolutionSection.firstAnchor(article.headings)
-        return anchor.flatMap { article.rendered?.sectionText[$0] }
+        let anchor = fragment ?? model.firstSolutionAnchor[index]
+        return anchor.flatMap { model.articles[index].body.sectionText[$0] }
     }
 }

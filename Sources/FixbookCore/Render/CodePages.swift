@@ -16,9 +16,9 @@ extension SiteRenderer {
         let ordered = CodeSystem.allCases.compactMap { system in
             groups[system].map { CodeGroupView(system: system.displayName, codes: $0) }
         }
-        let crumbs = [LinkView(title: ui.home, url: root + "index.html")]
+        let crumbs = [LinkView(title: ui.home, url: root + SiteURLs.home)]
         let index = OutputFile(
-            path: "codes/index.html",
+            path: SiteURLs.codeIndex,
             text: try page(
                 "codes", kind: "codes", title: ui.allCodes, description: ui.codesIntro, root: root,
                 breadcrumbs: crumbs, view: CodeIndexView(groups: ordered))
@@ -40,16 +40,14 @@ extension SiteRenderer {
         var messages: [String] = []
         for index in indices {
             let article = kb.articles[index]
-            for code in article.metadata.codes where code.code.key == key {
+            for (position, code) in article.metadata.codes.enumerated() where code.code.key == key {
                 system = code.code.system
-                let anchor = article.solutionAnchor(for: code)
-                let articleURL = root + article.outputPath
                 if let message = code.message { messages.append(message) }
                 uses.append(
                     CodeUseView(
-                        articleTitle: article.title, articleURL: articleURL, message: code.message ?? "",
-                        hasMessage: code.message != nil,
-                        solutionURL: articleURL + (anchor.map { "#" + encodeFragment($0) } ?? ""),
+                        articleTitle: article.title, articleURL: root + article.outputPath,
+                        message: code.message ?? "", hasMessage: code.message != nil,
+                        solutionURL: root + model.solutionURL(article: index, code: position),
                         summary: article.metadata.summary ?? "",
                         symptoms: Array(article.metadata.symptoms.prefix(3)),
                         hasSymptoms: !article.metadata.symptoms.isEmpty
@@ -62,9 +60,9 @@ extension SiteRenderer {
             key: key, system: system.displayName, catalogMessages: catalogMessages,
             hasCatalogMessages: !catalogMessages.isEmpty, uses: uses, isAmbiguous: uses.count > 1
         )
-        let path = codePath(ErrorCode(written: key, key: key, system: system))
+        let path = SiteURLs.code(ErrorCode(written: key, key: key, system: system))
         let crumbs = [
-            LinkView(title: ui.home, url: root + "index.html"), LinkView(title: ui.allCodes, url: "index.html"),
+            LinkView(title: ui.home, url: root + SiteURLs.home), LinkView(title: ui.allCodes, url: "index.html"),
         ]
         let description = ([key] + messages + catalogMessages).joined(separator: " · ")
         let file = OutputFile(

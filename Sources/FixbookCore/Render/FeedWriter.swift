@@ -4,7 +4,8 @@ enum FeedWriter {
     /// `sitemap.xml` for the pages among `paths`. The sitemap protocol allows 50,000 URLs a
     /// file, so a larger site gets `sitemap-1.xml`, `sitemap-2.xml`, … and `sitemap.xml` as
     /// their sitemap index.
-    static func sitemaps(_ kb: KnowledgeBase, paths: [String], urlsPerFile: Int = 50_000) -> [OutputFile] {
+    static func sitemaps(_ model: SiteModel, paths: [String], urlsPerFile: Int = 50_000) -> [OutputFile] {
+        let kb = model.knowledgeBase
         let base = baseURL(kb)
         var updatedByPath: [String: String] = [:]
         for article in kb.articles { updatedByPath[article.outputPath] = article.metadata.updated }
@@ -28,15 +29,10 @@ enum FeedWriter {
         return parts + [OutputFile(path: "sitemap.xml", text: index)]
     }
 
-    static func atom(_ kb: KnowledgeBase, limit: Int = 50) -> String {
+    static func atom(_ model: SiteModel, limit: Int = 50) -> String {
+        let kb = model.knowledgeBase
         let base = baseURL(kb)
-        // Indices, not articles: sorting copies of every article showed up in build profiles.
-        // Articles are in slug order, so index order breaks ties by slug.
-        let articles = kb.articles
-        let recent = articles.indices.sorted {
-            let (a, b) = (articles[$0].metadata.updated ?? "", articles[$1].metadata.updated ?? "")
-            return a != b ? a > b : $0 < $1
-        }.prefix(limit).map { articles[$0] }
+        let recent = model.recentlyUpdated.prefix(limit).map { kb.articles[$0] }
         let newest = recent.first?.metadata.updated ?? "1970-01-01"
         let siteID = base.isEmpty ? "urn:fixbook:" + Slug.make(from: kb.config.title) : base
         var xml = """
@@ -45,7 +41,7 @@ enum FeedWriter {
               <title>\(xmlEscape(kb.config.title))</title>
               <id>\(xmlEscape(siteID))</id>
               <updated>\(newest)T00:00:00Z</updated>
-              <link href="\(xmlEscape(base + "index.html"))"/>
+              <link href="\(xmlEscape(base + SiteURLs.home))"/>
 
             """
         for article in recent {

@@ -2,61 +2,33 @@ import Foundation
 
 /// Turns a knowledge base into every output file of SPEC §6, using the theme's templates.
 public struct SiteRenderer: Sendable {
-    let kb: KnowledgeBase
+    let model: SiteModel
     let templates: TemplateSet
-    let ui: UIStrings
     let sharedUI: SharedUIStrings
-    let byTag: [String: [Int]]
-    let tagNames: [String: String]
-    let byCategory: [String: [Int]]
-    let categories: [Category]
     /// Every article's listing entry as seen from a page one folder deep (`../`), built once:
     /// related lists, category and tag pages all show them.
     let summaries: [ArticleSummaryView]
-    let categoryTitles: [String: String]
     /// The partials that depend on `root` only, by `root`, for the depths most pages have.
     let chrome: [String: PageChrome]
     /// Each distinct breadcrumb trail's HTML, rendered by the first page that needs it.
     let breadcrumbTrails = RenderedOnce<BreadcrumbTrail>()
 
-    public init(knowledgeBase kb: KnowledgeBase, templates: TemplateSet) {
-        self.kb = kb
+    var kb: KnowledgeBase { model.knowledgeBase }
+    var ui: UIStrings { model.ui }
+
+    public init(model: SiteModel, templates: TemplateSet) {
+        self.model = model
         self.templates = templates
-        self.ui = UIStrings.forLanguage(kb.config.language)
-        self.sharedUI = SharedUIStrings(ui)
-        var byTag: [String: [Int]] = [:]
-        var tagNames: [String: String] = [:]
-        var byCategory: [String: [Int]] = [:]
-        for (index, article) in kb.articles.enumerated() {
-            for tag in article.metadata.tags {
-                let slug = TermSlug.make(tag)
-                if byTag[slug]?.last != index { byTag[slug, default: []].append(index) }
-                if tagNames[slug] == nil { tagNames[slug] = tag }
-            }
-            byCategory[article.metadata.category ?? "", default: []].append(index)
-        }
-        self.byTag = byTag
-        self.tagNames = tagNames
-        self.byCategory = byCategory
-        var categories = kb.categories
-        // Without categories.yml, the keys articles use become categories as written.
-        for key in byCategory.keys.sorted() where !key.isEmpty && !categories.contains(where: { $0.key == key }) {
-            categories.append(Category(key: key, title: key, order: Int.max))
-        }
-        if byCategory[""] != nil {
-            categories.append(Category(key: "", title: kb.config.isChinese ? "其他" : "Other", order: Int.max))
-        }
-        self.categories = categories.filter { byCategory[$0.key] != nil }
-        let categoryTitles = Dictionary(categories.map { ($0.key, $0.title) }, uniquingKeysWith: { first, _ in first })
-        self.categoryTitles = categoryTitles
-        summaries = kb.articles.parallelMap { article in
-            var entry = Self.summary(of: article, categoryTitles: categoryTitles, root: "../")
+        self.sharedUI = SharedUIStrings(model.ui)
+        summaries = model.articles.indices.map { $0 }.parallelMap { index in
+            var entry = Self.summary(of: index, in: model, root: "../")
             entry.html = (try? templates.render("partials/article-item", entry)) ?? ""
             return entry
         }
         var chrome: [String: PageChrome] = [:]
         for root in ["", "../"] {
-            chrome[root] = (try? Self.renderChrome(templates, config: kb.config, ui: ui, root: root)) ?? PageChrome()
+            chrome[root] =
+                (try? Self.renderChrome(templates, config: model.config, ui: model.ui, root: root)) ?? PageChrome()
         }
         self.chrome = chrome
     }
@@ -109,7 +81,7 @@ public struct SiteRenderer: Sendable {
             }
         }
         try send([
-            OutputFile(path: "index.html", text: try renderHome()),
+            OutputFile(path: SiteURLs.home, text: try renderHome()),
             OutputFile(
                 path: "search.html",
                 text: try page("search", kind: "search", title: ui.searchResults, root: "", view: ui)),
@@ -125,7 +97,8 @@ public struct SiteRenderer: Sendable {
         try send(try renderCategoryPages())
         paths += try renderTagPages(emit: emit)
         try send(try renderRedirects())
-        try send(FeedWriter.sitemaps(kb, paths: paths) + [OutputFile(path: "feed.xml", text: FeedWriter.atom(kb))])
+        try send(
+            FeedWriter.sitemaps(model, paths: paths) + [OutputFile(path: "feed.xml", text: FeedWriter.atom(model))])
         return paths
     }
 
@@ -159,22 +132,18 @@ public struct SiteRenderer: Sendable {
     }
 
     private func renderHome() throws -> String {
-        let cards = categories.map { category -> CategoryCardView in
-            let members = sortedForListing(byCategory[category.key] ?? [])
+        let cards = model.categories.map { category -> CategoryCardView in
+            let members = model.inListingOrder(model.byCategory[category.key] ?? [])
             return CategoryCardView(
-                title: category.title, description: category.description, url: categoryPath(category.key),
+                title: category.title, description: category.description, url: SiteURLs.category(category.key),
                 count: members.count,
                 articles: members.prefix(6).map {
                     LinkView(title: kb.articles[$0].title, url: kb.articles[$0].outputPath)
                 }
             )
         }
-        let recent = kb.articles.indices.sorted {
-            (kb.articles[$1].metadata.updated ?? "", kb.articles[$0].slug) < (
-                kb.articles[$0].metadata.updated ?? "", kb.articles[$1].slug
-            )
-        }.prefix(8).map { summary($0, root: "") }
-        let popular = kb.codeKeys.prefix(30).map { key in codeChip(forKey: key, root: "") }
+        let recent = model.recentlyUpdated.prefix(8).map { summary($0, root: "") }
+        let popular = kb.codeKeys.prefix(30).map { key in codeChip(model.code(forKey: key), root: "") }
         let view = HomeView(
             categories: cards, hasCategories: !cards.isEmpty, recent: Array(recent), popularCodes: popular,
             codeCount: kb.byCodeKey.count, articleCount: kb.articles.count
@@ -187,37 +156,33 @@ public struct SiteRenderer: Sendable {
         let root = "../"
         let metadata = article.metadata
         let headings = article.headings
-        let solutionAnchor = SolutionSection.firstAnchor(headings)
-        let codes = metadata.codes.map { code in
-            let anchor = article.solutionAnchor(for: code)
-            return CodeChipView(
+        let solutionAnchor = model.firstSolutionAnchor[index]
+        let codes = metadata.codes.enumerated().map { position, code in
+            CodeChipView(
                 written: code.code.written, key: code.code.key, system: code.code.system.displayName,
-                message: code.message ?? "", hasMessage: code.message != nil, url: root + codePath(code.code),
-                solutionURL: anchor.map { "#" + encodeFragment($0) } ?? ""
+                message: code.message ?? "", hasMessage: code.message != nil, url: root + SiteURLs.code(code.code),
+                solutionURL: model.solutionAnchors[index][position].map(SiteURLs.fragment) ?? ""
             )
         }
-        let category = metadata.category.flatMap { key in categories.first { $0.key == key } }
-        let tags = metadata.tags.map {
-            TagView(name: $0, url: root + "tags/" + TermSlug.href(TermSlug.make($0)) + ".html")
-        }
+        let category = model.category(of: article)
+        let tags = metadata.tags.map { TagView(name: $0, url: root + SiteURLs.tag(TermSlug.make($0))) }
         let toc = headings.filter { $0.level >= 2 && $0.level <= 3 }.map {
-            TocItemView(text: $0.text, href: "#" + encodeFragment($0.anchor), isSub: $0.level == 3)
+            TocItemView(text: $0.text, href: SiteURLs.fragment($0.anchor), isSub: $0.level == 3)
         }
-        let related = RelatedArticles.pick(for: index, in: kb, byTag: byTag, byCategory: byCategory).map {
-            summary($0, root: root)
-        }
+        let related = model.related[index].map { summary($0, root: root) }
         let view = ArticleView(
             title: article.title, summary: metadata.summary ?? "", hasSummary: metadata.summary != nil,
-            categoryTitle: category?.title ?? "", categoryURL: category.map { root + categoryPath($0.key) } ?? "",
+            categoryTitle: category?.title ?? "",
+            categoryURL: category.map { root + SiteURLs.category($0.key) } ?? "",
             hasCategory: category != nil, updated: metadata.updated ?? "", hasUpdated: metadata.updated != nil,
             codes: codes, hasCodes: !codes.isEmpty, symptoms: metadata.symptoms,
             hasSymptoms: !metadata.symptoms.isEmpty,
-            tags: tags, hasTags: !tags.isEmpty, toc: toc, hasToc: toc.count > 1, bodyHTML: article.rendered?.html ?? "",
-            solutionURL: solutionAnchor.map { "#" + encodeFragment($0) } ?? "", hasSolution: solutionAnchor != nil,
+            tags: tags, hasTags: !tags.isEmpty, toc: toc, hasToc: toc.count > 1, bodyHTML: article.body.html,
+            solutionURL: solutionAnchor.map(SiteURLs.fragment) ?? "", hasSolution: solutionAnchor != nil,
             related: related, hasRelated: !related.isEmpty
         )
-        var crumbs = [LinkView(title: ui.home, url: root + "index.html")]
-        if let category { crumbs.append(LinkView(title: category.title, url: root + categoryPath(category.key))) }
+        var crumbs = [LinkView(title: ui.home, url: root + SiteURLs.home)]
+        if let category { crumbs.append(LinkView(title: category.title, url: root + SiteURLs.category(category.key))) }
         return try page(
             "article", kind: "article", title: article.title, description: metadata.summary, root: root,
             breadcrumbs: crumbs, view: view
@@ -227,30 +192,29 @@ public struct SiteRenderer: Sendable {
     private func renderCategoryPages() throws -> [OutputFile] {
         let root = "../"
         var files: [OutputFile] = []
-        let crumbs = [LinkView(title: ui.home, url: root + "index.html")]
-        for category in categories {
-            let members = sortedForListing(byCategory[category.key] ?? [])
+        let crumbs = [LinkView(title: ui.home, url: root + SiteURLs.home)]
+        for category in model.categories {
+            let members = model.inListingOrder(model.byCategory[category.key] ?? [])
             let view = ListingView(
                 title: category.title, description: category.description, hasDescription: !category.description.isEmpty,
                 articles: members.map { summary($0, root: root) }
             )
             files.append(
                 OutputFile(
-                    path: categoryPath(category.key),
+                    path: SiteURLs.category(category.key),
                     text: try page(
                         "listing", kind: "category", title: category.title, description: category.description,
                         root: root, breadcrumbs: crumbs, view: view)
                 )
             )
         }
-        let terms = categories.map {
+        let terms = model.categories.map {
             TermView(
-                name: $0.title, url: String(categoryPath($0.key).dropFirst("categories/".count)),
-                count: byCategory[$0.key]?.count ?? 0)
+                name: $0.title, url: SiteURLs.categoryFileName($0.key), count: model.byCategory[$0.key]?.count ?? 0)
         }
         files.append(
             OutputFile(
-                path: "categories/index.html",
+                path: SiteURLs.categoryIndex,
                 text: try page(
                     "terms", kind: "categories", title: ui.categories, root: root, breadcrumbs: crumbs,
                     view: TermIndexView(title: ui.categories, terms: terms))
@@ -262,25 +226,26 @@ public struct SiteRenderer: Sendable {
     /// Writes each tag's page through `emit` as soon as it is rendered, then the tag index.
     private func renderTagPages(emit: @Sendable (OutputFile) throws -> Void) throws -> [String] {
         let root = "../"
-        let crumbs = [LinkView(title: ui.home, url: root + "index.html"), LinkView(title: ui.tags, url: "index.html")]
-        var paths = try byTag.keys.sorted().parallelTryMap { slug in
-            let name = tagNames[slug] ?? slug
+        let crumbs = [LinkView(title: ui.home, url: root + SiteURLs.home), LinkView(title: ui.tags, url: "index.html")]
+        var paths = try model.byTag.keys.sorted().parallelTryMap { slug in
+            let name = model.tagNames[slug] ?? slug
             let view = ListingView(
                 title: name, description: "", hasDescription: false,
-                articles: sortedForListing(byTag[slug] ?? []).map { summary($0, root: root) }
+                articles: model.inListingOrder(model.byTag[slug] ?? []).map { summary($0, root: root) }
             )
             let file = OutputFile(
-                path: "tags/\(slug).html",
+                path: SiteURLs.tagFile(slug),
                 text: try page("listing", kind: "tag", title: name, root: root, breadcrumbs: crumbs, view: view)
             )
             try emit(file)
             return file.path
         }
-        let terms = byTag.keys.sorted().map {
-            TermView(name: tagNames[$0] ?? $0, url: TermSlug.href($0) + ".html", count: byTag[$0]?.count ?? 0)
+        let terms = model.byTag.keys.sorted().map {
+            TermView(
+                name: model.tagNames[$0] ?? $0, url: SiteURLs.tagFileLink($0), count: model.byTag[$0]?.count ?? 0)
         }
         let index = OutputFile(
-            path: "tags/index.html",
+            path: SiteURLs.tagIndex,
             text: try page(
                 "terms", kind: "tags", title: ui.tags, root: root, breadcrumbs: [crumbs[0]],
                 view: TermIndexView(title: ui.tags, terms: terms))
@@ -316,54 +281,31 @@ public struct SiteRenderer: Sendable {
 
     private func summary(_ index: Int, root: String) -> ArticleSummaryView {
         if root == "../" { return summaries[index] }
-        return Self.summary(of: kb.articles[index], categoryTitles: categoryTitles, root: root)
+        return Self.summary(of: index, in: model, root: root)
     }
 
-    private static func summary(
-        of article: Article, categoryTitles: [String: String], root: String
-    ) -> ArticleSummaryView {
+    private static func summary(of index: Int, in model: SiteModel, root: String) -> ArticleSummaryView {
+        let article = model.articles[index]
         let codes = article.metadata.codes.prefix(4).map { code in
             CodeChipView(
                 written: code.code.written, key: code.code.key, system: code.code.system.displayName,
-                message: code.message ?? "", hasMessage: code.message != nil, url: root + codePath(code.code),
+                message: code.message ?? "", hasMessage: code.message != nil, url: root + SiteURLs.code(code.code),
                 solutionURL: ""
             )
         }
         return ArticleSummaryView(
             title: article.title, url: root + article.outputPath, summary: article.metadata.summary ?? "",
             hasSummary: article.metadata.summary != nil,
-            categoryTitle: article.metadata.category.flatMap { categoryTitles[$0] } ?? "",
+            categoryTitle: article.metadata.category.flatMap { model.categoryTitles[$0] } ?? "",
             updated: article.metadata.updated ?? "", codes: codes, hasCodes: !codes.isEmpty, html: ""
         )
     }
 
-    private func codeChip(forKey key: String, root: String) -> CodeChipView {
-        let first = kb.byCodeKey[key].flatMap { $0.first }.flatMap { index in
-            kb.articles[index].metadata.codes.first { $0.code.key == key }
-        }
-        let code = first?.code ?? ErrorCode(written: key, key: key, system: .other)
-        return CodeChipView(
-            written: key, key: key, system: code.system.displayName, message: "", hasMessage: false,
-            url: root + codePath(code), solutionURL: ""
+    /// A code key's chip: the key, linking to its page.
+    func codeChip(_ code: ErrorCode, root: String) -> CodeChipView {
+        CodeChipView(
+            written: code.key, key: code.key, system: code.system.displayName, message: "", hasMessage: false,
+            url: root + SiteURLs.code(code), solutionURL: ""
         )
     }
-
-    /// Articles in listing order: `order`, then title, then slug.
-    private func sortedForListing(_ indices: [Int]) -> [Int] {
-        indices.sorted {
-            let a = kb.articles[$0]
-            let b = kb.articles[$1]
-            return (a.metadata.order ?? Int.max, a.title, a.slug) < (b.metadata.order ?? Int.max, b.title, b.slug)
-        }
-    }
-
-    private func categoryPath(_ key: String) -> String {
-        "categories/" + (key.isEmpty ? "other" : TermSlug.make(key)) + ".html"
-    }
-}
-
-/// The page of a code key: `codes/0x800CCC0F.html`, `codes/5.1.1.html`, `codes/sender-is-in-prison.html`.
-public func codePath(_ code: ErrorCode) -> String {
-    let name = code.system == .message ? "m-" + TermSlug.make(code.key) : code.key
-    return "codes/" + encodePath(name) + ".html"
 }

@@ -2,7 +2,8 @@ import Mustache
 
 // Templates look values up by name. swift-mustache falls back to `Mirror` for plain structs,
 // which dominated render time in profiles; these switches answer the same lookups directly.
-// Generated from the view models: keep one case per stored property.
+// Written by hand, one case per stored property: `ViewModelLookupTests` checks that every case
+// returns its own property.
 
 // A string renders as itself. Without this, swift-mustache tries three more protocol casts and
 // `String(describing:)` for every `{{value}}`. The library cannot declare it for us.
@@ -298,6 +299,7 @@ extension UIStrings: MustacheParent {
         case "message": message
         case "printedFrom": printedFrom
         case "openOnPage": openOnPage
+        case "otherCategory": otherCategory
         default: nil
         }
     }

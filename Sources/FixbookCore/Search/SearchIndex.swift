@@ -43,29 +43,26 @@ public struct SearchIndex: Codable, Sendable {
 
 /// Builds the search index from the knowledge base and writes it as JSON and as a script.
 public enum SearchIndexBuilder {
-    public static func build(_ kb: KnowledgeBase, synonyms: [[String]] = []) -> SearchIndex {
-        let categoryTitles = Dictionary(
-            kb.categories.map { ($0.key, $0.title) }, uniquingKeysWith: { first, _ in first })
-        let entries = kb.articles.map { article -> SearchIndex.Entry in
-            let codes = article.metadata.codes.map { code -> SearchIndex.Code in
-                let anchor = article.solutionAnchor(for: code)
-                return SearchIndex.Code(
+    public static func build(_ model: SiteModel) -> SearchIndex {
+        let kb = model.knowledgeBase
+        let entries = kb.articles.enumerated().map { index, article -> SearchIndex.Entry in
+            let codes = article.metadata.codes.enumerated().map { position, code -> SearchIndex.Code in
+                SearchIndex.Code(
                     code: code.code.written, key: code.code.key, system: code.code.system.rawValue,
-                    message: code.message,
-                    url: article.outputPath + (anchor.map { "#" + encodeFragment($0) } ?? "")
+                    message: code.message, url: model.solutionURL(article: index, code: position)
                 )
             }
             return SearchIndex.Entry(
                 id: article.slug, slug: article.slug, url: article.outputPath, title: article.title,
                 summary: article.metadata.summary ?? "", category: article.metadata.category,
-                categoryTitle: article.metadata.category.flatMap { categoryTitles[$0] ?? $0 },
+                categoryTitle: article.metadata.category.flatMap { model.categoryTitles[$0] ?? $0 },
                 tags: article.metadata.tags, symptoms: article.metadata.symptoms, updated: article.metadata.updated,
-                headings: article.headings.map(\.text), codes: codes, text: article.rendered?.plainText ?? ""
+                headings: article.headings.map(\.text), codes: codes, text: article.body.plainText
             )
         }
         return SearchIndex(
             site: .init(title: kb.config.title, language: kb.config.language), articles: entries,
-            codes: kb.byCodeKey.mapValues { $0.map { kb.articles[$0].slug } }, synonyms: synonyms
+            codes: kb.byCodeKey.mapValues { $0.map { kb.articles[$0].slug } }, synonyms: model.synonyms
         )
     }
 

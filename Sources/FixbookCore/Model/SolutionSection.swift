@@ -37,7 +37,7 @@ public enum SolutionSection {
     }
 }
 
-extension Article {
+extension RenderedArticle {
     /// The heading a code's "go to the solution" link points at: its `solution:` anchor when that
     /// names a heading, otherwise the first non-empty solution section.
     public func solutionAnchor(for code: ArticleCode) -> String? {

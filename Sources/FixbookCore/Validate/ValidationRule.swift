@@ -1,15 +1,18 @@
 import Foundation
 
-/// What a rule may look at: the loaded site and the day it is checked on.
+/// What a rule may look at: the site model, the raw data files and the day it is checked on.
 public struct ValidationContext: Sendable {
-    public var site: LoadedSite
+    public var model: SiteModel
+    /// Raw optional data files by name, for the rules that read them (`search-tests.yml`).
+    public var dataFiles: [String: SourceText]
     /// `YYYY-MM-DD`, for the staleness rule; passed in so checks are repeatable.
     public var today: String
 
-    public var knowledgeBase: KnowledgeBase { site.knowledgeBase }
+    public var knowledgeBase: KnowledgeBase { model.knowledgeBase }
 
-    public init(site: LoadedSite, today: String) {
-        self.site = site
+    public init(model: SiteModel, dataFiles: [String: SourceText], today: String) {
+        self.model = model
+        self.dataFiles = dataFiles
         self.today = today
     }
 }

@@ -7,7 +7,7 @@ public struct DuplicateSlugRule: ValidationRule {
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         let kb = context.knowledgeBase
-        var firstBySlug: [String: Article] = [:]
+        var firstBySlug: [String: RenderedArticle] = [:]
         var found: [Diagnostic] = []
         let ordered = kb.articles.sorted { $0.sourcePath < $1.sourcePath }
         for article in ordered {

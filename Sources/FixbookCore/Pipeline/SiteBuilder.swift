@@ -32,7 +32,7 @@ public enum SiteBuilder {
     /// Validates only, the `check` command.
     public static func check(root: URL, options: Options = Options()) throws -> ValidationReport {
         let site = try SiteLoader.load(root: root, options: LoadOptions(includeDrafts: options.includeDrafts))
-        return Validator.validate(site, today: options.today)
+        return Validator.validate(site, model: SiteModel(site), today: options.today)
     }
 
     /// Validates, then writes the site unless there are errors (treated per `strict`).
@@ -53,7 +53,9 @@ public enum SiteBuilder {
         }
         let site = try SiteLoader.load(root: root, options: LoadOptions(includeDrafts: options.includeDrafts))
         lap("load and render Markdown")
-        let report = Validator.validate(site, today: options.today)
+        let model = SiteModel(site)
+        lap("assemble the site model")
+        let report = Validator.validate(site, model: model, today: options.today)
         lap("validate")
         if report.errorCount > 0 || (strict && report.warningCount > 0) { return (report, nil) }
         let kb = site.knowledgeBase
@@ -61,7 +63,7 @@ public enum SiteBuilder {
         let staging = try OutputStaging(output: outputURL)
         let paths: [String]
         do {
-            paths = try renderSite(site, lap: lap) { try staging.write($0) }
+            paths = try renderSite(model, root: root, lap: lap) { try staging.write($0) }
             try staging.commit()
         } catch {
             staging.abandon()
@@ -76,14 +78,14 @@ public enum SiteBuilder {
         return (report, summary)
     }
 
-    /// Renders every output file of a loaded site — pages, index, theme assets and content
-    /// files — handing each to `emit` as it is ready. Returns the paths. `lap` is called after each
-    /// stage with its name, for `--timings`.
+    /// Renders every output file of the site — pages, index, theme assets and content files —
+    /// handing each to `emit` as it is ready. Returns the paths. `lap` is called after each stage
+    /// with its name, for `--timings`.
     public static func renderSite(
-        _ site: LoadedSite, lap: (String) -> Void = { _ in }, emit: @Sendable (OutputFile) throws -> Void
+        _ model: SiteModel, root: URL, lap: (String) -> Void = { _ in }, emit: @Sendable (OutputFile) throws -> Void
     ) throws -> [String] {
-        let kb = site.knowledgeBase
-        let templates = try TemplateSet.load(directory: resolve(kb.config.templates, against: site.root))
+        let kb = model.knowledgeBase
+        let templates = try TemplateSet.load(directory: resolve(kb.config.templates, against: root))
         var paths: [String] = []
         // The search index is built alongside the pages: each stage leaves a core idle at times
         // (writing, joining), and together they keep both busy.
@@ -91,11 +93,11 @@ public enum SiteBuilder {
             let group = DispatchGroup()
             nonisolated(unsafe) var searchPaths: Result<[String], Error> = .success([])
             DispatchQueue.global().async(group: group) {
-                let index = SearchIndexBuilder.build(kb, synonyms: site.synonyms)
+                let index = SearchIndexBuilder.build(model)
                 searchPaths = Result { try writeSearchIndex(index, emit: emit) }
             }
             defer { group.wait() }
-            paths = try SiteRenderer(knowledgeBase: kb, templates: templates).render(emit: emit)
+            paths = try SiteRenderer(model: model, templates: templates).render(emit: emit)
             group.wait()
             paths += try searchPaths.get()
         }

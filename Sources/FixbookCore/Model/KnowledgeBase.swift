@@ -2,7 +2,7 @@
 public struct KnowledgeBase: Sendable {
     public var config: SiteConfig
     /// Articles sorted by slug.
-    public var articles: [Article]
+    public var articles: [RenderedArticle]
     public var categories: [Category]
     public var catalog: [CatalogEntry]
     /// Content assets (images, files) by content-relative path.
@@ -15,7 +15,7 @@ public struct KnowledgeBase: Sendable {
     public private(set) var byCodeKey: [String: [Int]] = [:]
 
     public init(
-        config: SiteConfig, articles: [Article], categories: [Category], catalog: [CatalogEntry],
+        config: SiteConfig, articles: [RenderedArticle], categories: [Category], catalog: [CatalogEntry],
         assets: [String: String]
     ) {
         self.config = config
@@ -32,7 +32,7 @@ public struct KnowledgeBase: Sendable {
         }
     }
 
-    public func article(slug: String) -> Article? { bySlug[slug].map { articles[$0] } }
+    public func article(slug: String) -> RenderedArticle? { bySlug[slug].map { articles[$0] } }
 
     public func category(key: String) -> Category? { categories.first { $0.key == key } }
 
@@ -42,7 +42,7 @@ public struct KnowledgeBase: Sendable {
 
 extension KnowledgeBase {
     /// A location in an article's source file, as diagnostics print it (`Content/x.md`).
-    public func location(_ article: Article, line: Int, column: Int = 1) -> SourceLocation {
+    public func location(_ article: RenderedArticle, line: Int, column: Int = 1) -> SourceLocation {
         SourceLocation(file: contentFile(article.sourcePath), line: line, column: column)
     }
 

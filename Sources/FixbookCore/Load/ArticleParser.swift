@@ -1,5 +1,6 @@
-/// An article: its source, its typed front matter, its URL name and (once rendered) its body.
-public struct Article: Sendable {
+/// An article as read from its file: typed front matter and the Markdown body, not yet rendered.
+/// The first stage of the pipeline (`ParsedArticle` → `RenderedArticle` → `SiteModel`).
+public struct ParsedArticle: Sendable {
     /// Content-relative source path (`bounces/552.md`).
     public var sourcePath: String
     public var metadata: ArticleMetadata
@@ -9,14 +10,6 @@ public struct Article: Sendable {
     /// The Markdown body and the file line it starts on.
     public var body: String
     public var bodyFirstLine: Int
-    /// Filled by the render stage.
-    public var rendered: RenderedMarkdown?
-    /// True when the body broke a `MarkdownLimits` limit and was not rendered: the checks that
-    /// read the body (solution sections, anchors) cannot judge it, and its limit error says why.
-    public var bodyRefused = false
-    /// What each of `rendered.links` points at, in the same order: resolved once while rendering,
-    /// for the link checks.
-    public var linkTargets: [LinkTarget] = []
 
     public init(
         sourcePath: String, metadata: ArticleMetadata, slug: String, title: String, body: String, bodyFirstLine: Int
@@ -28,20 +21,14 @@ public struct Article: Sendable {
         self.body = body
         self.bodyFirstLine = bodyFirstLine
     }
-
-    /// The page path inside the output folder.
-    public var outputPath: String { "articles/\(slug).html" }
-
-    /// The headings of the rendered body (empty before rendering).
-    public var headings: [Heading] { rendered?.headings ?? [] }
 }
 
-/// Turns a source file into an `Article`, or into diagnostics saying why it cannot be one.
+/// Turns a source file into a `ParsedArticle`, or into diagnostics saying why it cannot be one.
 public enum ArticleParser {
-    /// Parses front matter and decides the slug; the body is rendered later.
-    public static func parse(_ source: SourceText) -> (Article?, [Diagnostic]) {
+    /// Parses front matter and decides the slug; `ArticleRenderer` renders the body next.
+    public static func parse(_ source: SourceText) -> (ParsedArticle?, [Diagnostic]) {
         let file = source.path
-        func fail(_ rule: String, _ message: String) -> (Article?, [Diagnostic]) {
+        func fail(_ rule: String, _ message: String) -> (ParsedArticle?, [Diagnostic]) {
             (
                 nil,
                 [
@@ -105,7 +92,7 @@ public enum ArticleParser {
                 )
             }
         }
-        let article = Article(
+        let article = ParsedArticle(
             sourcePath: file, metadata: metadata, slug: slug, title: title,
             body: split.body, bodyFirstLine: split.bodyFirstLine
         )

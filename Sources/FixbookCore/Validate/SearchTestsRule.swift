@@ -6,12 +6,12 @@ public struct SearchTestsRule: ValidationRule {
     public init() {}
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        guard let file = context.site.dataFiles["search-tests.yml"] else { return [] }
+        guard let file = context.dataFiles["search-tests.yml"] else { return [] }
         let kb = context.knowledgeBase
         let path = kb.contentFile(file.path)
         var (cases, found) = SearchTestCase.decodeAll(file.text, path: path)
         guard !cases.isEmpty else { return found }
-        let engine = SearchEngine(index: SearchIndexBuilder.build(kb, synonyms: context.site.synonyms))
+        let engine = SearchEngine(index: SearchIndexBuilder.build(context.model))
         for testCase in cases {
             let here = SourceLocation(file: path, line: testCase.line)
             let expected = expectedSlugs(testCase.expect, in: kb)

@@ -3,8 +3,10 @@
 /// taking one index twice is a bug and stops the program.
 final class TakeOnceStore<Value>: @unchecked Sendable {
     private let slots: UnsafeMutableBufferPointer<Value?>
+    let count: Int
 
     init(_ values: [Value]) {
+        count = values.count
         slots = .allocate(capacity: values.count)
         _ = slots.initialize(from: values.map { Optional($0) })
     }

@@ -12,9 +12,9 @@ public struct BrokenLinkRule: ValidationRule {
         return kb.articles.parallelMap { check($0, in: kb) }.flatMap { $0 }
     }
 
-    private func check(_ article: Article, in kb: KnowledgeBase) -> [Diagnostic] {
+    private func check(_ article: RenderedArticle, in kb: KnowledgeBase) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        let links = article.rendered?.links ?? []
+        let links = article.body.links
         // Resolved while rendering; an article made some other way has its links resolved here.
         let targets =
             article.linkTargets.count == links.count
@@ -66,7 +66,7 @@ public struct BrokenLinkRule: ValidationRule {
     }
 
     /// A refused body has no headings to judge, so its anchors are taken on trust.
-    private func hasAnchor(_ article: Article, _ fragment: String) -> Bool {
+    private func hasAnchor(_ article: RenderedArticle, _ fragment: String) -> Bool {
         article.bodyRefused || article.headings.contains { $0.anchor == fragment } || fragment.hasPrefix("fn")
     }
 }

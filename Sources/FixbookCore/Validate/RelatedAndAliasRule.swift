@@ -10,7 +10,7 @@ public struct RelatedAndAliasRule: ValidationRule {
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         let kb = context.knowledgeBase
         var found: [Diagnostic] = []
-        var aliasOwners: [String: Article] = [:]
+        var aliasOwners: [String: RenderedArticle] = [:]
         let pagePaths = Set(kb.articles.map(\.outputPath))
         for article in kb.articles.sorted(by: { $0.sourcePath < $1.sourcePath }) {
             for related in article.metadata.related where kb.article(slug: related.text) == nil {

@@ -31,6 +31,8 @@ public struct UIStrings: Sendable {
     public var message: String
     public var printedFrom: String
     public var openOnPage: String
+    /// The title of the made-up category of articles that name none.
+    public var otherCategory: String
 
     /// Chinese for any `zh` language tag, English otherwise.
     public static func forLanguage(_ language: String) -> UIStrings {
@@ -46,7 +48,8 @@ public struct UIStrings: Sendable {
         notFoundTitle: "页面不存在", notFoundText: "您访问的页面不存在或已移动。试试搜索错误代码或问题描述：",
         contactSupport: "联系客服", stillStuck: "问题仍未解决？请联系客服：", copyLink: "复制本节链接",
         redirecting: "页面已移动，正在跳转到", noResults: "没有找到相关文章。", searchResults: "搜索结果",
-        seeAlsoCode: "该代码的所有文章", message: "提示信息", printedFrom: "来自", openOnPage: "打开文章"
+        seeAlsoCode: "该代码的所有文章", message: "提示信息", printedFrom: "来自", openOnPage: "打开文章",
+        otherCategory: "其他"
     )
 
     public static let english = UIStrings(
@@ -66,6 +69,7 @@ public struct UIStrings: Sendable {
         copyLink: "Link to this section",
         redirecting: "This page has moved. Redirecting to", noResults: "No articles found.",
         searchResults: "Search results",
-        seeAlsoCode: "All articles for this code", message: "Message", printedFrom: "From", openOnPage: "Open article"
+        seeAlsoCode: "All articles for this code", message: "Message", printedFrom: "From", openOnPage: "Open article",
+        otherCategory: "Other"
     )
 }

@@ -19,9 +19,10 @@ public enum Validator {
         CodeInTextRule(),
     ]
 
-    /// Validates `site`; `today` (`YYYY-MM-DD`) defaults to the current UTC date.
-    public static func validate(_ site: LoadedSite, today: String? = nil) -> ValidationReport {
-        let context = ValidationContext(site: site, today: today ?? currentDay())
+    /// Validates `site`, whose model is `model`; `today` (`YYYY-MM-DD`) defaults to the current
+    /// UTC date.
+    public static func validate(_ site: LoadedSite, model: SiteModel, today: String? = nil) -> ValidationReport {
+        let context = ValidationContext(model: model, dataFiles: site.dataFiles, today: today ?? currentDay())
         // Rules are independent reads of the same site: run them side by side.
         let found = rules.parallelMap { $0.check(context) }
         let diagnostics = site.diagnostics + found.flatMap { $0 }
