@@ -56,6 +56,17 @@ import Testing
         "Content/b.md": article("title: B\ntag: [x]"),
     ]
 
+    @Test func explainPrintsARuleWithItsExamples() throws {
+        let explained = try run(["check", "--explain", "code-without-solution"])
+        #expect(explained.status == 0)
+        #expect(explained.stdout.hasPrefix("code-without-solution (error by default)\n"))
+        #expect(explained.stdout.contains("Triggering example:\n  Content/a.md:\n    | ---\n    | title: a\n"))
+        #expect(explained.stdout.contains("  gives:\n    code-without-solution Content/a.md:3\n"))
+        #expect(explained.stdout.contains("Passing example (no diagnostic):"))
+        let unknown = try run(["check", "--explain", "code-without-solutions"])
+        #expect(unknown.status == 2 && unknown.stderr.contains("no rule 'code-without-solutions'"))
+    }
+
     /// A file name with a newline and a terminal escape stays on its one diagnostic line in every
     /// format, and drives no terminal.
     @Test func fileNamesWithControlCharactersAreEscapedInEveryReport() throws {

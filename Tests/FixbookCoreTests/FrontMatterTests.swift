@@ -56,7 +56,7 @@ import Testing
     @Test func wrongTypesAreErrorsAtTheirLine() {
         let (_, diagnostics) = decode(
             "---\ntitle: t\ntags: outlook\norder: first\ndraft: maybe\nsymptoms:\n  key: value\n---\n")
-        #expect(diagnostics.map(\.rule) == ["wrong-type", "wrong-type", "wrong-type", "wrong-type"])
+        #expect(diagnostics.map(\.rule.rawValue) == ["wrong-type", "wrong-type", "wrong-type", "wrong-type"])
         #expect(diagnostics.map(\.location.line) == [3, 4, 5, 7])
         #expect(diagnostics.allSatisfy { $0.severity == .error })
     }
@@ -64,7 +64,7 @@ import Testing
     @Test func unknownKeyWarnsWithSuggestion() {
         let (_, diagnostics) = decode("---\ntitle: t\ntag: [a]\n---\n")
         #expect(diagnostics.count == 1)
-        #expect(diagnostics[0].rule == "unknown-key")
+        #expect(diagnostics[0].rule.rawValue == "unknown-key")
         #expect(diagnostics[0].severity == .warning)
         #expect(diagnostics[0].location.line == 3)
         #expect(diagnostics[0].suggestion == "tags")
@@ -73,21 +73,21 @@ import Testing
     @Test func invalidYAMLReportsTheFileLine() {
         let (_, diagnostics) = decode("---\ntitle: t\nsummary: [unclosed\ntags: [a]\n---\n")
         #expect(diagnostics.count == 1)
-        #expect(diagnostics[0].rule == "front-matter-invalid")
+        #expect(diagnostics[0].rule.rawValue == "front-matter-invalid")
         #expect(diagnostics[0].location.line >= 3)
     }
 
     @Test func malformedCodeIsReportedAtItsLine() {
         let (metadata, diagnostics) = decode("---\ntitle: t\ncodes:\n  - 0x800CCCOF\n---\n")
         #expect(metadata.codes.isEmpty)
-        #expect(diagnostics.map(\.rule) == ["malformed-code"])
+        #expect(diagnostics.map(\.rule.rawValue) == ["malformed-code"])
         #expect(diagnostics[0].location.line == 4)
         #expect(diagnostics[0].suggestion == "0x800CCC0F")
     }
 
     @Test func duplicateKeysAreInvalid() {
         let (_, diagnostics) = decode("---\ntitle: a\ntitle: b\n---\n")
-        #expect(diagnostics.map(\.rule) == ["front-matter-invalid"])
+        #expect(diagnostics.map(\.rule.rawValue) == ["front-matter-invalid"])
     }
 
     @Test func bomAndCRLFAreNormalized() {
@@ -104,6 +104,6 @@ import Testing
         }
         let (metadata, diagnostics) = decode(yaml + "---\n")
         #expect(metadata.title == "t")
-        #expect(diagnostics.allSatisfy { $0.rule == "unknown-key" })
+        #expect(diagnostics.allSatisfy { $0.rule.rawValue == "unknown-key" })
     }
 }

@@ -337,14 +337,14 @@ private func aliasBomb() -> String {
             #expect(summary != nil)
             try assertInert(root.appendingPathComponent("Output"))
         case .diagnostic(let rule, let file, let line):
-            let found = report.diagnostics.first { $0.rule == rule }
+            let found = report.diagnostics.first { $0.rule.rawValue == rule }
             #expect(found?.location.file == file && found?.location.line == line, "\(report.diagnostics.prefix(5))")
             #expect(summary == nil)
         case .soleError(let rule, let file, let line, let column, let saying):
             let errors = report.diagnostics.filter { $0.severity == .error }
             #expect(errors.count == 1, "\(errors.prefix(5))")
             let found = errors.first
-            #expect(found?.rule == rule && found?.location.file == file, "\(errors.prefix(5))")
+            #expect(found?.rule.rawValue == rule && found?.location.file == file, "\(errors.prefix(5))")
             #expect(found?.location.line == line && found?.location.column == column, "\(errors.prefix(5))")
             #expect(saying.isEmpty || found?.message.contains(saying) == true, "\(found?.message ?? "")")
             #expect(summary == nil)
@@ -357,7 +357,7 @@ private func aliasBomb() -> String {
             }
             #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Output/files/UPPER.MD").path))
         case .warning(let rule):
-            #expect(report.diagnostics.contains { $0.rule == rule }, "\(report.diagnostics.prefix(5))")
+            #expect(report.diagnostics.contains { $0.rule.rawValue == rule }, "\(report.diagnostics.prefix(5))")
             if summary != nil { try assertInert(root.appendingPathComponent("Output")) }
         case .ignored(let title):
             #expect(summary != nil)

@@ -162,7 +162,7 @@ import Testing
         try site.write("Content/mail/bounce.md", article("title: 退信\ncodes: [550]", body: "没有解决方法。\n"))
         let (report, summary) = try SiteBuilder.build(root: site.root)
         #expect(summary == nil)
-        #expect(report.diagnostics.contains { $0.rule == "code-without-solution" })
+        #expect(report.diagnostics.contains { $0.rule.rawValue == "code-without-solution" })
         #expect(try site.read("Output/index.html") == before)
     }
 

@@ -20,7 +20,18 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Check draft articles too.")
     var drafts = false
 
+    @Option(help: ArgumentHelp("Explain a rule: what it guards, with an example that triggers it.", valueName: "rule"))
+    var explain: String?
+
     func run() throws {
+        if let explain {
+            guard let rule = RuleCatalog.rule(named: explain) else {
+                throw ValidationError(
+                    "no rule '\(explain)'; the rules are: " + RuleID.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            print(RuleExplanation.text(rule), terminator: "")
+            return
+        }
         let root = options.rootURL
         var report = try SiteBuilder.check(root: root, options: .init(includeDrafts: drafts))
         if strict {

@@ -8,7 +8,7 @@ struct GitHubReporter: DiagnosticReporter {
             let command = diagnostic.severity == .error ? "error" : "warning"
             let location = diagnostic.location
             output +=
-                "::\(command) file=\(property(location.file)),line=\(location.line),col=\(location.column),title=\(property(diagnostic.rule))::\(data(diagnostic.message))\n"
+                "::\(command) file=\(property(location.file)),line=\(location.line),col=\(location.column),title=\(property(diagnostic.rule.rawValue))::\(data(diagnostic.message))\n"
         }
         if let coverage { output += "covered \(coverage.covered)/\(coverage.total) codes\n" }
         return output

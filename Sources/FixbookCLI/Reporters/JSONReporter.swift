@@ -17,7 +17,7 @@ struct JSONReporter: DiagnosticReporter {
         let items = diagnostics.map {
             Item(
                 file: $0.location.file, line: $0.location.line, column: $0.location.column,
-                severity: $0.severity.rawValue, rule: $0.rule, message: $0.message, suggestion: $0.suggestion
+                severity: $0.severity.rawValue, rule: $0.rule.rawValue, message: $0.message, suggestion: $0.suggestion
             )
         }
         let encoder = JSONEncoder()

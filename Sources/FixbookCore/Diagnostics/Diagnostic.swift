@@ -25,14 +25,14 @@ public struct SourceLocation: Sendable, Hashable, Codable {
 ///
 /// Content problems are values, never thrown: one run reports every problem in every file.
 public struct Diagnostic: Sendable, Hashable, Codable {
-    public var rule: String
+    public var rule: RuleID
     public var severity: Severity
     public var location: SourceLocation
     public var message: String
     public var suggestion: String?
 
     public init(
-        rule: String,
+        rule: RuleID,
         severity: Severity,
         location: SourceLocation,
         message: String,
@@ -48,8 +48,8 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     /// Orders diagnostics by file, line, column, then rule, so output is stable.
     public static func sortedForReport(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         diagnostics.sorted {
-            ($0.location.file, $0.location.line, $0.location.column, $0.rule, $0.message)
-                < ($1.location.file, $1.location.line, $1.location.column, $1.rule, $1.message)
+            ($0.location.file, $0.location.line, $0.location.column, $0.rule.rawValue, $0.message)
+                < ($1.location.file, $1.location.line, $1.location.column, $1.rule.rawValue, $1.message)
         }
     }
 }

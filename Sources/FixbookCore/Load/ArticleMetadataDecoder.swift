@@ -9,7 +9,7 @@ public enum ArticleMetadataDecoder {
         guard let root = reader.compose(split.yaml) else {
             if reader.diagnostics.isEmpty {
                 reader.report(
-                    "front-matter-empty", line: 1, column: 1, "front matter is empty; it needs at least a title")
+                    .frontMatterEmpty, line: 1, column: 1, "front matter is empty; it needs at least a title")
             }
             return (metadata, reader.diagnostics)
         }
@@ -35,7 +35,7 @@ public enum ArticleMetadataDecoder {
             default:
                 let likely = suggestion(forUnknownKey: key)
                 reader.report(
-                    "unknown-key", line: keyLine, column: 1,
+                    .unknownKey, line: keyLine, column: 1,
                     "unknown front-matter key '\(key)'" + (likely.map { "; did you mean '\($0)'?" } ?? ""),
                     severity: .warning, suggestion: likely
                 )
@@ -47,7 +47,7 @@ public enum ArticleMetadataDecoder {
     private static func decodeCodes(_ value: LocatedNode, reader: inout YAMLReader) -> [ArticleCode] {
         guard case .sequence(let sequence) = value.node else {
             if case .scalar(let scalar) = value.node, scalar.string.isEmpty { return [] }
-            reader.report("wrong-type", at: value, "'codes' must be a list of codes")
+            reader.report(.wrongType, at: value, "'codes' must be a list of codes")
             return []
         }
         var codes: [ArticleCode] = []
@@ -62,7 +62,7 @@ public enum ArticleMetadataDecoder {
                 if let code = decodeMappedCode(here, reader: &reader) { codes.append(code) }
             default:
                 reader.report(
-                    "wrong-type", at: here, "a code must be a value or a mapping {code, message, system, solution}")
+                    .wrongType, at: here, "a code must be a value or a mapping {code, message, system, solution}")
             }
         }
         return codes
@@ -84,21 +84,21 @@ public enum ArticleMetadataDecoder {
                 system = CodeSystem(rawValue: name)
                 if system == nil {
                     reader.report(
-                        "unknown-code-system", at: value,
+                        .unknownCodeSystem, at: value,
                         "unknown code system '\(name)'; use one of "
                             + CodeSystem.allCases.map(\.rawValue).joined(separator: ", ")
                     )
                 }
             default:
                 reader.report(
-                    "unknown-key", line: keyLine, column: value.column,
+                    .unknownKey, line: keyLine, column: value.column,
                     "unknown key '\(key)' in a code; use code, message, system, solution",
                     severity: .warning
                 )
             }
         }
         guard let (text, codeNode) = written else {
-            reader.report("wrong-type", at: here, "a code mapping needs a 'code' key")
+            reader.report(.wrongType, at: here, "a code mapping needs a 'code' key")
             return nil
         }
         guard let code = parseCode(text, system: system, at: codeNode, reader: &reader) else { return nil }
@@ -113,7 +113,7 @@ public enum ArticleMetadataDecoder {
         case .valid(let code):
             return code
         case .malformed(_, let suggestion):
-            reader.report("malformed-code", at: here, result.problem ?? "", suggestion: suggestion)
+            reader.report(.malformedCode, at: here, result.problem ?? "", suggestion: suggestion)
             return nil
         }
     }

@@ -28,7 +28,7 @@ public enum ArticleParser {
     /// Parses front matter and decides the slug; `ArticleRenderer` renders the body next.
     public static func parse(_ source: SourceText) -> (ParsedArticle?, [Diagnostic]) {
         let file = source.path
-        func fail(_ rule: String, _ message: String) -> (ParsedArticle?, [Diagnostic]) {
+        func fail(_ rule: RuleID, _ message: String) -> (ParsedArticle?, [Diagnostic]) {
             (
                 nil,
                 [
@@ -42,25 +42,25 @@ public enum ArticleParser {
         case .success(let value): split = value
         case .failure(.missing):
             return fail(
-                "front-matter-missing",
+                .frontMatterMissing,
                 "no front matter: the file must start with a '---' line, then YAML with at least a title, then '---'")
         case .failure(.unterminated):
             return fail(
-                "front-matter-unterminated", "front matter opened with '---' on line 1 is never closed by a '---' line")
+                .frontMatterUnterminated, "front matter opened with '---' on line 1 is never closed by a '---' line")
         }
         // Front matter is a few lines; megabytes of it are a mistake or an attack on the YAML parser.
         guard split.yaml.utf8.count <= 256 * 1024 else {
-            return fail("front-matter-too-large", "front matter is \(split.yaml.utf8.count) bytes; the limit is 256 KB")
+            return fail(.frontMatterTooLarge, "front matter is \(split.yaml.utf8.count) bytes; the limit is 256 KB")
         }
         var (metadata, diagnostics) = ArticleMetadataDecoder.decode(split, path: file)
-        if diagnostics.contains(where: { $0.rule == "front-matter-invalid" || $0.rule == "front-matter-empty" }) {
+        if diagnostics.contains(where: { $0.rule == .frontMatterInvalid || $0.rule == .frontMatterEmpty }) {
             return (nil, diagnostics)
         }
         guard let title = metadata.title?.trimmed, !title.isEmpty else {
             let line = metadata.keyLines["title"] ?? 1
             diagnostics.append(
                 Diagnostic(
-                    rule: "title-missing", severity: .error, location: SourceLocation(file: file, line: line),
+                    rule: .titleMissing, severity: .error, location: SourceLocation(file: file, line: line),
                     message: "the article has no title")
             )
             return (nil, diagnostics)
@@ -72,7 +72,7 @@ public enum ArticleParser {
                 let line = metadata.keyLines["slug"] ?? 1
                 diagnostics.append(
                     Diagnostic(
-                        rule: "unsafe-slug", severity: .error,
+                        rule: .unsafeSlug, severity: .error,
                         location: SourceLocation(file: file, line: line, column: 1),
                         message: "slug '\(written)' \(problem)", suggestion: Slug.make(from: written)
                     )
@@ -84,7 +84,7 @@ public enum ArticleParser {
             if Slug.problem(stem) != nil {
                 diagnostics.append(
                     Diagnostic(
-                        rule: "unsafe-slug", severity: .warning, location: SourceLocation(file: file, line: 1),
+                        rule: .unsafeSlug, severity: .warning, location: SourceLocation(file: file, line: 1),
                         message:
                             "file name '\(stem)' is not URL-safe; the page is named '\(slug)'; set 'slug:' to choose",
                         suggestion: slug

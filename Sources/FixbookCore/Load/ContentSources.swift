@@ -41,7 +41,7 @@ public struct ContentSources: Sendable {
         for (path, reason) in skipped {
             sources.diagnostics.append(
                 Diagnostic(
-                    rule: "file-skipped", severity: .warning, location: SourceLocation(file: path, line: 1),
+                    rule: .fileSkipped, severity: .warning, location: SourceLocation(file: path, line: 1),
                     message: reason)
             )
         }
@@ -79,7 +79,7 @@ public struct ContentSources: Sendable {
 
     private static func unreadable(_ path: String, _ message: String, line: Int = 1, column: Int = 1) -> Diagnostic {
         Diagnostic(
-            rule: "unreadable-file", severity: .error, location: SourceLocation(file: path, line: line, column: column),
+            rule: .unreadableFile, severity: .error, location: SourceLocation(file: path, line: line, column: column),
             message: message)
     }
 

@@ -23,7 +23,7 @@ public struct YAMLReader {
     }
 
     /// Composes YAML into nodes; syntax errors become one diagnostic at the right file line.
-    public mutating func compose(_ yaml: String, rule: String = "front-matter-invalid") -> Node? {
+    public mutating func compose(_ yaml: String, rule: RuleID = .frontMatterInvalid) -> Node? {
         do {
             // No implicit tag resolution: Fixbook reads every scalar's source text itself, and Yams'
             // resolver runs several regular expressions per scalar (a fifth of a build's parse time).
@@ -52,7 +52,7 @@ public struct YAMLReader {
     {
         guard case .mapping(let mapping) = node else {
             let here = locate(node)
-            report("wrong-type", line: here.line, column: here.column, "\(what) must be a mapping of keys to values")
+            report(.wrongType, line: here.line, column: here.column, "\(what) must be a mapping of keys to values")
             return nil
         }
         return mapping.map { pair in
@@ -68,7 +68,7 @@ public struct YAMLReader {
             if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return nil }
             return scalar.string
         default:
-            report("wrong-type", at: value, "'\(key)' must be a single value, not a \(Self.kind(value.node))")
+            report(.wrongType, at: value, "'\(key)' must be a single value, not a \(Self.kind(value.node))")
             return nil
         }
     }
@@ -89,7 +89,7 @@ public struct YAMLReader {
             return []
         default:
             report(
-                "wrong-type", at: value,
+                .wrongType, at: value,
                 "'\(key)' must be a list, e.g. \(key): [\(value.node.string ?? "…")]"
             )
             return []
@@ -99,7 +99,7 @@ public struct YAMLReader {
     /// An integer; anything else is reported.
     public mutating func int(_ value: LocatedNode, key: String) -> Int? {
         guard case .scalar(let scalar) = value.node, let number = Int(scalar.string) else {
-            report("wrong-type", at: value, "'\(key)' must be a whole number")
+            report(.wrongType, at: value, "'\(key)' must be a whole number")
             return nil
         }
         return number
@@ -108,7 +108,7 @@ public struct YAMLReader {
     /// A boolean (`true`/`false`, YAML 1.1 spellings too); anything else is reported.
     public mutating func bool(_ value: LocatedNode, key: String) -> Bool? {
         guard case .scalar(let scalar) = value.node, let flag = Self.yamlBool(scalar.string) else {
-            report("wrong-type", at: value, "'\(key)' must be true or false")
+            report(.wrongType, at: value, "'\(key)' must be true or false")
             return nil
         }
         return flag
@@ -133,21 +133,21 @@ public struct YAMLReader {
             && parts.allSatisfy { $0.allSatisfy(\.isASCII) && Int($0) != nil }
             && (1...12).contains(Int(parts[1])!) && (1...31).contains(Int(parts[2])!)
         guard valid else {
-            report("wrong-type", at: value, "'\(key)' must be a date written YYYY-MM-DD, not '\(text)'")
+            report(.wrongType, at: value, "'\(key)' must be a date written YYYY-MM-DD, not '\(text)'")
             return nil
         }
         return day
     }
 
     public mutating func report(
-        _ rule: String, at value: LocatedNode, _ message: String,
+        _ rule: RuleID, at value: LocatedNode, _ message: String,
         severity: Severity = .error, suggestion: String? = nil
     ) {
         report(rule, line: value.line, column: value.column, message, severity: severity, suggestion: suggestion)
     }
 
     public mutating func report(
-        _ rule: String, line: Int, column: Int, _ message: String,
+        _ rule: RuleID, line: Int, column: Int, _ message: String,
         severity: Severity = .error, suggestion: String? = nil
     ) {
         diagnostics.append(

@@ -14,16 +14,16 @@ public struct MarkdownLimits: Sendable, Equatable {
     /// The first limit `body` breaks, as (rule, body-relative line, message), or nil.
     ///
     /// One pass over the UTF-8 bytes: it runs on every article, so it must cost next to nothing.
-    public func violation(in body: String) -> (rule: String, line: Int, message: String)? {
+    public func violation(in body: String) -> (rule: RuleID, line: Int, message: String)? {
         if body.utf8.count > maxBytes {
-            return ("markdown-too-large", 1, "the body is \(body.utf8.count) bytes; the limit is \(maxBytes)")
+            return (.markdownTooLarge, 1, "the body is \(body.utf8.count) bytes; the limit is \(maxBytes)")
         }
         var body = body
         // On the bytes in place: the string's own UTF-8 iterator checks every step.
         return body.withUTF8 { violation(inBytes: $0) }
     }
 
-    private func violation(inBytes bytes: UnsafeBufferPointer<UInt8>) -> (rule: String, line: Int, message: String)? {
+    private func violation(inBytes bytes: UnsafeBufferPointer<UInt8>) -> (rule: RuleID, line: Int, message: String)? {
         var tableColumns = 0
         var tableRows = 0
         var tableStart = 0
@@ -41,7 +41,7 @@ public struct MarkdownLimits: Sendable, Equatable {
             finished = byte == nil
             number += 1
             if line.depth > maxNesting {
-                return ("markdown-too-deep", number, "quotes or lists nest more than \(maxNesting) levels deep")
+                return (.markdownTooDeep, number, "quotes or lists nest more than \(maxNesting) levels deep")
             }
             if tableColumns > 0 {
                 if line.isBlank {
@@ -50,7 +50,7 @@ public struct MarkdownLimits: Sendable, Equatable {
                     tableRows += 1
                     if tableRows * tableColumns > maxTableCells {
                         return (
-                            "markdown-table-too-large", tableStart,
+                            .markdownTableTooLarge, tableStart,
                             "the table would render \(tableColumns) columns × \(tableRows)+ rows; the limit is \(maxTableCells) cells"
                         )
                     }
@@ -61,7 +61,7 @@ public struct MarkdownLimits: Sendable, Equatable {
                 tableStart = number - 1
                 if tableColumns > maxTableColumns {
                     return (
-                        "markdown-table-too-large", tableStart,
+                        .markdownTableTooLarge, tableStart,
                         "the table has \(tableColumns) columns; the limit is \(maxTableColumns) columns"
                     )
                 }

@@ -15,7 +15,7 @@ public struct Category: Sendable, Hashable {
     /// Reads `categories.yml`: a mapping of key → `{title, description, order}` (or key → title).
     public static func decodeAll(_ yaml: String, path: String) -> ([Category], [Diagnostic]) {
         var reader = YAMLReader(file: path, lineOffset: 0)
-        guard let root = reader.compose(yaml, rule: "categories-invalid"),
+        guard let root = reader.compose(yaml, rule: .categoriesInvalid),
             let pairs = reader.mappingPairs(root, what: "categories.yml")
         else { return ([], reader.diagnostics) }
         var categories: [Category] = []
@@ -31,7 +31,7 @@ public struct Category: Sendable, Hashable {
                     case "order": category.order = reader.int(fieldValue, key: field) ?? index
                     default:
                         reader.report(
-                            "unknown-key", line: fieldLine, column: 1,
+                            .unknownKey, line: fieldLine, column: 1,
                             "unknown key '\(field)' in category '\(key)'", severity: .warning
                         )
                     }

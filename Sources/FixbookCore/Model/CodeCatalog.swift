@@ -13,9 +13,9 @@ public struct CatalogEntry: Sendable, Hashable {
     /// Reads `codes.yml`: a list of `{code, message, system}` (or bare codes).
     public static func decodeAll(_ yaml: String, path: String) -> ([CatalogEntry], [Diagnostic]) {
         var reader = YAMLReader(file: path, lineOffset: 0)
-        guard let root = reader.compose(yaml, rule: "catalog-invalid") else { return ([], reader.diagnostics) }
+        guard let root = reader.compose(yaml, rule: .catalogInvalid) else { return ([], reader.diagnostics) }
         guard case .sequence(let items) = root else {
-            reader.report("wrong-type", at: reader.locate(root), "codes.yml must be a list of {code, message, system}")
+            reader.report(.wrongType, at: reader.locate(root), "codes.yml must be a list of {code, message, system}")
             return ([], reader.diagnostics)
         }
         var entries: [CatalogEntry] = []
@@ -35,17 +35,17 @@ public struct CatalogEntry: Sendable, Hashable {
                         let name = reader.string(value, key: key) ?? ""
                         system = CodeSystem(rawValue: name)
                         if system == nil {
-                            reader.report("unknown-code-system", at: value, "unknown code system '\(name)'")
+                            reader.report(.unknownCodeSystem, at: value, "unknown code system '\(name)'")
                         }
                     default:
                         reader.report(
-                            "unknown-key", line: keyLine, column: 1, "unknown key '\(key)' in a catalog entry",
+                            .unknownKey, line: keyLine, column: 1, "unknown key '\(key)' in a catalog entry",
                             severity: .warning)
                     }
                 }
             }
             guard let (text, node) = written else {
-                reader.report("wrong-type", at: here, "a catalog entry needs a 'code'")
+                reader.report(.wrongType, at: here, "a catalog entry needs a 'code'")
                 continue
             }
             let result = CodeNormalizer.parse(text, declared: system)
@@ -53,7 +53,7 @@ public struct CatalogEntry: Sendable, Hashable {
             case .valid(let code):
                 entries.append(CatalogEntry(code: code, message: message, line: node.line))
             case .malformed(_, let suggestion):
-                reader.report("malformed-code", at: node, result.problem ?? "", suggestion: suggestion)
+                reader.report(.malformedCode, at: node, result.problem ?? "", suggestion: suggestion)
             }
         }
         return (entries, reader.diagnostics)

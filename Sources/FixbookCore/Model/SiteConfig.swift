@@ -32,7 +32,7 @@ public struct SiteConfig: Sendable, Equatable {
     public static func decode(_ yaml: String, path: String) -> (SiteConfig, [Diagnostic]) {
         var config = SiteConfig()
         var reader = YAMLReader(file: path, lineOffset: 0)
-        guard let root = reader.compose(yaml, rule: "config-invalid") else { return (config, reader.diagnostics) }
+        guard let root = reader.compose(yaml, rule: .configInvalid) else { return (config, reader.diagnostics) }
         guard let pairs = reader.mappingPairs(root, what: "fixbook.yml") else { return (config, reader.diagnostics) }
         for (key, keyLine, value) in pairs {
             switch key {
@@ -57,7 +57,7 @@ public struct SiteConfig: Sendable, Equatable {
                     case "maxNesting": config.limits.maxNesting = number
                     default:
                         reader.report(
-                            "unknown-key", line: nameLine, column: 1,
+                            .unknownKey, line: nameLine, column: 1,
                             "unknown limit '\(name)'; use maxArticleBytes, maxTableCells, maxTableColumns, maxNesting",
                             severity: .warning
                         )
@@ -68,7 +68,7 @@ public struct SiteConfig: Sendable, Equatable {
                 if !headings.isEmpty { config.solutionHeadings = headings }
             default:
                 reader.report(
-                    "unknown-key", line: keyLine, column: 1, "unknown key '\(key)' in fixbook.yml", severity: .warning)
+                    .unknownKey, line: keyLine, column: 1, "unknown key '\(key)' in fixbook.yml", severity: .warning)
             }
         }
         return (config, reader.diagnostics)

@@ -10,10 +10,10 @@ public struct SearchTestCase: Sendable, Hashable {
     /// Reads `search-tests.yml`: a list of `{query, expect, top}` (`top` defaults to 1).
     public static func decodeAll(_ yaml: String, path: String) -> ([SearchTestCase], [Diagnostic]) {
         var reader = YAMLReader(file: path, lineOffset: 0)
-        guard let root = reader.compose(yaml, rule: "search-tests-invalid") else { return ([], reader.diagnostics) }
+        guard let root = reader.compose(yaml, rule: .searchTestsInvalid) else { return ([], reader.diagnostics) }
         guard case .sequence(let items) = root else {
             reader.report(
-                "wrong-type", at: reader.locate(root), "search-tests.yml must be a list of {query, expect, top}")
+                .wrongType, at: reader.locate(root), "search-tests.yml must be a list of {query, expect, top}")
             return ([], reader.diagnostics)
         }
         var cases: [SearchTestCase] = []
@@ -30,12 +30,12 @@ public struct SearchTestCase: Sendable, Hashable {
                 case "top": top = reader.int(value, key: key) ?? 1
                 default:
                     reader.report(
-                        "unknown-key", line: keyLine, column: 1, "unknown key '\(key)' in a search test",
+                        .unknownKey, line: keyLine, column: 1, "unknown key '\(key)' in a search test",
                         severity: .warning)
                 }
             }
             guard let query, let expect else {
-                reader.report("wrong-type", at: here, "a search test needs 'query' and 'expect'")
+                reader.report(.wrongType, at: here, "a search test needs 'query' and 'expect'")
                 continue
             }
             cases.append(SearchTestCase(query: query, expect: expect, top: max(1, top), line: here.line))

@@ -2,10 +2,10 @@
 public enum Synonyms {
     public static func decode(_ yaml: String, path: String) -> ([[String]], [Diagnostic]) {
         var reader = YAMLReader(file: path, lineOffset: 0)
-        guard let root = reader.compose(yaml, rule: "synonyms-invalid") else { return ([], reader.diagnostics) }
+        guard let root = reader.compose(yaml, rule: .synonymsInvalid) else { return ([], reader.diagnostics) }
         guard case .sequence(let items) = root else {
             reader.report(
-                "wrong-type", at: reader.locate(root), "synonyms.yml must be a list of groups, e.g. - [登录, 登陆]")
+                .wrongType, at: reader.locate(root), "synonyms.yml must be a list of groups, e.g. - [登录, 登陆]")
             return ([], reader.diagnostics)
         }
         var groups: [[String]] = []

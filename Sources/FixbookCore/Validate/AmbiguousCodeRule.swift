@@ -1,7 +1,7 @@
 /// A code claimed by several articles needs a `message` in each, so its code page can tell a
 /// reader which article applies (SMTP 550 "Invalid User" vs 550 "relaying denied").
 public struct AmbiguousCodeRule: ValidationRule {
-    public static let emits: [(id: String, severity: Severity)] = [("ambiguous-code", .warning)]
+    public static let emits: [RuleID] = [.ambiguousCode]
 
     public init() {}
 
@@ -22,7 +22,7 @@ public struct AmbiguousCodeRule: ValidationRule {
                     let named = others.joined(separator: ", ") + (more > 0 ? " and \(more) more" : "")
                     found.append(
                         diagnostic(
-                            "ambiguous-code", .warning, at: kb.location(article, line: code.line),
+                            .ambiguousCode, .warning, at: kb.location(article, line: code.line),
                             "\(code.code.written) is also claimed by \(named); write it as {code: \(code.code.written), message: …} so readers can tell the articles apart"
                         )
                     )

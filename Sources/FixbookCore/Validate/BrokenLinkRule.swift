@@ -1,8 +1,6 @@
 /// Links between articles must reach a page and a heading that exist; images must exist.
 public struct BrokenLinkRule: ValidationRule {
-    public static let emits: [(id: String, severity: Severity)] = [
-        ("broken-link", .error), ("broken-anchor", .error), ("missing-image", .error), ("root-absolute-link", .warning),
-    ]
+    public static let emits: [RuleID] = [.brokenLink, .brokenAnchor, .missingImage, .rootAbsoluteLink]
 
     public init() {}
 
@@ -28,32 +26,32 @@ public struct BrokenLinkRule: ValidationRule {
             case .sameArticle(let fragment):
                 if !hasAnchor(article, fragment) {
                     found.append(
-                        diagnostic("broken-anchor", .error, at: here, "no heading '#\(fragment)' in this article"))
+                        diagnostic(.brokenAnchor, .error, at: here, "no heading '#\(fragment)' in this article"))
                 }
             case .article(let path, let fragment):
                 guard let index = kb.bySourcePath[path] else {
                     found.append(
                         diagnostic(
-                            "broken-link", .error, at: here,
+                            .brokenLink, .error, at: here,
                             "link to \(link.destination): no article \(kb.contentFile(path))"))
                     continue
                 }
                 if let fragment, !fragment.isEmpty, !hasAnchor(kb.articles[index], fragment) {
                     found.append(
                         diagnostic(
-                            "broken-anchor", .error, at: here,
+                            .brokenAnchor, .error, at: here,
                             "link to \(link.destination): \(kb.contentFile(path)) has no heading '#\(fragment)'"
                         )
                     )
                 }
             case .file(let path):
                 if kb.assets[path] == nil {
-                    let rule = link.isImage ? "missing-image" : "broken-link"
+                    let rule: RuleID = link.isImage ? .missingImage : .brokenLink
                     found.append(
                         diagnostic(rule, .error, at: here, "\(link.destination): no file \(kb.contentFile(path))"))
                 }
             case .outside(let destination):
-                let rule = link.isImage ? "missing-image" : "root-absolute-link"
+                let rule: RuleID = link.isImage ? .missingImage : .rootAbsoluteLink
                 found.append(
                     diagnostic(
                         rule, link.isImage ? .error : .warning, at: here,

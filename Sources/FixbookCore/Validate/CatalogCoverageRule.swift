@@ -1,9 +1,7 @@
 /// With a `codes.yml` catalog, every code the product can emit must have an article, and every
 /// article code should be in the catalog (it may be a typo of one that is).
 public struct CatalogCoverageRule: ValidationRule {
-    public static let emits: [(id: String, severity: Severity)] = [
-        ("catalog-code-uncovered", .error), ("code-not-in-catalog", .warning),
-    ]
+    public static let emits: [RuleID] = [.catalogCodeUncovered, .codeNotInCatalog]
 
     public init() {}
 
@@ -23,7 +21,7 @@ public struct CatalogCoverageRule: ValidationRule {
             let message = entry.message.map { " (\($0))" } ?? ""
             found.append(
                 diagnostic(
-                    "catalog-code-uncovered", .error,
+                    .catalogCodeUncovered, .error,
                     at: SourceLocation(file: kb.contentFile("codes.yml"), line: entry.line),
                     "catalog code \(entry.code.written)\(message) has no article; write one with 'codes: [\(entry.code.written)]'"
                 )
@@ -34,7 +32,7 @@ public struct CatalogCoverageRule: ValidationRule {
             for code in article.metadata.codes where !catalogKeys.contains(code.code.key) {
                 found.append(
                     diagnostic(
-                        "code-not-in-catalog", .warning, at: kb.location(article, line: code.line),
+                        .codeNotInCatalog, .warning, at: kb.location(article, line: code.line),
                         "\(code.code.written) is not in codes.yml; add it there or check its spelling"
                     )
                 )

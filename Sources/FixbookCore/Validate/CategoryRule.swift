@@ -1,6 +1,6 @@
 /// With a `categories.yml`, an article's category must be one of its keys.
 public struct CategoryRule: ValidationRule {
-    public static let emits: [(id: String, severity: Severity)] = [("unknown-category", .error)]
+    public static let emits: [RuleID] = [.unknownCategory]
 
     public init() {}
 
@@ -14,7 +14,7 @@ public struct CategoryRule: ValidationRule {
                 if Slug.problem(category) != nil {
                     found.append(
                         diagnostic(
-                            "unknown-category", .error,
+                            .unknownCategory, .error,
                             at: kb.location(article, line: article.metadata.keyLines["category"] ?? 1),
                             "category '\(category)' must be [a-z0-9-] when there is no categories.yml"
                         )
@@ -23,7 +23,7 @@ public struct CategoryRule: ValidationRule {
             } else if !keys.contains(category) {
                 found.append(
                     diagnostic(
-                        "unknown-category", .error,
+                        .unknownCategory, .error,
                         at: kb.location(article, line: article.metadata.keyLines["category"] ?? 1),
                         "category '\(category)' is not in categories.yml (known: \(keys.sorted().joined(separator: ", ")))"
                     )

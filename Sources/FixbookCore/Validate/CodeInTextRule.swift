@@ -1,7 +1,7 @@
 /// Catches a misspelt code in what readers see first — title, summary, symptoms — such as
 /// `0x800CCCOD` with the letter O: search would still find it, but readers copy it wrongly.
 public struct CodeInTextRule: ValidationRule {
-    public static let emits: [(id: String, severity: Severity)] = [("malformed-code-in-text", .warning)]
+    public static let emits: [RuleID] = [.malformedCodeInText]
 
     public init() {}
 
@@ -19,7 +19,7 @@ public struct CodeInTextRule: ValidationRule {
                     guard case .malformed(_, let suggestion?) = result, let problem = result.problem else { continue }
                     found.append(
                         diagnostic(
-                            "malformed-code-in-text", .warning,
+                            .malformedCodeInText, .warning,
                             at: kb.location(article, line: metadata.keyLines[key] ?? 1), "\(key): \(problem)",
                             suggestion: suggestion
                         )

@@ -3,9 +3,7 @@
 /// An article with codes needs a non-empty solution section; a mapped code's `solution:` anchor
 /// must exist and lie inside a solution section.
 public struct CodeWithoutSolutionRule: ValidationRule {
-    public static let emits: [(id: String, severity: Severity)] = [
-        ("code-without-solution", .error), ("solution-anchor-missing", .error), ("solution-anchor-outside", .error),
-    ]
+    public static let emits: [RuleID] = [.codeWithoutSolution, .solutionAnchorMissing, .solutionAnchorOutside]
 
     public init() {}
 
@@ -22,7 +20,7 @@ public struct CodeWithoutSolutionRule: ValidationRule {
                 if let empty = openers.first {
                     found.append(
                         diagnostic(
-                            "code-without-solution", .error, at: kb.location(article, line: headings[empty].line),
+                            .codeWithoutSolution, .error, at: kb.location(article, line: headings[empty].line),
                             "the solution section '\(headings[empty].text)' is empty, so \(codes) has no fix"
                         )
                     )
@@ -30,7 +28,7 @@ public struct CodeWithoutSolutionRule: ValidationRule {
                     let line = article.metadata.keyLines["codes"] ?? 1
                     found.append(
                         diagnostic(
-                            "code-without-solution", .error, at: kb.location(article, line: line),
+                            .codeWithoutSolution, .error, at: kb.location(article, line: line),
                             "the article claims \(codes) but has no solution section; add a heading such as '## \(names.first ?? "Solution")' with the fix"
                         )
                     )
@@ -42,7 +40,7 @@ public struct CodeWithoutSolutionRule: ValidationRule {
                     let known = headings.map(\.anchor).joined(separator: ", ")
                     found.append(
                         diagnostic(
-                            "solution-anchor-missing", .error, at: kb.location(article, line: code.line),
+                            .solutionAnchorMissing, .error, at: kb.location(article, line: code.line),
                             "'solution: \(anchor)' of \(code.code.written) names no heading of this article (anchors: \(known))"
                         )
                     )
@@ -51,7 +49,7 @@ public struct CodeWithoutSolutionRule: ValidationRule {
                 if !SolutionSection.isInsideSolution(index, headings: headings) {
                     found.append(
                         diagnostic(
-                            "solution-anchor-outside", .error, at: kb.location(article, line: code.line),
+                            .solutionAnchorOutside, .error, at: kb.location(article, line: code.line),
                             "'solution: \(anchor)' of \(code.code.written) points at a heading outside every solution section"
                         )
                     )

@@ -1,7 +1,7 @@
 /// Two articles may not share a URL name; compared case-insensitively and after NFKC, since
 /// case-insensitive file systems (macOS, Windows) would overwrite one page with the other.
 public struct DuplicateSlugRule: ValidationRule {
-    public static let emits: [(id: String, severity: Severity)] = [("duplicate-slug", .error)]
+    public static let emits: [RuleID] = [.duplicateSlug]
 
     public init() {}
 
@@ -16,7 +16,7 @@ public struct DuplicateSlugRule: ValidationRule {
                 let line = article.metadata.keyLines["slug"] ?? 1
                 found.append(
                     diagnostic(
-                        "duplicate-slug", .error, at: kb.location(article, line: line),
+                        .duplicateSlug, .error, at: kb.location(article, line: line),
                         "slug '\(article.slug)' is already used by \(kb.contentFile(first.sourcePath)); set a different 'slug:'"
                     )
                 )

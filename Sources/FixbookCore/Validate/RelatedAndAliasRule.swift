@@ -1,9 +1,7 @@
 /// `related` must name existing articles; `aliases` must be safe relative paths that collide
 /// with no page and no other alias.
 public struct RelatedAndAliasRule: ValidationRule {
-    public static let emits: [(id: String, severity: Severity)] = [
-        ("related-unknown", .error), ("alias-unsafe", .error), ("alias-collision", .error),
-    ]
+    public static let emits: [RuleID] = [.relatedUnknown, .aliasUnsafe, .aliasCollision]
 
     public init() {}
 
@@ -16,7 +14,7 @@ public struct RelatedAndAliasRule: ValidationRule {
             for related in article.metadata.related where kb.article(slug: related.text) == nil {
                 found.append(
                     diagnostic(
-                        "related-unknown", .error, at: kb.location(article, line: related.line),
+                        .relatedUnknown, .error, at: kb.location(article, line: related.line),
                         "related article '\(related.text)' does not exist"
                     )
                 )
@@ -25,7 +23,7 @@ public struct RelatedAndAliasRule: ValidationRule {
                 guard let path = AliasPath.outputPath(alias.text) else {
                     found.append(
                         diagnostic(
-                            "alias-unsafe", .error, at: kb.location(article, line: alias.line),
+                            .aliasUnsafe, .error, at: kb.location(article, line: alias.line),
                             "alias '\(alias.text)' must be a relative path of letters, digits, '-', '_', '.' and '/', without '..'"
                         )
                     )
@@ -34,13 +32,13 @@ public struct RelatedAndAliasRule: ValidationRule {
                 if pagePaths.contains(path) || AliasPath.reserved.contains(path) {
                     found.append(
                         diagnostic(
-                            "alias-collision", .error, at: kb.location(article, line: alias.line),
+                            .aliasCollision, .error, at: kb.location(article, line: alias.line),
                             "alias '\(alias.text)' would overwrite the page \(path)")
                     )
                 } else if let owner = aliasOwners[path], owner.slug != article.slug {
                     found.append(
                         diagnostic(
-                            "alias-collision", .error, at: kb.location(article, line: alias.line),
+                            .aliasCollision, .error, at: kb.location(article, line: alias.line),
                             "alias '\(alias.text)' is also an alias of \(kb.contentFile(owner.sourcePath))"
                         )
                     )

@@ -1,7 +1,7 @@
 /// Runs the knowledge base's own search regression tests (`search-tests.yml`) with the same
 /// ranking as the browser: each query must put its expected article within its `top` results.
 public struct SearchTestsRule: ValidationRule {
-    public static let emits: [(id: String, severity: Severity)] = [("search-test-failed", .error)]
+    public static let emits: [RuleID] = [.searchTestFailed]
 
     public init() {}
 
@@ -18,7 +18,7 @@ public struct SearchTestsRule: ValidationRule {
             guard !expected.isEmpty else {
                 found.append(
                     diagnostic(
-                        "search-test-failed", .error, at: here,
+                        .searchTestFailed, .error, at: here,
                         "query '\(testCase.query)' expects '\(testCase.expect)', which is neither an article slug nor a code of any article"
                     )
                 )
@@ -32,7 +32,7 @@ public struct SearchTestsRule: ValidationRule {
                 let shown = top.isEmpty ? "no results" : "top \(testCase.top): " + top.joined(separator: ", ")
                 found.append(
                     diagnostic(
-                        "search-test-failed", .error, at: here,
+                        .searchTestFailed, .error, at: here,
                         "query '\(testCase.query)': '\(testCase.expect)' \(position), expected within the top \(testCase.top) (\(shown))"
                     )
                 )

@@ -1,7 +1,7 @@
 /// A solution section that still holds the scaffold's placeholder is not a solution: `fixbook
 /// new` writes a marker there, and the article cannot be published until the author replaces it.
 public struct SolutionPlaceholderRule: ValidationRule {
-    public static let emits: [(id: String, severity: Severity)] = [("solution-placeholder", .error)]
+    public static let emits: [RuleID] = [.solutionPlaceholder]
 
     public init() {}
 
@@ -18,7 +18,7 @@ public struct SolutionPlaceholderRule: ValidationRule {
                 else { continue }
                 found.append(
                     diagnostic(
-                        "solution-placeholder", .error, at: kb.location(article, line: line),
+                        .solutionPlaceholder, .error, at: kb.location(article, line: line),
                         "the solution section '\(headings[index].text)' still holds the scaffold's placeholder; write the steps that fix the problem and delete the '\(ArticleScaffold.placeholderMarker)' line"
                     )
                 )

@@ -1,6 +1,6 @@
 /// With `staleAfterDays` configured, warns about articles not updated for that long.
 public struct StaleArticleRule: ValidationRule {
-    public static let emits: [(id: String, severity: Severity)] = [("stale-article", .warning)]
+    public static let emits: [RuleID] = [.staleArticle]
 
     public init() {}
 
@@ -14,7 +14,7 @@ public struct StaleArticleRule: ValidationRule {
             if age > limit {
                 found.append(
                     diagnostic(
-                        "stale-article", .warning,
+                        .staleArticle, .warning,
                         at: kb.location(article, line: article.metadata.keyLines["updated"] ?? 1),
                         "last updated \(updated), \(age) days ago (limit \(limit)); review it and bump 'updated'"
                     )

@@ -19,14 +19,14 @@ public struct ValidationContext: Sendable {
 
 /// One validation rule: a stable id, and a check that returns diagnostics (never throws).
 public protocol ValidationRule: Sendable {
-    /// The rule ids this rule can emit, with their default severity, for documentation.
-    static var emits: [(id: String, severity: Severity)] { get }
+    /// The rule ids this rule can emit (each is declared in `RuleCatalog`).
+    static var emits: [RuleID] { get }
     func check(_ context: ValidationContext) -> [Diagnostic]
 }
 
 extension ValidationRule {
     func diagnostic(
-        _ rule: String, _ severity: Severity, at location: SourceLocation, _ message: String, suggestion: String? = nil
+        _ rule: RuleID, _ severity: Severity, at location: SourceLocation, _ message: String, suggestion: String? = nil
     ) -> Diagnostic {
         Diagnostic(rule: rule, severity: severity, location: location, message: message, suggestion: suggestion)
     }
