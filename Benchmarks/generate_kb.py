@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
 """Generates a synthetic help center of N articles for benchmarks: deterministic (seeded).
 
-Usage: generate_kb.py N OUT_DIR [--seed 1] [--hugo HUGO_DIR]
+Usage: generate_kb.py N OUT_DIR [--seed 1] [--hugo HUGO_DIR] [--search-tests K]
 
 Writes OUT_DIR/fixbook.yml, OUT_DIR/Content/ (12 categories, codes.yml, synonyms.yml) and links
 OUT_DIR/Templates to the repository's theme. Each article has realistic front matter (1-4 codes
 of every system, some as {code, message, solution} mappings, symptoms, tags), a 300-1,500 word
 body mixing Chinese and English with lists, a table, a code block, ~6 links to other articles,
 and a solution section.
+
+With --search-tests it also writes Content/search-tests.yml: K queries made from the articles'
+titles, symptoms and codes as a customer would type them (they pass `fixbook check`); the
+ranking parity test runs them in Swift and in the browser's script. The articles stay the same
+with or without it.
 
 With --hugo it also writes the same articles as a Hugo site (content + minimal layouts with
 taxonomies for tags, codes and categories; term links are built from .Params, not .GetTerms,
@@ -140,7 +145,7 @@ def write_hugo(out, content):
         target.write_text(hugo_article(source.read_text(encoding="utf-8")), encoding="utf-8")
 
 
-def article(i, n, rng):
+def article(i, n, rng, facts):
     slug = f"article-{i}"
     category = CATEGORIES[i % len(CATEGORIES)]
     codes = []
@@ -150,7 +155,8 @@ def article(i, n, rng):
             codes.append(f"  - code: {code}\n    message: {rng.choice(MESSAGES)} {i}-{c}\n    solution: 第一步")
         else:
             codes.append(f"  - code: {code}\n    message: {rng.choice(MESSAGES)} {i}-{c}")
-    symptoms = "\n".join(f"  - \"{rng.choice(SYMPTOMS)} ({i})\"" for _ in range(rng.randrange(1, 4)))
+    symptom_list = [f"{rng.choice(SYMPTOMS)} ({i})" for _ in range(rng.randrange(1, 4))]
+    symptoms = "\n".join(f"  - \"{s}\"" for s in symptom_list)
     tags = ", ".join(sorted({rng.choice(EN_WORDS) for _ in range(rng.randrange(2, 5))}))
     words = rng.randrange(300, 1500)
     links = " ".join(f"[相关 {j}](../{CATEGORIES[j % len(CATEGORIES)]}/article-{j}.md)" for j in sorted({rng.randrange(n) for _ in range(6)}))
@@ -190,8 +196,10 @@ telnet smtp.example.com 25
 
 参见 {links}。
 """
+    title = f"{rng.choice(SYMPTOMS)} {rng.choice(EN_WORDS)} {i}"
+    facts.append({"slug": slug, "title": title, "symptoms": symptom_list, "codes": codes})
     return f"""---
-title: "{rng.choice(SYMPTOMS)} {rng.choice(EN_WORDS)} {i}"
+title: "{title}"
 slug: {slug}
 category: {category}
 codes:
@@ -206,12 +214,44 @@ order: {i}
 {body}"""
 
 
+def yaml_quoted(text):
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def search_tests(facts, count, seed):
+    """Queries as customers type them: a title, a symptom, a code with its message, a bare code,
+    a few words of a title. Each expects the article (anywhere in the results: the ranking
+    parity test compares every score, not only the first) or, for a code, an article claiming it."""
+    rng = random.Random(seed + 1)
+    lines = []
+    for k in range(count):
+        fact = facts[rng.randrange(len(facts))]
+        kind = k % 5
+        code_line = rng.choice(fact["codes"])
+        code = code_line.split("code: ", 1)[1].split("\n", 1)[0]
+        message = code_line.split("message: ", 1)[1].split("\n", 1)[0]
+        if kind == 0:
+            query, expect, top = fact["title"], fact["slug"], 1000
+        elif kind == 1:
+            query, expect, top = rng.choice(fact["symptoms"]), fact["slug"], 1000
+        elif kind == 2:
+            query, expect, top = f"{code} {message}", code, 1
+        elif kind == 3:
+            query, expect, top = code.lower(), code, 1
+        else:
+            words = fact["title"].split()
+            query, expect, top = " ".join(words[-2:]), fact["slug"], 1000
+        lines.append(f"- {{query: {yaml_quoted(query)}, expect: {yaml_quoted(expect)}, top: {top}}}\n")
+    return "".join(lines)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("n", type=int)
     parser.add_argument("out", type=pathlib.Path)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--hugo", type=pathlib.Path, help="also write the articles as a Hugo site here")
+    parser.add_argument("--search-tests", type=int, default=0, help="also write this many search tests")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     content = args.out / "Content"
@@ -220,10 +260,13 @@ def main():
     (content / "categories.yml").write_text(
         "".join(f"{c}:\n  title: 分类 {c}\n  order: {k}\n" for k, c in enumerate(CATEGORIES)), encoding="utf-8")
     (content / "synonyms.yml").write_text("- [登录, 登陆, 登入]\n- [退信, 退回, bounce]\n", encoding="utf-8")
+    facts = []
     for i in range(args.n):
         folder = content / CATEGORIES[i % len(CATEGORIES)]
         folder.mkdir(exist_ok=True)
-        (folder / f"article-{i}.md").write_text(article(i, args.n, rng), encoding="utf-8")
+        (folder / f"article-{i}.md").write_text(article(i, args.n, rng, facts), encoding="utf-8")
+    if args.search_tests:
+        (content / "search-tests.yml").write_text(search_tests(facts, args.search_tests, args.seed), encoding="utf-8")
     if args.hugo:
         write_hugo(args.hugo, content)
     templates = args.out / "Templates"

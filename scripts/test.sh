@@ -15,8 +15,13 @@ site=$(mktemp -d /tmp/fixbook-site.XXXXXX)
 trap 'rm -rf "$site"' EXIT
 .build/debug/fixbook build --output "$site/Output"
 
-echo "== node --test (tokenizer vectors, ranking)"
-FIXBOOK_INDEX_JSON="$site/Output/search-index.json" FIXBOOK_BIN="$(pwd)/.build/debug/fixbook" node --test Tests/js/
+echo "== a generated 1,000-article knowledge base with search tests, for the ranking parity test"
+python3 Benchmarks/generate_kb.py 1000 "$site/generated" --search-tests 60
+.build/debug/fixbook build --root "$site/generated" --output "$site/generated/Output"
+
+echo "== node --test (tokenizer vectors, ranking, parity with the Swift ranking)"
+FIXBOOK_INDEX_JSON="$site/Output/search-index.json" FIXBOOK_BIN="$(pwd)/.build/debug/fixbook" \
+    FIXBOOK_PARITY_SITE="$site/generated" node --test Tests/js/
 
 echo "== output gates and browser tests (pytest)"
 FIXBOOK_SITE="$site/Output" FIXBOOK_BIN="$(pwd)/.build/debug/fixbook" .venv-test/bin/python -m pytest -q Tests/browser

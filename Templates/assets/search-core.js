@@ -243,20 +243,45 @@
 
   var FIELD_TITLE = 1, FIELD_SYMPTOMS = 2, FIELD_TAGS = 4, FIELD_CODES = 8,
     FIELD_HEADINGS = 16, FIELD_SUMMARY = 32, FIELD_BODY = 64, FIELD_SLOTS = 128;
-  var FIELD_WEIGHTS = [[FIELD_TITLE, 10], [FIELD_SYMPTOMS, 6], [FIELD_TAGS, 5], [FIELD_CODES, 5],
-    [FIELD_HEADINGS, 3], [FIELD_SUMMARY, 2], [FIELD_BODY, 1]];
-  var MASK_WEIGHT = (function () {
-    var table = new Array(FIELD_SLOTS);
+
+  /**
+   * The index format this script reads (`version` in the index; SearchIndex.format in Swift).
+   * A theme copied by `fixbook init --with-theme` keeps its scripts while Fixbook moves on: an
+   * index of another format is refused with IndexFormatError instead of being misread.
+   */
+  var FORMAT = 2;
+
+  function IndexFormatError(found) {
+    this.name = 'IndexFormatError';
+    this.found = found;
+    this.message = 'search index format ' + found + ', but this search script reads format ' + FORMAT;
+  }
+  IndexFormatError.prototype = Object.create(Error.prototype);
+
+  /**
+   * The ranking's numbers come with the index (SearchRanking.swift writes them), so this script
+   * and `fixbook lookup` rank alike; `maskWeight[m]` is the weight of the fields in mask m.
+   */
+  function prepareRanking(index) {
+    var version = index && index.version;
+    var r = index && index.ranking;
+    if (version !== FORMAT || !r || !r.fields) throw new IndexFormatError(version);
+    var bits = [[FIELD_TITLE, r.fields.title], [FIELD_SYMPTOMS, r.fields.symptoms], [FIELD_TAGS, r.fields.tags],
+      [FIELD_CODES, r.fields.codes], [FIELD_HEADINGS, r.fields.headings], [FIELD_SUMMARY, r.fields.summary],
+      [FIELD_BODY, r.fields.body]];
+    var maskWeight = new Array(FIELD_SLOTS);
     for (var m = 0; m < FIELD_SLOTS; m++) {
       var w = 0;
-      for (var f = 0; f < FIELD_WEIGHTS.length; f++) if (m & FIELD_WEIGHTS[f][0]) w += FIELD_WEIGHTS[f][1];
-      table[m] = w;
+      for (var f = 0; f < bits.length; f++) if (m & bits[f][0]) w += bits[f][1];
+      maskWeight[m] = w;
     }
-    return table;
-  })();
-
-  var CODE_HIT = 1000, MESSAGE_BOOST = 200, PHRASE_TITLE = 8, PHRASE_SYMPTOM = 6, PHRASE_BODY = 2;
-  var PREFIX_MIN = 2, PREFIX_MAX_WORDS = 100, MIN_PARTIAL = 0.5, PHRASE_CANDIDATES = 20;
+    return {
+      maskWeight: maskWeight, codeHit: r.codeHit, messageBoost: r.messageBoost,
+      phraseTitle: r.phraseTitle, phraseSymptom: r.phraseSymptom, phraseBody: r.phraseBody,
+      phraseCandidates: r.phraseCandidates, prefixMinimum: r.prefixMinimum,
+      prefixMaximumWords: r.prefixMaximumWords, minimumPartial: r.minimumPartial
+    };
+  }
 
   function own(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
 
@@ -302,6 +327,7 @@
   function memoryStore(index) {
     var known = memoryStores && memoryStores.get(index);
     if (known) return known;
+    var ranking = prepareRanking(index);
     var docs = ((index && index.articles) || []).filter(Boolean).slice().sort(rankingOrder);
     var postings = new Map();
     for (var d = 0; d < docs.length; d++) {
@@ -351,6 +377,7 @@
     var keys = Object.keys(codeMap);
     var store = {
       meta: {
+        ranking: ranking,
         documents: docs.length,
         site: (index && index.site) || {},
         groups: prepareGroups(index && index.synonyms),
@@ -438,6 +465,7 @@
    * returns a promise of the data of assets/search/<name>.js ("t/3", "d/42").
    */
   function shardStore(meta, load) {
+    var ranking = prepareRanking(meta);
     var firstKeys = (meta && meta.shards) || [];
     var shards = new Map(); // number → promise of { data, words }
     var ready = new Map(); // number → { data, words }
@@ -488,6 +516,7 @@
 
     return {
       meta: {
+        ranking: ranking,
         documents: (meta && meta.documents) || 0,
         site: (meta && meta.site) || {},
         groups: prepareGroups(meta && meta.synonyms),
@@ -650,7 +679,7 @@
           var kt = tokenize(key);
           if (kt.length && !(kt.length === 1 && kt[0] === t)) { c.full.push(kt); c.terms.push(kt.join(' ')); }
         }
-        if (isLast && i === toks.length - 1 && typing && t.length >= PREFIX_MIN && /^[a-z0-9]/.test(t) &&
+        if (isLast && i === toks.length - 1 && typing && t.length >= meta.ranking.prefixMinimum && /^[a-z0-9]/.test(t) &&
             norm.slice(norm.length - t.length) === t) {
           c.prefix = t;
         }
@@ -685,7 +714,7 @@
   function expandPrefixes(store, q) {
     q.concepts.forEach(function (c) {
       if (!c.prefix) return;
-      store.words(c.prefix, PREFIX_MAX_WORDS).forEach(function (w) { c.half.push([w]); });
+      store.words(c.prefix, store.meta.ranking.prefixMaximumWords).forEach(function (w) { c.half.push([w]); });
       // A synonym word that starts with the prefix brings its whole group (attach → 附件).
       store.meta.groups.forEach(function (g) {
         if (!g.some(function (w) { return w !== c.prefix && w.slice(0, c.prefix.length) === c.prefix; })) return;
@@ -744,6 +773,7 @@
 
   /** Scores from the postings alone: [{doc, score, fraction, complete, codeKeys}], unsorted. */
   function score(store, q) {
+    var ranking = store.meta.ranking;
     var totalWeight = 0;
     var scores = new Map(); // doc → {score, matched, codeKeys}
     function entry(d) {
@@ -759,13 +789,13 @@
       full.forEach(function (m, d) {
         var e = entry(d);
         e.matched += c.weight;
-        e.score += c.weight * (MASK_WEIGHT[m] + MASK_WEIGHT[(half.get(d) | 0) & ~m] / 2);
+        e.score += c.weight * (ranking.maskWeight[m] + ranking.maskWeight[(half.get(d) | 0) & ~m] / 2);
       });
       half.forEach(function (m, d) {
         if (full.has(d)) return;
         var e = entry(d);
         e.matched += c.weight;
-        e.score += c.weight * MASK_WEIGHT[m] / 2;
+        e.score += c.weight * ranking.maskWeight[m] / 2;
       });
     });
 
@@ -775,7 +805,7 @@
       if (!claims) return;
       claims.docs.forEach(function (d, i) {
         var e = entry(d);
-        e.score += CODE_HIT;
+        e.score += ranking.codeHit;
         e.codeKeys.push(key);
         var best = 0;
         claims.messages[i].forEach(function (message) {
@@ -783,7 +813,7 @@
           if (!mt.length) return;
           var hits = 0;
           mt.forEach(function (t) { if (queryTokenSet.has(t)) hits++; });
-          best = Math.max(best, MESSAGE_BOOST * hits / mt.length);
+          best = Math.max(best, ranking.messageBoost * hits / mt.length);
         });
         e.score += best;
       });
@@ -792,7 +822,7 @@
     var ranked = [];
     scores.forEach(function (e, d) {
       // Weak partial matches (less than half of the query) are noise, unless a code hit.
-      if (totalWeight && e.matched / totalWeight < MIN_PARTIAL && !e.codeKeys.length) return;
+      if (totalWeight && e.matched / totalWeight < ranking.minimumPartial && !e.codeKeys.length) return;
       // A code hit is the strongest evidence there is: it counts as a complete match.
       var fraction = !totalWeight || e.codeKeys.length ? 1 : e.matched / totalWeight;
       ranked.push({ doc: d, score: e.score, fraction: fraction, complete: fraction >= 1, codeKeys: e.codeKeys });
@@ -801,11 +831,11 @@
   }
 
   /** Words near each other: the whole query in the title, a symptom or the body. */
-  function phraseBonus(article, phrase) {
+  function phraseBonus(ranking, article, phrase) {
     var bonus = 0;
-    if (normalize(article.title).indexOf(phrase) >= 0) bonus += PHRASE_TITLE;
-    if ((article.symptoms || []).some(function (s) { return normalize(s).indexOf(phrase) >= 0; })) bonus += PHRASE_SYMPTOM;
-    if (normalize(article.text).indexOf(phrase) >= 0) bonus += PHRASE_BODY;
+    if (normalize(article.title).indexOf(phrase) >= 0) bonus += ranking.phraseTitle;
+    if ((article.symptoms || []).some(function (s) { return normalize(s).indexOf(phrase) >= 0; })) bonus += ranking.phraseSymptom;
+    if (normalize(article.text).indexOf(phrase) >= 0) bonus += ranking.phraseBody;
     return bonus;
   }
 
@@ -844,7 +874,7 @@
     if (!q.concepts.length && !q.codeKeys.length) return Promise.resolve(empty);
     var keys = conceptTokens(q).concat(q.codeKeys.map(function (k) { return '#' + k; }));
     var prefixes = q.concepts.filter(function (c) { return c.prefix; }).map(function (c) {
-      return store.ensurePrefix(c.prefix, PREFIX_MAX_WORDS);
+      return store.ensurePrefix(c.prefix, store.meta.ranking.prefixMaximumWords);
     });
     return Promise.all([store.ensureKeys(keys)].concat(prefixes)).then(function () {
       expandPrefixes(store, q);
@@ -857,9 +887,9 @@
       q.codeKeys.forEach(function (k) { terms.push({ text: normalize(k), prefix: false }); });
       var ranked = score(store, q).sort(ranksBefore);
       if (q.tokens.length < 2) return ranked;
-      var first = ranked.slice(0, PHRASE_CANDIDATES);
+      var first = ranked.slice(0, store.meta.ranking.phraseCandidates);
       return store.ensureDocs(first.map(function (r) { return r.doc; })).then(function () {
-        first.forEach(function (r) { r.score += phraseBonus(store.doc(r.doc) || {}, q.norm); });
+        first.forEach(function (r) { r.score += phraseBonus(store.meta.ranking, store.doc(r.doc) || {}, q.norm); });
         return ranked.sort(ranksBefore);
       });
     }).then(function (ranked) {
@@ -993,7 +1023,9 @@
     runSearch: runSearch,
     fillResults: fillResults,
     highlightRanges: highlightRanges,
-    snippet: snippet
+    snippet: snippet,
+    FORMAT: FORMAT,
+    IndexFormatError: IndexFormatError
   };
 
   if (typeof window !== 'undefined') {

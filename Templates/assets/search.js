@@ -18,42 +18,35 @@
 
   // ---------------------------------------------------------------- browser UI
 
-  var STRINGS = {
-    zh: {
-      found: function (n) { return '找到 ' + n + ' 篇相关文章'; },
-      foundFiltered: function (n, total) { return '找到 ' + total + ' 篇相关文章，筛选后显示 ' + n + ' 篇'; },
-      noResults: '没有找到相关文章。',
+  /** Fills `{name}` placeholders of an interface string. */
+  function fill(template, values) {
+    return String(template == null ? '' : template).replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
+  /**
+   * The interface's words, in the site's language: they come with the index entry
+   * (UIStrings.swift writes them), so this script holds none of its own.
+   */
+  function interfaceStrings(ui) {
+    return {
+      found: function (n) { return n === 1 ? ui.searchFoundOne : fill(ui.searchFound, { n: n }); },
+      foundFiltered: function (n, total) { return fill(ui.searchFoundFiltered, { n: n, total: total }); },
+      noResults: ui.noResults,
       suggestion: function (code) {
-        return '试试直接输入错误代码' + (code ? '（例如 ' + code + '）' : '') + '，或者减少关键词。';
+        return code ? fill(ui.searchSuggestionWithCode, { code: code }) : ui.searchSuggestion;
       },
-      contact: '仍然找不到答案？请联系客服：',
-      seeAll: function (n) { return '查看全部 ' + n + ' 个结果'; },
-      showMore: '显示更多结果',
-      category: '分类',
-      tag: '标签',
-      filters: '筛选结果',
-      results: '搜索结果',
-      unavailable: '搜索索引没有加载，请刷新页面重试。',
-      separator: ' · '
-    },
-    en: {
-      found: function (n) { return n === 1 ? '1 article found' : n + ' articles found'; },
-      foundFiltered: function (n, total) { return total + ' articles found, ' + n + ' shown with the filters'; },
-      noResults: 'No articles found.',
-      suggestion: function (code) {
-        return 'Try typing the error code' + (code ? ' (for example ' + code + ')' : '') + ', or use fewer words.';
-      },
-      contact: 'Still stuck? Contact support:',
-      seeAll: function (n) { return 'See all ' + n + ' results'; },
-      showMore: 'Show more results',
-      category: 'Category',
-      tag: 'Tag',
-      filters: 'Filter results',
-      results: 'Search results',
-      unavailable: 'The search index did not load. Please reload the page.',
-      separator: ' · '
-    }
-  };
+      contact: ui.searchContact,
+      seeAll: function (n) { return fill(ui.searchSeeAll, { n: n }); },
+      showMore: ui.searchShowMore,
+      category: ui.searchFilterCategory,
+      tag: ui.searchFilterTag,
+      filters: ui.searchFilters,
+      results: ui.searchResults,
+      unavailable: ui.searchUnavailable
+    };
+  }
 
   var POPUP_LIMIT = 8, HOME_LIMIT = 8, PAGE_STEP = 20, DEBOUNCE_MS = 60, SNIPPET_LENGTH = 120;
 
@@ -63,9 +56,18 @@
     var root = body.getAttribute('data-root') || '';
     // assets/search-index.js: the entry of the split index; the shards load as a query needs them.
     var meta = win.FIXBOOK_INDEX;
-    var store = meta ? core.shardStore(meta, core.scriptLoader(doc, root)) : null;
-    var lang = String((store && store.meta.site.language) || doc.documentElement.getAttribute('lang') || 'en');
-    var S = /^zh/i.test(lang) ? STRINGS.zh : STRINGS.en;
+    var S = interfaceStrings((meta && meta.ui) || {});
+    var store = null;
+    try {
+      store = meta ? core.shardStore(meta, core.scriptLoader(doc, root)) : null;
+    } catch (error) {
+      // An index this script cannot read (another Fixbook version wrote it): say so on the
+      // page, once, instead of searching it wrongly.
+      if (!(error instanceof core.IndexFormatError)) throw error;
+      S.unavailable = error.message + ': rebuild the site with the Fixbook that made this theme, ' +
+        'or update the theme (fixbook init --with-theme).';
+      if (win.console) win.console.error('Fixbook search: ' + S.unavailable);
+    }
     var uid = 0;
 
     function el(tag, className, text) {

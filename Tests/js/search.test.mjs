@@ -94,6 +94,13 @@ test('the script builds no HTML from strings', () => {
 
 // ------------------------------------------------------------------ synthetic index
 
+// A ranking for the synthetic index (a built index carries the real one).
+const syntheticRanking = {
+  codeHit: 1000, messageBoost: 200, minimumPartial: 0.5, phraseBody: 2, phraseCandidates: 20, phraseSymptom: 6,
+  phraseTitle: 8, prefixMaximumWords: 100, prefixMinimum: 2,
+  fields: { title: 10, symptoms: 6, tags: 5, codes: 5, headings: 3, summary: 2, body: 1 }
+};
+
 function syntheticIndex(n) {
   const words = ['outlook', 'foxmail', 'server', 'password', 'mailbox', 'attachment', 'timeout', 'dns', 'smtp', 'pop3'];
   const han = '邮件服务器无法连接超时密码附件退信收发外域乱码重复延迟垃圾不明文件夹客户端设置网络防火墙端口';
@@ -114,7 +121,7 @@ function syntheticIndex(n) {
       codes: [{ code, key: code, system: 'windows-mail', message: phrase(10), url: `articles/${id}.html#fix` }], text: body
     });
   }
-  return { version: 1, site: { title: 't', language: 'zh-CN' }, synonyms: [['超时', '连接超时', 'timeout'], ['密码', '口令']], codes, articles };
+  return { version: 2, ranking: syntheticRanking, site: { title: 't', language: 'zh-CN' }, synonyms: [['超时', '连接超时', 'timeout'], ['密码', '口令']], codes, articles };
 }
 
 test('a query over 10,000 articles in memory', async () => {
@@ -298,25 +305,73 @@ test('Content/search-tests.yml', { skip: skipCases }, async (t) => {
 // ------------------------------------------------------------------ parity with the Swift port
 
 // `fixbook lookup --format json` ranks with the Swift mirror of this script (SearchEngine.swift),
-// which `fixbook check` also uses for search-tests.yml. Both must give the same order.
+// which `fixbook check` also uses for search-tests.yml. Both must give the same results with the
+// same scores, over every search test of the sample and, with FIXBOOK_PARITY_SITE (a generated
+// knowledge base built into its Output/), of that site too.
 const fixbookBin = process.env.FIXBOOK_BIN;
 const skipParity = skipCases || (fixbookBin ? false : 'set FIXBOOK_BIN to the fixbook executable to compare with Swift');
 
-test('the Swift ranking gives the same order as this script', { skip: skipParity }, async (t) => {
+async function assertParity(t, root, store, queries) {
   const { execFileSync } = await import('node:child_process');
+  const unique = [...new Set(queries)].filter((q) => !q.includes('\n'));
+  const output = execFileSync(fixbookBin, ['lookup', '--root', root, '--format', 'json', '--limit', '8', '--queries', '-'],
+    { encoding: 'utf8', input: unique.join('\n') + '\n', maxBuffer: 64 * 1024 * 1024 });
+  const lines = output.trim().split('\n');
+  assert.equal(lines.length, unique.length, 'one line of answers per query');
+  let compared = 0;
+  for (let i = 0; i < unique.length; i++) {
+    await t.test(unique[i], async () => {
+      const swift = JSON.parse(lines[i]).map((a) => [a.slug, a.url, a.score]);
+      const js = (await search.search(store, unique[i], { limit: 8 })).slice(0, 8).map((r) => [r.slug, r.url, r.score]);
+      assert.deepEqual(swift, js);
+      compared += swift.length;
+    });
+  }
+  return compared;
+}
+
+test('the Swift ranking gives the same results and scores as this script', { skip: skipParity }, async (t) => {
   const queries = readSearchTests(readFileSync(searchTestsPath, 'utf8')).map((c) => c.query)
     .concat(expectations.map(([q]) => q), ['邮件', 'outlook 密码', 'attach', '550', '登陆 密码']);
-  for (const query of [...new Set(queries)]) {
-    await t.test(query, async () => {
-      let output;
-      try {
-        output = execFileSync(fixbookBin, ['lookup', '--root', repo, '--format', 'json', '--limit', '8', query], { encoding: 'utf8' });
-      } catch (error) {
-        output = error.stdout; // exit 1 means no result; the JSON is still printed
-      }
-      const swift = JSON.parse(output).map((a) => [a.slug, a.url]);
-      const js = (await search.search(stores[1][1], query, { limit: 8 })).slice(0, 8).map((r) => [r.slug, r.url]);
-      assert.deepEqual(swift, js);
-    });
+  const compared = await assertParity(t, repo, stores[1][1], queries);
+  assert.ok(compared > 30, `only ${compared} results compared`);
+});
+
+const paritySite = process.env.FIXBOOK_PARITY_SITE;
+test('parity on a generated knowledge base', { skip: skipParity || (paritySite ? false : 'set FIXBOOK_PARITY_SITE') }, async (t) => {
+  const built = JSON.parse(readFileSync(path.join(paritySite, 'Output', 'search-index.json'), 'utf8'));
+  const cases = readSearchTests(readFileSync(path.join(paritySite, 'Content', 'search-tests.yml'), 'utf8'));
+  assert.ok(cases.length >= 40, `only ${cases.length} search tests`);
+  const compared = await assertParity(t, paritySite, search.memoryStore(built), cases.map((c) => c.query));
+  assert.ok(compared > cases.length, `only ${compared} results compared`);
+});
+
+// ------------------------------------------------------------------ the index format
+
+test('an index of another format is refused, not misread', { skip: skipRanking }, () => {
+  const older = Object.assign({}, index, { version: 1 });
+  assert.throws(() => search.memoryStore(older), (error) => error instanceof search.IndexFormatError &&
+    /format 1, but this search script reads format 2/.test(error.message));
+  const withoutRanking = Object.assign({}, index);
+  delete withoutRanking.ranking;
+  assert.throws(() => search.memoryStore(withoutRanking), search.IndexFormatError);
+  assert.throws(() => search.shardStore({ version: 3, ranking: index.ranking }, () => Promise.resolve({})),
+    search.IndexFormatError);
+});
+
+test('the ranking numbers come from the index', { skip: skipRanking }, async () => {
+  // Doubling every weight doubles every score: the script has no numbers of its own.
+  const r = index.ranking;
+  const doubled = Object.assign({}, index, {
+    ranking: Object.assign({}, r, {
+      codeHit: r.codeHit * 2, messageBoost: r.messageBoost * 2, phraseTitle: r.phraseTitle * 2,
+      phraseSymptom: r.phraseSymptom * 2, phraseBody: r.phraseBody * 2,
+      fields: Object.fromEntries(Object.entries(r.fields).map(([k, v]) => [k, v * 2]))
+    })
+  });
+  for (const query of ['550 Invalid User', '收不到外域邮件', 'outlook 密码']) {
+    const plain = (await search.search(search.memoryStore(index), query)).map((x) => [x.slug, x.score * 2]);
+    const twice = (await search.search(search.memoryStore(doubled), query)).map((x) => [x.slug, x.score]);
+    assert.deepEqual(twice, plain, query);
   }
 });

@@ -11,13 +11,24 @@ struct LookupCommand: ParsableCommand {
     @OptionGroup var options: RootOptions
 
     @Argument(help: "An error code (0x800CCC0F, 550, 5.1.1) or a question (收不到外域邮件).")
-    var query: [String]
+    var query: [String] = []
 
     @Option(help: "Output format: text or json.")
     var format: LookupFormat = .text
 
     @Option(help: "How many articles to list.")
     var limit = 5
+
+    @Option(
+        help: ArgumentHelp(
+            "Answer each line of this file (- for standard input) as its own query, loading the site once; with --format json, one JSON array a line.",
+            valueName: "file"))
+    var queries: String?
+
+    func validate() throws {
+        if query.isEmpty && queries == nil { throw ValidationError("give a code or a question, or --queries FILE") }
+        if !query.isEmpty && queries != nil { throw ValidationError("give either a query or --queries, not both") }
+    }
 
     enum LookupFormat: String, ExpressibleByArgument {
         case text, json
@@ -38,15 +49,21 @@ struct LookupCommand: ParsableCommand {
         let model = SiteModel(site)
         let kb = model.knowledgeBase
         let engine = SearchEngine(index: SearchIndexBuilder.build(model))
-        let text = query.joined(separator: " ")
-        let results = engine.search(text, limit: max(1, limit))
-        let answers = results.map { result -> Answer in
-            return Answer(
-                slug: result.slug, title: result.title, url: result.url, codes: result.matchedCodes,
-                score: result.score,
-                solution: kb.bySlug[result.slug].flatMap { solutionText(model, article: $0, url: result.url) }
-            )
+        func answers(_ text: String) -> [Answer] {
+            engine.search(text, limit: max(1, limit)).map { result in
+                Answer(
+                    slug: result.slug, title: result.title, url: result.url, codes: result.matchedCodes,
+                    score: result.score,
+                    solution: kb.bySlug[result.slug].flatMap { solutionText(model, article: $0, url: result.url) }
+                )
+            }
         }
+        if let queries {
+            try answerEach(try readQueries(queries), with: answers)
+            return
+        }
+        let text = query.joined(separator: " ")
+        let answers = answers(text)
         switch format {
         case .json:
             let encoder = JSONEncoder()
@@ -70,6 +87,33 @@ struct LookupCommand: ParsableCommand {
             }
         }
         if answers.isEmpty { throw ContentErrors() }
+    }
+
+    /// Each query's answers: a JSON array a line, or the best title and link a line.
+    private func answerEach(_ lines: [String], with answers: (String) -> [Answer]) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for line in lines {
+            let found = answers(line)
+            switch format {
+            case .json: print(String(decoding: try encoder.encode(found), as: UTF8.self))
+            case .text: print(found.first.map { "\(line)\t\($0.slug)\t\($0.url)" } ?? "\(line)\t-")
+            }
+        }
+    }
+
+    private func readQueries(_ path: String) throws -> [String] {
+        let data: Data
+        if path == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let read = FileManager.default.contents(atPath: path) else {
+                throw FixbookError("cannot read \(path)")
+            }
+            data = read
+        }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
+            .map(String.init)
     }
 
     /// The plain text of the section the result links to, or of the first solution section.

@@ -39,7 +39,6 @@ public enum RuleCatalog {
     /// The rule with this id, as `check --explain` looks it up.
     public static func rule(named id: String) -> RuleDescription? { RuleID(rawValue: id).map(describe) }
 
-    // swift-format-ignore: FunctionBodyLength
     public static func describe(_ id: RuleID) -> RuleDescription {
         func rule(
             _ severity: Severity, _ summary: String, triggering: RuleExample,

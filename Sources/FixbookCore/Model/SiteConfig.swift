@@ -75,5 +75,5 @@ public struct SiteConfig: Sendable, Equatable {
     }
 
     /// True for `zh`, `zh-CN`, `zh-Hans`…: the UI speaks Chinese.
-    public var isChinese: Bool { language.lowercased().hasPrefix("zh") }
+    public var isChinese: Bool { UIStrings.isChinese(language) }
 }

@@ -33,10 +33,35 @@ public struct UIStrings: Sendable {
     public var openOnPage: String
     /// The title of the made-up category of articles that name none.
     public var otherCategory: String
+    // What the search script says; `{n}`, `{total}` and `{code}` are filled in by it.
+    public var searchFoundOne: String
+    public var searchFound: String
+    public var searchFoundFiltered: String
+    public var searchSuggestion: String
+    public var searchSuggestionWithCode: String
+    public var searchContact: String
+    public var searchSeeAll: String
+    public var searchShowMore: String
+    public var searchFilters: String
+    public var searchFilterCategory: String
+    public var searchFilterTag: String
+    public var searchUnavailable: String
 
     /// Chinese for any `zh` language tag, English otherwise.
     public static func forLanguage(_ language: String) -> UIStrings {
-        language.lowercased().hasPrefix("zh") ? chinese : english
+        isChinese(language) ? chinese : english
+    }
+
+    /// True for `zh`, `zh-CN`, `zh-Hans`…: the one place that decides the interface's language.
+    public static func isChinese(_ language: String) -> Bool { language.lowercased().hasPrefix("zh") }
+
+    /// Every string by its property name, sorted: the search script's interface reads them from
+    /// the index entry. Read by reflection, so a new string cannot be left out.
+    public var byName: [(name: String, text: String)] {
+        Mirror(reflecting: self).children.compactMap { child in
+            guard let name = child.label, let text = child.value as? String else { return nil }
+            return (name, text)
+        }.sorted { $0.name < $1.name }
     }
 
     public static let chinese = UIStrings(
@@ -49,7 +74,12 @@ public struct UIStrings: Sendable {
         contactSupport: "联系客服", stillStuck: "问题仍未解决？请联系客服：", copyLink: "复制本节链接",
         redirecting: "页面已移动，正在跳转到", noResults: "没有找到相关文章。", searchResults: "搜索结果",
         seeAlsoCode: "该代码的所有文章", message: "提示信息", printedFrom: "来自", openOnPage: "打开文章",
-        otherCategory: "其他"
+        otherCategory: "其他",
+        searchFoundOne: "找到 1 篇相关文章", searchFound: "找到 {n} 篇相关文章",
+        searchFoundFiltered: "找到 {total} 篇相关文章，筛选后显示 {n} 篇", searchSuggestion: "试试直接输入错误代码，或者减少关键词。",
+        searchSuggestionWithCode: "试试直接输入错误代码（例如 {code}），或者减少关键词。", searchContact: "仍然找不到答案？请联系客服：",
+        searchSeeAll: "查看全部 {n} 个结果", searchShowMore: "显示更多结果", searchFilters: "筛选结果", searchFilterCategory: "分类",
+        searchFilterTag: "标签", searchUnavailable: "搜索索引没有加载，请刷新页面重试。"
     )
 
     public static let english = UIStrings(
@@ -70,6 +100,13 @@ public struct UIStrings: Sendable {
         redirecting: "This page has moved. Redirecting to", noResults: "No articles found.",
         searchResults: "Search results",
         seeAlsoCode: "All articles for this code", message: "Message", printedFrom: "From", openOnPage: "Open article",
-        otherCategory: "Other"
+        otherCategory: "Other",
+        searchFoundOne: "1 article found", searchFound: "{n} articles found",
+        searchFoundFiltered: "{total} articles found, {n} shown with the filters",
+        searchSuggestion: "Try typing the error code, or use fewer words.",
+        searchSuggestionWithCode: "Try typing the error code (for example {code}), or use fewer words.",
+        searchContact: "Still stuck? Contact support:", searchSeeAll: "See all {n} results",
+        searchShowMore: "Show more results", searchFilters: "Filter results", searchFilterCategory: "Category",
+        searchFilterTag: "Tag", searchUnavailable: "The search index did not load. Please reload the page."
     )
 }

@@ -94,7 +94,7 @@ public enum SiteBuilder {
             nonisolated(unsafe) var searchPaths: Result<[String], Error> = .success([])
             DispatchQueue.global().async(group: group) {
                 let index = SearchIndexBuilder.build(model)
-                searchPaths = Result { try writeSearchIndex(index, emit: emit) }
+                searchPaths = Result { try writeSearchIndex(index, ui: model.ui, emit: emit) }
             }
             defer { group.wait() }
             paths = try SiteRenderer(model: model, templates: templates).render(emit: emit)
@@ -114,7 +114,7 @@ public enum SiteBuilder {
 
     /// `search-index.json` and the split index the browser loads.
     private static func writeSearchIndex(
-        _ index: SearchIndex, emit: @Sendable (OutputFile) throws -> Void
+        _ index: SearchIndex, ui: UIStrings, emit: @Sendable (OutputFile) throws -> Void
     ) throws
         -> [String]
     {
@@ -123,7 +123,7 @@ public enum SiteBuilder {
             OutputFile(path: "search-index.json") { write in
                 try SearchIndexBuilder.writeJSON(index, to: write)
             })
-        return try ["search-index.json"] + SearchShards.write(index, emit: emit)
+        return try ["search-index.json"] + SearchShards.write(index, ui: ui, emit: emit)
     }
 
     /// User and system CPU time of the whole process so far.

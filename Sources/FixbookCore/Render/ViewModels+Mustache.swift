@@ -300,6 +300,18 @@ extension UIStrings: MustacheParent {
         case "printedFrom": printedFrom
         case "openOnPage": openOnPage
         case "otherCategory": otherCategory
+        case "searchFoundOne": searchFoundOne
+        case "searchFound": searchFound
+        case "searchFoundFiltered": searchFoundFiltered
+        case "searchSuggestion": searchSuggestion
+        case "searchSuggestionWithCode": searchSuggestionWithCode
+        case "searchContact": searchContact
+        case "searchSeeAll": searchSeeAll
+        case "searchShowMore": searchShowMore
+        case "searchFilters": searchFilters
+        case "searchFilterCategory": searchFilterCategory
+        case "searchFilterTag": searchFilterTag
+        case "searchUnavailable": searchUnavailable
         default: nil
         }
     }

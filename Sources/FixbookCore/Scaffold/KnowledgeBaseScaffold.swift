@@ -2,7 +2,7 @@
 /// with a code and its solution, so a new knowledge base builds and checks clean at once.
 public enum KnowledgeBaseScaffold {
     public static func files(language: String) -> [String: String] {
-        let chinese = language.lowercased().hasPrefix("zh")
+        let chinese = UIStrings.isChinese(language)
         let article = ArticleScaffold.text(
             title: chinese ? "示例：发信时报错 550" : "Example: sending fails with 550",
             slug: "example-550", codes: [(ErrorCode(written: "550", key: "550", system: .smtp), "Invalid User")],

@@ -14,18 +14,6 @@ public struct SearchEngine: Sendable {
         public var matchedCodes: [String]
     }
 
-    private static let codeHit = 1000.0
-    private static let messageBoost = 200.0
-    private static let phraseTitle = 8.0
-    private static let phraseSymptom = 6.0
-    private static let phraseBody = 2.0
-    private static let prefixMinimum = 2
-    private static let prefixMaximumWords = 100
-    private static let minimumPartial = 0.5
-    /// The phrase bonus re-orders only the first results: the browser fetches the text of
-    /// no more articles than these to check it.
-    private static let phraseCandidates = 20
-
     private struct NormalizedText: Sendable {
         var title: [Unicode.Scalar]
         var symptoms: [[Unicode.Scalar]]
@@ -33,6 +21,9 @@ public struct SearchEngine: Sendable {
     }
 
     private let articles: [SearchIndex.Entry]
+    /// The index's ranking numbers, and the weight of each combination of fields under them.
+    private let ranking: SearchRanking
+    private let maskWeight: [Double]
     private let postings: [String: [Int]]
     private let vocabulary: [String]
     private let texts: [NormalizedText]
@@ -43,6 +34,8 @@ public struct SearchEngine: Sendable {
     /// Prepares the inverted index (token → document and field mask), as search-core.js does on first use.
     public init(index: SearchIndex) {
         articles = index.articles
+        ranking = index.ranking
+        maskWeight = SearchFields.maskWeights(index.ranking)
         var postings: [String: [Int]] = [:]
         var texts: [NormalizedText] = []
         for (document, article) in index.articles.enumerated() {
@@ -149,7 +142,7 @@ public struct SearchEngine: Sendable {
                         concept.full.append(keyTokens)
                     }
                 }
-                if isLast, index == tokens.count - 1, typing, Self.utf16Length(token) >= Self.prefixMinimum,
+                if isLast, index == tokens.count - 1, typing, Self.utf16Length(token) >= ranking.prefixMinimum,
                     let first = token.unicodeScalars.first,
                     (0x61...0x7A).contains(first.value) || (0x30...0x39).contains(first.value),
                     norm.hasSuffix(token)
@@ -175,7 +168,7 @@ public struct SearchEngine: Sendable {
             guard let prefix = concepts[index].prefix else { continue }
             var start = Self.lowerBound(vocabulary, prefix)
             var count = 0
-            while start < vocabulary.count, count < Self.prefixMaximumWords {
+            while start < vocabulary.count, count < ranking.prefixMaximumWords {
                 let word = vocabulary[start]
                 start += 1
                 guard word.utf16.starts(with: prefix.utf16) else { break }
@@ -218,13 +211,13 @@ public struct SearchEngine: Sendable {
                 entry.matched += concept.weight
                 let halfOnly = (half[document] ?? 0) & ~mask
                 entry.score +=
-                    concept.weight * (SearchFields.maskWeight[Int(mask)] + SearchFields.maskWeight[Int(halfOnly)] / 2)
+                    concept.weight * (maskWeight[Int(mask)] + maskWeight[Int(halfOnly)] / 2)
                 entries[document] = entry
             }
             for (document, mask) in half where full[document] == nil {
                 var entry = entries[document] ?? (0, 0, [])
                 entry.matched += concept.weight
-                entry.score += concept.weight * SearchFields.maskWeight[Int(mask)] / 2
+                entry.score += concept.weight * maskWeight[Int(mask)] / 2
                 entries[document] = entry
             }
         }
@@ -233,7 +226,7 @@ public struct SearchEngine: Sendable {
         for key in parsed.codeKeys {
             for document in codeDocuments[key] ?? [] {
                 var entry = entries[document] ?? (0, 0, [])
-                entry.score += Self.codeHit
+                entry.score += ranking.codeHit
                 entry.codeKeys.append(key)
                 var best = 0.0
                 for code in articles[document].codes where code.key == key {
@@ -244,7 +237,7 @@ public struct SearchEngine: Sendable {
                     }
                     guard !messageTokens.isEmpty else { continue }
                     let hits = messageTokens.filter(queryTokens.contains).count
-                    best = max(best, Self.messageBoost * Double(hits) / Double(messageTokens.count))
+                    best = max(best, ranking.messageBoost * Double(hits) / Double(messageTokens.count))
                 }
                 entry.score += best
                 entries[document] = entry
@@ -254,7 +247,9 @@ public struct SearchEngine: Sendable {
         var results: [Result] = []
         var documents: [Int] = []
         for (document, entry) in entries {
-            if totalWeight > 0, entry.matched / totalWeight < Self.minimumPartial, entry.codeKeys.isEmpty { continue }
+            if totalWeight > 0, entry.matched / totalWeight < ranking.minimumPartial, entry.codeKeys.isEmpty {
+                continue
+            }
             let article = articles[document]
             var matched: [SearchIndex.Code] = []
             for key in entry.codeKeys {
@@ -279,14 +274,14 @@ public struct SearchEngine: Sendable {
         if parsed.tokens.count >= 2 {
             let phrase = parsed.normalized
             let first = results.indices.sorted { Self.ranksBefore(results[$0], results[$1]) }
-            for position in first.prefix(Self.phraseCandidates) {
+            for position in first.prefix(ranking.phraseCandidates) {
                 let text = texts[documents[position]]
                 var bonus = 0.0
-                if !Self.occurrences(of: phrase, in: text.title, first: true).isEmpty { bonus += Self.phraseTitle }
+                if !Self.occurrences(of: phrase, in: text.title, first: true).isEmpty { bonus += ranking.phraseTitle }
                 if text.symptoms.contains(where: { !Self.occurrences(of: phrase, in: $0, first: true).isEmpty }) {
-                    bonus += Self.phraseSymptom
+                    bonus += ranking.phraseSymptom
                 }
-                if !Self.occurrences(of: phrase, in: text.body, first: true).isEmpty { bonus += Self.phraseBody }
+                if !Self.occurrences(of: phrase, in: text.body, first: true).isEmpty { bonus += ranking.phraseBody }
                 results[position].score += bonus
             }
         }

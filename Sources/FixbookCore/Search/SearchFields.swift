@@ -11,12 +11,10 @@ enum SearchFields {
     static let headings: UInt8 = 16
     static let summary: UInt8 = 32
     static let body: UInt8 = 64
-    static let weights: [(UInt8, Double)] = [
-        (title, 10), (symptoms, 6), (tags, 5), (codes, 5), (headings, 3), (summary, 2), (body, 1),
-    ]
-    /// Total weight of every combination of fields.
-    static let maskWeight: [Double] = (0..<128).map { mask in
-        weights.reduce(0) { $0 + (UInt8(mask) & $1.0 != 0 ? $1.1 : 0) }
+    /// Total weight of every combination of fields, under `ranking`.
+    static func maskWeights(_ ranking: SearchRanking) -> [Double] {
+        let weights = ranking.fieldWeights
+        return (0..<128).map { mask in weights.reduce(0) { $0 + (UInt8(mask) & $1.0 != 0 ? $1.1 : 0) } }
     }
 
     /// Each token of `article` with the mask of the fields that contain it.

@@ -32,8 +32,12 @@ public struct SearchIndex: Codable, Sendable {
         public var text: String
     }
 
-    public var version = 1
+    /// The index format, which the theme's `search-core.js` checks: 2 added `ranking`.
+    public var version = SearchIndex.format
+    public static let format = 2
     public var site: Site
+    /// The ranking's numbers, for the browser to rank with.
+    public var ranking = SearchRanking.standard
     public var articles: [Entry]
     /// Code key → ids of the articles that claim it.
     public var codes: [String: [String]]

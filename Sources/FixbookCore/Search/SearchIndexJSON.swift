@@ -32,7 +32,9 @@ enum SearchIndexJSON {
             out.raw(":")
             out.strings(index.codes[key] ?? [])
         }
-        out.raw("},")
+        out.raw("},\"ranking\":")
+        index.ranking.write(into: &out)
+        out.raw(",")
         siteAndSynonyms(index, into: &out)
         out.raw(",\"version\":\(index.version)}\n")
         try write(out.bytes[...])

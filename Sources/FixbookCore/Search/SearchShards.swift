@@ -20,7 +20,9 @@ enum SearchShards {
     private static let batchSize = 1024
 
     /// Writes every file of the split index through `emit`, and returns their paths.
-    static func write(_ index: SearchIndex, emit: @Sendable (OutputFile) throws -> Void) throws -> [String] {
+    static func write(
+        _ index: SearchIndex, ui: UIStrings, emit: @Sendable (OutputFile) throws -> Void
+    ) throws -> [String] {
         let order = index.articles.indices.sorted {
             SearchFields.inRankingOrder(index.articles[$0], index.articles[$1])
         }
@@ -58,14 +60,14 @@ enum SearchShards {
             try emit(OutputFile(path: path, bytes: buffer.bytes))
             return path
         }
-        let meta = entryScript(index, shardKeys: firstKeys)
+        let meta = entryScript(index, ui: ui, shardKeys: firstKeys)
         try emit(OutputFile(path: "assets/search-index.js", bytes: meta))
         paths.append("assets/search-index.js")
         return paths
     }
 
     /// `window.FIXBOOK_INDEX = {…};`: what every query needs before it loads a shard.
-    private static func entryScript(_ index: SearchIndex, shardKeys: [String]) -> [UInt8] {
+    private static func entryScript(_ index: SearchIndex, ui: UIStrings, shardKeys: [String]) -> [UInt8] {
         let codeKeys = index.codes.keys.sorted(by: SearchTokenizer.utf16Less)
         let messageKeys = codeKeys.filter { SearchTokenizer.messageTokens(ofCodeKey: $0) != nil }
         var out = JSONBuffer(scriptSafe: true)
@@ -75,11 +77,20 @@ enum SearchShards {
         out.string(codeKeys.first { $0.hasPrefix("0x") } ?? codeKeys.first ?? "")
         out.raw(",\"messageKeys\":")
         out.strings(messageKeys)
+        out.raw(",\"ranking\":")
+        index.ranking.write(into: &out)
         out.raw(",\"shards\":")
         out.strings(shardKeys)
         out.raw(",")
         SearchIndexJSON.siteAndSynonyms(index, into: &out)
-        out.raw(",\"version\":1};\n")
+        out.raw(",\"ui\":{")
+        for (position, string) in ui.byName.enumerated() {
+            if position > 0 { out.raw(",") }
+            out.string(string.name)
+            out.raw(":")
+            out.string(string.text)
+        }
+        out.raw("},\"version\":\(index.version)};\n")
         return out.bytes
     }
 
