@@ -127,3 +127,33 @@ def test_a_category_filter_keeps_exactly_its_articles(driver, site):
         assert category_of[article] == name
     assert chip.get_attribute("aria-pressed") == "true"
     assert_clean(driver)
+
+
+def test_the_interface_speaks_the_site_language_from_the_index(driver, site):
+    """The count and the empty state are the words UIStrings.swift wrote into the index entry."""
+    driver.get(page_url(site, "search.html", "?q=" + urllib.parse.quote("邮件乱码")))
+    found = wait_for_results(driver)
+    status = driver.find_element(By.CSS_SELECTOR, "[data-search-status]")
+    WebDriverWait(driver, 5).until(lambda d: status.text)
+    import re
+    assert re.fullmatch(r"找到 \d+ 篇相关文章", status.text), status.text
+    driver.get(page_url(site, "search.html", "?q=" + urllib.parse.quote("zzqqxx wwvvkk")))
+    WebDriverWait(driver, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".search-empty"))
+    assert "没有找到相关文章。" in driver.find_element(By.CSS_SELECTOR, ".search-empty").text
+
+
+def test_an_index_of_another_format_is_refused_on_the_page(driver, site, tmp_path):
+    """A theme's script and an index from different Fixbook versions: the page says so."""
+    import shutil
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    entry = copy / "assets" / "search-index.js"
+    text = entry.read_text(encoding="utf-8")
+    assert '"version":2}' in text
+    entry.write_text(text.replace('"version":2}', '"version":1}'), encoding="utf-8")
+    driver.get(page_url(copy, "search.html", "?q=550"))
+    status = driver.find_element(By.CSS_SELECTOR, "[data-search-status]")
+    WebDriverWait(driver, 5).until(lambda d: status.text)
+    assert "search index format 1, but this search script reads format 2" in status.text
+    assert "fixbook init --with-theme" in status.text
+    assert not results(driver)
