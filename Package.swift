@@ -22,6 +22,9 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "CAtomicRename"),
+        // The default theme (Templates/) is compiled into FixbookCore at build time.
+        .executableTarget(name: "ThemeEmbedder"),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
         .target(
             name: "FixbookCore",
             dependencies: [
@@ -29,7 +32,8 @@ let package = Package(
                 "CAtomicRename",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            plugins: ["EmbedTheme"]
         ),
         .target(
             name: "FixbookServer",
