@@ -95,7 +95,7 @@ public struct ContentSources: Sendable {
                 let url = directory.appendingPathComponent(name)
                 let relative = prefix.isEmpty ? name : prefix + "/" + name
                 // Plain files and folders (no link) stay where their folder is: no need to resolve
-                // them, which cost several system calls a file at 100,000 articles.
+                // them, which costs several system calls a file.
                 if type == UInt8(DT_REG) {
                     result.append(relative)
                     continue

@@ -18,8 +18,8 @@ public enum FrontMatterProblem: Error, Sendable, Equatable {
 
 /// Splits `---` delimited front matter from the body of a Markdown file.
 public enum FrontMatterSplitter {
-    /// Splits normalized text (`\n` line endings, no BOM). Scans lines without copying the body:
-    /// splitting whole files into lines took a sixth of a large build's load time.
+    /// Splits normalized text (`\n` line endings, no BOM). Scans lines without copying the body,
+    /// rather than splitting whole files into lines.
     public static func split(_ text: String) -> Result<FrontMatterSplit, FrontMatterProblem> {
         let utf8 = text.utf8
         var lineStart = utf8.startIndex

@@ -59,8 +59,8 @@ public enum SiteLoader {
 
         diagnostics += located(sources.diagnostics)
         var articles: [ParsedArticle] = []
-        // Each file's text is let go once parsed (at 100,000 articles the sources are 0.7 GB): the
-        // scope ends the texts' and the parse results' lifetimes here.
+        // Each file's text is let go once parsed, so a large site's sources are never all held:
+        // the scope ends the texts' and the parse results' lifetimes here.
         do {
             let files = sources.articles
             sources.articles = []

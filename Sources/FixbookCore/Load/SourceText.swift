@@ -42,7 +42,7 @@ public struct SourceText: Sendable {
     private static func normalizingLineBreaks(_ decoded: String) -> String {
         var text = decoded
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        // `memchr` on the bytes: the UTF-8 view's `contains` cost more than validating the file.
+        // `memchr` on the bytes: the UTF-8 view's `contains` steps an index at a time.
         let hasCarriageReturn = text.withUTF8 { bytes in
             bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false
         }

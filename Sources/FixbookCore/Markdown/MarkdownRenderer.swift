@@ -90,8 +90,7 @@ private struct TreeWalker {
     }
 
     /// The collected text, one block a line, lines trimmed, blank lines dropped. On UTF-8 bytes,
-    /// copying each line whole: a Character-by-Character split of every body showed up in build
-    /// profiles.
+    /// copying each line whole, rather than splitting every body Character by Character.
     var plainText: String {
         var text = plainScalars
         return text.withUTF8 { bytes in

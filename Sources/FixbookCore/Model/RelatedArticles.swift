@@ -14,8 +14,8 @@ public enum RelatedArticles {
         }
         guard result.count < limit else { return Array(result.prefix(limit)) }
 
-        // Every (candidate, weight) found, summed per candidate after a sort: a dictionary of
-        // scores cost more than the rest of the choice.
+        // Every (candidate, weight) found, summed per candidate after a sort rather than in a
+        // dictionary of scores: one sort of small tuples, no hashing.
         var found: [(index: Int, weight: Int)] = []
         func add(_ list: [Int]?, weight: Int) {
             guard let list else { return }

@@ -1,8 +1,8 @@
 /// The codes index and one page per code key: every article that claims the code, with the
 /// message that tells them apart and a direct link to each solution.
 extension SiteRenderer {
-    /// Writes each code's page through `emit` as soon as it is rendered (at 100,000 articles the
-    /// code pages are a quarter of a gigabyte), then the index; returns the paths.
+    /// Writes each code's page through `emit` as soon as it is rendered, so the pages of a large
+    /// site are never held together, then the index; returns the paths.
     func renderCodePages(emit: @Sendable (OutputFile) throws -> Void) throws -> [String] {
         let root = "../"
         let catalogByKey = Dictionary(grouping: kb.catalog, by: \.code.key)

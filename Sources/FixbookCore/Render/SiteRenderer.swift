@@ -259,7 +259,7 @@ public struct SiteRenderer: Sendable {
         var files: [OutputFile] = []
         var written: Set<String> = []
         let taken = Set(kb.articles.map(\.outputPath))
-        // By index: most articles have no alias, and a copy of each article cost more than the rest.
+        // By index, so that the many articles without an alias are not copied.
         for index in kb.articles.indices where !kb.articles[index].metadata.aliases.isEmpty {
             let article = kb.articles[index]
             for alias in article.metadata.aliases {

@@ -1,7 +1,7 @@
 import Mustache
 
 // Templates look values up by name. swift-mustache falls back to `Mirror` for plain structs,
-// which dominated render time in profiles; these switches answer the same lookups directly.
+// which reflects on every lookup; these switches answer the same lookups directly.
 // Written by hand, one case per stored property: `ViewModelLookupTests` checks that every case
 // returns its own property.
 

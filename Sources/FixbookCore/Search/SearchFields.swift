@@ -41,7 +41,7 @@ enum SearchFields {
 
     /// Adds `field` to the mask of each token of normalized `text`. The table is passed `inout`
     /// rather than captured: a captured variable is checked for exclusive access at run time on
-    /// every token, which cost more than the table lookup.
+    /// every token.
     private static func add(_ text: String, _ field: UInt8, to table: inout TokenTable<UInt8>) {
         SearchTokenizer.forEachTokenBytes(in: text) { bytes in
             let index = table.index(ofBytes: bytes) { 0 }

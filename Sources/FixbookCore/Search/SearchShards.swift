@@ -1,6 +1,6 @@
-/// The search index split for the browser (issue #5): a query loads a small entry script and only
-/// the shards it needs, through `<script>` tags, so a 100,000-article help center searches from
-/// `file://` without downloading the whole index. `Templates/assets/search-core.js` reads it.
+/// The search index split for the browser: a query loads a small entry script and only the shards
+/// it needs, through `<script>` tags, so a large help center searches from `file://` without
+/// downloading the whole index. `Templates/assets/search-core.js` reads it.
 ///
 /// - `assets/search-index.js` sets `window.FIXBOOK_INDEX`: the site, the number of documents, the
 ///   synonym groups, the message codes, and the first key of every shard.
@@ -121,8 +121,8 @@ enum SearchShards {
     }
 
     /// The documents of one token and its field masks, encoded as they arrive (in ascending
-    /// order). A 100,000-article index has hundreds of millions of postings, most of them of a few
-    /// thousand common words: a list turns into a bitmap (a byte for six documents) once that is
+    /// order). Most postings of a large index belong to a few thousand common words: a list turns
+    /// into a bitmap (a byte for six documents) once that is
     /// smaller than its gaps, and only masks other than body-only are kept.
     ///
     /// One thread at a time appends to a list (its bucket's), never from inside another access, so

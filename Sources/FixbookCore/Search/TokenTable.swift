@@ -1,7 +1,7 @@
 /// Tokens with a value each, in order of first appearance: an open-addressing table on the
-/// tokens' FNV fingerprints. Building the split index looks a token up for every posting, hundreds
-/// of millions at 100,000 articles; here a token already present costs a probe and a byte
-/// comparison, with no string made and no further hashing (a `Dictionary` did both every time).
+/// tokens' FNV fingerprints. Building the split index looks a token up for every posting; here a
+/// token already present costs a probe and a byte comparison, with no string made and no further
+/// hashing, where a `Dictionary` would do both every time.
 struct TokenTable<Value> {
     private(set) var entries: [(key: TokenKey, value: Value)] = []
     /// Index + 1 into `entries`, 0 for a free slot; the count is a power of two.

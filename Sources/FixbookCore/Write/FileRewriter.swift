@@ -2,8 +2,7 @@ import Foundation
 
 /// Rewrites one file of the reused output generation (see `OutputFolder`), writing only from the
 /// first byte that differs from what the file already holds. Rebuilding unchanged content then
-/// reads instead of writing: no page is dirtied and nothing goes back to disk, which at 100,000
-/// articles was a sixth of the build's CPU. Unchanged files also keep their modification time, so
+/// reads instead of writing: no page is dirtied and nothing goes back to disk. Unchanged files also keep their modification time, so
 /// an upload by `rsync` or a static host's sync sends only what changed.
 struct FileRewriter {
     let path: String

@@ -3,8 +3,8 @@ import Foundation
 /// What a build wrote into its output generation, file by file: a hash of the contents, the size,
 /// and who the file was on disk afterwards (`FileIdentity`). The next build that reuses the
 /// generation (see `OutputFolder`) leaves a file alone, without reading it, when the new contents
-/// hash the same and the file is still the one recorded. At 100,000 articles, reading the old
-/// generation back to compare it was a tenth of a rebuild's CPU, most of it waiting for the disk.
+/// hash the same and the file is still the one recorded, instead of reading the old generation
+/// back from disk to compare it.
 ///
 /// Kept beside the output, not in it (`.Output.manifest` for `Output`, `.Output.previous.manifest`
 /// for the generation kept for reuse), so the published folder stays the same for the same
