@@ -159,10 +159,7 @@ public struct SiteRenderer: Sendable {
         let solutionAnchor = model.firstSolutionAnchor[index]
         let codes = metadata.codes.enumerated().map { position, code in
             CodeChipView(
-                written: code.code.written, key: code.code.key, system: code.code.system.displayName,
-                message: code.message ?? "", hasMessage: code.message != nil, url: root + SiteURLs.code(code.code),
-                solutionURL: model.solutionAnchors[index][position].map(SiteURLs.fragment) ?? ""
-            )
+                code, root: root, solutionURL: model.solutionAnchors[index][position].map(SiteURLs.fragment) ?? "")
         }
         let category = model.category(of: article)
         let tags = metadata.tags.map { TagView(name: $0, url: root + SiteURLs.tag(TermSlug.make($0))) }
@@ -286,13 +283,7 @@ public struct SiteRenderer: Sendable {
 
     private static func summary(of index: Int, in model: SiteModel, root: String) -> ArticleSummaryView {
         let article = model.articles[index]
-        let codes = article.metadata.codes.prefix(4).map { code in
-            CodeChipView(
-                written: code.code.written, key: code.code.key, system: code.code.system.displayName,
-                message: code.message ?? "", hasMessage: code.message != nil, url: root + SiteURLs.code(code.code),
-                solutionURL: ""
-            )
-        }
+        let codes = article.metadata.codes.prefix(4).map { CodeChipView($0, root: root, solutionURL: "") }
         return ArticleSummaryView(
             title: article.title, url: root + article.outputPath, summary: article.metadata.summary ?? "",
             hasSummary: article.metadata.summary != nil,

@@ -54,6 +54,16 @@ struct CodeChipView {
     var solutionURL: String
 }
 
+extension CodeChipView {
+    /// An article's code as a chip: its written form and message, linking to the code's page.
+    init(_ code: ArticleCode, root: String, solutionURL: String) {
+        self.init(
+            written: code.code.written, key: code.code.key, system: code.code.system.displayName,
+            message: code.message ?? "", hasMessage: code.message != nil, url: root + SiteURLs.code(code.code),
+            solutionURL: solutionURL)
+    }
+}
+
 struct TagView {
     var name: String
     var url: String
