@@ -25,6 +25,8 @@ let package = Package(
         // The default theme (Templates/) is compiled into FixbookCore at build time.
         .executableTarget(name: "ThemeEmbedder"),
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
+        // The commit `fixbook --version` prints, asked of git before every build.
+        .plugin(name: "BuildInfo", capability: .buildTool()),
         .target(
             name: "FixbookCore",
             dependencies: [
@@ -45,7 +47,8 @@ let package = Package(
                 "FixbookCore",
                 "FixbookServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["BuildInfo"]
         ),
         .executableTarget(name: "fixbook", dependencies: ["FixbookCLI"]),
         // libFuzzer target over front matter + Markdown; see scripts/fuzz.sh.

@@ -14,12 +14,15 @@ sudo=""
 need=()
 dpkg -s libcmark-gfm-dev >/dev/null 2>&1 || need+=(libcmark-gfm-dev)
 dpkg -s libcmark-gfm-extensions-dev >/dev/null 2>&1 || need+=(libcmark-gfm-extensions-dev)
+command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 if [ "$mode" = test ]; then
     command -v chromium >/dev/null 2>&1 || need+=(chromium)
     command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
     command -v linkchecker >/dev/null 2>&1 || need+=(linkchecker)
     command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
     command -v node >/dev/null 2>&1 || need+=(nodejs)
+    command -v man >/dev/null 2>&1 || need+=(man-db)
+    command -v unshare >/dev/null 2>&1 || need+=(util-linux)
     python3 -m venv --help >/dev/null 2>&1 || need+=(python3-venv)
 fi
 if [ ${#need[@]} -gt 0 ]; then

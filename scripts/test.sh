@@ -26,6 +26,9 @@ FIXBOOK_INDEX_JSON="$site/Output/search-index.json" FIXBOOK_BIN="$(pwd)/.build/d
 echo "== output gates and browser tests (pytest)"
 FIXBOOK_SITE="$site/Output" FIXBOOK_BIN="$(pwd)/.build/debug/fixbook" .venv-test/bin/python -m pytest -q Tests/browser
 
+echo "== scripts/check-install.sh (a static release binary, completions, man page)"
+scripts/check-install.sh
+
 echo "== swift format lint --strict"
 swift format lint --strict -r Sources Tests Plugins Package.swift
 echo "all tests passed"

@@ -10,7 +10,9 @@ func fuzzOne(_ data: Data) {
     guard MarkdownLimits().violation(in: body) == nil else { return }
     let rendered = MarkdownRenderer.render(body, firstLine: article?.bodyFirstLine ?? 1, sectionTexts: true) {
         destination, _ in
-        if case .article(let path, _) = LinkTarget.resolve(destination, from: "fuzz/input.md") { return path + ".html" }
+        if case .article(let path, _) = LinkTarget.resolve(destination, from: "fuzz/input.md") {
+            return .init(url: path + ".html")
+        }
         return nil
     }
     _ = SearchTokenizer.tokenize(rendered.plainText)

@@ -40,7 +40,9 @@ import Testing
     @Test func linksAreCollectedAndRewritten() {
         let rendered = MarkdownRenderer.render("see [a](../x/other.md#解决方法) and ![i](img/p.png)\n", firstLine: 3) {
             destination, isImage in
-            isImage ? "../files/p.png" : destination.replacingOccurrences(of: "../x/other.md", with: "other.html")
+            .init(
+                url: isImage
+                    ? "../files/p.png" : destination.replacingOccurrences(of: "../x/other.md", with: "other.html"))
         }
         #expect(rendered.links.map(\.destination) == ["../x/other.md#解决方法", "img/p.png"])
         #expect(rendered.links.map(\.line) == [3, 3])

@@ -2,12 +2,15 @@ import ArgumentParser
 import FixbookCore
 import Foundation
 
+/// The release number; the commit comes from the build (the BuildInfo plugin).
+let fixbookVersion = "0.2.0"
+
 /// The root command: `fixbook build|check|…`.
 public struct FixbookCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "fixbook",
         abstract: "Compile a Markdown help center into a searchable static site; refuse codes without a solution.",
-        version: "0.1.0",
+        version: "\(fixbookVersion) (commit \(BuildInfo.commit))",
         subcommands: [
             BuildCommand.self, CheckCommand.self, LookupCommand.self, NewCommand.self, InitCommand.self,
             ServeCommand.self,

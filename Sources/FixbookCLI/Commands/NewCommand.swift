@@ -17,7 +17,9 @@ struct NewCommand: ParsableCommand {
     @Option(help: "An error code the article solves (repeatable).")
     var code: [String] = []
 
-    @Option(help: "A category key; the file goes into a folder of that name.")
+    @Option(
+        help:
+            "A category: a key of categories.yml, or any text without one; the file goes into a folder named after it.")
     var category: String?
 
     func run() throws {
@@ -31,11 +33,9 @@ struct NewCommand: ParsableCommand {
         }
         let name = try chooseSlug(codes: codes)
         if let problem = Slug.problem(name) { throw ValidationError("slug '\(name)' \(problem)") }
-        if let category, Slug.problem(category) != nil {
-            throw ValidationError("category '\(category)' must be [a-z0-9-]")
-        }
+        // A category is any text (as written in the article); its folder is named like its page.
         let folder = SiteBuilder.resolve(config.content, against: root)
-            .appendingPathComponent(category ?? "")
+            .appendingPathComponent(category.map(TermSlug.make) ?? "")
         let file = folder.appendingPathComponent(name + ".md")
         guard !FileManager.default.fileExists(atPath: file.path) else {
             throw FixbookError("\(displayPath(file, root: root)) already exists; choose another --slug")

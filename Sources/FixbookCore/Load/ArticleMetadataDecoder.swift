@@ -2,8 +2,11 @@ import Yams
 
 /// Decodes front matter YAML into `ArticleMetadata`, collecting every problem as a diagnostic.
 public enum ArticleMetadataDecoder {
-    /// Decodes `split.yaml` of the file at `path`.
-    public static func decode(_ split: FrontMatterSplit, path: String) -> (ArticleMetadata, [Diagnostic]) {
+    /// Decodes `split.yaml` of the file at `path`. `config` says which foreign keys are read as
+    /// Fixbook's (`keyAliases`) and which are not warned about (`ignoreKeys`).
+    public static func decode(
+        _ split: FrontMatterSplit, path: String, config: SiteConfig = SiteConfig()
+    ) -> (ArticleMetadata, [Diagnostic]) {
         var reader = YAMLReader(file: path, lineOffset: split.yamlFirstLine - 1)
         var metadata = ArticleMetadata()
         guard let root = reader.compose(split.yaml) else {
@@ -15,7 +18,8 @@ public enum ArticleMetadataDecoder {
         }
         guard let pairs = reader.mappingPairs(root, what: "front matter") else { return (metadata, reader.diagnostics) }
 
-        for (key, keyLine, value) in pairs {
+        for (writtenKey, keyLine, value) in pairs {
+            let key = config.keyAliases[writtenKey] ?? writtenKey
             metadata.keyLines[key] = keyLine
             switch key {
             case "title": metadata.title = reader.string(value, key: key)
@@ -33,6 +37,7 @@ public enum ArticleMetadataDecoder {
             case "draft": metadata.draft = reader.bool(value, key: key) ?? false
             case "codes": metadata.codes = decodeCodes(value, reader: &reader)
             default:
+                if config.ignores(key: key) { continue }
                 let likely = suggestion(forUnknownKey: key)
                 reader.report(
                     .unknownKey, line: keyLine, column: 1,

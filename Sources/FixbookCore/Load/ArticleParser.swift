@@ -26,7 +26,8 @@ public struct ParsedArticle: Sendable {
 /// Turns a source file into a `ParsedArticle`, or into diagnostics saying why it cannot be one.
 public enum ArticleParser {
     /// Parses front matter and decides the slug; `ArticleRenderer` renders the body next.
-    public static func parse(_ source: SourceText) -> (ParsedArticle?, [Diagnostic]) {
+    public static func parse(_ source: SourceText, config: SiteConfig = SiteConfig()) -> (ParsedArticle?, [Diagnostic])
+    {
         let file = source.path
         func fail(_ rule: RuleID, _ message: String) -> (ParsedArticle?, [Diagnostic]) {
             (
@@ -52,7 +53,7 @@ public enum ArticleParser {
         guard split.yaml.utf8.count <= 256 * 1024 else {
             return fail(.frontMatterTooLarge, "front matter is \(split.yaml.utf8.count) bytes; the limit is 256 KB")
         }
-        var (metadata, diagnostics) = ArticleMetadataDecoder.decode(split, path: file)
+        var (metadata, diagnostics) = ArticleMetadataDecoder.decode(split, path: file, config: config)
         if diagnostics.contains(where: { $0.rule == .frontMatterInvalid || $0.rule == .frontMatterEmpty }) {
             return (nil, diagnostics)
         }

@@ -64,7 +64,7 @@ public enum SiteLoader {
         do {
             let files = sources.articles
             sources.articles = []
-            for (article, found) in files.parallelMap({ ArticleParser.parse($0) }) {
+            for (article, found) in files.parallelMap({ ArticleParser.parse($0, config: config) }) {
                 diagnostics += located(found)
                 if let article, options.includeDrafts || !article.metadata.draft { articles.append(article) }
             }

@@ -7,6 +7,8 @@ public struct ArticleRenderer: Sendable {
     let solutionHeadings: [String]
     /// The label of each heading's copy-link anchor, in the site's language.
     let copyLinkLabel: String
+    /// The tooltip of a link to an article that is not in the knowledge base.
+    let missingArticleLabel: String
     /// Which article each content path is, and which content files exist, for link rewriting.
     let slugBySourcePath: [String: String]
     let assets: Set<String>
@@ -21,6 +23,7 @@ public struct ArticleRenderer: Sendable {
         unsafe = config.unsafe
         solutionHeadings = config.solutionHeadings
         copyLinkLabel = ui.copyLink
+        missingArticleLabel = ui.missingArticle
         self.slugBySourcePath = slugBySourcePath
         self.assets = assets
         self.sectionTexts = sectionTexts
@@ -39,6 +42,7 @@ public struct ArticleRenderer: Sendable {
         let targets = LinkTargetList()
         let slugs = slugBySourcePath
         let assets = assets
+        let missing = missingArticleLabel
         var body = MarkdownRenderer.render(
             refusal == nil ? article.body : "", firstLine: article.bodyFirstLine, unsafe: unsafe,
             copyLinkLabel: copyLinkLabel, sectionTexts: sectionTexts
@@ -47,10 +51,12 @@ public struct ArticleRenderer: Sendable {
             targets.list.append(target)
             switch target {
             case .article(let path, let fragment):
-                guard let slug = slugs[path] else { return nil }
-                return SiteURLs.articleFileName(slug) + (fragment.map(SiteURLs.fragment) ?? "")
+                // A link to an article that is not here (`broken-link`, when the team lowered it to
+                // a warning) leads nowhere harmful, and says so.
+                guard let slug = slugs[path] else { return .init(url: SiteURLs.missingArticle, title: missing) }
+                return .init(url: SiteURLs.articleFileName(slug) + (fragment.map(SiteURLs.fragment) ?? ""))
             case .file(let path):
-                return assets.contains(path) ? "../" + SiteURLs.asset(path) : nil
+                return assets.contains(path) ? .init(url: "../" + SiteURLs.asset(path)) : nil
             default:
                 return nil
             }

@@ -5,7 +5,20 @@ import Foundation
 /// and converts what the other stages need into Swift values before the tree is freed.
 public enum MarkdownRenderer {
     /// Decides a link's rendered destination; nil keeps it as written.
-    public typealias LinkRewriter = @Sendable (_ destination: String, _ isImage: Bool) -> String?
+    public typealias LinkRewriter = @Sendable (_ destination: String, _ isImage: Bool) -> RewrittenLink?
+
+    /// A link's new destination, and a title (the tooltip) when the reader should be told why.
+    public struct RewrittenLink: Sendable, ExpressibleByStringLiteral {
+        public var url: String
+        public var title: String?
+
+        public init(url: String, title: String? = nil) {
+            self.url = url
+            self.title = title
+        }
+
+        public init(stringLiteral url: String) { self.init(url: url) }
+    }
 
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
@@ -193,7 +206,8 @@ private struct TreeWalker {
                 )
             )
             if let rewritten = rewriteLink(destination, isImage) {
-                cmark_node_set_url(node, rewritten)
+                cmark_node_set_url(node, rewritten.url)
+                if let title = rewritten.title { cmark_node_set_title(node, title) }
             }
         default:
             if !entering, type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_BLOCK) {

@@ -3,7 +3,8 @@
 public enum RelatedArticles {
     /// Up to `limit` article indices related to the article at `index`.
     public static func pick(
-        for index: Int, in kb: KnowledgeBase, byTag: [String: [Int]], byCategory: [String: [Int]], limit: Int = 5
+        for index: Int, in kb: KnowledgeBase, byTag: [String: [Int]], byCategory: [String: [Int]],
+        categoryKey: String, limit: Int = 5
     )
         -> [Int]
     {
@@ -33,7 +34,7 @@ public enum RelatedArticles {
         }
         for key in Set(article.metadata.codes.map(\.code.key)) { add(kb.byCodeKey[key], weight: 4) }
         for tag in Set(article.metadata.tags.map(TermSlug.make)) { add(byTag[tag], weight: 2) }
-        if let category = article.metadata.category { add(byCategory[category], weight: 1) }
+        if !categoryKey.isEmpty { add(byCategory[categoryKey], weight: 1) }
         found.sort { $0.index < $1.index }
         // The best few by score, then slug: a partial selection, not a sort of every candidate.
         var best: [(index: Int, score: Int)] = []

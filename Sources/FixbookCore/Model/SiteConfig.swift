@@ -20,12 +20,18 @@ public struct SiteConfig: Sendable, Equatable {
     /// What a body may be before it reaches cmark-gfm (`limits:` with `maxArticleBytes`,
     /// `maxTableCells`, `maxTableColumns`, `maxNesting`).
     public var limits = MarkdownLimits()
+    /// The team's level for each rule it changed (`rules:`); the others keep their own.
+    public var rules: [RuleID: RuleLevel] = [:]
+    /// Front-matter keys that are not warned about, `*` matching any run (`ms.*`).
+    public var ignoreKeys: [String] = []
+    /// Foreign front-matter keys read as Fixbook's (`description: summary`).
+    public var keyAliases: [String: String] = [:]
 
     public init() {}
 
     static let knownKeys: Set<String> = [
         "title", "description", "language", "baseURL", "content", "templates", "output",
-        "support", "solutionHeadings", "unsafe", "staleAfterDays", "limits",
+        "support", "solutionHeadings", "unsafe", "staleAfterDays", "limits", "rules", "ignoreKeys", "keyAliases",
     ]
 
     /// Reads `fixbook.yml` text; problems are diagnostics against `path`.
@@ -63,6 +69,21 @@ public struct SiteConfig: Sendable, Equatable {
                         )
                     }
                 }
+            case "rules": config.rules = decodeRules(value, reader: &reader)
+            case "ignoreKeys": config.ignoreKeys = reader.stringList(value, key: key).map(\.text)
+            case "keyAliases":
+                guard let fields = reader.mappingPairs(value.node, what: "keyAliases") else { continue }
+                for (foreign, line, target) in fields {
+                    guard let name = reader.string(target, key: foreign) else { continue }
+                    guard ArticleMetadata.knownKeys.contains(name) else {
+                        reader.report(
+                            .configInvalid, line: line, column: 1,
+                            "keyAliases: '\(foreign)' is read as '\(name)', which is not a front-matter key of Fixbook ("
+                                + ArticleMetadata.knownKeys.sorted().joined(separator: ", ") + ")")
+                        continue
+                    }
+                    config.keyAliases[foreign] = name
+                }
             case "solutionHeadings":
                 let headings = reader.stringList(value, key: key).map(\.text)
                 if !headings.isEmpty { config.solutionHeadings = headings }
@@ -74,6 +95,91 @@ public struct SiteConfig: Sendable, Equatable {
         return (config, reader.diagnostics)
     }
 
+    /// `rules:`: rule id → `error`, `warning` or `off`. An unknown id, an unknown level and a
+    /// rule that cannot be lowered are `config-invalid` errors at their line.
+    private static func decodeRules(_ value: LocatedNode, reader: inout YAMLReader) -> [RuleID: RuleLevel] {
+        var levels: [RuleID: RuleLevel] = [:]
+        guard let fields = reader.mappingPairs(value.node, what: "rules") else { return levels }
+        for (name, line, setting) in fields {
+            guard let id = RuleID(rawValue: name) else {
+                let near = RuleID.allCases.map(\.rawValue).min { editDistance($0, name) < editDistance($1, name) }
+                reader.report(
+                    .configInvalid, line: line, column: 1,
+                    "rules: there is no rule '\(name)'" + (near.map { "; did you mean '\($0)'?" } ?? "")
+                        + " (fixbook check --explain RULE describes one)")
+                continue
+            }
+            guard let text = reader.string(setting, key: name) else { continue }
+            guard let level = RuleLevel(rawValue: text.lowercased()) else {
+                reader.report(
+                    .configInvalid, line: setting.line, column: 1,
+                    "rules: '\(text)' is not a level for \(name); use error, warning or off")
+                continue
+            }
+            let standard = RuleCatalog.describe(id).severity
+            let lowered = level == .off || (level == .warning && standard == .error)
+            if lowered && id.cannotBeLowered {
+                reader.report(
+                    .configInvalid, line: setting.line, column: 1,
+                    "rules: \(name) cannot be set to \(level.rawValue): it guards Fixbook's promise that every error code has a solution a reader can reach, or keeps a hostile file from hanging the build"
+                )
+                continue
+            }
+            levels[id] = level
+        }
+        return levels
+    }
+
+    /// Whether the front-matter key `key` is one the team asked not to hear about.
+    public func ignores(key: String) -> Bool {
+        ignoreKeys.contains { pattern in globMatches(pattern, key) }
+    }
+
     /// True for `zh`, `zh-CN`, `zh-Hans`…: the UI speaks Chinese.
     public var isChinese: Bool { UIStrings.isChinese(language) }
+}
+
+/// `*` matches any run of characters, `?` one; everything else matches itself.
+func globMatches(_ pattern: String, _ text: String) -> Bool {
+    let pattern = Array(pattern)
+    let text = Array(text)
+    // The classic two-pointer match with backtracking to the last `*`: linear for one star.
+    var p = 0
+    var t = 0
+    var star: Int?
+    var resume = 0
+    while t < text.count {
+        if p < pattern.count, pattern[p] == "?" || pattern[p] == text[t] {
+            p += 1
+            t += 1
+        } else if p < pattern.count, pattern[p] == "*" {
+            star = p
+            resume = t
+            p += 1
+        } else if let starAt = star {
+            p = starAt + 1
+            resume += 1
+            t = resume
+        } else {
+            return false
+        }
+    }
+    while p < pattern.count, pattern[p] == "*" { p += 1 }
+    return p == pattern.count
+}
+
+/// Levenshtein distance, for "did you mean" in configuration errors.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a)
+    let b = Array(b)
+    guard !a.isEmpty else { return b.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in stride(from: 1, through: b.count, by: 1) {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
 }

@@ -9,7 +9,7 @@ extension SiteModel {
             article.outputPath, SiteURLs.home, SiteURLs.codeIndex, SiteURLs.categoryIndex, SiteURLs.tagIndex,
             "sitemap.xml", "feed.xml", "search-index.json", "assets/search-index.js",
         ]
-        paths.insert(SiteURLs.category(article.metadata.category ?? ""))
+        paths.insert(SiteURLs.categoryFile(categoryKeys[index]))
         for tag in article.metadata.tags { paths.insert(SiteURLs.tagFile(TermSlug.make(tag))) }
         for code in article.metadata.codes { paths.insert(SiteURLs.code(code.code)) }
         for alias in article.metadata.aliases {

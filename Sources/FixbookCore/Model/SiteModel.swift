@@ -13,8 +13,12 @@ public final class SiteModel: Sendable {
     public let categories: [Category]
     /// Every category's title by key, listed or not (search results show it).
     public let categoryTitles: [String: String]
-    /// Article indices by category key (`""`: none), in article order.
+    /// Article indices by category key (`""`: none), in article order. A category that
+    /// `categories.yml` does not list is keyed by its `TermSlug`, as tags are: its spellings
+    /// that differ only in case or punctuation are one category.
     public let byCategory: [String: [Int]]
+    /// Each article's category key (`""`: none).
+    public let categoryKeys: [String]
     /// Article indices by tag slug (`TermSlug`), in article order, and the first spelling of each.
     public let byTag: [String: [Int]]
     public let tagNames: [String: String]
@@ -41,32 +45,46 @@ public final class SiteModel: Sendable {
         var byTag: [String: [Int]] = [:]
         var tagNames: [String: String] = [:]
         var byCategory: [String: [Int]] = [:]
+        let listed = Set(kb.categories.map(\.key))
+        var writtenTitles: [String: String] = [:]
+        var categoryKeys: [String] = []
         for (index, article) in kb.articles.enumerated() {
             for tag in article.metadata.tags {
                 let slug = TermSlug.make(tag)
                 if byTag[slug]?.last != index { byTag[slug, default: []].append(index) }
                 if tagNames[slug] == nil { tagNames[slug] = tag }
             }
-            byCategory[article.metadata.category ?? "", default: []].append(index)
+            let key = article.metadata.category.map { Self.categoryKey($0, listed: listed) } ?? ""
+            byCategory[key, default: []].append(index)
+            categoryKeys.append(key)
+            if let written = article.metadata.category, writtenTitles[key] == nil { writtenTitles[key] = written }
         }
         var categories = kb.categories
-        // Without categories.yml, the keys articles use become categories as written.
-        for key in byCategory.keys.sorted() where !key.isEmpty && !categories.contains(where: { $0.key == key }) {
-            categories.append(Category(key: key, title: key, order: Int.max))
+        // The categories articles name that categories.yml does not list are shown as written.
+        for key in byCategory.keys.sorted() where !key.isEmpty && !listed.contains(key) {
+            categories.append(Category(key: key, title: writtenTitles[key] ?? key, order: Int.max))
         }
         if byCategory[""] != nil {
             categories.append(Category(key: "", title: ui.otherCategory, order: Int.max))
         }
-        categoryTitles = Dictionary(categories.map { ($0.key, $0.title) }, uniquingKeysWith: { first, _ in first })
+        var titles = Dictionary(categories.map { ($0.key, $0.title) }, uniquingKeysWith: { first, _ in first })
+        // Search results name an article's category by what the article wrote.
+        for article in kb.articles {
+            guard let written = article.metadata.category, titles[written] == nil else { continue }
+            titles[written] = titles[Self.categoryKey(written, listed: listed)] ?? written
+        }
+        categoryTitles = titles
         self.categories = categories.filter { byCategory[$0.key] != nil }
         self.byTag = byTag
         self.tagNames = tagNames
         self.byCategory = byCategory
-        let (tags, articleCategories) = (byTag, byCategory)
+        self.categoryKeys = categoryKeys
+        let (tags, articleCategories, keys) = (byTag, byCategory, categoryKeys)
         solutionAnchors = kb.articles.map { article in article.metadata.codes.map { article.solutionAnchor(for: $0) } }
         firstSolutionAnchor = kb.articles.map { SolutionSection.firstAnchor($0.headings) }
         related = kb.articles.indices.map { $0 }.parallelMap { index in
-            RelatedArticles.pick(for: index, in: kb, byTag: tags, byCategory: articleCategories)
+            RelatedArticles.pick(
+                for: index, in: kb, byTag: tags, byCategory: articleCategories, categoryKey: keys[index])
         }
         let articles = kb.articles
         recentlyUpdated = articles.indices.sorted {
@@ -75,9 +93,15 @@ public final class SiteModel: Sendable {
         }
     }
 
-    /// The category an article is listed under, when `categories.yml` or the article names one.
-    public func category(of article: RenderedArticle) -> Category? {
-        article.metadata.category.flatMap { key in categories.first { $0.key == key } }
+    /// The category the article at `index` is listed under, when it names one.
+    public func category(of index: Int) -> Category? {
+        let key = categoryKeys[index]
+        return key.isEmpty ? nil : categories.first { $0.key == key }
+    }
+
+    /// A written category's key: itself when `categories.yml` lists it, else its `TermSlug`.
+    static func categoryKey(_ written: String, listed: Set<String>) -> String {
+        listed.contains(written) ? written : TermSlug.make(written)
     }
 
     /// The link from the site root to the solution of an article's code (its `index` in `codes:`).

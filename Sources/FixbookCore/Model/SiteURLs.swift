@@ -11,6 +11,10 @@ public enum SiteURLs {
     /// An article's page: `articles/<slug>.html`.
     public static func article(_ slug: String) -> String { "articles/" + articleFileName(slug) }
 
+    /// Where a link to an article that is not in the knowledge base points: this page, marked
+    /// by the theme's style sheet.
+    public static let missingArticle = "#missing-article"
+
     /// An article's page as linked from another article (both live in `articles/`).
     public static func articleFileName(_ slug: String) -> String { slug + ".html" }
 
@@ -29,15 +33,23 @@ public enum SiteURLs {
         return "codes/" + encodePath(name) + ".html"
     }
 
-    /// A category's page; `""` is the made-up category of articles without one.
+    /// Where a category's page is written (`categories/客户端错误.html`); `""` is the made-up
+    /// category of articles without one.
+    public static func categoryFile(_ key: String) -> String {
+        "categories/" + categorySlug(key) + ".html"
+    }
+
+    /// A category's page as a link, percent-encoded.
     public static func category(_ key: String) -> String {
         "categories/" + categoryFileName(key)
     }
 
     /// A category's page as linked from `categories/index.html`.
     public static func categoryFileName(_ key: String) -> String {
-        (key.isEmpty ? "other" : TermSlug.make(key)) + ".html"
+        TermSlug.href(categorySlug(key)) + ".html"
     }
+
+    private static func categorySlug(_ key: String) -> String { key.isEmpty ? "other" : TermSlug.make(key) }
 
     /// Where a tag's page is written (`tags/发信.html`), by its `TermSlug`.
     public static func tagFile(_ slug: String) -> String { "tags/\(slug).html" }

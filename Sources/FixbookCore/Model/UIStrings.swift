@@ -33,6 +33,8 @@ public struct UIStrings: Sendable {
     public var openOnPage: String
     /// The title of the made-up category of articles that name none.
     public var otherCategory: String
+    /// The tooltip of a link to an article that this help center does not have.
+    public var missingArticle: String
     // What the search script says; `{n}`, `{total}` and `{code}` are filled in by it.
     public var searchFoundOne: String
     public var searchFound: String
@@ -74,7 +76,7 @@ public struct UIStrings: Sendable {
         contactSupport: "联系客服", stillStuck: "问题仍未解决？请联系客服：", copyLink: "复制本节链接",
         redirecting: "页面已移动，正在跳转到", noResults: "没有找到相关文章。", searchResults: "搜索结果",
         seeAlsoCode: "该代码的所有文章", message: "提示信息", printedFrom: "来自", openOnPage: "打开文章",
-        otherCategory: "其他",
+        otherCategory: "其他", missingArticle: "这篇文章不在本帮助中心",
         searchFoundOne: "找到 1 篇相关文章", searchFound: "找到 {n} 篇相关文章",
         searchFoundFiltered: "找到 {total} 篇相关文章，筛选后显示 {n} 篇", searchSuggestion: "试试直接输入错误代码，或者减少关键词。",
         searchSuggestionWithCode: "试试直接输入错误代码（例如 {code}），或者减少关键词。", searchContact: "仍然找不到答案？请联系客服：",
@@ -100,7 +102,7 @@ public struct UIStrings: Sendable {
         redirecting: "This page has moved. Redirecting to", noResults: "No articles found.",
         searchResults: "Search results",
         seeAlsoCode: "All articles for this code", message: "Message", printedFrom: "From", openOnPage: "Open article",
-        otherCategory: "Other",
+        otherCategory: "Other", missingArticle: "This article is not part of this help center",
         searchFoundOne: "1 article found", searchFound: "{n} articles found",
         searchFoundFiltered: "{total} articles found, {n} shown with the filters",
         searchSuggestion: "Try typing the error code, or use fewer words.",

@@ -161,7 +161,7 @@ public struct SiteRenderer: Sendable {
             CodeChipView(
                 code, root: root, solutionURL: model.solutionAnchors[index][position].map(SiteURLs.fragment) ?? "")
         }
-        let category = model.category(of: article)
+        let category = model.category(of: index)
         let tags = metadata.tags.map { TagView(name: $0, url: root + SiteURLs.tag(TermSlug.make($0))) }
         let toc = headings.filter { $0.level >= 2 && $0.level <= 3 }.map {
             TocItemView(text: $0.text, href: SiteURLs.fragment($0.anchor), isSub: $0.level == 3)
@@ -198,7 +198,7 @@ public struct SiteRenderer: Sendable {
             )
             files.append(
                 OutputFile(
-                    path: SiteURLs.category(category.key),
+                    path: SiteURLs.categoryFile(category.key),
                     text: try page(
                         "listing", kind: "category", title: category.title, description: category.description,
                         root: root, breadcrumbs: crumbs, view: view)

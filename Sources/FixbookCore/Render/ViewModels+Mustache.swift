@@ -300,6 +300,7 @@ extension UIStrings: MustacheParent {
         case "printedFrom": printedFrom
         case "openOnPage": openOnPage
         case "otherCategory": otherCategory
+        case "missingArticle": missingArticle
         case "searchFoundOne": searchFoundOne
         case "searchFound": searchFound
         case "searchFoundFiltered": searchFoundFiltered

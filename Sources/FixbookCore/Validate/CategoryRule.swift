@@ -1,4 +1,5 @@
-/// With a `categories.yml`, an article's category must be one of its keys.
+/// With a `categories.yml`, an article's category must be one of its keys; without one, any text
+/// is a category, shown as written.
 public struct CategoryRule: ValidationRule {
     public static let emits: [RuleID] = [.unknownCategory]
 
@@ -10,17 +11,7 @@ public struct CategoryRule: ValidationRule {
         var found: [Diagnostic] = []
         for article in kb.articles {
             guard let category = article.metadata.category else { continue }
-            if keys.isEmpty {
-                if Slug.problem(category) != nil {
-                    found.append(
-                        diagnostic(
-                            .unknownCategory, .error,
-                            at: kb.location(article, line: article.metadata.keyLines["category"] ?? 1),
-                            "category '\(category)' must be [a-z0-9-] when there is no categories.yml"
-                        )
-                    )
-                }
-            } else if !keys.contains(category) {
+            if !keys.isEmpty && !keys.contains(category) {
                 found.append(
                     diagnostic(
                         .unknownCategory, .error,

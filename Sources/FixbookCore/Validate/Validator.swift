@@ -25,7 +25,8 @@ public enum Validator {
         let context = ValidationContext(model: model, dataFiles: site.dataFiles, today: today ?? currentDay())
         // Rules are independent reads of the same site: run them side by side.
         let found = rules.parallelMap { $0.check(context) }
-        let diagnostics = site.diagnostics + found.flatMap { $0 }
+        // The team's rule levels (`rules:` in fixbook.yml) apply to every stage's diagnostics.
+        let diagnostics = (site.diagnostics + found.flatMap { $0 }).applying(model.config.rules)
         return ValidationReport(
             diagnostics: Diagnostic.sortedForReport(diagnostics),
             coverage: CatalogCoverageRule.coverage(site.knowledgeBase)
