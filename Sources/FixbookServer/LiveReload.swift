@@ -1,5 +1,5 @@
-/// The script preview pages load: it polls the server, reloads when a new build is ready, and
-/// shows the errors of a failed build over the page (as text, never as HTML).
+/// The script preview pages load: it waits on the server for the next build, reloads when one is
+/// ready, and shows the errors of a failed build over the page (as text, never as HTML).
 enum LiveReload {
     static let tag = Array("<script src=\"/__fixbook/livereload.js\"></script>".utf8)
 
@@ -31,14 +31,20 @@ enum LiveReload {
             }
             box.textContent = 'fixbook: the last build failed; showing the previous one.\\n\\n' + errors;
           }
-          function poll() {
-            fetch('/__fixbook/status', {cache: 'no-store'}).then(function (r) { return r.json(); }).then(function (s) {
+          var errors = '';
+          // The server answers when the next build is done (or after a while with no news), so
+          // the page reloads the moment the site changes.
+          function wait() {
+            var query = seen === null ? '' : '?since=' + seen + '&errors=' + encodeURIComponent(errors);
+            fetch('/__fixbook/status' + query, {cache: 'no-store'}).then(function (r) { return r.json(); }).then(function (s) {
               if (seen !== null && s.generation !== seen) { location.reload(); return; }
               seen = s.generation;
+              errors = s.errors;
               show(s.errors);
-            }).catch(function () {}).then(function () { setTimeout(poll, 500); });
+              wait();
+            }).catch(function () { setTimeout(wait, 1000); });
           }
-          poll();
+          wait();
         })();
         """
 }

@@ -2,8 +2,9 @@ import FixbookCore
 import Foundation
 import Hummingbird
 
-/// `fixbook serve`: builds the site into a private folder, serves it over HTTP, rebuilds when a
-/// source file changes, and makes open pages reload themselves (or show the build's errors).
+/// `fixbook serve`: holds the site in memory (your `Output/` is untouched), serves it over HTTP,
+/// rebuilds what a change touches as soon as a save is complete, and makes open pages reload
+/// themselves (or show the build's errors).
 public struct PreviewServer: Sendable {
     public var root: URL
     public var host: String
@@ -21,15 +22,16 @@ public struct PreviewServer: Sendable {
     public func run(
         announce: @escaping @Sendable (String) -> Void, log: @escaping @Sendable (String) -> Void
     ) async throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("fixbook-serve-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: output) }
+        let site = IncrementalSite(root: root, options: LoadOptions(includeDrafts: includeDrafts))
         let state = PreviewState()
-        let builder = PreviewBuilder(root: root, output: output, includeDrafts: includeDrafts, state: state, log: log)
+        let builder = PreviewBuilder(site: site, state: state, log: log)
         await builder.rebuild()
 
         let router = Router()
-        router.get("/__fixbook/status") { _, _ -> Response in
-            let status = await state.status()
+        router.get("/__fixbook/status") { request, _ -> Response in
+            let after = request.uri.queryParameters.get("since").flatMap { Int($0) }
+            let errors = request.uri.queryParameters.get("errors").map { String($0) }
+            let status = await state.status(after: after, seenErrors: errors)
             return Response(
                 status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
                 body: .init(byteBuffer: ByteBuffer(string: status))
@@ -42,13 +44,12 @@ public struct PreviewServer: Sendable {
             )
         }
         router.get("/**") { request, _ -> Response in
-            StaticFiles.response(for: request.uri.path, in: output)
+            await StaticFiles.response(for: request.uri.path, state: state, site: site)
         }
         router.get("/") { _, _ -> Response in
-            StaticFiles.response(for: "/index.html", in: output)
+            await StaticFiles.response(for: "/index.html", state: state, site: site)
         }
 
-        let watcher = SourceWatcher(root: root)
         let app = Application(
             router: router,
             configuration: .init(address: .hostname(host, port: port), serverName: "fixbook"),
@@ -57,14 +58,33 @@ public struct PreviewServer: Sendable {
                 announce("http://\(host):\(actualPort)/index.html")
             }
         )
-        let watching = Task {
-            var fingerprint = watcher.fingerprint()
-            while let changed = await watcher.nextChange(from: fingerprint) {
-                fingerprint = changed
-                await builder.rebuild()
-            }
-        }
+        let watching = Task.detached { await watch(builder) }
         defer { watching.cancel() }
         try await app.runService()
+    }
+
+    /// Rebuilds after each complete save: from the kernel's change notifications where there are
+    /// some, by polling otherwise.
+    private func watch(_ builder: PreviewBuilder) async {
+        let ignored: @Sendable (String) -> Bool = { path in
+            path == "Output" || path.hasPrefix("Output/") || path.hasPrefix(".build") || path.hasPrefix(".")
+        }
+        if let notifier = ChangeNotifier.make(root: root, ignored: ignored) {
+            while !Task.isCancelled {
+                let changed = await withCheckedContinuation { continuation in
+                    // The wait blocks a thread of its own, never one of the server's.
+                    Thread.detachNewThread { continuation.resume(returning: notifier.waitForChange(quiet: 25)) }
+                }
+                guard changed else { break }
+                await builder.rebuild()
+            }
+            if Task.isCancelled { return }
+        }
+        let watcher = SourceWatcher(root: root)
+        var fingerprint = watcher.fingerprint()
+        while let changed = await watcher.nextChange(from: fingerprint) {
+            fingerprint = changed
+            await builder.rebuild()
+        }
     }
 }

@@ -1,61 +1,93 @@
 import FixbookCore
 import Foundation
 
-/// What open pages ask about: the generation of the last good build and the last build's errors.
+/// What the preview serves and what open pages ask about: the files of the last good build, its
+/// generation, and the last build's errors. Pages wait on `status(after:)` for the next change,
+/// so a reload starts the moment a build is done.
 actor PreviewState {
     private var generation = 0
     private var errors = ""
+    private var files: [String: [UInt8]] = [:]
+    private var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
+    private var nextWaiter = 0
 
-    func succeeded() {
+    func succeeded(_ files: [String: [UInt8]]) {
         generation += 1
         errors = ""
+        self.files = files
+        wakeWaiters()
     }
 
     func failed(_ report: String) {
         errors = report
+        wakeWaiters()
     }
+
+    func file(_ path: String) -> [UInt8]? { files[path] }
 
     private struct Status: Encodable {
         var errors: String
         var generation: Int
     }
 
-    /// `{"errors":"…","generation":N}`
-    func status() -> String {
+    /// `{"errors":"…","generation":N}`, at once, or when the generation differs from `after`
+    /// (or the errors from `seenErrors`), or after `timeout` at the latest.
+    func status(after: Int? = nil, seenErrors: String? = nil, timeout: Duration = .seconds(25)) async -> String {
+        if let after, after == generation, (seenErrors ?? errors) == errors {
+            let id = nextWaiter
+            nextWaiter += 1
+            await withCheckedContinuation { continuation in
+                waiters[id] = continuation
+                Task {
+                    try? await Task.sleep(for: timeout)
+                    self.wake(id)
+                }
+            }
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(Status(errors: errors, generation: generation))) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }
+
+    private func wake(_ id: Int) {
+        waiters.removeValue(forKey: id)?.resume()
+    }
+
+    private func wakeWaiters() {
+        let waiting = waiters.values
+        waiters = [:]
+        for waiter in waiting { waiter.resume() }
+    }
 }
 
-/// Runs the normal pipeline into the preview folder; a build with errors keeps the last good site.
-actor PreviewBuilder {
-    let root: URL
-    let output: URL
-    let includeDrafts: Bool
+/// Keeps the site up to date with the files: an incremental build after each change, the result
+/// handed to the state; a build with errors keeps the last good site.
+final class PreviewBuilder: @unchecked Sendable {
+    let site: IncrementalSite
     let state: PreviewState
     let log: @Sendable (String) -> Void
 
-    init(root: URL, output: URL, includeDrafts: Bool, state: PreviewState, log: @escaping @Sendable (String) -> Void) {
-        self.root = root
-        self.output = output
-        self.includeDrafts = includeDrafts
+    init(site: IncrementalSite, state: PreviewState, log: @escaping @Sendable (String) -> Void) {
+        self.site = site
         self.state = state
         self.log = log
     }
 
+    /// One build; called from one thread at a time.
     func rebuild() async {
         do {
-            let (report, summary) = try SiteBuilder.build(
-                root: root, options: .init(includeDrafts: includeDrafts, output: output.path)
-            )
-            if let summary {
-                await state.succeeded()
-                let warnings = report.warningCount == 0 ? "" : ", \(report.warningCount) warnings"
-                log("built \(summary.articles) articles in \(Int((summary.seconds * 1000).rounded())) ms\(warnings)")
+            let update = try site.update()
+            if update.succeeded {
+                if update.articlesChanged == 0 && update.filesChanged == 0 && !update.full { return }
+                await state.succeeded(site.site.files)
+                let warnings = update.report.warningCount == 0 ? "" : ", \(update.report.warningCount) warnings"
+                let scope =
+                    update.full
+                    ? "built the site" : "rebuilt \(update.articlesChanged) article(s), \(update.filesChanged) file(s)"
+                log("\(scope) in \(Int((update.seconds * 1000).rounded())) ms\(warnings)")
             } else {
-                let text = report.diagnostics.filter { $0.severity == .error }.map {
+                let text = update.report.diagnostics.filter { $0.severity == .error }.map {
                     "\($0.location.file):\($0.location.line):\($0.location.column): error[\($0.rule)]: \($0.message)"
                 }.joined(separator: "\n")
                 await state.failed(text)

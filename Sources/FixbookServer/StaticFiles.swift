@@ -1,56 +1,64 @@
+import FixbookCore
 import Foundation
 import Hummingbird
 
-/// Serves files of the preview folder, never outside it, with the live-reload script added to
-/// every HTML page.
+/// Serves the files of the site held in memory, never anything else, with the live-reload script
+/// added to every HTML page. The search index comes from the site's background build.
 enum StaticFiles {
-    static func response(for requestPath: String, in folder: URL) -> Response {
+    static func response(for requestPath: String, state: PreviewState, site: IncrementalSite) async -> Response {
         let decoded = requestPath.removingPercentEncoding ?? requestPath
         let parts = decoded.split(separator: "/").map(String.init)
         guard !parts.contains(where: { $0 == ".." || $0 == "." || $0.contains("\0") || $0.hasPrefix(".") }) else {
-            return notFound(in: folder)
+            return await notFound(state)
         }
-        var url = folder.appendingPathComponent(parts.joined(separator: "/"))
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
-            url.appendPathComponent("index.html")
+        var path = parts.joined(separator: "/")
+        if path.isEmpty || decoded.hasSuffix("/") { path += path.isEmpty ? "index.html" : "/index.html" }
+        if SiteFiles.isSearchFile(path) {
+            let files = await withCheckedContinuation { continuation in
+                // Waiting for the background build blocks a thread of its own.
+                Thread.detachNewThread { continuation.resume(returning: site.searchFiles()) }
+            }
+            guard let bytes = files[path] else { return await notFound(state) }
+            return page(bytes, type: contentType(path), status: .ok)
         }
-        guard url.standardizedFileURL.path.hasPrefix(folder.standardizedFileURL.path + "/"),
-            let data = FileManager.default.contents(atPath: url.path)
-        else { return notFound(in: folder) }
-        return page(data, type: contentType(url.pathExtension), status: .ok)
+        if let bytes = await state.file(path) { return page(bytes, type: contentType(path), status: .ok) }
+        if await state.file(path + "/index.html") != nil {
+            return Response(status: .movedPermanently, headers: [.location: "/" + path + "/index.html"])
+        }
+        return await notFound(state)
     }
 
-    private static func notFound(in folder: URL) -> Response {
-        let data =
-            FileManager.default.contents(atPath: folder.appendingPathComponent("404.html").path)
-            ?? Data("not found".utf8)
-        return page(data, type: "text/html; charset=utf-8", status: .notFound)
+    private static func notFound(_ state: PreviewState) async -> Response {
+        let bytes = await state.file("404.html") ?? Array("not found".utf8)
+        return page(bytes, type: "text/html; charset=utf-8", status: .notFound)
     }
 
-    private static func page(_ data: Data, type: String, status: HTTPResponse.Status) -> Response {
-        var bytes = [UInt8](data)
-        if type.hasPrefix("text/html") { bytes = LiveReload.inject(into: bytes) }
+    private static func page(_ bytes: [UInt8], type: String, status: HTTPResponse.Status) -> Response {
+        let body = type.hasPrefix("text/html") ? LiveReload.inject(into: bytes) : bytes
         return Response(
             status: status, headers: [.contentType: type, .cacheControl: "no-store"],
-            body: .init(byteBuffer: ByteBuffer(bytes: bytes))
+            body: .init(byteBuffer: ByteBuffer(bytes: body))
         )
     }
 
-    static func contentType(_ pathExtension: String) -> String {
+    static func contentType(_ path: String) -> String {
+        let pathExtension =
+            path.split(separator: "/").last.flatMap { name in
+                name.lastIndex(of: ".").map { String(name[name.index(after: $0)...]) }
+            } ?? ""
         switch pathExtension.lowercased() {
-        case "html": "text/html; charset=utf-8"
-        case "css": "text/css; charset=utf-8"
-        case "js": "text/javascript; charset=utf-8"
-        case "json": "application/json"
-        case "xml": "application/xml"
-        case "svg": "image/svg+xml"
-        case "png": "image/png"
-        case "jpg", "jpeg": "image/jpeg"
-        case "gif": "image/gif"
-        case "webp": "image/webp"
-        case "pdf": "application/pdf"
-        default: "application/octet-stream"
+        case "html": return "text/html; charset=utf-8"
+        case "css": return "text/css; charset=utf-8"
+        case "js": return "text/javascript; charset=utf-8"
+        case "json": return "application/json"
+        case "xml": return "application/xml"
+        case "svg": return "image/svg+xml"
+        case "png": return "image/png"
+        case "jpg", "jpeg": return "image/jpeg"
+        case "gif": return "image/gif"
+        case "webp": return "image/webp"
+        case "pdf": return "application/pdf"
+        default: return "application/octet-stream"
         }
     }
 }

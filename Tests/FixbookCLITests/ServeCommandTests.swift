@@ -103,4 +103,79 @@ import Testing
         // The last good site is still served.
         #expect(try await get(server.base + "/articles/a.html").body.contains("新的正文"))
     }
+
+    /// The page's wait for the next build returns as soon as a save is built, with the new page
+    /// and the search index (built in the background) already served.
+    @Test func aWaitingPageHearsOfTheNextBuildAtOnce() async throws {
+        let site = try TemporarySite([
+            "Content/a.md": article("title: 第一版\ncodes: [550]"), "Content/b.md": article("title: 另一篇"),
+        ])
+        defer { site.remove() }
+        let server = try start(site.root)
+        defer {
+            server.process.interrupt()
+            server.process.waitUntilExit()
+        }
+        let first = try await get(server.base + "/__fixbook/status").body
+        #expect(first.contains("\"generation\":1"))
+        let started = Date()
+        async let waited = get(server.base + "/__fixbook/status?since=1&errors=")
+        try await Task.sleep(for: .milliseconds(300))
+        try site.write("Content/a.md", article("title: 第二版\ncodes: [550]"))
+        let status = try await waited.body
+        #expect(status.contains("\"generation\":2"), "\(status)")
+        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(try await get(server.base + "/articles/a.html").body.contains("第二版"))
+        let index = try await get(server.base + "/search-index.json").body
+        #expect(index.contains("第二版") && !index.contains("第一版"))
+        // Only the pages that show the article were rendered again; the other article's page
+        // still holds its bytes.
+        #expect(try await get(server.base + "/articles/b.html").body.contains("另一篇"))
+    }
+
+    /// Change notifications: a save in steps is one change; renames over a file, new folders and
+    /// deletions are changes; nothing happens while nothing changes.
+    @Test func theKernelTellsOfEveryKindOfSave() async throws {
+        let site = try TemporarySite(["Content/a.md": "---\ntitle: 一\n---\n"], withTemplates: false)
+        defer { site.remove() }
+        guard let notifier = ChangeNotifier.make(root: site.root, ignored: { $0.hasPrefix("Output") }) else {
+            Issue.record("no change notifications on this platform")
+            return
+        }
+        func change(_ edit: @escaping @Sendable () throws -> Void) async throws -> Bool {
+            let waiting = Task.detached { notifier.waitForChange(quiet: 25) }
+            try await Task.sleep(for: .milliseconds(50))
+            try edit()
+            return await waiting.value
+        }
+        let file = site.root.appendingPathComponent("Content/a.md")
+        #expect(try await change { try Data("---\ntitle: 二\n---\n".utf8).write(to: file) })
+        // An editor that writes a temporary file and moves it over the article.
+        #expect(
+            try await change {
+                let temporary = site.root.appendingPathComponent("Content/.a.md.swp")
+                try Data("---\ntitle: 三\n---\n".utf8).write(to: temporary)
+                _ = rename(temporary.path, file.path)
+            })
+        // A new folder, then a file in it: the folder is watched from the moment it appears.
+        #expect(
+            try await change {
+                try FileManager.default.createDirectory(
+                    at: site.root.appendingPathComponent("Content/new"), withIntermediateDirectories: true)
+            })
+        #expect(try await change { try Data("x".utf8).write(to: site.root.appendingPathComponent("Content/new/b.md")) })
+        #expect(try await change { try FileManager.default.removeItem(at: file) })
+        // A write in the output folder is not a change of the site.
+        try FileManager.default.createDirectory(
+            at: site.root.appendingPathComponent("Output"), withIntermediateDirectories: true)
+        _ = notifier.waitForChange(quiet: 25)  // the folder itself appearing at the root is a change
+        let quiet = Task.detached { (notifier.waitForChange(quiet: 25), Date()) }
+        try await Task.sleep(for: .milliseconds(30))
+        try Data("y".utf8).write(to: site.root.appendingPathComponent("Output/x.html"))
+        try await Task.sleep(for: .milliseconds(200))
+        let contentWritten = Date()
+        try Data("---\ntitle: 四\n---\n".utf8).write(to: site.root.appendingPathComponent("Content/new/b.md"))
+        let (changed, heard) = await quiet.value
+        #expect(changed && heard >= contentWritten, "the write in Output/ was taken for a change")
+    }
 }

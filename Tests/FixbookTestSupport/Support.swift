@@ -2,7 +2,7 @@ import FixbookCore
 import Foundation
 
 /// A site written to a fresh temporary folder from inline files, for integration tests.
-public struct TemporarySite {
+public struct TemporarySite: Sendable {
     public let root: URL
 
     /// Writes `files` (path → contents) under a new folder; `Templates/` is linked from the repo

@@ -45,8 +45,30 @@ public enum SiteLoader {
     /// Loads and renders the whole knowledge base under `root`.
     public static func load(root: URL, options: LoadOptions = LoadOptions()) throws -> LoadedSite {
         let (config, configDiagnostics) = try loadConfig(root: root)
-        let contentURL = root.appendingPathComponent(config.content)
-        var sources = try ContentSources.load(from: contentURL)
+        var sources = try ContentSources.load(from: root.appendingPathComponent(config.content))
+        // Each file's text is let go once parsed, so a large site's sources are never all held.
+        let files = sources.articles
+        sources.articles = []
+        let parsed = files.parallelMap { ArticleParser.parse($0, config: config) }
+        return assemble(
+            root: root, config: config, configDiagnostics: configDiagnostics, sources: sources, parsed: parsed,
+            options: options
+        ) { renderer, articles in
+            // The bodies move to a store each render takes its own from, so a body is freed as
+            // soon as it is rendered instead of when the last one is.
+            let store = TakeOnceStore(articles)
+            return (0..<store.count).map { $0 }.parallelMap { renderer.render(store.take($0)) }
+        }
+    }
+
+    /// A loaded site from its parts: `sources` (without article texts), each article file's parse
+    /// result in path order, and `render`, which renders the published articles with the site's
+    /// `ArticleRenderer` (an incremental build reuses what it rendered before).
+    static func assemble(
+        root: URL, config: SiteConfig, configDiagnostics: [Diagnostic], sources: ContentSources,
+        parsed: [(ParsedArticle?, [Diagnostic])], options: LoadOptions,
+        render: (ArticleRenderer, [ParsedArticle]) -> [(article: RenderedArticle, diagnostic: Diagnostic?)]
+    ) -> LoadedSite {
         var diagnostics = configDiagnostics
         let contentPrefix = config.content.hasSuffix("/") ? config.content : config.content + "/"
         func located(_ list: [Diagnostic]) -> [Diagnostic] {
@@ -59,15 +81,9 @@ public enum SiteLoader {
 
         diagnostics += located(sources.diagnostics)
         var articles: [ParsedArticle] = []
-        // Each file's text is let go once parsed, so a large site's sources are never all held:
-        // the scope ends the texts' and the parse results' lifetimes here.
-        do {
-            let files = sources.articles
-            sources.articles = []
-            for (article, found) in files.parallelMap({ ArticleParser.parse($0, config: config) }) {
-                diagnostics += located(found)
-                if let article, options.includeDrafts || !article.metadata.draft { articles.append(article) }
-            }
+        for (article, found) in parsed {
+            diagnostics += located(found)
+            if let article, options.includeDrafts || !article.metadata.draft { articles.append(article) }
         }
 
         var categories: [Category] = []
@@ -95,11 +111,8 @@ public enum SiteLoader {
             slugBySourcePath: Dictionary(
                 articles.map { ($0.sourcePath, $0.slug) }, uniquingKeysWith: { first, _ in first }),
             assets: Set(sources.assets.keys), sectionTexts: options.sectionTexts)
-        // The bodies move to a store each render takes its own from, so a body is freed as soon
-        // as it is rendered instead of when the last one is.
-        let parsed = TakeOnceStore(articles)
+        let rendered = render(renderer, articles)
         articles = []
-        let rendered = (0..<parsed.count).map { $0 }.parallelMap { renderer.render(parsed.take($0)) }
         let renderedArticles = rendered.map(\.article)
         diagnostics += located(rendered.compactMap(\.diagnostic))
 

@@ -113,7 +113,7 @@ public enum SiteBuilder {
     }
 
     /// `search-index.json` and the split index the browser loads.
-    private static func writeSearchIndex(
+    static func writeSearchIndex(
         _ index: SearchIndex, ui: UIStrings, emit: @Sendable (OutputFile) throws -> Void
     ) throws
         -> [String]

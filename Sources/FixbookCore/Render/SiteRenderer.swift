@@ -11,20 +11,36 @@ public struct SiteRenderer: Sendable {
     /// The partials that depend on `root` only, by `root`, for the depths most pages have.
     let chrome: [String: PageChrome]
     /// Each distinct breadcrumb trail's HTML, rendered by the first page that needs it.
-    let breadcrumbTrails = RenderedOnce<BreadcrumbTrail>()
+    let breadcrumbTrails: RenderedOnce<BreadcrumbTrail>
 
     var kb: KnowledgeBase { model.knowledgeBase }
     var ui: UIStrings { model.ui }
 
-    public init(model: SiteModel, templates: TemplateSet) {
+    /// A renderer for `model`. With `previous` (the renderer of the site before an edit, with the
+    /// same configuration and templates), the list entries and partials that did not change are
+    /// taken from it instead of being rendered again.
+    public init(model: SiteModel, templates: TemplateSet, reusing previous: SiteRenderer? = nil) {
         self.model = model
         self.templates = templates
         self.sharedUI = SharedUIStrings(model.ui)
+        let earlier: [String: ArticleSummaryView] =
+            previous.map { previous in
+                Dictionary(
+                    previous.summaries.enumerated().map { (previous.kb.articles[$0.offset].slug, $0.element) },
+                    uniquingKeysWith: { first, _ in first })
+            } ?? [:]
         summaries = model.articles.indices.map { $0 }.parallelMap { index in
             var entry = Self.summary(of: index, in: model, root: "../")
+            if let known = earlier[model.articles[index].slug], known.sameFields(as: entry) { return known }
             entry.html = (try? templates.render("partials/article-item", entry)) ?? ""
             return entry
         }
+        if let previous {
+            chrome = previous.chrome
+            breadcrumbTrails = previous.breadcrumbTrails
+            return
+        }
+        breadcrumbTrails = RenderedOnce<BreadcrumbTrail>()
         var chrome: [String: PageChrome] = [:]
         for root in ["", "../"] {
             chrome[root] =
@@ -131,7 +147,7 @@ public struct SiteRenderer: Sendable {
         return try templates.render(template, pageView)
     }
 
-    private func renderHome() throws -> String {
+    func renderHome() throws -> String {
         let cards = model.categories.map { category -> CategoryCardView in
             let members = model.inListingOrder(model.byCategory[category.key] ?? [])
             return CategoryCardView(
@@ -151,7 +167,7 @@ public struct SiteRenderer: Sendable {
         return try page("index", kind: "home", title: kb.config.title, root: "", view: view)
     }
 
-    private func renderArticle(_ index: Int) throws -> String {
+    func renderArticle(_ index: Int) throws -> String {
         let article = kb.articles[index]
         let root = "../"
         let metadata = article.metadata
@@ -187,72 +203,88 @@ public struct SiteRenderer: Sendable {
     }
 
     private func renderCategoryPages() throws -> [OutputFile] {
+        try model.categories.map(renderCategoryPage) + [renderCategoryIndex()]
+    }
+
+    /// One category's page: its articles in listing order.
+    func renderCategoryPage(_ category: Category) throws -> OutputFile {
         let root = "../"
-        var files: [OutputFile] = []
         let crumbs = [LinkView(title: ui.home, url: root + SiteURLs.home)]
-        for category in model.categories {
-            let members = model.inListingOrder(model.byCategory[category.key] ?? [])
-            let view = ListingView(
-                title: category.title, description: category.description, hasDescription: !category.description.isEmpty,
-                articles: members.map { summary($0, root: root) }
-            )
-            files.append(
-                OutputFile(
-                    path: SiteURLs.categoryFile(category.key),
-                    text: try page(
-                        "listing", kind: "category", title: category.title, description: category.description,
-                        root: root, breadcrumbs: crumbs, view: view)
-                )
-            )
-        }
+        let members = model.inListingOrder(model.byCategory[category.key] ?? [])
+        let view = ListingView(
+            title: category.title, description: category.description, hasDescription: !category.description.isEmpty,
+            articles: members.map { summary($0, root: root) }
+        )
+        return OutputFile(
+            path: SiteURLs.categoryFile(category.key),
+            text: try page(
+                "listing", kind: "category", title: category.title, description: category.description,
+                root: root, breadcrumbs: crumbs, view: view)
+        )
+    }
+
+    /// `categories/index.html`: every category with its number of articles.
+    func renderCategoryIndex() throws -> OutputFile {
+        let root = "../"
         let terms = model.categories.map {
             TermView(
                 name: $0.title, url: SiteURLs.categoryFileName($0.key), count: model.byCategory[$0.key]?.count ?? 0)
         }
-        files.append(
-            OutputFile(
-                path: SiteURLs.categoryIndex,
-                text: try page(
-                    "terms", kind: "categories", title: ui.categories, root: root, breadcrumbs: crumbs,
-                    view: TermIndexView(title: ui.categories, terms: terms))
-            )
+        return OutputFile(
+            path: SiteURLs.categoryIndex,
+            text: try page(
+                "terms", kind: "categories", title: ui.categories, root: root,
+                breadcrumbs: [LinkView(title: ui.home, url: root + SiteURLs.home)],
+                view: TermIndexView(title: ui.categories, terms: terms))
         )
-        return files
     }
 
     /// Writes each tag's page through `emit` as soon as it is rendered, then the tag index.
     private func renderTagPages(emit: @Sendable (OutputFile) throws -> Void) throws -> [String] {
-        let root = "../"
-        let crumbs = [LinkView(title: ui.home, url: root + SiteURLs.home), LinkView(title: ui.tags, url: "index.html")]
         var paths = try model.byTag.keys.sorted().parallelTryMap { slug in
-            let name = model.tagNames[slug] ?? slug
-            let view = ListingView(
-                title: name, description: "", hasDescription: false,
-                articles: model.inListingOrder(model.byTag[slug] ?? []).map { summary($0, root: root) }
-            )
-            let file = OutputFile(
-                path: SiteURLs.tagFile(slug),
-                text: try page("listing", kind: "tag", title: name, root: root, breadcrumbs: crumbs, view: view)
-            )
+            let file = try renderTagPage(slug)
             try emit(file)
             return file.path
         }
-        let terms = model.byTag.keys.sorted().map {
-            TermView(
-                name: model.tagNames[$0] ?? $0, url: SiteURLs.tagFileLink($0), count: model.byTag[$0]?.count ?? 0)
-        }
-        let index = OutputFile(
-            path: SiteURLs.tagIndex,
-            text: try page(
-                "terms", kind: "tags", title: ui.tags, root: root, breadcrumbs: [crumbs[0]],
-                view: TermIndexView(title: ui.tags, terms: terms))
-        )
+        let index = try renderTagIndex()
         try emit(index)
         paths.append(index.path)
         return paths
     }
 
-    private func renderRedirects() throws -> [OutputFile] {
+    /// One tag's page: its articles in listing order.
+    func renderTagPage(_ slug: String) throws -> OutputFile {
+        let root = "../"
+        let crumbs = [LinkView(title: ui.home, url: root + SiteURLs.home), LinkView(title: ui.tags, url: "index.html")]
+        let name = model.tagNames[slug] ?? slug
+        let view = ListingView(
+            title: name, description: "", hasDescription: false,
+            articles: model.inListingOrder(model.byTag[slug] ?? []).map { summary($0, root: root) }
+        )
+        return OutputFile(
+            path: SiteURLs.tagFile(slug),
+            text: try page("listing", kind: "tag", title: name, root: root, breadcrumbs: crumbs, view: view)
+        )
+    }
+
+    /// `tags/index.html`: every tag with its number of articles.
+    func renderTagIndex() throws -> OutputFile {
+        let root = "../"
+        let terms = model.byTag.keys.sorted().map {
+            TermView(
+                name: model.tagNames[$0] ?? $0, url: SiteURLs.tagFileLink($0), count: model.byTag[$0]?.count ?? 0)
+        }
+        return OutputFile(
+            path: SiteURLs.tagIndex,
+            text: try page(
+                "terms", kind: "tags", title: ui.tags, root: root,
+                breadcrumbs: [LinkView(title: ui.home, url: root + SiteURLs.home)],
+                view: TermIndexView(title: ui.tags, terms: terms))
+        )
+    }
+
+    /// Every alias's redirect page.
+    func renderRedirects() throws -> [OutputFile] {
         var files: [OutputFile] = []
         var written: Set<String> = []
         let taken = Set(kb.articles.map(\.outputPath))

@@ -42,7 +42,7 @@ struct LinkView: Hashable {
     var url: String
 }
 
-struct CodeChipView {
+struct CodeChipView: Equatable {
     var written: String
     var key: String
     var system: String
@@ -76,7 +76,7 @@ struct TocItemView {
 }
 
 /// An article as listings show it (cards, search-less lists, related).
-struct ArticleSummaryView {
+struct ArticleSummaryView: Equatable {
     var title: String
     var url: String
     var summary: String
@@ -87,6 +87,13 @@ struct ArticleSummaryView {
     var hasCodes: Bool
     /// This entry rendered by `partials/article-item`, once, for every list that shows it.
     var html: String
+
+    /// Whether the two show the same (their rendered `html` aside).
+    func sameFields(as other: ArticleSummaryView) -> Bool {
+        var mine = self
+        mine.html = other.html
+        return mine == other
+    }
 }
 
 struct ArticleView {

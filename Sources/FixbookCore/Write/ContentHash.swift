@@ -1,3 +1,5 @@
+import Foundation
+
 /// A fast 64-bit hash of a file's bytes, for telling whether an output file changed since the
 /// last build (`OutputManifest`). Not cryptographic: it guards against accidents, not forgery.
 /// Reads 16 bytes a step and folds them with one 64×64→128-bit multiply (the scheme of wyhash).
@@ -11,6 +13,8 @@ enum ContentHash {
         let product = a.multipliedFullWidth(by: b)
         return product.high ^ product.low
     }
+
+    static func of(_ data: Data) -> UInt64 { data.withUnsafeBytes { of($0) } }
 
     static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         let count = bytes.count

@@ -1,0 +1,440 @@
+import Foundation
+
+/// The site `fixbook serve` keeps in memory between builds.
+///
+/// `update()` looks at every content file's identity on disk (size, times, inode) and reads only
+/// those that changed; a file whose bytes hash as before is not parsed again, and an article is
+/// rendered again only when its text changed or one of its links now resolves differently (a
+/// target's slug changed, a file appeared). The model is assembled again and the whole site is
+/// validated, so the diagnostics are those of a full `check`. Then only the pages that depend on
+/// a changed article are rendered again (`SiteModel.outputs(dependingOn:)`, and the pages whose
+/// related list moved), and the search index is rebuilt on another thread. A change to
+/// `fixbook.yml`, a data file or the theme renders everything again. A build with errors keeps
+/// serving the last good site.
+public final class IncrementalSite: @unchecked Sendable {
+    /// What an update did.
+    public struct Update: Sendable {
+        /// The diagnostics of the site as it is on disk now.
+        public var report: ValidationReport
+        /// False when errors kept the last good site.
+        public var succeeded: Bool
+        /// True when everything was rendered again (the first build, or the configuration, a data
+        /// file or the theme changed).
+        public var full: Bool
+        /// Article files read and parsed again, and served files that changed.
+        public var articlesChanged: Int
+        public var filesChanged: Int
+        public var seconds: Double
+    }
+
+    /// Which file on disk a path was, to know it unchanged without reading it.
+    private struct Stamp: Equatable {
+        var size: Int64
+        var modified: (Int, Int)
+        var changed: (Int, Int)
+        var inode: UInt64
+
+        static func == (a: Stamp, b: Stamp) -> Bool {
+            a.size == b.size && a.inode == b.inode && a.modified == b.modified && a.changed == b.changed
+        }
+
+        init?(_ path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            size = Int64(info.st_size)
+            modified = (info.st_mtim.tv_sec, info.st_mtim.tv_nsec)
+            changed = (info.st_ctim.tv_sec, info.st_ctim.tv_nsec)
+            inode = UInt64(info.st_ino)
+        }
+    }
+
+    /// One article file as last read: its identity, its hash, its parse and its rendering.
+    private struct ArticleEntry: @unchecked Sendable {
+        var stamp: Stamp
+        var hash: UInt64
+        /// Kept without its body once rendered: a render that is due again reads the file again.
+        var parsed: ParsedArticle?
+        /// The parse's diagnostics, or why the file could not be read.
+        var diagnostics: [Diagnostic]
+        var rendered: (article: RenderedArticle, diagnostic: Diagnostic?)?
+        /// How each link resolved when it was rendered (`ArticleRenderer.linkOutcomes`).
+        var linkOutcomes: [String?] = []
+    }
+
+    public let root: URL
+    private let options: LoadOptions
+
+    /// The last good site without its search index (`searchFiles()` has that), and the model,
+    /// renderer and theme it was made with.
+    public private(set) var site = SiteFiles()
+    private var model: SiteModel?
+    private var renderer: SiteRenderer?
+    private var templates: TemplateSet?
+    /// The configuration, data files and theme the served site was rendered with.
+    private var renderedFingerprint: [String: String] = [:]
+
+    private var config = SiteConfig()
+    private var fingerprint: [String: String] = [:]
+    private var dataTexts: [String: String] = [:]
+    private var articles: [String: ArticleEntry] = [:]
+    private var assetStamps: [String: Stamp] = [:]
+    private var skipped: [String] = []
+    /// Articles (source paths) changed since the served site was rendered.
+    private var pending: Set<String> = []
+    private var lastReport = ValidationReport(diagnostics: [], coverage: nil)
+
+    private let search = SearchFilesInProgress()
+
+    public init(root: URL, options: LoadOptions = LoadOptions()) {
+        self.root = root
+        self.options = options
+    }
+
+    /// The search index's files of the served site, once its background build is done.
+    public func searchFiles() -> [String: [UInt8]] { search.wait() }
+
+    /// Every served file: the site and its search index.
+    public func allFiles() -> [String: [UInt8]] { site.files.merging(searchFiles()) { _, search in search } }
+
+    /// Brings the site up to date with the files on disk.
+    public func update() throws -> Update {
+        let started = Date()
+        let (config, configDiagnostics) = try SiteLoader.loadConfig(root: root)
+        let fingerprint = globalFingerprint(config)
+        let everything = model == nil || config != self.config || fingerprint != self.fingerprint
+        if everything {
+            self.config = config
+            self.fingerprint = fingerprint
+            articles = [:]
+            assetStamps = [:]
+            templates = try TemplateSet.load(directory: SiteBuilder.resolve(config.templates, against: root))
+        }
+
+        // The content folder's files, sorted as ContentSources sorts them.
+        let contentRoot = root.appendingPathComponent(config.content).standardizedFileURL.resolvingSymlinksInPath()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: contentRoot.path, isDirectory: &isDirectory), isDirectory.boolValue
+        else { throw FixbookError("content folder not found: \(contentRoot.path)") }
+        let (paths, skippedEntries) = try ContentSources.listFiles(contentRoot)
+        var sources = ContentSources()
+        sources.diagnostics = skippedEntries.map {
+            Diagnostic(
+                rule: .fileSkipped, severity: .warning, location: SourceLocation(file: $0.path, line: 1),
+                message: $0.reason)
+        }
+        var articlePaths: [String] = []
+        var assetStamps: [String: Stamp] = [:]
+        for path in paths where !ContentSources.dataFileNames.contains(path) {
+            if ContentSources.isArticlePath(path) {
+                articlePaths.append(path)
+            } else if !ContentSources.hasExtension(path, in: ["yml", "yaml"]) {
+                sources.assets[path] = contentRoot.appendingPathComponent(path)
+                assetStamps[path] = Stamp(contentRoot.path + "/" + path)
+            }
+        }
+        articlePaths.sort()
+        let listed = articlePaths
+        for (name, text) in dataTexts { sources.dataFiles[name] = SourceText(path: name, text: text) }
+
+        // Read, on every core, only the files whose identity changed.
+        let known = articles
+        let stamps = articlePaths.map { Stamp(contentRoot.path + "/" + $0) }
+        let toRead = articlePaths.indices.filter { stamps[$0] != nil && known[articlePaths[$0]]?.stamp != stamps[$0] }
+        let read = toRead.parallelMap { index -> (String, ArticleEntry?) in
+            let path = listed[index]
+            return (
+                path,
+                Self.read(path, stamp: stamps[index]!, contentRoot: contentRoot, config: config, known: known[path])
+            )
+        }
+        let present = Set(articlePaths)
+        var entries = known.filter { present.contains($0.key) }
+        var changed = Set(known.keys).subtracting(present)
+        for (path, entry) in read {
+            guard let entry else { continue }
+            if known[path]?.hash != entry.hash || known[path] == nil { changed.insert(path) }
+            entries[path] = entry
+        }
+        let skippedPaths = skippedEntries.map(\.path)
+        if !everything && changed.isEmpty && assetStamps == self.assetStamps && skippedPaths == skipped {
+            articles = entries
+            return Update(
+                report: lastReport, succeeded: model != nil && pending.isEmpty, full: false, articlesChanged: 0,
+                filesChanged: 0, seconds: Date().timeIntervalSince(started))
+        }
+        skipped = skippedPaths
+
+        // Render what is due; take the rest from before.
+        let parsed = articlePaths.compactMap { path in entries[path].map { ($0.parsed, $0.diagnostics) } }
+        let snapshot = entries
+        let edited = changed
+        var rerendered: Set<String> = []
+        let loaded = SiteLoader.assemble(
+            root: root, config: config, configDiagnostics: configDiagnostics, sources: sources, parsed: parsed,
+            options: options
+        ) { renderer, published in
+            let results = published.parallelMap { article -> (RenderedArticle, Diagnostic?, [String?], Bool) in
+                let path = article.sourcePath
+                if let entry = snapshot[path], let rendered = entry.rendered, !edited.contains(path),
+                    renderer.linkOutcomes(rendered.article.linkTargets) == entry.linkOutcomes
+                {
+                    return (rendered.article, rendered.diagnostic, entry.linkOutcomes, false)
+                }
+                // A parse kept from before has no body: the file is read again for its text.
+                let source = article.body.isEmpty ? Self.reparse(path, contentRoot: contentRoot, config: config) : nil
+                let result = renderer.render(source ?? article)
+                return (result.article, result.diagnostic, renderer.linkOutcomes(result.article.linkTargets), true)
+            }
+            return results.map { article, diagnostic, outcomes, fresh in
+                let path = article.sourcePath
+                if fresh { rerendered.insert(path) }
+                entries[path]?.rendered = (article, diagnostic)
+                entries[path]?.linkOutcomes = outcomes
+                entries[path]?.parsed?.body = ""
+                return (article, diagnostic)
+            }
+        }
+        articles = entries
+        self.assetStamps = assetStamps
+        pending.formUnion(changed)
+        pending.formUnion(rerendered)
+        return try finish(loaded, everything: everything, articlesChanged: changed.count, started: started)
+    }
+
+    // MARK: - Steps
+
+    /// Reads one article file: its hash, and its parse when the bytes changed.
+    private static func read(
+        _ path: String, stamp: Stamp, contentRoot: URL, config: SiteConfig, known: ArticleEntry?
+    ) -> ArticleEntry? {
+        guard let data = FileManager.default.contents(atPath: contentRoot.path + "/" + path) else {
+            return ArticleEntry(
+                stamp: stamp, hash: 0, parsed: nil, diagnostics: [unreadable(path, "cannot read the file")],
+                rendered: nil)
+        }
+        let hash = ContentHash.of(data)
+        if var known, known.hash == hash {
+            known.stamp = stamp
+            return known
+        }
+        guard let text = SourceText.decode(data) else {
+            let problem = SourceText.isUTF16(data) ? nil : InvalidText.find(in: [UInt8](data))
+            let message = problem?.message ?? "the file is not valid UTF-8 (or UTF-16 with a BOM) text"
+            return ArticleEntry(
+                stamp: stamp, hash: hash, parsed: nil,
+                diagnostics: [unreadable(path, message, line: problem?.line ?? 1, column: problem?.column ?? 1)],
+                rendered: nil)
+        }
+        let (parsed, found) = ArticleParser.parse(SourceText(path: path, text: text), config: config)
+        return ArticleEntry(stamp: stamp, hash: hash, parsed: parsed, diagnostics: found, rendered: nil)
+    }
+
+    /// Validates the loaded site and, when it has no errors, brings the served files up to date.
+    private func finish(_ loaded: LoadedSite, everything: Bool, articlesChanged: Int, started: Date) throws -> Update {
+        let newModel = SiteModel(loaded)
+        let report = Validator.validate(loaded, model: newModel)
+        lastReport = report
+        guard report.errorCount == 0, let templates else {
+            return Update(
+                report: report, succeeded: false, full: everything, articlesChanged: articlesChanged, filesChanged: 0,
+                seconds: Date().timeIntervalSince(started))
+        }
+        var filesChanged = 0
+        if let oldModel = model, renderedFingerprint == fingerprint, oldModel.config == newModel.config {
+            let newRenderer = SiteRenderer(model: newModel, templates: templates, reusing: renderer)
+            var files = site.files
+            for (path, file) in try newRenderer.render(only: pagesDue(old: oldModel, new: newModel)) {
+                if let file {
+                    let bytes = try SiteFiles.bytes(of: file)
+                    if files[path] != bytes {
+                        files[path] = bytes
+                        filesChanged += 1
+                    }
+                } else if files.removeValue(forKey: path) != nil {
+                    filesChanged += 1
+                }
+            }
+            filesChanged += try updateFeeds(newModel, in: &files)
+            filesChanged += syncAssets(loaded, into: &files)
+            site.files = files
+            renderer = newRenderer
+            search.start(for: newModel)
+            return succeeded(newModel, report, everything: false, articlesChanged, filesChanged, started)
+        }
+        let everythingRendered = try SiteBuilder.renderInMemory(newModel, root: root)
+        search.finished(everythingRendered.files.filter { SiteFiles.isSearchFile($0.key) })
+        site.files = everythingRendered.files.filter { !SiteFiles.isSearchFile($0.key) }
+        renderer = SiteRenderer(model: newModel, templates: templates)
+        renderedFingerprint = fingerprint
+        return succeeded(newModel, report, everything: true, articlesChanged, everythingRendered.files.count, started)
+    }
+
+    private func succeeded(
+        _ newModel: SiteModel, _ report: ValidationReport, everything: Bool, _ articlesChanged: Int,
+        _ filesChanged: Int, _ started: Date
+    ) -> Update {
+        model = newModel
+        pending = []
+        return Update(
+            report: report, succeeded: true, full: everything, articlesChanged: articlesChanged,
+            filesChanged: filesChanged, seconds: Date().timeIntervalSince(started))
+    }
+
+    /// The pages that may differ between the two models: those that depend on a changed article
+    /// in either, those whose related list changed, and the site-wide pages.
+    private func pagesDue(old: SiteModel, new: SiteModel) -> Set<String> {
+        var due: Set<String> = [SiteURLs.home, SiteURLs.codeIndex, SiteURLs.categoryIndex, SiteURLs.tagIndex]
+        let oldSlugs = Dictionary(
+            old.articles.map { ($0.sourcePath, $0.slug) }, uniquingKeysWith: { first, _ in first })
+        let newSlugs = Dictionary(
+            new.articles.map { ($0.sourcePath, $0.slug) }, uniquingKeysWith: { first, _ in first })
+        for path in pending {
+            if let slug = oldSlugs[path] { due.formUnion(old.outputs(dependingOn: slug)) }
+            if let slug = newSlugs[path] { due.formUnion(new.outputs(dependingOn: slug)) }
+        }
+        // Related lists shift when articles come, go or change what relates them.
+        let oldRelated = Dictionary(
+            old.articles.indices.map { (old.articles[$0].slug, old.related[$0].map { old.articles[$0].slug }) },
+            uniquingKeysWith: { first, _ in first })
+        for index in new.articles.indices
+        where oldRelated[new.articles[index].slug] != new.related[index].map({ new.articles[$0].slug }) {
+            due.insert(new.articles[index].outputPath)
+        }
+        return due.filter { !SiteFiles.isSearchFile($0) && $0 != "sitemap.xml" && $0 != "feed.xml" }
+    }
+
+    /// The sitemap (over every page now served) and the feed; returns how many files changed.
+    private func updateFeeds(_ model: SiteModel, in files: inout [String: [UInt8]]) throws -> Int {
+        let pages = files.keys.filter { $0.hasSuffix(".html") && !$0.hasPrefix("files/") && !$0.hasPrefix("assets/") }
+        let feeds =
+            FeedWriter.sitemaps(model, paths: Array(pages)) + [
+                OutputFile(path: "feed.xml", text: FeedWriter.atom(model))
+            ]
+        var count = 0
+        let written = Set(feeds.map(\.path))
+        for path in files.keys where path.hasPrefix("sitemap") && path.hasSuffix(".xml") && !written.contains(path) {
+            files.removeValue(forKey: path)
+            count += 1
+        }
+        for feed in feeds {
+            let bytes = try SiteFiles.bytes(of: feed)
+            if files[feed.path] != bytes {
+                files[feed.path] = bytes
+                count += 1
+            }
+        }
+        return count
+    }
+
+    /// Content files copied to `files/`: added, changed and removed ones.
+    private func syncAssets(_ loaded: LoadedSite, into files: inout [String: [UInt8]]) -> Int {
+        var count = 0
+        let wanted = Dictionary(
+            loaded.knowledgeBase.assets.map { ("files/" + $0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        for path in files.keys where path.hasPrefix("files/") && wanted[path] == nil {
+            files.removeValue(forKey: path)
+            count += 1
+        }
+        for (path, source) in wanted {
+            guard let data = FileManager.default.contents(atPath: source) else { continue }
+            let bytes = [UInt8](data)
+            if files[path] != bytes {
+                files[path] = bytes
+                count += 1
+            }
+        }
+        return count
+    }
+
+    /// The configuration file, the data files and the theme's files, with a hash of each: a
+    /// change to any of them renders everything again.
+    private func globalFingerprint(_ config: SiteConfig) -> [String: String] {
+        func hash(_ path: String) -> String? {
+            FileManager.default.contents(atPath: path).map { String(ContentHash.of($0)) }
+        }
+        var fingerprint: [String: String] = [
+            "fixbook.yml": hash(root.appendingPathComponent("fixbook.yml").path) ?? "-"
+        ]
+        let content = root.appendingPathComponent(config.content)
+        dataTexts = [:]
+        for name in ContentSources.dataFileNames {
+            let data = FileManager.default.contents(atPath: content.appendingPathComponent(name).path)
+            fingerprint["data:" + name] = data.map { String(ContentHash.of($0)) } ?? "-"
+            if let data, let text = SourceText.decode(data) { dataTexts[name] = text }
+        }
+        let theme = SiteBuilder.resolve(config.templates, against: root)
+        if let walker = FileManager.default.enumerator(at: theme, includingPropertiesForKeys: nil) {
+            for case let url as URL in walker { fingerprint["theme:" + url.path] = hash(url.path) ?? "folder" }
+        }
+        return fingerprint
+    }
+
+    private static func reparse(_ path: String, contentRoot: URL, config: SiteConfig) -> ParsedArticle? {
+        guard let data = FileManager.default.contents(atPath: contentRoot.path + "/" + path),
+            let text = SourceText.decode(data)
+        else { return nil }
+        return ArticleParser.parse(SourceText(path: path, text: text), config: config).0
+    }
+
+    private static func unreadable(_ path: String, _ message: String, line: Int = 1, column: Int = 1) -> Diagnostic {
+        Diagnostic(
+            rule: .unreadableFile, severity: .error, location: SourceLocation(file: path, line: line, column: column),
+            message: message)
+    }
+}
+
+extension ArticleRenderer {
+    /// What each link resolves to now: the slug an article link reaches, whether a file link's
+    /// file exists. A rendered article is still right while these are what they were.
+    func linkOutcomes(_ targets: [LinkTarget]) -> [String?] {
+        targets.map { target in
+            switch target {
+            case .article(let path, _): return slugBySourcePath[path].map { "article:" + $0 }
+            case .file(let path): return assets.contains(path) ? "file" : nil
+            default: return "fixed"
+            }
+        }
+    }
+}
+
+/// The search index of the served site, built on another thread after an update; reading it
+/// waits for the build of the latest update.
+final class SearchFilesInProgress: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var files: [String: [UInt8]] = [:]
+    private var generation = 0
+    private var ready = 0
+
+    func finished(_ files: [String: [UInt8]]) {
+        condition.withLock {
+            generation += 1
+            ready = generation
+            self.files = files
+            condition.broadcast()
+        }
+    }
+
+    func start(for model: SiteModel) {
+        let mine = condition.withLock {
+            generation += 1
+            return generation
+        }
+        Thread.detachNewThread { [self] in
+            let built = (try? SiteBuilder.searchFiles(model)) ?? [:]
+            condition.withLock {
+                // A later update supersedes this one: only the newest result is kept.
+                guard mine == generation else { return }
+                files = built
+                ready = mine
+                condition.broadcast()
+            }
+        }
+    }
+
+    func wait() -> [String: [UInt8]] {
+        condition.withLock {
+            while ready != generation { condition.wait() }
+            return files
+        }
+    }
+}

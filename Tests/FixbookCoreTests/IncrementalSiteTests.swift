@@ -1,0 +1,253 @@
+import FixbookCore
+import FixbookTestSupport
+import Foundation
+import PropertyBased
+import Testing
+
+/// The incremental build `serve` runs is checked against a fresh full build after every edit of
+/// long random sequences: every served file, byte for byte, and every diagnostic. Seeded (a
+/// failure prints the seed to replay it) and shrunk to the shortest sequence that still fails.
+/// `FIXBOOK_RANDOM_EDITS=N` runs N sequences instead of the few CI runs.
+@Suite(.serialized) struct IncrementalSiteTests {
+    @Test func anEditRendersOnlyWhatDependsOnIt() throws {
+        let site = try EditableSite()
+        defer { site.remove() }
+        let incremental = IncrementalSite(root: site.root)
+        let first = try incremental.update()
+        #expect(first.succeeded && first.full)
+        site.apply(Edit(kind: .body, target: 0, value: 7))
+        let second = try incremental.update()
+        #expect(second.succeeded && !second.full && second.articlesChanged == 1)
+        // The article's page changed; a page that does not show it did not.
+        #expect(second.filesChanged >= 1 && second.filesChanged < 10, "\(second.filesChanged) files changed")
+        try expectSameAsFullBuild(incremental, site)
+        let idle = try incremental.update()
+        #expect(idle.articlesChanged == 0 && idle.filesChanged == 0)
+    }
+
+    @Test func aBrokenFileKeepsTheLastGoodSiteAndRecovers() throws {
+        let site = try EditableSite()
+        defer { site.remove() }
+        let incremental = IncrementalSite(root: site.root)
+        _ = try incremental.update()
+        let good = incremental.site
+        site.apply(Edit(kind: .breakCode, target: 1, value: 0))
+        let broken = try incremental.update()
+        #expect(!broken.succeeded && broken.report.diagnostics.contains { $0.rule == .malformedCode })
+        #expect(incremental.site == good)
+        site.apply(Edit(kind: .breakCode, target: 1, value: 1))
+        let fixed = try incremental.update()
+        #expect(fixed.succeeded)
+        try expectSameAsFullBuild(incremental, site)
+    }
+
+    @Test func randomEditsGiveWhatAFullBuildGives() async throws {
+        let sequences = Int(ProcessInfo.processInfo.environment["FIXBOOK_RANDOM_EDITS"] ?? "") ?? 4
+        let edit = zip(Gen.int(in: 0...(Edit.Kind.allCases.count - 1)), Gen.int(in: 0...63), Gen.int(in: 0...63))
+            .map { Edit(kind: Edit.Kind.allCases[$0], target: $1, value: $2) }
+        await propertyCheck(count: sequences, input: edit.array(of: 1...40)) { edits in
+            do {
+                let site = try EditableSite()
+                defer { site.remove() }
+                let incremental = IncrementalSite(root: site.root)
+                _ = try incremental.update()
+                for (step, edit) in edits.enumerated() {
+                    site.apply(edit)
+                    let update = try incremental.update()
+                    try expectSameAsFullBuild(incremental, site, after: "step \(step + 1) (\(edit))", update: update)
+                }
+            } catch {
+                Issue.record("\(error)")
+            }
+        }
+    }
+
+    /// The incremental site's diagnostics and, when it built, every file equal a fresh build's.
+    private func expectSameAsFullBuild(
+        _ incremental: IncrementalSite, _ site: EditableSite, after: String = "", update: IncrementalSite.Update? = nil
+    ) throws {
+        let fresh = IncrementalSite(root: site.root)
+        let full = try fresh.update()
+        if let update {
+            #expect(
+                update.report.diagnostics == full.report.diagnostics,
+                "\(after): diagnostics differ\n\(update.report.diagnostics)\n\(full.report.diagnostics)")
+            #expect(update.succeeded == full.succeeded, "\(after)")
+            guard full.succeeded else { return }
+        }
+        let mine = incremental.allFiles()
+        let theirs = fresh.allFiles()
+        let differing = Set(mine.keys).union(theirs.keys).filter { mine[$0] != theirs[$0] }.sorted()
+        #expect(differing.isEmpty, "\(after): \(differing.prefix(8)) differ from a full build")
+    }
+}
+
+/// One random edit: what to change, which article, and a value that picks the change.
+struct Edit: Sendable, CustomStringConvertible {
+    enum Kind: CaseIterable, Sendable {
+        case body, title, slug, codes, tags, category, related, aliases, draft, heading, link, add, delete, rename
+        case breakCode, categories, catalog, synonyms, template, config, asset
+    }
+
+    var kind: Kind
+    var target: Int
+    var value: Int
+
+    var description: String { "\(kind) #\(target) = \(value)" }
+}
+
+/// A small knowledge base written from article specs, so that edits stay valid Markdown.
+final class EditableSite {
+    struct Article {
+        var path: String
+        var title: String
+        var slug: String?
+        var codes: [String]
+        var tags: [String]
+        var category: String?
+        var related: [String] = []
+        var aliases: [String] = []
+        var draft = false
+        var heading = "解决方法"
+        var extraHeading = "原因"
+        var paragraph = "正文。"
+        var links: [String] = []
+        var brokenCode = false
+    }
+
+    let root: URL
+    private var articles: [Article] = []
+    private var counter = 0
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("fixbook-edits-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("Content"), withIntermediateDirectories: true)
+        // A copy of the theme, as the edits change a template.
+        try FileManager.default.copyItem(
+            at: repositoryRoot.appendingPathComponent("Templates"), to: root.appendingPathComponent("Templates"))
+        write("fixbook.yml", "title: 测试\nlanguage: zh-CN\n")
+        write("Content/categories.yml", "mail:\n  title: 邮件\nweb:\n  title: 网页\n")
+        write("Content/codes.yml", "- code: 550\n- code: 0x800CCC0F\n")
+        write("Content/synonyms.yml", "- [登录, 登陆]\n")
+        write("Content/p.png", "png")
+        let codes = ["550", "0x800CCC0F", "5.1.1", "552", "0x800CCC0E", "11004"]
+        for index in 0..<12 {
+            articles.append(
+                Article(
+                    path: "Content/\(index % 2 == 0 ? "mail" : "web")/a\(index).md", title: "文章 \(index) 登录",
+                    codes: [codes[index % codes.count]], tags: ["t\(index % 3)", "共同"],
+                    category: index % 4 == 3 ? nil : (index % 2 == 0 ? "mail" : "web"),
+                    links: index > 0 ? ["../mail/a0.md"] : []))
+        }
+        for article in articles { write(article) }
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+
+    func apply(_ edit: Edit) {
+        counter += 1
+        guard !articles.isEmpty else {
+            addArticle(edit.value)
+            return
+        }
+        let index = edit.target % articles.count
+        let value = edit.value
+        switch edit.kind {
+        case .body: articles[index].paragraph = "正文第 \(value) 版，编辑 \(counter)。"
+        case .title: articles[index].title = value % 5 == 0 ? "文章 \(index)" : "标题 \(value) 登陆"
+        case .slug: articles[index].slug = value % 3 == 0 ? nil : "s\(value % 8)"
+        case .codes:
+            articles[index].codes =
+                value % 4 == 0
+                ? [] : ["550", "0x800CCC0F", "5.1.1", "4.4.7"].shuffled(seed: value).prefix(value % 3 + 1).map { $0 }
+        case .tags: articles[index].tags = (0..<(value % 3)).map { "t\((value + $0) % 5)" }
+        case .category: articles[index].category = [nil, "mail", "web"][value % 3]
+        case .related:
+            articles[index].related = value % 2 == 0 ? [] : [articles[value % articles.count].slug ?? "a\(value % 12)"]
+        case .aliases: articles[index].aliases = value % 2 == 0 ? [] : ["old/x\(value % 4)"]
+        case .draft: articles[index].draft = value % 3 == 0
+        case .heading:
+            articles[index].extraHeading = "原因 \(value % 4)"
+            articles[index].heading = value % 5 == 0 ? "处理方法" : "解决方法"
+        case .link:
+            let other = articles[value % articles.count].path.split(separator: "/").suffix(2).joined(separator: "/")
+            articles[index].links = value % 4 == 0 ? [] : ["../" + other, "../" + other + "#解决方法"]
+        case .add: addArticle(value)
+        case .delete:
+            try? FileManager.default.removeItem(at: root.appendingPathComponent(articles[index].path))
+            articles.remove(at: index)
+            return
+        case .rename:
+            try? FileManager.default.removeItem(at: root.appendingPathComponent(articles[index].path))
+            articles[index].path = "Content/\(value % 2 == 0 ? "mail" : "web")/r\(counter).md"
+        case .breakCode: articles[index].brokenCode = value % 2 == 0
+        case .categories:
+            write(
+                "Content/categories.yml",
+                "mail:\n  title: 邮件 \(value)\nweb:\n  title: 网页\n" + (value % 2 == 0 ? "" : "spam:\n  title: 垃圾\n"))
+        case .catalog:
+            write("Content/codes.yml", value % 2 == 0 ? "- code: 550\n" : "- code: 550\n- code: 0x800CCC0F\n")
+        case .synonyms: write("Content/synonyms.yml", value % 2 == 0 ? "- [登录, 登陆]\n" : "- [登录, 登陆, 登入]\n- [退信, 退回]\n")
+        case .template:
+            let path = "Templates/partials/footer.mustache"
+            let original = (try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)) ?? ""
+            write(
+                path,
+                original.replacingOccurrences(of: "<!-- edit -->", with: "") + (value % 2 == 0 ? "" : "<!-- edit -->"))
+        case .config: write("fixbook.yml", "title: 测试 \(value % 3)\nlanguage: zh-CN\n")
+        case .asset:
+            if value % 2 == 0 {
+                try? FileManager.default.removeItem(at: root.appendingPathComponent("Content/p.png"))
+            } else {
+                write("Content/p.png", "png \(value)")
+            }
+        }
+        if edit.kind != .add { write(articles[index]) }
+    }
+
+    private func addArticle(_ value: Int) {
+        let article = Article(
+            path: "Content/\(value % 2 == 0 ? "mail" : "web")/n\(counter).md", title: "新文章 \(counter)",
+            codes: value % 2 == 0 ? ["550"] : [], tags: ["t\(value % 5)"], category: value % 3 == 0 ? nil : "mail",
+            links: ["../mail/a0.md"])
+        articles.append(article)
+        write(article)
+    }
+
+    private func write(_ article: Article) {
+        var front = ["title: \"\(article.title)\""]
+        if let slug = article.slug { front.append("slug: \(slug)") }
+        if let category = article.category { front.append("category: \(category)") }
+        let codes = article.codes + (article.brokenCode ? ["0x800CCCOF"] : [])
+        if !codes.isEmpty { front.append("codes: [" + codes.joined(separator: ", ") + "]") }
+        if !article.tags.isEmpty { front.append("tags: [" + article.tags.joined(separator: ", ") + "]") }
+        if !article.related.isEmpty { front.append("related: [" + article.related.joined(separator: ", ") + "]") }
+        if !article.aliases.isEmpty { front.append("aliases: [" + article.aliases.joined(separator: ", ") + "]") }
+        if article.draft { front.append("draft: true") }
+        front.append("updated: 2026-11-\(10 + article.title.count % 18)")
+        let links = article.links.map { "[相关](\($0))" }.joined(separator: " ")
+        let body =
+            "\(article.paragraph) \(links) ![图](../p.png)\n\n## \(article.extraHeading)\n\n说明。\n\n## \(article.heading)\n\n按步骤处理。\n"
+        write(article.path, "---\n" + front.joined(separator: "\n") + "\n---\n" + body)
+    }
+
+    private func write(_ path: String, _ text: String) {
+        let url = root.appendingPathComponent(path)
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? Data(text.utf8).write(to: url)
+    }
+}
+
+extension Array {
+    /// The same order for the same seed, on every machine.
+    fileprivate func shuffled(seed: Int) -> [Element] {
+        var result = self
+        var state = UInt64(seed) &* 0x9E37_79B9_7F4A_7C15 &+ 1
+        for index in result.indices.reversed() where index > 0 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            result.swapAt(index, Int(state >> 33) % (index + 1))
+        }
+        return result
+    }
+}
