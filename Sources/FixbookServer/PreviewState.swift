@@ -31,8 +31,9 @@ actor PreviewState {
     }
 
     /// `{"errors":"…","generation":N}`, at once, or when the generation differs from `after`
-    /// (or the errors from `seenErrors`), or after `timeout` at the latest.
-    func status(after: Int? = nil, seenErrors: String? = nil, timeout: Duration = .seconds(25)) async -> String {
+    /// (or the errors from `seenErrors`), or after `timeout` at the latest: short, so that
+    /// stopping the server, which lets open requests finish, is not held up.
+    func status(after: Int? = nil, seenErrors: String? = nil, timeout: Duration = .seconds(2)) async -> String {
         if let after, after == generation, (seenErrors ?? errors) == errors {
             let id = nextWaiter
             nextWaiter += 1
