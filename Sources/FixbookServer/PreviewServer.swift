@@ -10,12 +10,16 @@ public struct PreviewServer: Sendable {
     public var host: String
     public var port: Int
     public var includeDrafts: Bool
+    public var timings: Bool
 
-    public init(root: URL, host: String = "127.0.0.1", port: Int = 4000, includeDrafts: Bool = false) {
+    public init(
+        root: URL, host: String = "127.0.0.1", port: Int = 4000, includeDrafts: Bool = false, timings: Bool = false
+    ) {
         self.root = root
         self.host = host
         self.port = port
         self.includeDrafts = includeDrafts
+        self.timings = timings
     }
 
     /// Runs until SIGINT or SIGTERM. `announce` receives the address once the server listens.
@@ -24,7 +28,7 @@ public struct PreviewServer: Sendable {
     ) async throws {
         let site = IncrementalSite(root: root, options: LoadOptions(includeDrafts: includeDrafts))
         let state = PreviewState()
-        let builder = PreviewBuilder(site: site, state: state, log: log)
+        let builder = PreviewBuilder(site: site, state: state, timings: timings, log: log)
         await builder.rebuild()
 
         let router = Router()

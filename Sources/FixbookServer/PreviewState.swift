@@ -68,10 +68,13 @@ final class PreviewBuilder: @unchecked Sendable {
     let site: IncrementalSite
     let state: PreviewState
     let log: @Sendable (String) -> Void
+    /// Log how long each step of an update took.
+    let timings: Bool
 
-    init(site: IncrementalSite, state: PreviewState, log: @escaping @Sendable (String) -> Void) {
+    init(site: IncrementalSite, state: PreviewState, timings: Bool, log: @escaping @Sendable (String) -> Void) {
         self.site = site
         self.state = state
+        self.timings = timings
         self.log = log
     }
 
@@ -87,6 +90,9 @@ final class PreviewBuilder: @unchecked Sendable {
                     update.full
                     ? "built the site" : "rebuilt \(update.articlesChanged) article(s), \(update.filesChanged) file(s)"
                 log("\(scope) in \(Int((update.seconds * 1000).rounded())) ms\(warnings)")
+                if timings {
+                    for (name, seconds) in update.phases { log("  \(Int((seconds * 1000).rounded())) ms  \(name)") }
+                }
             } else {
                 let text = update.report.diagnostics.filter { $0.severity == .error }.map {
                     "\($0.location.file):\($0.location.line):\($0.location.column): error[\($0.rule)]: \($0.message)"

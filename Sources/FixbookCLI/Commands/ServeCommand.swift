@@ -20,12 +20,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Include articles marked draft: true.")
     var drafts = false
 
+    @Flag(help: "Log how long each step of a rebuild took.")
+    var timings = false
+
     func run() async throws {
         let root = options.rootURL
         guard FileManager.default.fileExists(atPath: root.path) else {
             throw FixbookError("root folder not found: \(root.path)")
         }
-        let server = PreviewServer(root: root, host: host, port: port, includeDrafts: drafts)
+        let server = PreviewServer(root: root, host: host, port: port, includeDrafts: drafts, timings: timings)
         try await server.run(
             announce: { address in
                 // Written straight to the descriptor so a pipe sees the line at once.

@@ -30,15 +30,20 @@ public final class SiteModel: Sendable {
     public let related: [[Int]]
     /// Article indices, most recently updated first (ties by slug): the home page and the feed.
     public let recentlyUpdated: [Int]
+    /// True when `related` was taken from the previous model: no article's related list moved.
+    public let relatedUnchanged: Bool
 
     public var config: SiteConfig { knowledgeBase.config }
     public var articles: [RenderedArticle] { knowledgeBase.articles }
 
-    public convenience init(_ site: LoadedSite) {
-        self.init(knowledgeBase: site.knowledgeBase, synonyms: site.synonyms)
+    /// The model of `site`. With `previous`, the model of the same site before an edit, the related
+    /// lists are taken from it when nothing they depend on changed (the articles, their order,
+    /// codes, tags, categories and hand-picked related ones): an edit of a body or a title.
+    public convenience init(_ site: LoadedSite, previous: SiteModel? = nil) {
+        self.init(knowledgeBase: site.knowledgeBase, synonyms: site.synonyms, previous: previous)
     }
 
-    public init(knowledgeBase kb: KnowledgeBase, synonyms: [[String]]) {
+    public init(knowledgeBase kb: KnowledgeBase, synonyms: [[String]], previous: SiteModel? = nil) {
         knowledgeBase = kb
         self.synonyms = synonyms
         ui = UIStrings.forLanguage(kb.config.language)
@@ -82,15 +87,35 @@ public final class SiteModel: Sendable {
         let (tags, articleCategories, keys) = (byTag, byCategory, categoryKeys)
         solutionAnchors = kb.articles.map { article in article.metadata.codes.map { article.solutionAnchor(for: $0) } }
         firstSolutionAnchor = kb.articles.map { SolutionSection.firstAnchor($0.headings) }
-        related = kb.articles.indices.map { $0 }.parallelMap { index in
-            RelatedArticles.pick(
-                for: index, in: kb, byTag: tags, byCategory: articleCategories, categoryKey: keys[index])
+        if let previous, Self.sameRelations(previous.knowledgeBase, kb, previous.categoryKeys, categoryKeys) {
+            related = previous.related
+            relatedUnchanged = true
+        } else {
+            relatedUnchanged = false
+            related = kb.articles.indices.map { $0 }.parallelMap { index in
+                RelatedArticles.pick(
+                    for: index, in: kb, byTag: tags, byCategory: articleCategories, categoryKey: keys[index])
+            }
         }
         let articles = kb.articles
         recentlyUpdated = articles.indices.sorted {
             let (a, b) = (articles[$0].metadata.updated ?? "", articles[$1].metadata.updated ?? "")
             return a != b ? a > b : $0 < $1
         }
+    }
+
+    /// Whether the related lists of `a` hold for `b`: the same articles in the same order, with the
+    /// same codes, tags, category and hand-picked related articles.
+    private static func sameRelations(
+        _ a: KnowledgeBase, _ b: KnowledgeBase, _ aCategories: [String], _ bCategories: [String]
+    ) -> Bool {
+        guard a.articles.count == b.articles.count, aCategories == bCategories else { return false }
+        for (x, y) in zip(a.articles, b.articles) {
+            guard x.slug == y.slug, x.metadata.tags == y.metadata.tags, x.metadata.related == y.metadata.related,
+                x.metadata.codes.map(\.code.key) == y.metadata.codes.map(\.code.key)
+            else { return false }
+        }
+        return true
     }
 
     /// The category the article at `index` is listed under, when it names one.

@@ -25,6 +25,18 @@ public final class IncrementalSite: @unchecked Sendable {
         public var articlesChanged: Int
         public var filesChanged: Int
         public var seconds: Double
+        /// How long each step took, in order (`serve --timings`).
+        public var phases: [(name: String, seconds: Double)] = []
+    }
+
+    /// Each step's duration during the update under way.
+    private var phases: [(name: String, seconds: Double)] = []
+    private var lapStarted = Date()
+
+    private func lap(_ name: String) {
+        let now = Date()
+        phases.append((name, now.timeIntervalSince(lapStarted)))
+        lapStarted = now
     }
 
     /// Which file on disk a path was, to know it unchanged without reading it.
@@ -57,8 +69,12 @@ public final class IncrementalSite: @unchecked Sendable {
         /// The parse's diagnostics, or why the file could not be read.
         var diagnostics: [Diagnostic]
         var rendered: (article: RenderedArticle, diagnostic: Diagnostic?)?
-        /// How each link resolved when it was rendered (`ArticleRenderer.linkOutcomes`).
-        var linkOutcomes: [String?] = []
+
+        /// The slug a link to this file reaches: none when it does not parse or is a draft left out.
+        func publishedSlug(_ options: LoadOptions) -> String? {
+            guard let parsed, options.includeDrafts || !parsed.metadata.draft else { return nil }
+            return parsed.slug
+        }
     }
 
     public let root: URL
@@ -99,6 +115,8 @@ public final class IncrementalSite: @unchecked Sendable {
     /// Brings the site up to date with the files on disk.
     public func update() throws -> Update {
         let started = Date()
+        phases = []
+        lapStarted = started
         let (config, configDiagnostics) = try SiteLoader.loadConfig(root: root)
         let fingerprint = globalFingerprint(config)
         let everything = model == nil || config != self.config || fingerprint != self.fingerprint
@@ -133,28 +151,42 @@ public final class IncrementalSite: @unchecked Sendable {
             }
         }
         articlePaths.sort()
+        lap("list the files")
         let listed = articlePaths
         for (name, text) in dataTexts { sources.dataFiles[name] = SourceText(path: name, text: text) }
 
-        // Read, on every core, only the files whose identity changed.
-        let known = articles
+        // Read, on every core, only the files whose identity changed. The entries are taken out of
+        // `articles` (not copied) and changed in place: at ten thousand articles a copy costs more
+        // than everything else an edit needs.
+        var entries = articles
+        articles = [:]
         let stamps = articlePaths.map { Stamp(contentRoot.path + "/" + $0) }
-        let toRead = articlePaths.indices.filter { stamps[$0] != nil && known[articlePaths[$0]]?.stamp != stamps[$0] }
-        let read = toRead.parallelMap { index -> (String, ArticleEntry?) in
+        let toRead = articlePaths.indices.filter { stamps[$0] != nil && entries[articlePaths[$0]]?.stamp != stamps[$0] }
+        let before = toRead.map { entries[listed[$0]] }
+        let read = Array(toRead.indices).parallelMap { position -> (String, ArticleEntry?) in
+            let index = toRead[position]
             let path = listed[index]
             return (
                 path,
-                Self.read(path, stamp: stamps[index]!, contentRoot: contentRoot, config: config, known: known[path])
+                Self.read(
+                    path, stamp: stamps[index]!, contentRoot: contentRoot, config: config, known: before[position])
             )
         }
         let present = Set(articlePaths)
-        var entries = known.filter { present.contains($0.key) }
-        var changed = Set(known.keys).subtracting(present)
+        var changed = Set(entries.keys.filter { !present.contains($0) })
+        // What a link to a changed file resolved to before: its slug, and whether it was published.
+        var previousSlugs: [String: String?] = [:]
+        for path in changed { previousSlugs[path] = entries[path]?.publishedSlug(options) }
+        for path in changed { entries.removeValue(forKey: path) }
         for (path, entry) in read {
             guard let entry else { continue }
-            if known[path]?.hash != entry.hash || known[path] == nil { changed.insert(path) }
+            if entries[path]?.hash != entry.hash || entries[path] == nil {
+                changed.insert(path)
+                previousSlugs[path] = entries[path]?.publishedSlug(options)
+            }
             entries[path] = entry
         }
+        lap("read and parse what changed")
         let skippedPaths = skippedEntries.map(\.path)
         if !everything && changed.isEmpty && assetStamps == self.assetStamps && skippedPaths == skipped {
             articles = entries
@@ -164,36 +196,54 @@ public final class IncrementalSite: @unchecked Sendable {
         }
         skipped = skippedPaths
 
-        // Render what is due; take the rest from before.
+        // Render what is due; take the rest from before. An unchanged article is due when a link
+        // of it reaches an article whose slug changed (or that came or went), or a file that came
+        // or went.
         let parsed = articlePaths.compactMap { path in entries[path].map { ($0.parsed, $0.diagnostics) } }
-        let snapshot = entries
-        let edited = changed
-        var rerendered: Set<String> = []
-        let loaded = SiteLoader.assemble(
-            root: root, config: config, configDiagnostics: configDiagnostics, sources: sources, parsed: parsed,
-            options: options
-        ) { renderer, published in
-            let results = published.parallelMap { article -> (RenderedArticle, Diagnostic?, [String?], Bool) in
-                let path = article.sourcePath
-                if let entry = snapshot[path], let rendered = entry.rendered, !edited.contains(path),
-                    renderer.linkOutcomes(rendered.article.linkTargets) == entry.linkOutcomes
-                {
-                    return (rendered.article, rendered.diagnostic, entry.linkOutcomes, false)
-                }
-                // A parse kept from before has no body: the file is read again for its text.
-                let source = article.body.isEmpty ? Self.reparse(path, contentRoot: contentRoot, config: config) : nil
-                let result = renderer.render(source ?? article)
-                return (result.article, result.diagnostic, renderer.linkOutcomes(result.article.linkTargets), true)
-            }
-            return results.map { article, diagnostic, outcomes, fresh in
-                let path = article.sourcePath
-                if fresh { rerendered.insert(path) }
-                entries[path]?.rendered = (article, diagnostic)
-                entries[path]?.linkOutcomes = outcomes
-                entries[path]?.parsed?.body = ""
-                return (article, diagnostic)
-            }
+        let movedArticles = changed.filter { path in
+            (previousSlugs[path] ?? nil) != entries[path]?.publishedSlug(options)
         }
+        let movedFiles = Set(assetStamps.keys).symmetricDifference(self.assetStamps.keys)
+        let edited = changed
+        var fresh: [String: (RenderedArticle, Diagnostic?)] = [:]
+        // In a scope of its own, so the renders' snapshot of the entries is let go before they change.
+        let loaded = { (snapshot: [String: ArticleEntry]) in
+            SiteLoader.assemble(
+                root: root, config: config, configDiagnostics: configDiagnostics, sources: sources, parsed: parsed,
+                options: options
+            ) { renderer, published in
+                let results = published.parallelMap { article -> (RenderedArticle, Diagnostic?, Bool) in
+                    let path = article.sourcePath
+                    if let entry = snapshot[path], let rendered = entry.rendered, !edited.contains(path),
+                        !rendered.article.linkTargets.contains(where: { target in
+                            switch target {
+                            case .article(let linked, _): return movedArticles.contains(linked)
+                            case .file(let linked): return movedFiles.contains(linked)
+                            default: return false
+                            }
+                        })
+                    {
+                        return (rendered.article, rendered.diagnostic, false)
+                    }
+                    // A parse kept from before has no body: the file is read again for its text.
+                    let source =
+                        article.body.isEmpty ? Self.reparse(path, contentRoot: contentRoot, config: config) : nil
+                    let result = renderer.render(source ?? article)
+                    return (result.article, result.diagnostic, true)
+                }
+                return results.map { article, diagnostic, rendered in
+                    if rendered { fresh[article.sourcePath] = (article, diagnostic) }
+                    return (article, diagnostic)
+                }
+            }
+        }(entries)
+        // Written back once the renders let go of the snapshot, so the entries are not copied.
+        for (path, (article, diagnostic)) in fresh {
+            entries[path]?.rendered = (article, diagnostic)
+            entries[path]?.parsed?.body = ""
+        }
+        let rerendered = Set(fresh.keys)
+        lap("render what is due, assemble")
         articles = entries
         self.assetStamps = assetStamps
         pending.formUnion(changed)
@@ -231,31 +281,46 @@ public final class IncrementalSite: @unchecked Sendable {
 
     /// Validates the loaded site and, when it has no errors, brings the served files up to date.
     private func finish(_ loaded: LoadedSite, everything: Bool, articlesChanged: Int, started: Date) throws -> Update {
-        let newModel = SiteModel(loaded)
+        // The model of the served site is reused only when the configuration is the same.
+        let newModel = SiteModel(loaded, previous: everything ? nil : model)
+        lap("the site model")
         let report = Validator.validate(loaded, model: newModel)
+        lap("validate")
         lastReport = report
         guard report.errorCount == 0, let templates else {
             return Update(
                 report: report, succeeded: false, full: everything, articlesChanged: articlesChanged, filesChanged: 0,
-                seconds: Date().timeIntervalSince(started))
+                seconds: Date().timeIntervalSince(started), phases: phases)
         }
         var filesChanged = 0
         if let oldModel = model, renderedFingerprint == fingerprint, oldModel.config == newModel.config {
             let newRenderer = SiteRenderer(model: newModel, templates: templates, reusing: renderer)
             var files = site.files
-            for (path, file) in try newRenderer.render(only: pagesDue(old: oldModel, new: newModel)) {
+            let due = pagesDue(old: oldModel, new: newModel)
+            lap("list entries, pages due")
+            var pagesCameOrWent = false
+            for (path, file) in try newRenderer.render(only: due) {
                 if let file {
                     let bytes = try SiteFiles.bytes(of: file)
                     if files[path] != bytes {
+                        pagesCameOrWent = pagesCameOrWent || files[path] == nil
                         files[path] = bytes
                         filesChanged += 1
                     }
                 } else if files.removeValue(forKey: path) != nil {
+                    pagesCameOrWent = true
                     filesChanged += 1
                 }
             }
-            filesChanged += try updateFeeds(newModel, in: &files)
+            lap("render \(due.count) pages")
+            // The sitemap lists every page and its date: due when a page came or went or a date moved.
+            let pagesMoved =
+                pagesCameOrWent
+                || oldModel.recentlyUpdated.map { oldModel.articles[$0].metadata.updated }
+                    != newModel.recentlyUpdated.map { newModel.articles[$0].metadata.updated }
+            filesChanged += try updateFeeds(newModel, in: &files, sitemap: pagesMoved)
             filesChanged += syncAssets(loaded, into: &files)
+            lap("feeds and files")
             site.files = files
             renderer = newRenderer
             search.start(for: newModel)
@@ -277,7 +342,7 @@ public final class IncrementalSite: @unchecked Sendable {
         pending = []
         return Update(
             report: report, succeeded: true, full: everything, articlesChanged: articlesChanged,
-            filesChanged: filesChanged, seconds: Date().timeIntervalSince(started))
+            filesChanged: filesChanged, seconds: Date().timeIntervalSince(started), phases: phases)
     }
 
     /// The pages that may differ between the two models: those that depend on a changed article
@@ -293,6 +358,7 @@ public final class IncrementalSite: @unchecked Sendable {
             if let slug = newSlugs[path] { due.formUnion(new.outputs(dependingOn: slug)) }
         }
         // Related lists shift when articles come, go or change what relates them.
+        if new.relatedUnchanged { return due.filter { !SiteFiles.isSearchFile($0) } }
         let oldRelated = Dictionary(
             old.articles.indices.map { (old.articles[$0].slug, old.related[$0].map { old.articles[$0].slug }) },
             uniquingKeysWith: { first, _ in first })
@@ -304,15 +370,18 @@ public final class IncrementalSite: @unchecked Sendable {
     }
 
     /// The sitemap (over every page now served) and the feed; returns how many files changed.
-    private func updateFeeds(_ model: SiteModel, in files: inout [String: [UInt8]]) throws -> Int {
-        let pages = files.keys.filter { $0.hasSuffix(".html") && !$0.hasPrefix("files/") && !$0.hasPrefix("assets/") }
-        let feeds =
-            FeedWriter.sitemaps(model, paths: Array(pages)) + [
-                OutputFile(path: "feed.xml", text: FeedWriter.atom(model))
-            ]
+    private func updateFeeds(_ model: SiteModel, in files: inout [String: [UInt8]], sitemap: Bool) throws -> Int {
+        var feeds = [OutputFile(path: "feed.xml", text: FeedWriter.atom(model))]
+        if sitemap {
+            let pages = files.keys.filter {
+                $0.hasSuffix(".html") && !$0.hasPrefix("files/") && !$0.hasPrefix("assets/")
+            }
+            feeds += FeedWriter.sitemaps(model, paths: Array(pages))
+        }
         var count = 0
         let written = Set(feeds.map(\.path))
-        for path in files.keys where path.hasPrefix("sitemap") && path.hasSuffix(".xml") && !written.contains(path) {
+        for path in files.keys
+        where sitemap && path.hasPrefix("sitemap") && path.hasSuffix(".xml") && !written.contains(path) {
             files.removeValue(forKey: path)
             count += 1
         }
@@ -380,20 +449,6 @@ public final class IncrementalSite: @unchecked Sendable {
         Diagnostic(
             rule: .unreadableFile, severity: .error, location: SourceLocation(file: path, line: line, column: column),
             message: message)
-    }
-}
-
-extension ArticleRenderer {
-    /// What each link resolves to now: the slug an article link reaches, whether a file link's
-    /// file exists. A rendered article is still right while these are what they were.
-    func linkOutcomes(_ targets: [LinkTarget]) -> [String?] {
-        targets.map { target in
-            switch target {
-            case .article(let path, _): return slugBySourcePath[path].map { "article:" + $0 }
-            case .file(let path): return assets.contains(path) ? "file" : nil
-            default: return "fixed"
-            }
-        }
     }
 }
 
