@@ -77,7 +77,7 @@ public struct PreviewServer: Sendable {
             while !Task.isCancelled {
                 let changed = await withCheckedContinuation { continuation in
                     // The wait blocks a thread of its own, never one of the server's.
-                    Thread.detachNewThread { continuation.resume(returning: notifier.waitForChange(quiet: 25)) }
+                    Thread.detachNewThread { continuation.resume(returning: notifier.waitForChange(quiet: 15)) }
                 }
                 guard changed else { break }
                 await builder.rebuild()
