@@ -2,7 +2,8 @@
 """Preview benchmark: how long after a save `fixbook serve` has rebuilt, next to `hugo server`.
 
 Usage: serve_bench.py [N ...]   (default 1000 10000; run by scripts/bench-serve.sh)
-Environment: RUNS (default 5) saves of each kind; FIXBOOK (default .build/release/fixbook).
+Environment: RUNS (default 5) saves of each kind; FIXBOOK (default .build/release/fixbook);
+NO_HUGO=1 leaves Hugo out (it needs about 20 GiB at 100,000 articles).
 
 For each size a help center is generated (Benchmarks/generate_kb.py, with --hugo for the same
 articles as a Hugo site) and served. Each measurement writes one file and takes the time until
@@ -182,7 +183,7 @@ def main():
                   + " | ".join(summary(times.get(k, [])) + " ms" for k in
                                ["body", "title", "codes/tags", "new article", "template", "body search"]) + " |",
                   flush=True)
-            if shutil.which("hugo"):
+            if shutil.which("hugo") and not os.environ.get("NO_HUGO"):
                 startup, memory, times = measure_hugo(hugo_site)
                 print(f"| {n:,} | hugo server | {startup:.2f} s | {memory:.0f} MiB | "
                       + " | ".join(summary(times.get(k, [])) + " ms" for k in

@@ -225,17 +225,22 @@ public struct SiteRenderer: Sendable {
 
     /// `categories/index.html`: every category with its number of articles.
     func renderCategoryIndex() throws -> OutputFile {
-        let root = "../"
         let terms = model.categories.map {
             TermView(
                 name: $0.title, url: SiteURLs.categoryFileName($0.key), count: model.byCategory[$0.key]?.count ?? 0)
         }
+        return try renderTermIndex(SiteURLs.categoryIndex, kind: "categories", title: ui.categories, terms: terms)
+    }
+
+    /// An index of categories or tags, one folder deep, under the home page's crumb.
+    private func renderTermIndex(_ path: String, kind: String, title: String, terms: [TermView]) throws -> OutputFile {
+        let root = "../"
         return OutputFile(
-            path: SiteURLs.categoryIndex,
+            path: path,
             text: try page(
-                "terms", kind: "categories", title: ui.categories, root: root,
+                "terms", kind: kind, title: title, root: root,
                 breadcrumbs: [LinkView(title: ui.home, url: root + SiteURLs.home)],
-                view: TermIndexView(title: ui.categories, terms: terms))
+                view: TermIndexView(title: title, terms: terms))
         )
     }
 
@@ -269,18 +274,11 @@ public struct SiteRenderer: Sendable {
 
     /// `tags/index.html`: every tag with its number of articles.
     func renderTagIndex() throws -> OutputFile {
-        let root = "../"
         let terms = model.byTag.keys.sorted().map {
             TermView(
                 name: model.tagNames[$0] ?? $0, url: SiteURLs.tagFileLink($0), count: model.byTag[$0]?.count ?? 0)
         }
-        return OutputFile(
-            path: SiteURLs.tagIndex,
-            text: try page(
-                "terms", kind: "tags", title: ui.tags, root: root,
-                breadcrumbs: [LinkView(title: ui.home, url: root + SiteURLs.home)],
-                view: TermIndexView(title: ui.tags, terms: terms))
-        )
+        return try renderTermIndex(SiteURLs.tagIndex, kind: "tags", title: ui.tags, terms: terms)
     }
 
     /// Every alias's redirect page.
