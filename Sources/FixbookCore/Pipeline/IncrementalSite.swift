@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The site `fixbook serve` keeps in memory between builds.
 ///
 /// `update()` looks at every content file's identity on disk (size, times, inode) and reads only
@@ -483,7 +487,14 @@ final class SearchFilesInProgress: @unchecked Sendable {
                 ready = mine
                 condition.broadcast()
             }
+            returnFreedMemory()
         }
+    }
+
+    /// Gives the memory the build let go back to the system: the allocator keeps freed pages for
+    /// reuse, and a long-running preview would otherwise hold the peak of every rebuild.
+    private func returnFreedMemory() {
+        _ = mallocTrim?(0)
     }
 
     func wait() -> [String: [UInt8]] {
@@ -493,3 +504,14 @@ final class SearchFilesInProgress: @unchecked Sendable {
         }
     }
 }
+
+/// glibc's `malloc_trim`, which Swift's Glibc module does not declare (it is in `malloc.h`);
+/// nil where the C library has none.
+private let mallocTrim: (@convention(c) (Int) -> Int32)? = {
+    #if canImport(Glibc)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
+    #else
+        return nil
+    #endif
+}()
