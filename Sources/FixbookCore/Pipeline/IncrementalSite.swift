@@ -464,6 +464,7 @@ final class SearchFilesInProgress: @unchecked Sendable {
     private var generation = 0
     private var ready = 0
 
+    /// The search index of a full build, made with the rest of the site.
     func finished(_ files: [String: [UInt8]]) {
         condition.withLock {
             generation += 1
@@ -471,6 +472,8 @@ final class SearchFilesInProgress: @unchecked Sendable {
             self.files = files
             condition.broadcast()
         }
+        // A full build held the old site and the new one at once: let the old one's pages go.
+        Thread.detachNewThread { [self] in returnFreedMemory() }
     }
 
     func start(for model: SiteModel) {
