@@ -48,6 +48,14 @@ let ruleExamples: [RuleExample] = [
         ], []
     ),
     RuleExample(
+        "misspelt code in plain ASCII text, and words with an x that are no code",
+        [
+            "Content/a.md": article("title: Outlook error 0X800CCCOD\nsummary: mailbox exceeded, 0x800CCC0D is right"),
+            "Content/b.md": article("title: Exchange mailbox 0x full\nsymptoms: [\"inbox ０ｘ８００ＣＣＣＯＤ\"]"),
+        ],
+        ["malformed-code-in-text Content/a.md:2", "malformed-code-in-text Content/b.md:3"]
+    ),
+    RuleExample(
         "table that would explode (CVE-2023-37463)",
         [
             "Content/a.md": article(

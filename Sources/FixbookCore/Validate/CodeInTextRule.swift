@@ -30,10 +30,25 @@ public struct CodeInTextRule: ValidationRule {
         return found
     }
 
+    /// Whether ASCII `text` holds `0x` or `0X`, looked for on its bytes.
+    private static func containsHexPrefix(_ text: String) -> Bool {
+        var previousWasZero = false
+        for byte in text.utf8 {
+            if previousWasZero && (byte == UInt8(ascii: "x") || byte == UInt8(ascii: "X")) { return true }
+            previousWasZero = byte == UInt8(ascii: "0")
+        }
+        return false
+    }
+
     /// Words that start with `0x` and run on with letters and digits.
     static func hexLikeWords(in text: String) -> [String] {
         // Almost no text has a `0x` (or full-width `０ｘ`): skip the normalization for the rest.
-        guard text.unicodeScalars.contains(where: { "xXｘＸ".unicodeScalars.contains($0) }) else { return [] }
+        // Plain ASCII is its own normal form, so there a `0x` or `0X` is the whole question.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            guard Self.containsHexPrefix(text) else { return [] }
+        } else if !text.unicodeScalars.contains(where: { "xXｘＸ".unicodeScalars.contains($0) }) {
+            return []
+        }
         let normalized = text.precomposedStringWithCompatibilityMapping
         var words: [String] = []
         var current = ""
