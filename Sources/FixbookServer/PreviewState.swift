@@ -92,6 +92,9 @@ final class PreviewBuilder: @unchecked Sendable {
                 log("\(scope) in \(Int((update.seconds * 1000).rounded())) ms\(warnings)")
                 if timings {
                     for (name, seconds) in update.phases { log("  \(Int((seconds * 1000).rounded())) ms  \(name)") }
+                    if !update.changedPaths.isEmpty {
+                        log("  changed: " + update.changedPaths.prefix(12).joined(separator: ", "))
+                    }
                 }
             } else {
                 let text = update.report.diagnostics.filter { $0.severity == .error }.map {

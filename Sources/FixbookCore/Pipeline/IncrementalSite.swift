@@ -31,6 +31,8 @@ public final class IncrementalSite: @unchecked Sendable {
         public var seconds: Double
         /// How long each step took, in order (`serve --timings`).
         public var phases: [(name: String, seconds: Double)] = []
+        /// The served files that changed, when only some did (`serve --timings` names them).
+        public var changedPaths: [String] = []
     }
 
     /// Each step's duration during the update under way.
@@ -303,17 +305,18 @@ public final class IncrementalSite: @unchecked Sendable {
             let due = pagesDue(old: oldModel, new: newModel)
             lap("list entries, pages due")
             var pagesCameOrWent = false
+            var changedPaths: [String] = []
             for (path, file) in try newRenderer.render(only: due) {
                 if let file {
                     let bytes = try SiteFiles.bytes(of: file)
                     if files[path] != bytes {
                         pagesCameOrWent = pagesCameOrWent || files[path] == nil
                         files[path] = bytes
-                        filesChanged += 1
+                        changedPaths.append(path)
                     }
                 } else if files.removeValue(forKey: path) != nil {
                     pagesCameOrWent = true
-                    filesChanged += 1
+                    changedPaths.append(path)
                 }
             }
             lap("render \(due.count) pages")
@@ -322,13 +325,16 @@ public final class IncrementalSite: @unchecked Sendable {
                 pagesCameOrWent
                 || oldModel.recentlyUpdated.map { oldModel.articles[$0].metadata.updated }
                     != newModel.recentlyUpdated.map { newModel.articles[$0].metadata.updated }
-            filesChanged += try updateFeeds(newModel, in: &files, sitemap: pagesMoved)
-            filesChanged += syncAssets(loaded, into: &files)
+            changedPaths += try updateFeeds(newModel, in: &files, sitemap: pagesMoved)
+            changedPaths += syncAssets(loaded, into: &files)
+            filesChanged = changedPaths.count
             lap("feeds and files")
             site.files = files
             renderer = newRenderer
             search.start(for: newModel)
-            return succeeded(newModel, report, everything: false, articlesChanged, filesChanged, started)
+            var update = succeeded(newModel, report, everything: false, articlesChanged, filesChanged, started)
+            update.changedPaths = changedPaths.sorted()
+            return update
         }
         let everythingRendered = try SiteBuilder.renderInMemory(newModel, root: root)
         search.finished(everythingRendered.files.filter { SiteFiles.isSearchFile($0.key) })
@@ -362,7 +368,9 @@ public final class IncrementalSite: @unchecked Sendable {
             if let slug = newSlugs[path] { due.formUnion(new.outputs(dependingOn: slug)) }
         }
         // Related lists shift when articles come, go or change what relates them.
-        if new.relatedUnchanged { return due.filter { !SiteFiles.isSearchFile($0) } }
+        let rendered = { (path: String) in !SiteFiles.isSearchFile(path) && path != "sitemap.xml" && path != "feed.xml"
+        }
+        if new.relatedUnchanged { return due.filter(rendered) }
         let oldRelated = Dictionary(
             old.articles.indices.map { (old.articles[$0].slug, old.related[$0].map { old.articles[$0].slug }) },
             uniquingKeysWith: { first, _ in first })
@@ -370,11 +378,11 @@ public final class IncrementalSite: @unchecked Sendable {
         where oldRelated[new.articles[index].slug] != new.related[index].map({ new.articles[$0].slug }) {
             due.insert(new.articles[index].outputPath)
         }
-        return due.filter { !SiteFiles.isSearchFile($0) && $0 != "sitemap.xml" && $0 != "feed.xml" }
+        return due.filter(rendered)
     }
 
     /// The sitemap (over every page now served) and the feed; returns how many files changed.
-    private func updateFeeds(_ model: SiteModel, in files: inout [String: [UInt8]], sitemap: Bool) throws -> Int {
+    private func updateFeeds(_ model: SiteModel, in files: inout [String: [UInt8]], sitemap: Bool) throws -> [String] {
         var feeds = [OutputFile(path: "feed.xml", text: FeedWriter.atom(model))]
         if sitemap {
             let pages = files.keys.filter {
@@ -382,41 +390,41 @@ public final class IncrementalSite: @unchecked Sendable {
             }
             feeds += FeedWriter.sitemaps(model, paths: Array(pages))
         }
-        var count = 0
+        var changed: [String] = []
         let written = Set(feeds.map(\.path))
         for path in files.keys
         where sitemap && path.hasPrefix("sitemap") && path.hasSuffix(".xml") && !written.contains(path) {
             files.removeValue(forKey: path)
-            count += 1
+            changed.append(path)
         }
         for feed in feeds {
             let bytes = try SiteFiles.bytes(of: feed)
             if files[feed.path] != bytes {
                 files[feed.path] = bytes
-                count += 1
+                changed.append(feed.path)
             }
         }
-        return count
+        return changed
     }
 
     /// Content files copied to `files/`: added, changed and removed ones.
-    private func syncAssets(_ loaded: LoadedSite, into files: inout [String: [UInt8]]) -> Int {
-        var count = 0
+    private func syncAssets(_ loaded: LoadedSite, into files: inout [String: [UInt8]]) -> [String] {
+        var changed: [String] = []
         let wanted = Dictionary(
             loaded.knowledgeBase.assets.map { ("files/" + $0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         for path in files.keys where path.hasPrefix("files/") && wanted[path] == nil {
             files.removeValue(forKey: path)
-            count += 1
+            changed.append(path)
         }
         for (path, source) in wanted {
             guard let data = FileManager.default.contents(atPath: source) else { continue }
             let bytes = [UInt8](data)
             if files[path] != bytes {
                 files[path] = bytes
-                count += 1
+                changed.append(path)
             }
         }
-        return count
+        return changed
     }
 
     /// The configuration file, the data files and the theme's files, with a hash of each: a
