@@ -87,13 +87,19 @@ public final class SiteModel: Sendable {
         let (tags, articleCategories, keys) = (byTag, byCategory, categoryKeys)
         solutionAnchors = kb.articles.map { article in article.metadata.codes.map { article.solutionAnchor(for: $0) } }
         firstSolutionAnchor = kb.articles.map { SolutionSection.firstAnchor($0.headings) }
-        if let previous, Self.sameRelations(previous.knowledgeBase, kb, previous.categoryKeys, categoryKeys) {
+        let due = previous.flatMap {
+            Self.relationsDue(from: $0, to: kb, byTag: byTag, byCategory: byCategory, categoryKeys: categoryKeys)
+        }
+        if let previous, let due, due.isEmpty {
             related = previous.related
             relatedUnchanged = true
         } else {
             relatedUnchanged = false
+            let earlier = previous?.related ?? []
+            let recompute = due ?? Set(kb.articles.indices)
             related = kb.articles.indices.map { $0 }.parallelMap { index in
-                RelatedArticles.pick(
+                guard recompute.contains(index) else { return earlier[index] }
+                return RelatedArticles.pick(
                     for: index, in: kb, byTag: tags, byCategory: articleCategories, categoryKey: keys[index])
             }
         }
@@ -104,18 +110,40 @@ public final class SiteModel: Sendable {
         }
     }
 
-    /// Whether the related lists of `a` hold for `b`: the same articles in the same order, with the
-    /// same codes, tags, category and hand-picked related articles.
-    private static func sameRelations(
-        _ a: KnowledgeBase, _ b: KnowledgeBase, _ aCategories: [String], _ bCategories: [String]
-    ) -> Bool {
-        guard a.articles.count == b.articles.count, aCategories == bCategories else { return false }
-        for (x, y) in zip(a.articles, b.articles) {
-            guard x.slug == y.slug, x.metadata.tags == y.metadata.tags, x.metadata.related == y.metadata.related,
-                x.metadata.codes.map(\.code.key) == y.metadata.codes.map(\.code.key)
-            else { return false }
+    /// The articles whose related list may differ from `previous`'s: none when nothing they
+    /// depend on changed, and nil (all of them) when articles came, went or moved. An article's
+    /// list reads the lists of its codes, tags and category (a window around its place in each),
+    /// so an edit of one article's relations reaches the members of its lists, old and new.
+    private static func relationsDue(
+        from previous: SiteModel, to kb: KnowledgeBase, byTag: [String: [Int]], byCategory: [String: [Int]],
+        categoryKeys: [String]
+    ) -> Set<Int>? {
+        let old = previous.knowledgeBase
+        guard old.articles.count == kb.articles.count,
+            zip(old.articles, kb.articles).allSatisfy({ $0.slug == $1.slug })
+        else { return nil }
+        var due: Set<Int> = []
+        for index in kb.articles.indices {
+            let (x, y) = (old.articles[index].metadata, kb.articles[index].metadata)
+            let (oldCodes, newCodes) = (x.codes.map(\.code.key), y.codes.map(\.code.key))
+            let (oldCategory, newCategory) = (previous.categoryKeys[index], categoryKeys[index])
+            guard x.tags != y.tags || x.related != y.related || oldCodes != newCodes || oldCategory != newCategory
+            else { continue }
+            due.insert(index)
+            for tag in Set((x.tags + y.tags).map(TermSlug.make)) {
+                due.formUnion(previous.byTag[tag] ?? [])
+                due.formUnion(byTag[tag] ?? [])
+            }
+            for key in Set(oldCodes + newCodes) {
+                due.formUnion(old.byCodeKey[key] ?? [])
+                due.formUnion(kb.byCodeKey[key] ?? [])
+            }
+            for category in Set([oldCategory, newCategory]) where !category.isEmpty {
+                due.formUnion(previous.byCategory[category] ?? [])
+                due.formUnion(byCategory[category] ?? [])
+            }
         }
-        return true
+        return due
     }
 
     /// The category the article at `index` is listed under, when it names one.
