@@ -52,17 +52,8 @@ public struct ContentSources: Sendable {
         }
         // Reading and decoding thousands of files is I/O plus UTF-8 validation: use every core.
         let rootPath = root.path + "/"
-        let decoded = textPaths.parallelMap { path -> (SourceText?, Diagnostic?) in
-            guard let data = FileManager.default.contents(atPath: rootPath + path) else {
-                return (nil, unreadable(path, "cannot read the file"))
-            }
-            guard let text = SourceText.decode(data) else {
-                if !SourceText.isUTF16(data), let problem = InvalidText.find(in: [UInt8](data)) {
-                    return (nil, unreadable(path, problem.message, line: problem.line, column: problem.column))
-                }
-                return (nil, unreadable(path, "the file is not valid UTF-8 (or UTF-16 with a BOM) text"))
-            }
-            return (SourceText(path: path, text: text), nil)
+        let decoded = textPaths.parallelMap { path in
+            decodeFile(path, data: FileManager.default.contents(atPath: rootPath + path))
         }
         for (source, problem) in decoded {
             if let problem { sources.diagnostics.append(problem) }
@@ -75,6 +66,19 @@ public struct ContentSources: Sendable {
         }
         sources.articles.sort { $0.path < $1.path }
         return sources
+    }
+
+    /// A content file's text, or the `unreadable-file` diagnostic that says why there is none: at
+    /// the first byte that is not UTF-8, naming the encoding the file seems to be in.
+    static func decodeFile(_ path: String, data: Data?) -> (SourceText?, Diagnostic?) {
+        guard let data else { return (nil, unreadable(path, "cannot read the file")) }
+        guard let text = SourceText.decode(data) else {
+            if !SourceText.isUTF16(data), let problem = InvalidText.find(in: [UInt8](data)) {
+                return (nil, unreadable(path, problem.message, line: problem.line, column: problem.column))
+            }
+            return (nil, unreadable(path, "the file is not valid UTF-8 (or UTF-16 with a BOM) text"))
+        }
+        return (SourceText(path: path, text: text), nil)
     }
 
     private static func unreadable(_ path: String, _ message: String, line: Int = 1, column: Int = 1) -> Diagnostic {

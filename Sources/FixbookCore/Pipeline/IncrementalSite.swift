@@ -263,25 +263,18 @@ public final class IncrementalSite: @unchecked Sendable {
     private static func read(
         _ path: String, stamp: Stamp, contentRoot: URL, config: SiteConfig, known: ArticleEntry?
     ) -> ArticleEntry? {
-        guard let data = FileManager.default.contents(atPath: contentRoot.path + "/" + path) else {
-            return ArticleEntry(
-                stamp: stamp, hash: 0, parsed: nil, diagnostics: [unreadable(path, "cannot read the file")],
-                rendered: nil)
-        }
-        let hash = ContentHash.of(data)
-        if var known, known.hash == hash {
+        let data = FileManager.default.contents(atPath: contentRoot.path + "/" + path)
+        let hash = data.map(ContentHash.of) ?? 0
+        if var known, data != nil, known.hash == hash {
             known.stamp = stamp
             return known
         }
-        guard let text = SourceText.decode(data) else {
-            let problem = SourceText.isUTF16(data) ? nil : InvalidText.find(in: [UInt8](data))
-            let message = problem?.message ?? "the file is not valid UTF-8 (or UTF-16 with a BOM) text"
+        let (source, problem) = ContentSources.decodeFile(path, data: data)
+        guard let source else {
             return ArticleEntry(
-                stamp: stamp, hash: hash, parsed: nil,
-                diagnostics: [unreadable(path, message, line: problem?.line ?? 1, column: problem?.column ?? 1)],
-                rendered: nil)
+                stamp: stamp, hash: hash, parsed: nil, diagnostics: problem.map { [$0] } ?? [], rendered: nil)
         }
-        let (parsed, found) = ArticleParser.parse(SourceText(path: path, text: text), config: config)
+        let (parsed, found) = ArticleParser.parse(source, config: config)
         return ArticleEntry(stamp: stamp, hash: hash, parsed: parsed, diagnostics: found, rendered: nil)
     }
 
@@ -457,11 +450,6 @@ public final class IncrementalSite: @unchecked Sendable {
         return ArticleParser.parse(SourceText(path: path, text: text), config: config).0
     }
 
-    private static func unreadable(_ path: String, _ message: String, line: Int = 1, column: Int = 1) -> Diagnostic {
-        Diagnostic(
-            rule: .unreadableFile, severity: .error, location: SourceLocation(file: path, line: line, column: column),
-            message: message)
-    }
 }
 
 /// The search index of the served site, built on another thread after an update; reading it
