@@ -142,15 +142,34 @@
 
   function isDigitUnit(u) { return u >= 0x30 && u <= 0x39; }
 
-  /** Tokens of text that is already normalized. */
-  function tokenizeNormalized(s) {
+  function isAsciiAlnumAt(s, i) {
+    var u = i >= 0 && i < s.length ? s.charCodeAt(i) : 0;
+    return (u >= 0x61 && u <= 0x7A) || (u >= 0x30 && u <= 0x39);
+  }
+  function isAsciiLetterAt(s, i) {
+    var u = i >= 0 && i < s.length ? s.charCodeAt(i) : 0;
+    return u >= 0x61 && u <= 0x7A;
+  }
+
+  /**
+   * The raw words of normalized text, in order: [text, parts]. A host name, e-mail address or
+   * file name (words joined by "." or "@" between ASCII letters or digits) follows its words
+   * whole, with `parts` the number of its words (0 for a word).
+   */
+  function rawWords(s) {
     var out = [];
     var n = s.length;
     var i = 0;
+    var compoundStart = 0, compoundWords = 0;
+    function endCompound(end) {
+      if (compoundWords >= 2) out.push([s.slice(compoundStart, end), compoundWords]);
+      compoundWords = 0;
+    }
     while (i < n) {
       var cp = s.codePointAt(i);
       var len = cp > 0xFFFF ? 2 : 1;
       if (isCJK(cp)) {
+        endCompound(i);
         var chars = [];
         var j = i;
         while (j < n) {
@@ -160,8 +179,8 @@
           chars.push(s.slice(j, j + l));
           j += l;
         }
-        if (chars.length === 1) out.push(chars[0]);
-        else for (var k = 0; k + 1 < chars.length; k++) out.push(chars[k] + chars[k + 1]);
+        if (chars.length === 1) out.push([chars[0], 0]);
+        else for (var k = 0; k + 1 < chars.length; k++) out.push([chars[k] + chars[k + 1], 0]);
         i = j;
       } else if (isWordCP(cp)) {
         var e = i + len;
@@ -172,15 +191,98 @@
             e += 1;
             continue;
           }
+          // an apostrophe inside an English word: doesn't, o'clock
+          if ((d === 0x27 || d === 0x2019) && isAsciiLetterAt(s, e - 1) && isAsciiLetterAt(s, e + 1)) {
+            e += 1;
+            continue;
+          }
           break;
         }
-        out.push(s.slice(i, e));
-        i = e;
+        if (compoundWords === 0) compoundStart = i;
+        compoundWords++;
+        out.push([s.slice(i, e), 0]);
+        var joins = e < n && (s.charCodeAt(e) === 0x2E || s.charCodeAt(e) === 0x40) &&
+          isAsciiAlnumAt(s, e - 1) && isAsciiAlnumAt(s, e + 1);
+        if (joins) i = e + 1;
+        else { endCompound(e); i = e; }
       } else {
         i += len;
       }
     }
+    endCompound(n);
     return out;
+  }
+
+  // Contractions (SearchTerms.swift holds the same tables).
+  var NEGATIONS = {
+    aint: 'is', arent: 'are', cannot: 'can', cant: 'can', couldnt: 'could', didnt: 'did', doesnt: 'does',
+    dont: 'do', hadnt: 'had', hasnt: 'has', havent: 'have', isnt: 'is', shouldnt: 'should', wasnt: 'was',
+    werent: 'were', wont: 'will', wouldnt: 'would'
+  };
+  var NEGATED_STEMS = { wo: 'will', ca: 'can', sha: 'shall', ai: 'is' };
+  var ENDINGS = { ll: 'will', re: 'are', ve: 'have', m: 'am', d: 'would', s: null };
+
+  var stemmer = typeof window !== 'undefined' && window.FixbookStemmer ? window.FixbookStemmer
+    : typeof require === 'function' ? require('./search-stemmer.js') : null;
+
+  function stemOf(word) {
+    var plain = word.replace(/'/g, '');
+    return plain ? [stemmer.stem(plain)] : [];
+  }
+
+  /**
+   * The terms of one raw word: { terms, plain }. An English word (a-z and apostrophes) is
+   * unfolded (doesn't, doesnt → does not; you'll → you will) and stemmed; any other word is its
+   * own term. `plain` says the word was a-z only, a dictionary word for corrections.
+   */
+  function foldWord(word) {
+    if (!/^[a-z'\u2019]+$/.test(word)) return { terms: [word], plain: false };
+    var letters = word.replace(/\u2019/g, "'");
+    var apostrophe = letters.indexOf("'");
+    if (apostrophe < 0) {
+      if (letters.length >= 4 && letters.charAt(letters.length - 1) === 't' && own(NEGATIONS, letters)) {
+        return { terms: stemOf(NEGATIONS[letters]).concat(stemOf('not')), plain: false };
+      }
+      return { terms: stemOf(letters), plain: true };
+    }
+    var ending = letters.slice(apostrophe + 1);
+    if (apostrophe > 0 && letters.charAt(apostrophe - 1) === 'n' && ending === 't') {
+      var base = letters.slice(0, apostrophe - 1);
+      return { terms: stemOf(own(NEGATED_STEMS, base) ? NEGATED_STEMS[base] : base).concat(stemOf('not')), plain: false };
+    }
+    if (own(ENDINGS, ending)) {
+      var terms = stemOf(letters.slice(0, apostrophe));
+      if (ENDINGS[ending]) terms = terms.concat(stemOf(ENDINGS[ending]));
+      return { terms: terms, plain: false };
+    }
+    return { terms: stemOf(letters), plain: false };
+  }
+
+  /**
+   * The terms of normalized text, each with its raw word: [{ term, word, plain, parts }]; `parts`
+   * are, for a host name, address or file name, the terms of its words, which come just before it.
+   */
+  function termsWithWords(s) {
+    var out = [];
+    var starts = [];
+    rawWords(s).forEach(function (raw) {
+      if (raw[1]) {
+        var first = starts[Math.max(0, starts.length - raw[1])];
+        out.push({ term: raw[0], word: raw[0], plain: false, parts: out.slice(first).map(function (t) { return t.term; }) });
+        return;
+      }
+      starts.push(out.length);
+      var folded = foldWord(raw[0]);
+      folded.terms.forEach(function (t) {
+        out.push({ term: t, word: raw[0], plain: folded.plain && folded.terms.length === 1, parts: [] });
+      });
+    });
+    return out;
+  }
+
+  /** Terms of text that is already normalized. */
+  function tokenizeNormalized(s) {
+    return termsWithWords(s).map(function (t) { return t.term; });
   }
 
   function tokenize(text) { return tokenizeNormalized(normalize(text)); }
@@ -249,7 +351,7 @@
    * A theme copied by `fixbook init --with-theme` keeps its scripts while Fixbook moves on: an
    * index of another format is refused with IndexFormatError instead of being misread.
    */
-  var FORMAT = 2;
+  var FORMAT = 3;
 
   function IndexFormatError(found) {
     this.name = 'IndexFormatError';
@@ -266,21 +368,53 @@
     var version = index && index.version;
     var r = index && index.ranking;
     if (version !== FORMAT || !r || !r.fields) throw new IndexFormatError(version);
-    var bits = [[FIELD_TITLE, r.fields.title], [FIELD_SYMPTOMS, r.fields.symptoms], [FIELD_TAGS, r.fields.tags],
-      [FIELD_CODES, r.fields.codes], [FIELD_HEADINGS, r.fields.headings], [FIELD_SUMMARY, r.fields.summary],
-      [FIELD_BODY, r.fields.body]];
-    var maskWeight = new Array(FIELD_SLOTS);
-    for (var m = 0; m < FIELD_SLOTS; m++) {
-      var w = 0;
-      for (var f = 0; f < bits.length; f++) if (m & bits[f][0]) w += bits[f][1];
-      maskWeight[m] = w;
-    }
+    var weights = [r.fields.title, r.fields.symptoms, r.fields.tags, r.fields.codes, r.fields.headings,
+      r.fields.summary, r.fields.body];
     return {
-      maskWeight: maskWeight, codeHit: r.codeHit, messageBoost: r.messageBoost,
+      weights: weights, k1: r.k1, b: r.b, denseShare: r.denseShare, stopFactor: r.stopFactor,
+      typoFactor: r.typoFactor, typoOneEdit: r.typoOneEdit, typoTwoEdits: r.typoTwoEdits,
+      stopWords: new Set(r.stopWords || []), stopCharacters: String(r.stopCharacters || ''),
+      codeHit: r.codeHit, messageBoost: r.messageBoost,
       phraseTitle: r.phraseTitle, phraseSymptom: r.phraseSymptom, phraseBody: r.phraseBody,
       phraseCandidates: r.phraseCandidates, prefixMinimum: r.prefixMinimum,
-      prefixMaximumWords: r.prefixMaximumWords, minimumPartial: r.minimumPartial
+      prefixMaximumWords: r.prefixMaximumWords, minimumShare: r.minimumShare
     };
+  }
+
+  /** A stop word, or a CJK term that holds a function character: weighs less, never nothing. */
+  function isStop(ranking, term) {
+    if (ranking.stopWords.has(term)) return true;
+    if (!isCJK(term.codePointAt(0))) return false;
+    for (var i = 0; i < term.length; i++) if (ranking.stopCharacters.indexOf(term.charAt(i)) >= 0) return true;
+    return false;
+  }
+
+  // ---------------------------------------------------------------- BM25 (SearchScoring.swift)
+
+  var FIELDS = [FIELD_TITLE, FIELD_SYMPTOMS, FIELD_TAGS, FIELD_CODES, FIELD_HEADINGS, FIELD_SUMMARY, FIELD_BODY];
+
+  /** The impact of a term in one article: see the header, 4. */
+  function impact(ranking, averages, mask, bodyCount, lengths) {
+    var sum = 0;
+    for (var f = 0; f < FIELDS.length; f++) {
+      if (!(mask & FIELDS[f])) continue;
+      var tf = FIELDS[f] === FIELD_BODY ? bodyCount : 1;
+      var relative = averages[f] > 0 ? lengths[f] / averages[f] : 1;
+      var saturation = ranking.k1 * (1 - ranking.b + ranking.b * relative);
+      sum += ranking.weights[f] * (tf * (ranking.k1 + 1) / (tf + saturation));
+    }
+    return Math.max(1, Math.round(sum * 10));
+  }
+
+  function denseImpact(ranking, mask) {
+    var sum = 0;
+    for (var f = 0; f < FIELDS.length; f++) if (mask & FIELDS[f]) sum += ranking.weights[f];
+    return Math.max(1, Math.round(sum * 10));
+  }
+
+  function idfOf(ranking, frequency, documents, stop) {
+    var plain = Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
+    return Math.max(1, Math.round(plain * 100 * (stop ? ranking.stopFactor : 1)));
   }
 
   function own(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
@@ -321,7 +455,35 @@
    * synchronous accessors (postings, claims, facet, words, doc) answer for what was ensured.
    */
 
-  /** The whole index in memory: token → [doc * 128 + mask], built once per index object. */
+  /**
+   * An article's terms: Map term → { mask, body }, the length of each field in terms (FIELDS
+   * order), and its plain words (word → term). SearchFields.swift does the same.
+   */
+  function documentTerms(a) {
+    var terms = new Map();
+    var lengths = [0, 0, 0, 0, 0, 0, 0];
+    var words = new Map();
+    function add(text, f) {
+      termsWithWords(normalize(text)).forEach(function (t) {
+        var e = terms.get(t.term);
+        if (!e) terms.set(t.term, e = { mask: 0, body: 0 });
+        e.mask |= FIELDS[f];
+        if (FIELDS[f] === FIELD_BODY) e.body++;
+        lengths[f]++;
+        if (t.plain && t.word.length >= 3 && !words.has(t.word)) words.set(t.word, t.term);
+      });
+    }
+    add(a.title, 0);
+    (a.symptoms || []).forEach(function (x) { add(x, 1); });
+    (a.tags || []).forEach(function (x) { add(x, 2); });
+    (a.codes || []).forEach(function (c) { add(c.key, 3); add(c.code, 3); });
+    (a.headings || []).forEach(function (x) { add(x, 4); });
+    add(a.summary, 5);
+    add(a.text, 6);
+    return { terms: terms, lengths: lengths, words: words };
+  }
+
+  /** The whole index in memory: term → postings, built once per index object. */
   var memoryStores = typeof WeakMap === 'function' ? new WeakMap() : null;
 
   function memoryStore(index) {
@@ -329,28 +491,36 @@
     if (known) return known;
     var ranking = prepareRanking(index);
     var docs = ((index && index.articles) || []).filter(Boolean).slice().sort(rankingOrder);
-    var postings = new Map();
-    for (var d = 0; d < docs.length; d++) {
-      var a = docs[d];
-      var masks = new Map();
-      var add = function (text, bit) {
-        var toks = tokenizeNormalized(text);
-        for (var i = 0; i < toks.length; i++) masks.set(toks[i], (masks.get(toks[i]) | 0) | bit);
-      };
-      add(normalize(a.title), FIELD_TITLE);
-      (a.symptoms || []).forEach(function (s) { add(normalize(s), FIELD_SYMPTOMS); });
-      (a.tags || []).forEach(function (t) { add(normalize(t), FIELD_TAGS); });
-      (a.codes || []).forEach(function (c) { add(normalize(c.key), FIELD_CODES); add(normalize(c.code), FIELD_CODES); });
-      (a.headings || []).forEach(function (h) { add(normalize(h), FIELD_HEADINGS); });
-      add(normalize(a.summary), FIELD_SUMMARY);
-      add(normalize(a.text), FIELD_BODY);
-      masks.forEach(function (mask, token) {
-        var list = postings.get(token);
-        if (!list) postings.set(token, list = []);
-        list.push(d * FIELD_SLOTS + mask);
+    var analysed = docs.map(documentTerms);
+    var averages = FIELDS.map(function (_, f) {
+      var total = 0;
+      analysed.forEach(function (d) { total += d.lengths[f]; });
+      return docs.length ? total / docs.length : 0;
+    });
+    var raw = new Map();
+    var wordTerms = new Map();
+    analysed.forEach(function (d, i) {
+      d.terms.forEach(function (counts, term) {
+        var list = raw.get(term);
+        if (!list) raw.set(term, list = []);
+        list.push([i, counts]);
       });
-    }
+      d.words.forEach(function (term, word) { wordTerms.set(word, term); });
+    });
+    var postings = new Map();
+    raw.forEach(function (list, term) {
+      var dense = list.length * ranking.denseShare > docs.length;
+      postings.set(term, {
+        docs: list.map(function (p) { return p[0]; }),
+        masks: list.map(function (p) { return p[1].mask; }),
+        impacts: list.map(function (p) {
+          return dense ? denseImpact(ranking, p[1].mask) : impact(ranking, averages, p[1].mask, p[1].body, analysed[p[0]].lengths);
+        }),
+        idf: idfOf(ranking, list.length, docs.length, isStop(ranking, term))
+      });
+    });
     var vocab = Array.from(postings.keys()).sort(cmp);
+    var dictionary = Array.from(wordTerms.keys()).sort(cmp);
 
     var byId = new Map();
     docs.forEach(function (a, i) { if (a.id != null && !byId.has(String(a.id))) byId.set(String(a.id), i); });
@@ -379,6 +549,7 @@
       meta: {
         ranking: ranking,
         documents: docs.length,
+        absentIDF: idfOf(ranking, 0, docs.length, false),
         site: (index && index.site) || {},
         groups: prepareGroups(index && index.synonyms),
         messageKeys: prepareMessageKeys(keys),
@@ -398,6 +569,17 @@
         return out;
       },
       words: function (prefix, max) { return wordsFrom(vocab, prefix, max); },
+      ensureDictionary: function () { return resolved; },
+      dictionary: function (prefix) {
+        var out = [];
+        for (var i = lowerBound(dictionary, prefix); i < dictionary.length; i++) {
+          var w = dictionary[i];
+          if (w.slice(0, prefix.length) !== prefix) break;
+          var term = wordTerms.get(w);
+          out.push({ word: w, term: term, frequency: postings.get(term).docs.length });
+        }
+        return out;
+      },
       doc: function (d) { return docs[d]; }
     };
     if (memoryStores) memoryStores.set(index, store);
@@ -502,6 +684,25 @@
       if (raw !== undefined) decoded.set(key, value);
       return value;
     }
+    // The dictionary of corrections, in runs (assets/search/w/N.js) with their first words.
+    var wordKeys = (meta && meta.words) || [];
+    var dictionaryLoads = new Map();
+    var dictionaryRuns = new Map();
+    function dictionaryShardOf(word) {
+      var lo = 0, hi = wordKeys.length;
+      while (lo < hi) { var mid = (lo + hi) >> 1; if (wordKeys[mid] <= word) lo = mid + 1; else hi = mid; }
+      return lo - 1;
+    }
+    function loadDictionary(n) {
+      var p = dictionaryLoads.get(n);
+      if (!p) {
+        p = load('w/' + n).then(function (data) {
+          dictionaryRuns.set(n, { data: data || {}, words: Object.keys(data || {}).sort(cmp) });
+        });
+        dictionaryLoads.set(n, p);
+      }
+      return p;
+    }
     function prefixWords(prefix, max) {
       var out = [];
       for (var n = Math.max(0, shardOf(prefix)); n < firstKeys.length && out.length < max; n++) {
@@ -518,6 +719,7 @@
       meta: {
         ranking: ranking,
         documents: (meta && meta.documents) || 0,
+        absentIDF: (meta && meta.absentIDF) || 1,
         site: (meta && meta.site) || {},
         groups: prepareGroups(meta && meta.synonyms),
         messageKeys: prepareMessageKeys((meta && meta.messageKeys) || []),
@@ -554,15 +756,44 @@
       postings: function (token) {
         return cached(token, function (raw) {
           var list = decodeDocs(String(raw[0] || ''));
-          var out = list.map(function (d) { return d * FIELD_SLOTS + FIELD_BODY; });
+          var masks = list.map(function () { return FIELD_BODY; });
           // Masks other than body-only: pairs of (postings skipped since the last pair, mask ^ body).
           var pairs = decodeNumbers(String(raw[1] || ''));
           for (var i = 0, at = -1; i + 1 < pairs.length; i += 2) {
             at += pairs[i] + 1;
-            if (at < out.length) out[at] = list[at] * FIELD_SLOTS + (pairs[i + 1] ^ FIELD_BODY);
+            if (at < masks.length) masks[at] = pairs[i + 1] ^ FIELD_BODY;
           }
-          return out;
+          var impacts = decodeNumbers(String(raw[2] || ''));
+          if (impacts.length !== list.length) impacts = masks.map(function (m) { return denseImpact(ranking, m); });
+          return { docs: list, masks: masks, impacts: impacts, idf: Number(raw[3]) || 1 };
         });
+      },
+      /** Loads the dictionary runs that hold words starting with each of `prefixes`. */
+      ensureDictionary: function (prefixes) {
+        var wanted = new Set();
+        prefixes.forEach(function (p) {
+          var first = Math.max(0, dictionaryShardOf(p));
+          for (var n = first; n < wordKeys.length; n++) {
+            if (n > first && wordKeys[n].slice(0, p.length) !== p) break;
+            wanted.add(n);
+          }
+        });
+        return Promise.all(Array.from(wanted).map(loadDictionary));
+      },
+      dictionary: function (prefix) {
+        var out = [];
+        var first = Math.max(0, dictionaryShardOf(prefix));
+        for (var n = first; n < wordKeys.length; n++) {
+          var run = dictionaryRuns.get(n);
+          if (!run || (n > first && wordKeys[n].slice(0, prefix.length) !== prefix)) break;
+          for (var i = lowerBound(run.words, prefix); i < run.words.length; i++) {
+            var w = run.words[i];
+            if (w.slice(0, prefix.length) !== prefix) break;
+            var value = run.data[w];
+            out.push({ word: w, term: value[0] || w, frequency: value[1] });
+          }
+        }
+        return out;
       },
       claims: function (key) {
         return cached('#' + key, function (raw) {
@@ -671,17 +902,24 @@
       concepts.push(c);
     }
     function textPiece(text, isLast) {
-      var toks = tokenizeNormalized(text);
-      toks.forEach(function (t, i) {
-        var c = { weight: 1, full: [[t]], half: [], terms: [t], prefix: null };
+      // A host name, address or file name is one concept: whole, or its words in one field at
+      // half score; its words are not concepts of their own.
+      var toks = [];
+      termsWithWords(text).forEach(function (w) {
+        if (w.parts.length) toks.splice(toks.length - w.parts.length, w.parts.length);
+        toks.push(w);
+      });
+      toks.forEach(function (w, i) {
+        var t = w.term;
+        var c = { full: [[t]], half: w.parts.length ? [w.parts] : [], terms: [t], prefix: null, text: w.word, word: w.plain ? w.word : null, corrected: null };
         var key = codeKeyOfToken(t);
         if (key) {
           var kt = tokenize(key);
           if (kt.length && !(kt.length === 1 && kt[0] === t)) { c.full.push(kt); c.terms.push(kt.join(' ')); }
         }
-        if (isLast && i === toks.length - 1 && typing && t.length >= meta.ranking.prefixMinimum && /^[a-z0-9]/.test(t) &&
-            norm.slice(norm.length - t.length) === t) {
-          c.prefix = t;
+        if (isLast && i === toks.length - 1 && typing && w.word.length >= meta.ranking.prefixMinimum && /^[a-z0-9]/.test(w.word) &&
+            norm.slice(norm.length - w.word.length) === w.word) {
+          c.prefix = w.word;
         }
         push(c);
       });
@@ -696,7 +934,7 @@
         var t = tokenizeNormalized(w);
         if (t.length) half.push(t);
       });
-      push({ weight: Math.max(1, ownTokens.length), full: [ownTokens], half: half, terms: meta.groups[o.group].slice(), prefix: null });
+      push({ full: [ownTokens], half: half, terms: meta.groups[o.group].slice(), prefix: null, text: o.word, word: null, corrected: null });
       pos = o.end;
     });
     textPiece(norm.slice(pos), true);
@@ -735,8 +973,11 @@
     return out;
   }
 
-  /** doc → mask of fields that contain every token of `tokens`. */
-  function phraseMasks(store, tokens, into) {
+  /**
+   * doc → best score of `tokens` where one field holds them all: the sum of each token's inverse
+   * document frequency times its impact. Kept at the larger where `into` has one already.
+   */
+  function phraseScores(store, tokens, into) {
     var acc = null;
     var uniq = [];
     tokens.forEach(function (t) { if (uniq.indexOf(t) < 0) uniq.push(t); });
@@ -744,21 +985,21 @@
       var list = store.postings(uniq[i]);
       if (!list) return;
       var next = new Map();
-      for (var j = 0; j < list.length; j++) {
-        var v = list[j];
-        var d = (v / FIELD_SLOTS) | 0;
-        var m = v % FIELD_SLOTS;
-        if (acc === null) next.set(d, m);
+      for (var j = 0; j < list.docs.length; j++) {
+        var d = list.docs[j];
+        var m = list.masks[j];
+        var value = list.idf * list.impacts[j];
+        if (acc === null) next.set(d, { mask: m, sum: value });
         else {
           var prev = acc.get(d);
-          if (prev !== undefined && (prev & m)) next.set(d, prev & m);
+          if (prev !== undefined && (prev.mask & m)) next.set(d, { mask: prev.mask & m, sum: prev.sum + value });
         }
       }
       acc = next;
       if (!acc.size) return;
     }
     if (!acc) return;
-    acc.forEach(function (m, d) { into.set(d, (into.get(d) | 0) | m); });
+    acc.forEach(function (found, d) { into.set(d, Math.max(into.get(d) || 0, found.sum)); });
   }
 
   function uniqueTokens(text) {
@@ -768,44 +1009,134 @@
   }
 
   function ranksBefore(x, y) {
-    return (y.complete - x.complete) || (y.fraction - x.fraction) || (y.score - x.score) || x.doc - y.doc;
+    return (y.score - x.score) || x.doc - y.doc;
   }
 
-  /** Scores from the postings alone: [{doc, score, fraction, complete, codeKeys}], unsorted. */
+  /** The stored inverse document frequency of a term, or that of a term no article holds. */
+  function termIDF(store, term) {
+    var list = store.postings(term);
+    if (list) return list.idf;
+    var ranking = store.meta.ranking;
+    return isStop(ranking, term) ? Math.max(1, Math.round(store.meta.absentIDF * ranking.stopFactor)) : store.meta.absentIDF;
+  }
+
+  /** Whether any alternative of concept `c` is held by an article. */
+  function conceptMatches(store, c) {
+    var found = new Map();
+    c.full.concat(c.half).forEach(function (ph) { phraseScores(store, ph, found); });
+    return found.size > 0;
+  }
+
+  /** The first two letters of a typed word, and the two swapped when they differ. */
+  function typoPrefixes(word) {
+    var first = word.slice(0, 2);
+    if (word.length < 2 || word.charAt(0) === word.charAt(1)) return [first];
+    return [first, word.charAt(1) + word.charAt(0)];
+  }
+
+  /** Concepts that may be corrected: a plain word, long enough, that no article holds. */
+  function correctable(store, q) {
+    return q.concepts.filter(function (c) {
+      return c.word && c.full.length === 1 && c.word.length >= store.meta.ranking.typoOneEdit && !conceptMatches(store, c);
+    });
+  }
+
+  /**
+   * Optimal string alignment distance of a and b when at most `limit`, else -1: insertions,
+   * deletions, substitutions and swaps of two neighbours count one (EditDistance.swift).
+   */
+  function editDistance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return -1;
+    if (!a.length || !b.length) return Math.max(a.length, b.length);
+    var before = [], prev = [], cur = [];
+    for (var j = 0; j <= b.length; j++) { prev.push(j); before.push(0); cur.push(0); }
+    for (var i = 1; i <= a.length; i++) {
+      cur[0] = i;
+      var best = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+        var v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+        if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+          v = Math.min(v, before[j - 2] + 1);
+        }
+        cur[j] = v;
+        if (v < best) best = v;
+      }
+      if (best > limit) return -1;
+      var spare = before;
+      before = prev;
+      prev = cur;
+      cur = spare;
+    }
+    return prev[b.length] <= limit ? prev[b.length] : -1;
+  }
+
+  /** The dictionary word a misspelled word stands for (SearchEngine.correct), or null. */
+  function correction(store, c) {
+    var ranking = store.meta.ranking;
+    var limit = c.word.length >= ranking.typoTwoEdits ? 2 : 1;
+    var best = null, bestDistance = 0;
+    typoPrefixes(c.word).forEach(function (prefix) {
+      store.dictionary(prefix).forEach(function (candidate) {
+        var distance = editDistance(c.word, candidate.word, limit);
+        if (distance <= 0) return;
+        if (best) {
+          if (distance > bestDistance) return;
+          if (distance === bestDistance) {
+            if (candidate.frequency < best.frequency) return;
+            if (candidate.frequency === best.frequency && !(candidate.word < best.word)) return;
+          }
+        }
+        best = candidate;
+        bestDistance = distance;
+      });
+    });
+    return best;
+  }
+
+  /**
+   * Scores from the postings alone: { ranked: [{doc, score, fraction, missing, codeKeys}] unsorted,
+   * partial }. See the header, 4.
+   */
   function score(store, q) {
     var ranking = store.meta.ranking;
     var totalWeight = 0;
-    var scores = new Map(); // doc → {score, matched, codeKeys}
+    var scores = new Map(); // doc → {terms, matched, codeKeys, concepts}
     function entry(d) {
       var e = scores.get(d);
-      if (!e) scores.set(d, e = { score: 0, matched: 0, codeKeys: [] });
+      if (!e) scores.set(d, e = { terms: 0, matched: 0, codeKeys: [], concepts: [] });
       return e;
     }
-    q.concepts.forEach(function (c) {
-      totalWeight += c.weight;
+    q.concepts.forEach(function (c, index) {
       var full = new Map(), half = new Map();
-      c.full.forEach(function (ph) { phraseMasks(store, ph, full); });
-      c.half.forEach(function (ph) { phraseMasks(store, ph, half); });
-      full.forEach(function (m, d) {
+      c.full.forEach(function (ph) { phraseScores(store, ph, full); });
+      c.half.forEach(function (ph) { phraseScores(store, ph, half); });
+      var weight = 0;
+      c.full[0].forEach(function (t) { weight += termIDF(store, t); });
+      totalWeight += weight;
+      var factor = c.corrected ? ranking.typoFactor : 1;
+      var seen = new Set();
+      function add(d) {
+        if (seen.has(d)) return;
+        seen.add(d);
         var e = entry(d);
-        e.matched += c.weight;
-        e.score += c.weight * (ranking.maskWeight[m] + ranking.maskWeight[(half.get(d) | 0) & ~m] / 2);
-      });
-      half.forEach(function (m, d) {
-        if (full.has(d)) return;
-        var e = entry(d);
-        e.matched += c.weight;
-        e.score += c.weight * ranking.maskWeight[m] / 2;
-      });
+        e.matched += weight;
+        e.terms += Math.max(full.get(d) || 0, (half.get(d) || 0) / 2) * factor;
+        e.concepts.push(index);
+      }
+      full.forEach(function (_, d) { add(d); });
+      half.forEach(function (_, d) { add(d); });
     });
 
+    var totals = new Map();
+    scores.forEach(function (e, d) { totals.set(d, e.terms / 1000); });
     var queryTokenSet = new Set(q.tokens);
     q.codeKeys.forEach(function (key) {
       var claims = store.claims(key);
       if (!claims) return;
       claims.docs.forEach(function (d, i) {
         var e = entry(d);
-        e.score += ranking.codeHit;
+        var total = (totals.get(d) || 0) + ranking.codeHit;
         e.codeKeys.push(key);
         var best = 0;
         claims.messages[i].forEach(function (message) {
@@ -815,17 +1146,20 @@
           mt.forEach(function (t) { if (queryTokenSet.has(t)) hits++; });
           best = Math.max(best, ranking.messageBoost * hits / mt.length);
         });
-        e.score += best;
+        totals.set(d, total + best);
       });
     });
 
+    function fraction(e) { return !totalWeight || e.codeKeys.length ? 1 : e.matched / totalWeight; }
     var ranked = [];
     scores.forEach(function (e, d) {
-      // Weak partial matches (less than half of the query) are noise, unless a code hit.
-      if (totalWeight && e.matched / totalWeight < ranking.minimumPartial && !e.codeKeys.length) return;
-      // A code hit is the strongest evidence there is: it counts as a complete match.
-      var fraction = !totalWeight || e.codeKeys.length ? 1 : e.matched / totalWeight;
-      ranked.push({ doc: d, score: e.score, fraction: fraction, complete: fraction >= 1, codeKeys: e.codeKeys });
+      var missing = [];
+      if (!e.codeKeys.length) {
+        q.concepts.forEach(function (c, index) {
+          if (e.concepts.indexOf(index) < 0 && missing.indexOf(c.text) < 0) missing.push(c.text);
+        });
+      }
+      ranked.push({ doc: d, score: totals.get(d) || 0, fraction: fraction(e), missing: missing, codeKeys: e.codeKeys });
     });
     return ranked;
   }
@@ -870,15 +1204,34 @@
   function runSearch(store, query, options) {
     var q = parseQuery(store.meta, query, options);
     var terms = [];
-    var empty = { results: [], terms: terms, codeKeys: q.codeKeys, concepts: q.concepts, query: q };
+    var corrections = [];
+    var empty = { results: [], terms: terms, codeKeys: q.codeKeys, concepts: q.concepts, query: q, corrections: corrections, partial: false };
     if (!q.concepts.length && !q.codeKeys.length) return Promise.resolve(empty);
     var keys = conceptTokens(q).concat(q.codeKeys.map(function (k) { return '#' + k; }));
     var prefixes = q.concepts.filter(function (c) { return c.prefix; }).map(function (c) {
       return store.ensurePrefix(c.prefix, store.meta.ranking.prefixMaximumWords);
     });
+    var partial = false;
     return Promise.all([store.ensureKeys(keys)].concat(prefixes)).then(function () {
       expandPrefixes(store, q);
       return store.ensureKeys(conceptTokens(q));
+    }).then(function () {
+      // Misspelled words: corrected from the dictionary, unless the words are wanted as typed.
+      var wanted = options && options.correct === false ? [] : correctable(store, q);
+      if (!wanted.length) return;
+      var starts = [];
+      wanted.forEach(function (c) { starts = starts.concat(typoPrefixes(c.word)); });
+      return store.ensureDictionary(starts).then(function () {
+        wanted.forEach(function (c) {
+          var found = correction(store, c);
+          if (!found) return;
+          c.full = [[found.term]];
+          c.terms.push(found.term);
+          c.corrected = found.word;
+          corrections.push({ typed: c.text, corrected: found.word });
+        });
+        return store.ensureKeys(conceptTokens(q));
+      });
     }).then(function () {
       q.concepts.forEach(function (c) {
         c.terms.forEach(function (t) { terms.push({ text: t, prefix: false }); });
@@ -893,10 +1246,16 @@
         return ranked.sort(ranksBefore);
       });
     }).then(function (ranked) {
+      // The long tail of articles that hold a word or two of the query is noise.
+      var floor = ranked.length ? ranked[0].score * store.meta.ranking.minimumShare : 0;
+      ranked = ranked.filter(function (r) { return r.score >= floor; });
+      // Never an empty page: when no article holds every word, the best partial matches show,
+      // each with the words it lacks.
+      partial = ranked.length > 0 && !ranked.some(function (r) { return !r.missing.length; });
       var limit = options && options.limit ? options.limit : ranked.length;
       return fillResults(store, ranked, 0, limit);
     }).then(function (results) {
-      return { results: results, terms: terms, codeKeys: q.codeKeys, concepts: q.concepts, query: q };
+      return { results: results, terms: terms, codeKeys: q.codeKeys, concepts: q.concepts, query: q, corrections: corrections, partial: partial };
     });
   }
 
@@ -947,6 +1306,14 @@
         from = at + 1;
       }
     });
+    // English words whose term is searched: "printing" and "printed" for the term "print".
+    var wanted = new Set(terms.map(function (term) { return typeof term === 'string' ? term : term.text; }));
+    var wordRe = /[a-z]+(?:['\u2019][a-z]+)*/g, m;
+    while ((m = wordRe.exec(s))) {
+      var last = m.index + m[0].length;
+      if (isWordAt(s, m.index - 1) || isWordAt(s, last)) continue;
+      if (foldWord(m[0]).terms.some(function (t) { return wanted.has(t); })) found.push([nm.starts[m.index], nm.ends[last - 1]]);
+    }
     found.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
     var merged = [];
     found.forEach(function (r) {

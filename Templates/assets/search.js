@@ -44,7 +44,11 @@
       tag: ui.searchFilterTag,
       filters: ui.searchFilters,
       results: ui.searchResults,
-      unavailable: ui.searchUnavailable
+      unavailable: ui.searchUnavailable,
+      corrected: function (query) { return fill(ui.searchCorrected, { query: query }); },
+      instead: ui.searchInstead,
+      partial: ui.searchPartial,
+      missing: ui.searchMissing
     };
   }
 
@@ -153,6 +157,17 @@
       });
       if (meta.childNodes.length) item.appendChild(meta);
 
+      // The query's words this article lacks, struck through (as web search engines show them).
+      if (r.missing && r.missing.length) {
+        var missing = el('p', 'result-missing', S.missing + ' ');
+        missing.setAttribute('data-missing', '');
+        r.missing.forEach(function (word, i) {
+          if (i) missing.appendChild(doc.createTextNode(' '));
+          missing.appendChild(el('s', null, word));
+        });
+        item.appendChild(missing);
+      }
+
       if (withSnippet) {
         var sn = snippet(a, terms, SNIPPET_LENGTH);
         if (sn.text) {
@@ -207,6 +222,9 @@
 
       var state = {
         query: null, results: [], terms: [], active: -1, limit: PAGE_STEP, seq: 0,
+        // misspelled words corrected ({typed, corrected}), whether only partial matches were
+        // found, and whether the words are searched exactly as typed ("search instead for")
+        corrections: [], partial: false, exact: false,
         // a filter: the chosen category title or tag, and the set of its documents
         filters: { category: null, tag: null }, filterDocs: { category: null, tag: null }
       };
@@ -264,7 +282,54 @@
         announce(S.unavailable);
       }
 
+      /**
+       * Above the results of the search page and the home page, outside the list box: the words
+       * searched instead of misspelled ones, with a link to the words as typed, or that only
+       * partial matches were found.
+       */
+      var noticeEl = null;
+      if (!popup) {
+        noticeEl = el('div', 'search-notice');
+        noticeEl.setAttribute('data-search-notice', '');
+        noticeEl.hidden = true;
+        container.parentNode.insertBefore(noticeEl, container);
+      }
+
+      function drawNotice() {
+        if (!noticeEl) return;
+        noticeEl.textContent = '';
+        if (state.query && state.results.length && state.corrections.length) {
+          var corrected = state.query;
+          state.corrections.forEach(function (c) {
+            corrected = corrected.replace(new RegExp('(^|[^a-z])' + c.typed.replace(/[^a-z]/g, '') + '(?![a-z])', 'i'),
+              function (all, before) { return before + c.corrected; });
+          });
+          var p = el('p', 'search-corrected', S.corrected(corrected));
+          p.setAttribute('data-search-corrected', '');
+          noticeEl.appendChild(p);
+          var instead = el('p', 'search-instead', S.instead + ' ');
+          var typed = el('a', null, state.query);
+          typed.setAttribute('href', searchURL(state.query) + '&exact=1');
+          typed.setAttribute('data-search-exact', '');
+          typed.addEventListener('click', function (e) {
+            if (!isPage) return;
+            e.preventDefault();
+            state.exact = true;
+            run(true);
+          });
+          instead.appendChild(typed);
+          noticeEl.appendChild(instead);
+        }
+        if (state.query && state.partial && state.results.length) {
+          var partial = el('p', 'search-partial', S.partial);
+          partial.setAttribute('data-search-partial', '');
+          noticeEl.appendChild(partial);
+        }
+        noticeEl.hidden = !noticeEl.childNodes.length;
+      }
+
       function draw(list, limit) {
+        drawNotice();
         setActive(-1);
         container.textContent = '';
         if (moreEl) moreEl.textContent = '';
@@ -415,19 +480,23 @@
           return;
         }
         var limit = popup ? POPUP_LIMIT : isPage ? PAGE_STEP : HOME_LIMIT;
-        var pending = trimmed ? runSearch(store, q, { limit: limit }) : Promise.resolve({ results: [], terms: [] });
+        var pending = trimmed ? runSearch(store, q, { limit: limit, correct: !state.exact })
+          : Promise.resolve({ results: [], terms: [], corrections: [], partial: false });
         pending.then(function (out) {
           if (seq !== state.seq) return; // a newer query is on its way
           if (trimmed !== state.query) state.limit = PAGE_STEP;
           state.query = trimmed;
           state.results = out.results;
           state.terms = out.terms;
+          state.corrections = out.corrections || [];
+          state.partial = !!out.partial;
           state.filters = { category: null, tag: null };
           state.filterDocs = { category: null, tag: null };
           if (isPage) {
             renderFilters();
             try {
-              var url = trimmed ? '?q=' + encodeURIComponent(trimmed) : win.location.pathname.split('/').pop() || 'search.html';
+              var url = trimmed ? '?q=' + encodeURIComponent(trimmed) + (state.exact ? '&exact=1' : '')
+                : win.location.pathname.split('/').pop() || 'search.html';
               win.history.replaceState(null, '', url);
             } catch (e) { /* file:// in some browsers */ }
             doc.title = trimmed ? trimmed + ' - ' + baseTitle : baseTitle;
@@ -445,6 +514,7 @@
 
       input.addEventListener('input', function (e) {
         if (e.isComposing) return; // wait for compositionend (IME)
+        state.exact = false;
         schedule();
       });
       input.addEventListener('compositionend', schedule);
@@ -508,7 +578,7 @@
         input: input,
         popup: popup,
         isPage: isPage,
-        setQuery: function (q) { input.value = q; run(true); },
+        setQuery: function (q, exact) { input.value = q; state.exact = !!exact; run(true); },
         refresh: function () { if (input.value && input.value !== state.rawQuery) run(false); }
       };
     }
@@ -522,9 +592,13 @@
     // Deep link: search.html?q=…
     boxes.forEach(function (b) {
       if (!b.isPage) return;
-      var q = '';
-      try { q = new URLSearchParams(win.location.search).get('q') || ''; } catch (e) { q = ''; }
-      if (q) b.setQuery(q);
+      var q = '', exact = false;
+      try {
+        var params = new URLSearchParams(win.location.search);
+        q = params.get('q') || '';
+        exact = params.get('exact') === '1';
+      } catch (e) { q = ''; }
+      if (q) b.setQuery(q, exact);
       else if (!store) {
         var st = doc.querySelector('[data-search-status]');
         if (st) st.textContent = S.unavailable;

@@ -24,7 +24,7 @@ import Testing
         #expect(text(ShardEncoding.documents([100_000])).first != "~")
     }
 
-    @Test func everyDistinctTokenGetsTheMasksOfAllItsFields() {
+    @Test func everyDistinctTermGetsTheMasksOfAllItsFieldsAndItsBodyCount() {
         // Thousands of distinct tokens make the table grow several times; each appears in the body
         // twice, and some in the title or a tag too.
         let words = (0..<3_000).map { "w\($0)" }
@@ -37,9 +37,15 @@ import Testing
         {
             for token in SearchTokenizer.tokenize(text) { expected[token, default: 0] |= field }
         }
-        let masks = SearchFields.masks(of: entry)
-        #expect(masks.count == expected.count)
-        #expect(Dictionary(masks.map { ($0.token, $0.mask) }, uniquingKeysWith: { _, _ in 0 }) == expected)
+        let document = SearchFields.terms(of: entry)
+        #expect(document.terms.count == expected.count)
+        #expect(
+            Dictionary(document.terms.map { ($0.key.text, $0.counts.mask) }, uniquingKeysWith: { _, _ in 0 })
+                == expected)
+        #expect(document.terms.first { $0.key.text == "w5" }?.counts.body == 2)
+        #expect(document.terms.first { $0.key.text == "w2999" }?.counts.body == 2)
+        // title: w7, w2999, 无法, 法连, 连接; tag: w42; body: 6,000 words and 7 bigrams
+        #expect(document.lengths == [5, 0, 1, 0, 0, 0, 6_007])
         #expect(expected["w7"] == SearchFields.title | SearchFields.body)
         #expect(expected["无法"] == SearchFields.title | SearchFields.body)
         #expect(expected["w42"] == SearchFields.tags | SearchFields.body)
@@ -56,7 +62,8 @@ import Testing
         defer { site.remove() }
         _ = try SiteBuilder.build(root: site.root)
         let entry = try site.read("Output/assets/search-index.js")
-        #expect(entry.hasPrefix("window.FIXBOOK_INDEX = {\"documents\":2,"))
+        // a term no article holds: ln(1 + 2.5 / 0.5) = 1.79
+        #expect(entry.hasPrefix("window.FIXBOOK_INDEX = {\"absentIDF\":179,\"documents\":2,"))
         let shards = site.files(under: "Output/assets/search/t")
         #expect(!shards.isEmpty)
         let all = try shards.map { try site.read("Output/assets/search/t/" + $0) }.joined()
@@ -64,10 +71,11 @@ import Testing
         #expect(all.contains("\"#550\":[\"00\",[\"Invalid User\"],\"100\"]"))
         #expect(all.contains("\"$c邮件\":[\"00\"]"))
         #expect(all.contains("\"$toutlook\":[\"0\"]"))
-        // in the title only: the first posting (0 skipped) has mask 1, written as 1 ^ 64 = 65 ("x2")
-        #expect(all.contains("\"constructor\":[\"1\",\"0x2\"]"))
-        // in the body only: no masks
-        #expect(all.contains("\"正文\":[\"00\",\"\"]"))
+        // in the title only: the first posting (0 skipped) has mask 1, written as 1 ^ 64 = 65 ("x2");
+        // in one article of two, more than one in eight, so no counts are kept; idf ln(1 + 1.5 / 1.5)
+        #expect(all.contains("\"constructor\":[\"1\",\"0x2\",\"\",69]"))
+        // in the body only: no masks; idf ln(1 + 0.5 / 2.5)
+        #expect(all.contains("\"正文\":[\"00\",\"\",\"\",18]"))
         #expect(try site.read("Output/assets/search/d/0.js").hasPrefix("FixbookSearchData(\"d/0\",{"))
         #expect(try site.read("Output/assets/search/d/0.js").contains("\"slug\":\"b\""))
     }

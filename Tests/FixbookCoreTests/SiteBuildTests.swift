@@ -94,6 +94,7 @@ import Testing
                 "{{{scriptsHTML}}}",
                 """
                 <script src="{{root}}assets/search-index.js" defer></script>
+                <script src="{{root}}assets/search-stemmer.js" defer></script>
                 <script src="{{root}}assets/search-core.js" defer></script>
                 <script src="{{root}}assets/search.js" defer></script>
                 """

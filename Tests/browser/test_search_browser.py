@@ -149,11 +149,77 @@ def test_an_index_of_another_format_is_refused_on_the_page(driver, site, tmp_pat
     shutil.copytree(site, copy)
     entry = copy / "assets" / "search-index.js"
     text = entry.read_text(encoding="utf-8")
-    assert '"version":2}' in text
-    entry.write_text(text.replace('"version":2}', '"version":1}'), encoding="utf-8")
+    assert '"version":3,' in text
+    entry.write_text(text.replace('"version":3,', '"version":1,'), encoding="utf-8")
     driver.get(page_url(copy, "search.html", "?q=550"))
     status = driver.find_element(By.CSS_SELECTOR, "[data-search-status]")
     WebDriverWait(driver, 5).until(lambda d: status.text)
-    assert "search index format 1, but this search script reads format 2" in status.text
+    assert "search index format 1, but this search script reads format 3" in status.text
     assert "fixbook init --with-theme" in status.text
     assert not results(driver)
+
+
+# ------------------------------------------------------------------ forgiving search (English)
+
+@pytest.fixture(scope="session")
+def english_site(tmp_path_factory):
+    """The English help center of the relevance benchmark, built with the binary under test."""
+    import os
+    import pathlib
+    import subprocess
+    binary = os.environ.get("FIXBOOK_BIN")
+    if not binary:
+        pytest.fail("set FIXBOOK_BIN to the fixbook executable (scripts/test.sh does)")
+    root = pathlib.Path(__file__).resolve().parents[2] / "Benchmarks" / "relevance" / "en"
+    output = tmp_path_factory.mktemp("english") / "site"
+    subprocess.run([binary, "build", "--root", str(root), "--output", str(output)], check=True,
+                   capture_output=True)
+    return output
+
+
+def test_misspelled_words_are_corrected_and_the_page_says_so(driver, english_site):
+    driver.get_log("browser")  # what earlier tests left
+    driver.get(page_url(english_site, "search.html", "?q=" + urllib.parse.quote("newslettr blokced")))
+    found = wait_for_results(driver)
+    assert found and "articles/newsletter-bulk-mail-blocked.html" in found[0].get_attribute("href")
+    notice = driver.find_element(By.CSS_SELECTOR, "[data-search-corrected]")
+    assert notice.text == "Showing results for newsletter blocked"
+    typed = driver.find_element(By.CSS_SELECTOR, "[data-search-exact]")
+    assert typed.text == "newslettr blokced"
+    assert "exact=1" in typed.get_attribute("href")
+    # the words as typed: nothing holds them, so the empty state, and no correction
+    typed.click()
+    WebDriverWait(driver, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".search-empty"))
+    assert not driver.find_elements(By.CSS_SELECTOR, "[data-search-corrected]")
+    assert "exact=1" in driver.current_url
+    assert_clean(driver)
+
+
+def test_customers_words_find_the_writers_article(driver, english_site):
+    """Word forms, contractions and a misspelling typed into the box as a customer would."""
+    driver.get(page_url(english_site, "search.html"))
+    box = driver.find_element(By.CSS_SELECTOR, "[data-search-page]")
+    box.send_keys("outlok wont recieve mail ")
+    found = wait_for_results(driver)
+    assert found
+    WebDriverWait(driver, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-search-corrected]"))
+    corrected = driver.find_element(By.CSS_SELECTOR, "[data-search-corrected]").text
+    assert corrected == "Showing results for outlook wont receive mail", corrected
+    # the snippet marks the article's own word forms of the query's words
+    marks = [m.text.lower() for m in driver.find_elements(By.CSS_SELECTOR, "[data-search-results] mark")]
+    assert any(m.startswith("receiv") for m in marks), marks
+    assert_clean(driver)
+
+
+def test_partial_matches_show_the_missing_words_struck_through(driver, site):
+    """Never an empty page: the closest articles, each with the words it lacks."""
+    driver.get(page_url(site, "search.html", "?q=" + urllib.parse.quote("邮件乱码 zzqqxx")))
+    found = wait_for_results(driver)
+    assert found and "articles/garbled-text.html" in found[0].get_attribute("href")
+    missing = driver.find_element(By.CSS_SELECTOR, "[data-search-results] [data-missing]")
+    assert missing.text == "缺少： zzqqxx"
+    assert [s.text for s in missing.find_elements(By.CSS_SELECTOR, "s")] == ["zzqqxx"]
+    partial = driver.find_element(By.CSS_SELECTOR, "[data-search-partial]")
+    assert partial.text == "没有文章包含全部关键词，以下是最接近的结果。"
+    assert not driver.find_elements(By.CSS_SELECTOR, ".search-empty")
+    assert_clean(driver)

@@ -127,23 +127,8 @@ public enum ArticleMetadataDecoder {
     static func suggestion(forUnknownKey key: String) -> String? {
         let lower = key.lowercased()
         let candidates = ArticleMetadata.knownKeys.filter {
-            $0 == lower || $0 == lower + "s" || $0 + "s" == lower || editDistance($0, lower) <= 2
+            $0 == lower || $0 == lower + "s" || $0 + "s" == lower || EditDistance.between($0, lower) <= 2
         }
         return candidates.sorted().first
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a)
-        let b = Array(b)
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

@@ -102,7 +102,9 @@ public struct SiteConfig: Sendable, Equatable {
         guard let fields = reader.mappingPairs(value.node, what: "rules") else { return levels }
         for (name, line, setting) in fields {
             guard let id = RuleID(rawValue: name) else {
-                let near = RuleID.allCases.map(\.rawValue).min { editDistance($0, name) < editDistance($1, name) }
+                let near = RuleID.allCases.map(\.rawValue).min {
+                    EditDistance.between($0, name) < EditDistance.between($1, name)
+                }
                 reader.report(
                     .configInvalid, line: line, column: 1,
                     "rules: there is no rule '\(name)'" + (near.map { "; did you mean '\($0)'?" } ?? "")
@@ -166,20 +168,4 @@ func globMatches(_ pattern: String, _ text: String) -> Bool {
     }
     while p < pattern.count, pattern[p] == "*" { p += 1 }
     return p == pattern.count
-}
-
-/// Levenshtein distance, for "did you mean" in configuration errors.
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    guard !a.isEmpty else { return b.count }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-        var current = [i] + Array(repeating: 0, count: b.count)
-        for j in stride(from: 1, through: b.count, by: 1) {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        previous = current
-    }
-    return previous[b.count]
 }

@@ -48,6 +48,13 @@ public struct UIStrings: Sendable {
     public var searchFilterCategory: String
     public var searchFilterTag: String
     public var searchUnavailable: String
+    /// Above results found for corrected words: "Showing results for {query}", and the link to
+    /// the words as typed.
+    public var searchCorrected: String
+    public var searchInstead: String
+    /// Above results that hold only part of the query, and before a result's missing words.
+    public var searchPartial: String
+    public var searchMissing: String
 
     /// Chinese for any `zh` language tag, English otherwise.
     public static func forLanguage(_ language: String) -> UIStrings {
@@ -81,7 +88,9 @@ public struct UIStrings: Sendable {
         searchFoundFiltered: "找到 {total} 篇相关文章，筛选后显示 {n} 篇", searchSuggestion: "试试直接输入错误代码，或者减少关键词。",
         searchSuggestionWithCode: "试试直接输入错误代码（例如 {code}），或者减少关键词。", searchContact: "仍然找不到答案？请联系客服：",
         searchSeeAll: "查看全部 {n} 个结果", searchShowMore: "显示更多结果", searchFilters: "筛选结果", searchFilterCategory: "分类",
-        searchFilterTag: "标签", searchUnavailable: "搜索索引没有加载，请刷新页面重试。"
+        searchFilterTag: "标签", searchUnavailable: "搜索索引没有加载，请刷新页面重试。",
+        searchCorrected: "已显示“{query}”的搜索结果", searchInstead: "仍然搜索：",
+        searchPartial: "没有文章包含全部关键词，以下是最接近的结果。", searchMissing: "缺少："
     )
 
     public static let english = UIStrings(
@@ -109,6 +118,8 @@ public struct UIStrings: Sendable {
         searchSuggestionWithCode: "Try typing the error code (for example {code}), or use fewer words.",
         searchContact: "Still stuck? Contact support:", searchSeeAll: "See all {n} results",
         searchShowMore: "Show more results", searchFilters: "Filter results", searchFilterCategory: "Category",
-        searchFilterTag: "Tag", searchUnavailable: "The search index did not load. Please reload the page."
+        searchFilterTag: "Tag", searchUnavailable: "The search index did not load. Please reload the page.",
+        searchCorrected: "Showing results for {query}", searchInstead: "Search instead for",
+        searchPartial: "No article holds every word; these come closest.", searchMissing: "Missing:"
     )
 }

@@ -313,6 +313,10 @@ extension UIStrings: MustacheParent {
         case "searchFilterCategory": searchFilterCategory
         case "searchFilterTag": searchFilterTag
         case "searchUnavailable": searchUnavailable
+        case "searchCorrected": searchCorrected
+        case "searchInstead": searchInstead
+        case "searchPartial": searchPartial
+        case "searchMissing": searchMissing
         default: nil
         }
     }

@@ -9,9 +9,26 @@ public struct SearchEngine: Sendable {
         /// The article page, or its solution anchor when the article matched by an error code.
         public var url: String
         public var score: Double
+        /// The share of the query's weight the article matched.
         public var fraction: Double
         /// The codes of this article that the query named.
         public var matchedCodes: [String]
+        /// The words of the query the article does not hold, as typed.
+        public var missing: [String]
+    }
+
+    /// The results of a query, and what was done to find them.
+    public struct Answer: Sendable, Equatable {
+        public var results: [Result]
+        /// Each misspelled word and the word it was searched as.
+        public var corrections: [Correction]
+        /// Whether no article holds every word of the query, so the best partial matches show.
+        public var partial: Bool
+    }
+
+    public struct Correction: Sendable, Equatable {
+        public var typed: String
+        public var corrected: String
     }
 
     private struct NormalizedText: Sendable {
@@ -20,38 +37,80 @@ public struct SearchEngine: Sendable {
         var body: [Unicode.Scalar]
     }
 
+    /// A document holding a term: the fields that hold it and its impact (`SearchScoring`).
+    private struct Posting: Sendable {
+        var document: Int
+        var mask: UInt8
+        var impact: Int
+    }
+
+    private struct TermPostings: Sendable {
+        var postings: [Posting]
+        var idf: Int
+    }
+
+    /// A plain English word of the articles, its term, and how many articles hold the term.
+    private struct DictionaryWord: Sendable {
+        var word: String
+        var term: String
+        var frequency: Int
+    }
+
     private let articles: [SearchIndex.Entry]
-    /// The index's ranking numbers, and the weight of each combination of fields under them.
     private let ranking: SearchRanking
-    private let maskWeight: [Double]
-    private let postings: [String: [Int]]
+    private let postings: [String: TermPostings]
     private let vocabulary: [String]
+    private let dictionary: [DictionaryWord]
+    private let dictionaryWords: [String]
+    private let absentIDF: Int
+    private let stopTerms: Set<String>
     private let texts: [NormalizedText]
     private let groups: [[String]]
     private let codeDocuments: [String: [Int]]
     private let messageKeys: [(key: String, tokens: [String])]
 
-    /// Prepares the inverted index (token → document and field mask), as search-core.js does on first use.
+    /// Prepares the inverted index (term → documents, field masks and impacts), as
+    /// search-core.js does on first use.
     public init(index: SearchIndex) {
         articles = index.articles
         ranking = index.ranking
-        maskWeight = SearchFields.maskWeights(index.ranking)
-        var postings: [String: [Int]] = [:]
-        var texts: [NormalizedText] = []
-        for (document, article) in index.articles.enumerated() {
-            for (token, mask) in SearchFields.masks(of: article) {
-                postings[token, default: []].append(document * 128 + Int(mask))
-            }
-            texts.append(
-                NormalizedText(
-                    title: Array(SearchTokenizer.normalize(article.title).unicodeScalars),
-                    symptoms: article.symptoms.map { Array(SearchTokenizer.normalize($0).unicodeScalars) },
-                    body: Array(SearchTokenizer.normalize(article.text).unicodeScalars)
-                )
+        let stopTerms = Set(index.ranking.stopTerms)
+        self.stopTerms = stopTerms
+        let documents = index.articles.map { SearchFields.terms(of: $0, words: true) }
+        let lengths = documents.map(\.lengths)
+        let scoring = SearchScoring(ranking: index.ranking, lengths: lengths)
+        var raw: [String: [(Int, SearchFields.TermCounts)]] = [:]
+        var words: [String: String] = [:]
+        for (document, terms) in documents.enumerated() {
+            for (key, counts) in terms.terms { raw[key.text, default: []].append((document, counts)) }
+            for (word, term) in terms.words { words[word.text] = term.text }
+        }
+        var postings: [String: TermPostings] = [:]
+        for (term, list) in raw {
+            let dense = scoring.isDense(list.count)
+            postings[term] = TermPostings(
+                postings: list.map { document, counts in
+                    let impact =
+                        dense
+                        ? SearchScoring.denseImpact(counts.mask, index.ranking)
+                        : scoring.impact(counts, lengths: lengths[document])
+                    return Posting(document: document, mask: counts.mask, impact: impact)
+                },
+                idf: scoring.idf(list.count, stop: index.ranking.isStop(term, stopTerms: stopTerms))
             )
         }
         self.postings = postings
-        self.texts = texts
+        absentIDF = scoring.idf(0, stop: false)
+        dictionary = words.map { DictionaryWord(word: $0.key, term: $0.value, frequency: raw[$0.value]?.count ?? 0) }
+            .sorted { SearchTokenizer.utf16Less($0.word, $1.word) }
+        dictionaryWords = dictionary.map(\.word)
+        texts = index.articles.map { article in
+            NormalizedText(
+                title: Array(SearchTokenizer.normalize(article.title).unicodeScalars),
+                symptoms: article.symptoms.map { Array(SearchTokenizer.normalize($0).unicodeScalars) },
+                body: Array(SearchTokenizer.normalize(article.text).unicodeScalars)
+            )
+        }
         vocabulary = postings.keys.sorted(by: SearchTokenizer.utf16Less)
         groups = index.synonyms.map { group in
             group.map { CodeNormalizer.collapseWhitespace(SearchTokenizer.normalize($0)) }
@@ -77,10 +136,14 @@ public struct SearchEngine: Sendable {
     // MARK: - Query
 
     private struct Concept {
-        var weight: Double
         var full: [[String]]
         var half: [[String]]
         var prefix: String?
+        /// What the customer typed for it, shown struck through when a result lacks it.
+        var text: String
+        /// The plain English word typed, which may be corrected when nothing holds it.
+        var word: String?
+        var corrected: String?
     }
 
     private struct ParsedQuery {
@@ -133,21 +196,36 @@ public struct SearchEngine: Sendable {
         func textPiece(_ piece: ArraySlice<Unicode.Scalar>, isLast: Bool) {
             var view = String.UnicodeScalarView()
             view.append(contentsOf: piece)
-            let tokens = SearchTokenizer.tokenizeNormalized(String(view))
-            for (index, token) in tokens.enumerated() {
-                var concept = Concept(weight: 1, full: [[token]], half: [], prefix: nil)
+            var terms = SearchTokenizer.termsWithWords(String(view))
+            // A host name, address or file name is one concept: whole, or its words in one field
+            // at half score; its words are not concepts of their own.
+            var index = 0
+            while index < terms.count {
+                let parts = terms[index].parts.count
+                if parts > 0 {
+                    terms.removeSubrange((index - parts)..<index)
+                    index -= parts
+                }
+                index += 1
+            }
+            for (index, found) in terms.enumerated() {
+                let (token, word) = (found.term, found.word)
+                var concept = Concept(
+                    full: [[token]], half: found.parts.isEmpty ? [] : [found.parts], prefix: nil, text: word,
+                    word: found.plain ? word : nil, corrected: nil
+                )
                 if let key = SearchTokenizer.codeKey(ofToken: token) {
                     let keyTokens = SearchTokenizer.tokenize(key)
                     if !keyTokens.isEmpty, !(keyTokens.count == 1 && keyTokens[0] == token) {
                         concept.full.append(keyTokens)
                     }
                 }
-                if isLast, index == tokens.count - 1, typing, Self.utf16Length(token) >= ranking.prefixMinimum,
+                if isLast, index == terms.count - 1, typing, Self.utf16Length(token) >= ranking.prefixMinimum,
                     let first = token.unicodeScalars.first,
                     (0x61...0x7A).contains(first.value) || (0x30...0x39).contains(first.value),
-                    norm.hasSuffix(token)
+                    norm.hasSuffix(word)
                 {
-                    concept.prefix = token
+                    concept.prefix = word
                 }
                 push(concept)
             }
@@ -158,7 +236,7 @@ public struct SearchEngine: Sendable {
             let own = SearchTokenizer.tokenizeNormalized(occurrence.word)
             let half = groups[occurrence.group].filter { $0 != occurrence.word }.map(SearchTokenizer.tokenizeNormalized)
                 .filter { !$0.isEmpty }
-            push(Concept(weight: Double(max(1, own.count)), full: [own], half: half, prefix: nil))
+            push(Concept(full: [own], half: half, prefix: nil, text: occurrence.word, word: nil, corrected: nil))
             position = occurrence.end
         }
         textPiece(scalars[position...], isLast: true)
@@ -195,38 +273,52 @@ public struct SearchEngine: Sendable {
 
     /// Ranked results for `query`, best first. `typing` enables prefix matching of the last word.
     public func search(_ query: String, typing: Bool = true, limit: Int? = nil) -> [Result] {
-        let parsed = parse(query, typing: typing)
-        if parsed.concepts.isEmpty && parsed.codeKeys.isEmpty { return [] }
+        answer(query, typing: typing, limit: limit).results
+    }
 
+    /// Ranked results for `query` with the corrections made; `correcting` false searches the
+    /// words exactly as typed.
+    public func answer(_ query: String, typing: Bool = true, correcting: Bool = true, limit: Int? = nil) -> Answer {
+        var parsed = parse(query, typing: typing)
+        if parsed.concepts.isEmpty && parsed.codeKeys.isEmpty {
+            return Answer(results: [], corrections: [], partial: false)
+        }
+
+        var corrections: [Correction] = []
+        var entries: [Int: (terms: Double, matched: Double, codeKeys: [String], concepts: [Int])] = [:]
         var totalWeight = 0.0
-        var entries: [Int: (score: Double, matched: Double, codeKeys: [String])] = [:]
-        for concept in parsed.concepts {
-            totalWeight += concept.weight
-            var full: [Int: UInt8] = [:]
-            var half: [Int: UInt8] = [:]
-            for phrase in concept.full { phraseMasks(phrase, into: &full) }
-            for phrase in concept.half { phraseMasks(phrase, into: &half) }
-            for (document, mask) in full {
-                var entry = entries[document] ?? (0, 0, [])
-                entry.matched += concept.weight
-                let halfOnly = (half[document] ?? 0) & ~mask
-                entry.score +=
-                    concept.weight * (maskWeight[Int(mask)] + maskWeight[Int(halfOnly)] / 2)
-                entries[document] = entry
+        for index in parsed.concepts.indices {
+            var full: [Int: Double] = [:]
+            var half: [Int: Double] = [:]
+            for phrase in parsed.concepts[index].full { phraseScores(phrase, into: &full) }
+            for phrase in parsed.concepts[index].half { phraseScores(phrase, into: &half) }
+            if correcting, full.isEmpty, half.isEmpty, let correction = correct(parsed.concepts[index]) {
+                parsed.concepts[index].full = [[correction.term]]
+                parsed.concepts[index].corrected = correction.word
+                corrections.append(Correction(typed: parsed.concepts[index].text, corrected: correction.word))
+                phraseScores([correction.term], into: &full)
             }
-            for (document, mask) in half where full[document] == nil {
-                var entry = entries[document] ?? (0, 0, [])
-                entry.matched += concept.weight
-                entry.score += concept.weight * maskWeight[Int(mask)] / 2
+            let concept = parsed.concepts[index]
+            let weight = concept.full[0].reduce(0.0) { $0 + Double(idf(of: $1)) }
+            totalWeight += weight
+            let factor = concept.corrected == nil ? 1 : ranking.typoFactor
+            for document in Set(full.keys).union(half.keys) {
+                var entry = entries[document] ?? (0, 0, [], [])
+                entry.matched += weight
+                entry.terms += max(full[document] ?? 0, (half[document] ?? 0) / 2) * factor
+                entry.concepts.append(index)
                 entries[document] = entry
             }
         }
 
         let queryTokens = Set(parsed.tokens)
+        var scores: [Int: Double] = [:]
+        for (document, entry) in entries { scores[document] = entry.terms / 1000 }
         for key in parsed.codeKeys {
             for document in codeDocuments[key] ?? [] {
-                var entry = entries[document] ?? (0, 0, [])
-                entry.score += ranking.codeHit
+                var entry = entries[document] ?? (0, 0, [], [])
+                var score = scores[document] ?? 0
+                score += ranking.codeHit
                 entry.codeKeys.append(key)
                 var best = 0.0
                 for code in articles[document].codes where code.key == key {
@@ -239,17 +331,17 @@ public struct SearchEngine: Sendable {
                     let hits = messageTokens.filter(queryTokens.contains).count
                     best = max(best, ranking.messageBoost * Double(hits) / Double(messageTokens.count))
                 }
-                entry.score += best
+                scores[document] = score + best
                 entries[document] = entry
             }
         }
 
+        func fraction(_ entry: (terms: Double, matched: Double, codeKeys: [String], concepts: [Int])) -> Double {
+            totalWeight == 0 || !entry.codeKeys.isEmpty ? 1 : entry.matched / totalWeight
+        }
         var results: [Result] = []
         var documents: [Int] = []
         for (document, entry) in entries {
-            if totalWeight > 0, entry.matched / totalWeight < ranking.minimumPartial, entry.codeKeys.isEmpty {
-                continue
-            }
             let article = articles[document]
             var matched: [SearchIndex.Code] = []
             for key in entry.codeKeys {
@@ -260,12 +352,18 @@ public struct SearchEngine: Sendable {
                     matched.append(code)
                 }
             }
-            let fraction = totalWeight == 0 || !entry.codeKeys.isEmpty ? 1 : entry.matched / totalWeight
+            var missing: [String] = []
+            if entry.codeKeys.isEmpty {
+                for (index, concept) in parsed.concepts.enumerated()
+                where !entry.concepts.contains(index) && !missing.contains(concept.text) {
+                    missing.append(concept.text)
+                }
+            }
             let url = matched.first.map(\.url).flatMap { $0.isEmpty ? nil : $0 } ?? article.url
             results.append(
                 Result(
-                    slug: article.slug, title: article.title, url: url, score: entry.score, fraction: fraction,
-                    matchedCodes: matched.map(\.code)
+                    slug: article.slug, title: article.title, url: url, score: scores[document] ?? 0,
+                    fraction: fraction(entry), matchedCodes: matched.map(\.code), missing: missing
                 )
             )
             documents.append(document)
@@ -286,41 +384,93 @@ public struct SearchEngine: Sendable {
             }
         }
         results.sort(by: Self.ranksBefore)
-        if let limit { return Array(results.prefix(limit)) }
-        return results
+        // The long tail of articles that hold a word or two of the query is noise.
+        let floor = (results.first?.score ?? 0) * ranking.minimumShare
+        results = results.filter { $0.score >= floor }
+        // Never an empty page: when no article holds every word, the best partial matches show,
+        // each with the words it lacks.
+        let partial = !results.isEmpty && !results.contains { $0.missing.isEmpty }
+        if let limit { results = Array(results.prefix(limit)) }
+        return Answer(results: results, corrections: corrections, partial: partial)
     }
 
-    /// Adds, per document, the fields that contain every token of `tokens`.
-    private func phraseMasks(_ tokens: [String], into result: inout [Int: UInt8]) {
+    /// The stored inverse document frequency of `term`, or that of a term no article holds.
+    private func idf(of term: String) -> Int {
+        if let known = postings[term] { return known.idf }
+        guard ranking.isStop(term, stopTerms: stopTerms) else { return absentIDF }
+        return max(1, Int((Double(absentIDF) * ranking.stopFactor).rounded()))
+    }
+
+    /// Per document, the best score of `tokens` where one field holds them all: the sum of each
+    /// token's inverse document frequency times its impact.
+    private func phraseScores(_ tokens: [String], into result: inout [Int: Double]) {
         var unique: [String] = []
         for token in tokens where !unique.contains(token) { unique.append(token) }
-        var accumulated: [Int: UInt8]?
+        var accumulated: [Int: (mask: UInt8, sum: Double)]?
         for token in unique {
             guard let list = postings[token] else { return }
-            var next: [Int: UInt8] = [:]
-            for value in list {
-                let document = value / 128
-                let mask = UInt8(value % 128)
+            var next: [Int: (mask: UInt8, sum: Double)] = [:]
+            for posting in list.postings {
+                let value = Double(list.idf * posting.impact)
                 if let previous = accumulated {
-                    if let earlier = previous[document], earlier & mask != 0 { next[document] = earlier & mask }
+                    if let earlier = previous[posting.document], earlier.mask & posting.mask != 0 {
+                        next[posting.document] = (earlier.mask & posting.mask, earlier.sum + value)
+                    }
                 } else {
-                    next[document] = mask
+                    next[posting.document] = (posting.mask, value)
                 }
             }
             accumulated = next
             if next.isEmpty { return }
         }
-        for (document, mask) in accumulated ?? [:] { result[document, default: 0] |= mask }
+        for (document, found) in accumulated ?? [:] { result[document] = max(result[document] ?? 0, found.sum) }
+    }
+
+    /// The dictionary word a misspelled plain word stands for: within one edit (two for long
+    /// words), sharing its first two letters (or the two swapped); the nearest, then the one in
+    /// most articles, then the first in order.
+    private func correct(_ concept: Concept) -> DictionaryWord? {
+        guard let typed = concept.word, concept.full.count == 1, typed.utf16.count >= ranking.typoOneEdit
+        else { return nil }
+        let limit = typed.utf16.count >= ranking.typoTwoEdits ? 2 : 1
+        let letters = Array(typed.utf8)
+        var best: (word: DictionaryWord, distance: Int)?
+        for prefix in Self.typoPrefixes(letters) {
+            var position = Self.lowerBound(dictionaryWords, prefix)
+            while position < dictionary.count, dictionary[position].word.hasPrefix(prefix) {
+                let candidate = dictionary[position]
+                position += 1
+                guard let distance = EditDistance.within(letters, Array(candidate.word.utf8), limit: limit),
+                    distance > 0
+                else { continue }
+                if let current = best {
+                    if distance > current.distance { continue }
+                    if distance == current.distance {
+                        if candidate.frequency < current.word.frequency { continue }
+                        if candidate.frequency == current.word.frequency,
+                            !SearchTokenizer.utf16Less(candidate.word, current.word.word)
+                        {
+                            continue
+                        }
+                    }
+                }
+                best = (candidate, distance)
+            }
+        }
+        return best?.word
+    }
+
+    /// The first two letters of a typed word, and the two swapped when they differ.
+    static func typoPrefixes(_ letters: [UInt8]) -> [String] {
+        let first = String(decoding: letters.prefix(2), as: UTF8.self)
+        guard letters.count >= 2, letters[0] != letters[1] else { return [first] }
+        return [first, String(decoding: [letters[1], letters[0]], as: UTF8.self)]
     }
 
     // MARK: - Helpers
 
-    /// Complete matches first, then by fraction, score, title and slug.
+    /// By score, then title and slug.
     private static func ranksBefore(_ a: Result, _ b: Result) -> Bool {
-        let completeA = a.fraction >= 1
-        let completeB = b.fraction >= 1
-        if completeA != completeB { return completeA }
-        if a.fraction != b.fraction { return a.fraction > b.fraction }
         if a.score != b.score { return a.score > b.score }
         if a.title != b.title { return SearchTokenizer.utf16Less(a.title, b.title) }
         return SearchTokenizer.utf16Less(a.slug, b.slug)

@@ -1,8 +1,8 @@
 import Foundation
 
-/// The fields of an article that search looks at, their weights, and the field mask of every token
-/// of an article: what `SearchEngine` ranks with and what the split browser index stores. Mirrors
-/// `prepare()` in `Templates/assets/search-core.js`.
+/// The fields of an article that search looks at, and the terms of an article with the fields
+/// that hold them: what `SearchEngine` ranks with and what the split browser index stores. Mirrors
+/// `documentTerms()` in `Templates/assets/search-core.js`.
 enum SearchFields {
     static let title: UInt8 = 1
     static let symptoms: UInt8 = 2
@@ -11,42 +11,62 @@ enum SearchFields {
     static let headings: UInt8 = 16
     static let summary: UInt8 = 32
     static let body: UInt8 = 64
-    /// Total weight of every combination of fields, under `ranking`.
-    static func maskWeights(_ ranking: SearchRanking) -> [Double] {
-        let weights = ranking.fieldWeights
-        return (0..<128).map { mask in weights.reduce(0) { $0 + (UInt8(mask) & $1.0 != 0 ? $1.1 : 0) } }
+    /// The fields in the order their lengths are kept and their scores added up.
+    static let all: [UInt8] = [title, symptoms, tags, codes, headings, summary, body]
+
+    /// How often the body says a term, and which fields hold it.
+    struct TermCounts {
+        var mask: UInt8 = 0
+        var body: Int32 = 0
     }
 
-    /// Each token of `article` with the mask of the fields that contain it.
-    static func masks(of article: SearchIndex.Entry) -> [(token: String, mask: UInt8)] {
-        tokenMasks(of: article).map { ($0.key.text, $0.mask) }
+    /// What one article holds for search.
+    struct DocumentTerms {
+        /// Each term, in order of first appearance.
+        var terms: [(key: TokenKey, counts: TermCounts)]
+        /// The number of terms in each field, in the order of `all`.
+        var lengths: [Int32]
+        /// Its plain English words (a–z, three letters or more) with their terms: the dictionary
+        /// a misspelled query word is corrected from. Empty unless asked for.
+        var words: [(word: TokenKey, term: TokenKey)]
     }
 
-    /// `masks(of:)` keyed for the split index's tables, in order of first appearance.
-    static func tokenMasks(of article: SearchIndex.Entry) -> [(key: TokenKey, mask: UInt8)] {
-        // Most of an article's tokens are repeats: a table on their bytes makes each string once.
-        var table = TokenTable<UInt8>()
-        add(SearchTokenizer.normalize(article.title), title, to: &table)
-        for symptom in article.symptoms { add(SearchTokenizer.normalize(symptom), symptoms, to: &table) }
-        for tag in article.tags { add(SearchTokenizer.normalize(tag), tags, to: &table) }
+    /// The terms of `article` with their fields and counts, and the length of every field.
+    static func terms(of article: SearchIndex.Entry, words wantWords: Bool = false) -> DocumentTerms {
+        // Most of an article's terms are repeats: a table on their bytes makes each string once.
+        var table = TokenTable<TermCounts>()
+        var dictionary = TokenTable<Int>()
+        var folder = SearchTerms.Folder()
+        var lengths = [Int32](repeating: 0, count: all.count)
+        func add(_ text: String, _ position: Int) {
+            let field = all[position]
+            SearchTokenizer.forEachWord(in: text) { word, parts in
+                var last = -1
+                let addTerm = { (bytes: UnsafeBufferPointer<UInt8>) in
+                    last = table.index(ofBytes: bytes) { TermCounts() }
+                    table[last].mask |= field
+                    if field == body { table[last].body += 1 }
+                    lengths[position] += 1
+                }
+                if parts > 0 { addTerm(word) } else { folder.fold(word, addTerm) }
+                if wantWords, parts == 0, folder.wasPlainWord, word.count >= 3 {
+                    _ = dictionary.index(ofBytes: word) { last }
+                }
+            }
+        }
+        add(SearchTokenizer.normalize(article.title), 0)
+        for symptom in article.symptoms { add(SearchTokenizer.normalize(symptom), 1) }
+        for tag in article.tags { add(SearchTokenizer.normalize(tag), 2) }
         for code in article.codes {
-            add(SearchTokenizer.normalize(code.key), codes, to: &table)
-            add(SearchTokenizer.normalize(code.code), codes, to: &table)
+            add(SearchTokenizer.normalize(code.key), 3)
+            add(SearchTokenizer.normalize(code.code), 3)
         }
-        for heading in article.headings { add(SearchTokenizer.normalize(heading), headings, to: &table) }
-        add(SearchTokenizer.normalize(article.summary), summary, to: &table)
-        add(SearchTokenizer.normalize(article.text), body, to: &table)
-        return table.entries.map { ($0.key, $0.value) }
-    }
-
-    /// Adds `field` to the mask of each token of normalized `text`. The table is passed `inout`
-    /// rather than captured: a captured variable is checked for exclusive access at run time on
-    /// every token.
-    private static func add(_ text: String, _ field: UInt8, to table: inout TokenTable<UInt8>) {
-        SearchTokenizer.forEachTokenBytes(in: text) { bytes in
-            let index = table.index(ofBytes: bytes) { 0 }
-            table[index] |= field
-        }
+        for heading in article.headings { add(SearchTokenizer.normalize(heading), 4) }
+        add(SearchTokenizer.normalize(article.summary), 5)
+        add(SearchTokenizer.normalize(article.text), 6)
+        let terms = table.entries.map { ($0.key, $0.value) }
+        let words = dictionary.entries.map { ($0.key, terms[$0.value].0) }
+        return DocumentTerms(terms: terms, lengths: lengths, words: words)
     }
 
     /// Search order of articles, the last tie-break of the ranking: by title, then slug, both by

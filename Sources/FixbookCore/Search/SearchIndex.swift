@@ -32,9 +32,10 @@ public struct SearchIndex: Codable, Sendable {
         public var text: String
     }
 
-    /// The index format, which the theme's `search-core.js` checks: 2 added `ranking`.
+    /// The index format, which the theme's `search-core.js` checks: 2 added `ranking`, 3 BM25
+    /// impacts, stemmed terms and the dictionary of corrections.
     public var version = SearchIndex.format
-    public static let format = 2
+    public static let format = 3
     public var site: Site
     /// The ranking's numbers, for the browser to rank with.
     public var ranking = SearchRanking.standard

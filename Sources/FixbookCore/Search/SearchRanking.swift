@@ -1,8 +1,8 @@
-/// The numbers of the ranking, in one place. `SearchEngine` ranks with them, and the index
-/// carries them (`ranking` in `search-index.json` and in `assets/search-index.js`), so the
-/// browser's `search-core.js` ranks with exactly the same values and holds none of its own.
+/// The numbers and word lists of the ranking, in one place. `SearchEngine` ranks with them, and
+/// the index carries them (`ranking` in `search-index.json` and in `assets/search-index.js`), so
+/// the browser's `search-core.js` ranks with exactly the same values and holds none of its own.
 public struct SearchRanking: Sendable, Equatable {
-    /// What a field adds to an article's score when it matches a query word.
+    /// What a field weighs in a term's impact (`SearchScoring`).
     public var title = 10.0
     public var symptoms = 6.0
     public var tags = 5.0
@@ -10,6 +10,18 @@ public struct SearchRanking: Sendable, Equatable {
     public var headings = 3.0
     public var summary = 2.0
     public var body = 1.0
+    /// BM25's frequency saturation and length normalisation.
+    public var k1 = 1.2
+    public var b = 0.75
+    /// A term in more than one article in this many is scored without its counts.
+    public var denseShare = 8
+    /// What a stop word's inverse document frequency is multiplied by: lowered, never dropped.
+    public var stopFactor = 0.2
+    /// What a corrected (misspelled) query word's score is multiplied by.
+    public var typoFactor = 0.5
+    /// Query words of at least these lengths are corrected at edit distance 1 and 2.
+    public var typoOneEdit = 4
+    public var typoTwoEdits = 8
     /// Added once per code key of the query that the article claims.
     public var codeHit = 1000.0
     /// Added, in proportion, when the rest of the query matches the message of a claimed code.
@@ -25,62 +37,95 @@ public struct SearchRanking: Sendable, Equatable {
     /// characters, and at most this many of them.
     public var prefixMinimum = 2
     public var prefixMaximumWords = 100
-    /// Articles that match less than this share of the query's words are left out.
-    public var minimumPartial = 0.5
+    /// Articles that score less than this share of the best are left out: the long tail of
+    /// articles that hold a common word of the query.
+    public var minimumShare = 0.1
+    /// Common English words: they weigh `stopFactor` of what their frequency says.
+    public var stopWords = [
+        "a", "about", "after", "again", "all", "am", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by",
+        "can", "could", "did", "do", "does", "for", "from", "get", "got", "had", "has", "have", "he", "her", "his",
+        "how", "i", "if", "in", "into", "is", "it", "its", "just", "me", "my", "no", "not", "of", "on", "or", "our",
+        "she", "so", "some", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "to",
+        "too", "us", "very", "was", "we", "were", "what", "when", "where", "which", "who", "why", "will", "with",
+        "would", "you", "your",
+    ]
+    /// Chinese function characters: a CJK term that holds one weighs `stopFactor`.
+    public var stopCharacters = "的了吗呢吧啊呀是在我你您他她它们这那个和与及或就都也还又很把被给让为什么怎样啥如何请该"
 
     public init() {}
 
     /// The ranking every index is built with.
     public static let standard = SearchRanking()
 
-    /// The field weights by the index's field bits (`SearchFields`).
-    var fieldWeights: [(UInt8, Double)] {
-        [
-            (SearchFields.title, title), (SearchFields.symptoms, symptoms), (SearchFields.tags, tags),
-            (SearchFields.codes, codes), (SearchFields.headings, headings), (SearchFields.summary, summary),
-            (SearchFields.body, body),
-        ]
+    /// The field weights in `SearchFields.all` order.
+    var fieldWeightsInOrder: [Double] { [title, symptoms, tags, codes, headings, summary, body] }
+
+    /// The stop words as terms (folded and stemmed as the index stores words), sorted; as read
+    /// when the ranking was read from an index.
+    var stopTerms: [String] {
+        readStopTerms
+            ?? Array(Set(stopWords.flatMap(SearchTokenizer.tokenizeNormalized))).sorted(by: SearchTokenizer.utf16Less)
+    }
+    private var readStopTerms: [String]?
+
+    /// Whether `term` is a stop word or a CJK term with a function character.
+    func isStop(_ term: String, stopTerms: Set<String>) -> Bool {
+        if stopTerms.contains(term) { return true }
+        guard let first = term.unicodeScalars.first, SearchTokenizer.isCJK(first) else { return false }
+        return term.unicodeScalars.contains { stopCharacters.unicodeScalars.contains($0) }
     }
 
-    /// `{"body":1,…}` with sorted keys, as the index carries it.
+    /// `{"b":0.75,…}` with sorted keys, as the index carries it.
     func write(into out: inout JSONBuffer) {
-        let numbers: [(String, Double)] = [
-            ("codeHit", codeHit),
-            ("fields", 0),
-            ("messageBoost", messageBoost), ("minimumPartial", minimumPartial),
-            ("phraseBody", phraseBody), ("phraseCandidates", Double(phraseCandidates)),
-            ("phraseSymptom", phraseSymptom), ("phraseTitle", phraseTitle),
-            ("prefixMaximumWords", Double(prefixMaximumWords)), ("prefixMinimum", Double(prefixMinimum)),
+        let fields: [(String, Double)] = [
+            ("body", body), ("codes", codes), ("headings", headings), ("summary", summary),
+            ("symptoms", symptoms), ("tags", tags), ("title", title),
+        ]
+        var words = JSONBuffer(scriptSafe: out.scriptSafe)
+        words.strings(stopTerms)
+        var characters = JSONBuffer(scriptSafe: out.scriptSafe)
+        characters.string(stopCharacters)
+        let members: [(String, [UInt8])] = [
+            ("b", Self.number(b)), ("codeHit", Self.number(codeHit)), ("denseShare", Self.number(Double(denseShare))),
+            (
+                "fields",
+                Array(
+                    ("{"
+                        + fields.map { "\"\($0.0)\":" + String(decoding: Self.number($0.1), as: UTF8.self) }.joined(
+                            separator: ",") + "}").utf8)
+            ),
+            ("k1", Self.number(k1)), ("messageBoost", Self.number(messageBoost)),
+            ("minimumShare", Self.number(minimumShare)), ("phraseBody", Self.number(phraseBody)),
+            ("phraseCandidates", Self.number(Double(phraseCandidates))), ("phraseSymptom", Self.number(phraseSymptom)),
+            ("phraseTitle", Self.number(phraseTitle)), ("prefixMaximumWords", Self.number(Double(prefixMaximumWords))),
+            ("prefixMinimum", Self.number(Double(prefixMinimum))), ("stopCharacters", characters.bytes),
+            ("stopFactor", Self.number(stopFactor)), ("stopWords", words.bytes),
+            ("typoFactor", Self.number(typoFactor)),
+            ("typoOneEdit", Self.number(Double(typoOneEdit))), ("typoTwoEdits", Self.number(Double(typoTwoEdits))),
         ]
         out.raw("{")
-        for (position, (name, value)) in numbers.enumerated() {
+        for (position, (name, value)) in members.enumerated() {
             if position > 0 { out.raw(",") }
             out.string(name)
             out.raw(":")
-            if name == "fields" {
-                let fields: [(String, Double)] = [
-                    ("body", body), ("codes", codes), ("headings", headings), ("summary", summary),
-                    ("symptoms", symptoms), ("tags", tags), ("title", title),
-                ]
-                out.raw("{" + fields.map { "\"\($0.0)\":\(Self.number($0.1))" }.joined(separator: ",") + "}")
-            } else {
-                out.raw(Self.number(value))
-            }
+            out.append(value)
         }
         out.raw("}")
     }
 
     /// A number as JavaScript writes it: whole numbers without a fraction.
-    private static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    private static func number(_ value: Double) -> [UInt8] {
+        Array((value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)).utf8)
     }
 }
 
-/// The JSON form `write(into:)` produces, for `JSONEncoder` and for reading an index back.
+/// The JSON form `write(into:)` produces, for `JSONEncoder` and for reading an index back. The
+/// stop words are read back as the terms the index holds.
 extension SearchRanking: Codable {
     private enum Keys: String, CodingKey {
-        case codeHit, fields, messageBoost, minimumPartial, phraseBody, phraseCandidates, phraseSymptom, phraseTitle
-        case prefixMaximumWords, prefixMinimum
+        case b, codeHit, denseShare, fields, k1, messageBoost, minimumShare, phraseBody, phraseCandidates
+        case phraseSymptom, phraseTitle, prefixMaximumWords, prefixMinimum, stopCharacters, stopFactor, stopWords
+        case typoFactor, typoOneEdit, typoTwoEdits
     }
 
     private enum FieldKeys: String, CodingKey {
@@ -97,6 +142,13 @@ extension SearchRanking: Codable {
         headings = try fields.decode(Double.self, forKey: .headings)
         summary = try fields.decode(Double.self, forKey: .summary)
         body = try fields.decode(Double.self, forKey: .body)
+        k1 = try container.decode(Double.self, forKey: .k1)
+        b = try container.decode(Double.self, forKey: .b)
+        denseShare = try container.decode(Int.self, forKey: .denseShare)
+        stopFactor = try container.decode(Double.self, forKey: .stopFactor)
+        typoFactor = try container.decode(Double.self, forKey: .typoFactor)
+        typoOneEdit = try container.decode(Int.self, forKey: .typoOneEdit)
+        typoTwoEdits = try container.decode(Int.self, forKey: .typoTwoEdits)
         codeHit = try container.decode(Double.self, forKey: .codeHit)
         messageBoost = try container.decode(Double.self, forKey: .messageBoost)
         phraseTitle = try container.decode(Double.self, forKey: .phraseTitle)
@@ -105,7 +157,9 @@ extension SearchRanking: Codable {
         phraseCandidates = try container.decode(Int.self, forKey: .phraseCandidates)
         prefixMinimum = try container.decode(Int.self, forKey: .prefixMinimum)
         prefixMaximumWords = try container.decode(Int.self, forKey: .prefixMaximumWords)
-        minimumPartial = try container.decode(Double.self, forKey: .minimumPartial)
+        minimumShare = try container.decode(Double.self, forKey: .minimumShare)
+        readStopTerms = try container.decode([String].self, forKey: .stopWords)
+        stopCharacters = try container.decode(String.self, forKey: .stopCharacters)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -118,6 +172,13 @@ extension SearchRanking: Codable {
         try fields.encode(headings, forKey: .headings)
         try fields.encode(summary, forKey: .summary)
         try fields.encode(body, forKey: .body)
+        try container.encode(k1, forKey: .k1)
+        try container.encode(b, forKey: .b)
+        try container.encode(denseShare, forKey: .denseShare)
+        try container.encode(stopFactor, forKey: .stopFactor)
+        try container.encode(typoFactor, forKey: .typoFactor)
+        try container.encode(typoOneEdit, forKey: .typoOneEdit)
+        try container.encode(typoTwoEdits, forKey: .typoTwoEdits)
         try container.encode(codeHit, forKey: .codeHit)
         try container.encode(messageBoost, forKey: .messageBoost)
         try container.encode(phraseTitle, forKey: .phraseTitle)
@@ -126,6 +187,8 @@ extension SearchRanking: Codable {
         try container.encode(phraseCandidates, forKey: .phraseCandidates)
         try container.encode(prefixMinimum, forKey: .prefixMinimum)
         try container.encode(prefixMaximumWords, forKey: .prefixMaximumWords)
-        try container.encode(minimumPartial, forKey: .minimumPartial)
+        try container.encode(minimumShare, forKey: .minimumShare)
+        try container.encode(stopTerms, forKey: .stopWords)
+        try container.encode(stopCharacters, forKey: .stopCharacters)
     }
 }

@@ -5,9 +5,13 @@
 /// - `assets/search-index.js` sets `window.FIXBOOK_INDEX`: the site, the number of documents, the
 ///   synonym groups, the message codes, and the first key of every shard.
 /// - `assets/search/t/N.js` is shard N: a run of keys in UTF-16 order with their data. A key is a
-///   token (its documents, and the field masks that are not body-only), `#` and a code key (the documents
+///   term (its documents, the field masks that are not body-only, each document's impact and the
+///   term's inverse document frequency: see `SearchScoring`), `#` and a code key (the documents
 ///   that claim the code and their messages for it), or `$c`/`$t` and a category or tag (the
 ///   documents in it, for the result filters).
+/// - `assets/search/w/N.js` is a run of the dictionary that misspelled words are corrected from:
+///   plain English words in UTF-16 order, each with its term (empty when the same) and the
+///   number of articles that hold the term.
 /// - `assets/search/d/N.js` is document N: the article as in `search-index.json`, for the
 ///   result list, its snippet and the phrase bonus.
 ///
@@ -38,7 +42,8 @@ enum SearchShards {
             paths.append(path)
             shard = JSONBuffer(scriptSafe: true)
         }
-        for (key, value) in entries(index, order: order) {
+        let (keys, dictionary) = entries(index, order: order)
+        for (key, value) in keys {
             if shard.bytes.isEmpty {
                 firstKeys.append(key)
                 shard.raw("FixbookSearchData(\"t/\(paths.count)\",{")
@@ -60,18 +65,25 @@ enum SearchShards {
             try emit(OutputFile(path: path, bytes: buffer.bytes))
             return path
         }
-        let meta = entryScript(index, ui: ui, shardKeys: firstKeys)
+        let (wordPaths, wordKeys) = try writeDictionary(dictionary, emit: emit)
+        paths += wordPaths
+        let absent = SearchScoring.idf(0, documents: index.articles.count, stop: false, ranking: index.ranking)
+        let meta = entryScript(index, ui: ui, shardKeys: firstKeys, wordKeys: wordKeys, absentIDF: absent)
         try emit(OutputFile(path: "assets/search-index.js", bytes: meta))
         paths.append("assets/search-index.js")
         return paths
     }
 
     /// `window.FIXBOOK_INDEX = {…};`: what every query needs before it loads a shard.
-    private static func entryScript(_ index: SearchIndex, ui: UIStrings, shardKeys: [String]) -> [UInt8] {
+    private static func entryScript(
+        _ index: SearchIndex, ui: UIStrings, shardKeys: [String], wordKeys: [String], absentIDF: Int
+    ) -> [UInt8] {
         let codeKeys = index.codes.keys.sorted(by: SearchTokenizer.utf16Less)
         let messageKeys = codeKeys.filter { SearchTokenizer.messageTokens(ofCodeKey: $0) != nil }
         var out = JSONBuffer(scriptSafe: true)
-        out.raw("window.FIXBOOK_INDEX = {\"documents\":")
+        out.raw("window.FIXBOOK_INDEX = {\"absentIDF\":")
+        out.int(absentIDF)
+        out.raw(",\"documents\":")
         out.int(index.articles.count)
         out.raw(",\"exampleCode\":")
         out.string(codeKeys.first { $0.hasPrefix("0x") } ?? codeKeys.first ?? "")
@@ -90,13 +102,18 @@ enum SearchShards {
             out.raw(":")
             out.string(string.text)
         }
-        out.raw("},\"version\":\(index.version)};\n")
+        out.raw("},\"version\":\(index.version),\"words\":")
+        out.strings(wordKeys)
+        out.raw("};\n")
         return out.bytes
     }
 
-    /// Every key of the shards with its JSON value, in UTF-16 order.
-    private static func entries(_ index: SearchIndex, order: [Int]) -> [(String, [UInt8])] {
-        let postings = invertedIndex(index, order: order)
+    /// Every key of the shards with its JSON value, in UTF-16 order, and the dictionary's words
+    /// with their JSON values.
+    private static func entries(
+        _ index: SearchIndex, order: [Int]
+    ) -> (keys: [(String, [UInt8])], dictionary: [(String, [UInt8])]) {
+        let inverted = invertedIndex(index, order: order)
         var documentOf: [String: Int32] = [:]
         var facets: [String: [Int32]] = [:]
         for (number, article) in order.enumerated() {
@@ -108,7 +125,15 @@ enum SearchShards {
             for tag in Set(entry.tags) { facets["$t" + tag, default: []].append(Int32(number)) }
         }
 
-        let lists = postings.parallelMap { bucket in bucket.lists.entries.map { ($0.key.text, $0.value.json) } }
+        let scoring = SearchScoring(ranking: index.ranking, lengths: inverted.lengths)
+        let stopTerms = Set(index.ranking.stopTerms)
+        let lengths = inverted.lengths
+        let lists = inverted.buckets.parallelMap { bucket in
+            bucket.lists.entries.map { entry in
+                let stop = index.ranking.isStop(entry.key.text, stopTerms: stopTerms)
+                return (entry.key.text, entry.value.json(scoring, lengths: lengths, stop: stop))
+            }
+        }
         var keys = lists.flatMap { $0 }
         for (facet, documents) in facets {
             keys.append((facet, Array("[\"".utf8) + ShardEncoding.documents(documents) + Array("\"]".utf8)))
@@ -117,13 +142,55 @@ enum SearchShards {
             keys.append(("#" + key, codeClaims(key, ids: ids, index: index, order: order, documentOf: documentOf)))
         }
         keys.sort { SearchTokenizer.utf16Less($0.0, $1.0) }
-        return keys
+
+        var dictionary: [(String, [UInt8])] = inverted.words.entries.map { entry in
+            let term = entry.value
+            let lists = inverted.buckets[bucketOf(term)].lists
+            let frequency = lists.index(of: term).map { lists[$0].count } ?? 0
+            var out = JSONBuffer(scriptSafe: true)
+            out.raw("[")
+            out.string(term == entry.key ? "" : term.text)
+            out.raw(",")
+            out.int(frequency)
+            out.raw("]")
+            return (entry.key.text, out.bytes)
+        }
+        dictionary.sort { SearchTokenizer.utf16Less($0.0, $1.0) }
+        return (keys, dictionary)
     }
 
-    /// The documents of one token and its field masks, encoded as they arrive (in ascending
-    /// order). Most postings of a large index belong to a few thousand common words: a list turns
-    /// into a bitmap (a byte for six documents) once that is
-    /// smaller than its gaps, and only masks other than body-only are kept.
+    /// Writes the dictionary in runs of about `shardBytes`, and returns their paths and first words.
+    private static func writeDictionary(
+        _ dictionary: [(String, [UInt8])], emit: @Sendable (OutputFile) throws -> Void
+    ) throws -> (paths: [String], firstWords: [String]) {
+        var paths: [String] = []
+        var firstWords: [String] = []
+        var shard = JSONBuffer(scriptSafe: true)
+        for (position, (word, value)) in dictionary.enumerated() {
+            if shard.bytes.isEmpty {
+                firstWords.append(word)
+                shard.raw("FixbookSearchData(\"w/\(paths.count)\",{")
+            } else {
+                shard.raw(",")
+            }
+            shard.string(word)
+            shard.raw(":")
+            shard.append(value)
+            if shard.bytes.count >= shardBytes || position == dictionary.count - 1 {
+                shard.raw("});\n")
+                let path = "assets/search/w/\(paths.count).js"
+                try emit(OutputFile(path: path, bytes: shard.bytes))
+                paths.append(path)
+                shard = JSONBuffer(scriptSafe: true)
+            }
+        }
+        return (paths, firstWords)
+    }
+
+    /// The documents of one term with their field masks and body counts, encoded as they arrive
+    /// (in ascending order). Most postings of a large index belong to a few thousand common
+    /// words: a list turns into a bitmap (a byte for six documents) once that is smaller than its
+    /// gaps, and only masks other than body-only are written.
     ///
     /// One thread at a time appends to a list (its bucket's), never from inside another access, so
     /// the run-time exclusivity checks of a class's properties, one per posting, are left out.
@@ -134,13 +201,14 @@ enum SearchShards {
         @exclusivity(unchecked) var bits: [UInt8]?
         /// Length the gaps have (or would have).
         @exclusivity(unchecked) var gapLength = 0
-        /// Pairs of (postings since the previous pair, `mask ^ body`) for masks that are not body-only.
+        /// Each posting's field mask and body count, for its impact.
         @exclusivity(unchecked) var masks: [UInt8] = []
-        @exclusivity(unchecked) var count = 0
+        @exclusivity(unchecked) var bodyCounts: [Int32] = []
         @exclusivity(unchecked) var last = -1
-        @exclusivity(unchecked) var lastException = -1
 
-        func append(_ document: Int, _ mask: UInt8) {
+        var count: Int { masks.count }
+
+        func append(_ document: Int, _ counts: SearchFields.TermCounts) {
             let gap = document - last - 1
             gapLength += ShardEncoding.numberLength(gap)
             last = document
@@ -155,12 +223,8 @@ enum SearchShards {
                     gaps = []
                 }
             }
-            if mask != SearchFields.body {
-                ShardEncoding.appendNumber(count - lastException - 1, to: &masks)
-                ShardEncoding.appendNumber(Int(mask ^ SearchFields.body), to: &masks)
-                lastException = count
-            }
-            count += 1
+            masks.append(counts.mask)
+            bodyCounts.append(counts.body)
         }
 
         private func setBit(_ document: Int) {
@@ -169,63 +233,102 @@ enum SearchShards {
             bits![slot] |= 1 << UInt8(document % 6)
         }
 
-        /// `["<documents>","<masks>"]`: the shorter of gaps and bitmap, as `ShardEncoding.documents`.
-        var json: [UInt8] {
+        /// `["<documents>","<masks>","<impacts>",idf]`: the documents as the shorter of gaps and
+        /// bitmap (`ShardEncoding.documents`); pairs of (postings since the previous pair,
+        /// `mask ^ body`) for the masks that are not body-only; each document's impact, or nothing
+        /// for a dense term; the term's inverse document frequency.
+        func json(_ scoring: SearchScoring, lengths: [[Int32]], stop: Bool) -> [UInt8] {
             var documents = gaps
+            let numbers = bits.map(ShardEncoding.decodeBitmap) ?? ShardEncoding.decodeGaps(gaps)
             if let bits {
                 if gapLength <= last / 6 + 2 {
-                    documents = ShardEncoding.documents(ShardEncoding.decodeBitmap(bits).map { Int32($0) })
+                    documents = ShardEncoding.documents(numbers.map { Int32($0) })
                 } else {
                     documents = [ShardEncoding.bitmapMark] + bits.map { ShardEncoding.alphabet[Int($0)] }
                 }
             }
-            return Array("[\"".utf8) + documents + Array("\",\"".utf8) + masks + Array("\"]".utf8)
+            var maskPairs: [UInt8] = []
+            var lastException = -1
+            for (position, mask) in masks.enumerated() where mask != SearchFields.body {
+                ShardEncoding.appendNumber(position - lastException - 1, to: &maskPairs)
+                ShardEncoding.appendNumber(Int(mask ^ SearchFields.body), to: &maskPairs)
+                lastException = position
+            }
+            var impacts: [UInt8] = []
+            if !scoring.isDense(count) {
+                for (position, document) in numbers.enumerated() {
+                    let counts = SearchFields.TermCounts(mask: masks[position], body: bodyCounts[position])
+                    ShardEncoding.appendNumber(scoring.impact(counts, lengths: lengths[document]), to: &impacts)
+                }
+            }
+            return Array("[\"".utf8) + documents + Array("\",\"".utf8) + maskPairs + Array("\",\"".utf8) + impacts
+                + Array("\",\(scoring.idf(count, stop: stop))]".utf8)
         }
     }
 
-    /// Some of the tokens with their posting lists. Tokens are spread over buckets by hash so
+    /// Some of the terms with their posting lists. Terms are spread over buckets by hash so
     /// the buckets fill on all cores, each touched by one thread at a time.
     private final class Bucket: @unchecked Sendable {
         /// Touched by one thread at a time (see `PostingList` on the exclusivity checks).
         @exclusivity(unchecked) var lists = TokenTable<PostingList>()
 
-        func add(_ token: TokenKey, _ document: Int, _ mask: UInt8) {
-            lists[lists.index(of: token) { PostingList() }].append(document, mask)
+        func add(_ term: TokenKey, _ document: Int, _ counts: SearchFields.TermCounts) {
+            lists[lists.index(of: term) { PostingList() }].append(document, counts)
         }
     }
     private static let bucketCount = 64
 
     private static func bucketOf(_ token: TokenKey) -> Int { Int(token.fingerprint >> 32 % UInt64(bucketCount)) }
 
-    /// Token → documents (in ranking order) and field masks, for every article.
-    private static func invertedIndex(_ index: SearchIndex, order: [Int]) -> [Bucket] {
+    /// What the split index is made of: term → documents (in ranking order) with their counts;
+    /// each document's field lengths; the dictionary's words with their terms.
+    private struct InvertedIndex {
+        var buckets: [Bucket]
+        var lengths: [[Int32]]
+        var words: TokenTable<TokenKey>
+    }
+
+    /// The inverted index of every article.
+    private static func invertedIndex(_ index: SearchIndex, order: [Int]) -> InvertedIndex {
         let buckets = (0..<bucketCount).map { _ in Bucket() }
+        var lengths: [[Int32]] = []
+        var words = TokenTable<TokenKey>()
         for start in stride(from: 0, to: order.count, by: batchSize) {
             let batch = Array(order[start..<min(start + batchSize, order.count)])
-            // per article, its tokens sorted by bucket: bucket b is tokens[offsets[b]..<offsets[b + 1]]
-            let tokens = batch.parallelMap { article -> (tokens: [(TokenKey, UInt8)], offsets: [Int]) in
-                let masks = SearchFields.tokenMasks(of: index.articles[article])
+            // per article, its terms sorted by bucket: bucket b is terms[offsets[b]..<offsets[b + 1]]
+            let terms = batch.parallelMap {
+                article -> (
+                    terms: [(TokenKey, SearchFields.TermCounts)], offsets: [Int], document: SearchFields.DocumentTerms
+                ) in
+                var document = SearchFields.terms(of: index.articles[article], words: true)
                 var offsets = [Int](repeating: 0, count: bucketCount + 1)
-                for entry in masks { offsets[bucketOf(entry.key) + 1] += 1 }
+                for entry in document.terms { offsets[bucketOf(entry.key) + 1] += 1 }
                 for bucket in 0..<bucketCount { offsets[bucket + 1] += offsets[bucket] }
                 var next = offsets
-                var sorted = [(TokenKey, UInt8)](repeating: (TokenKey(""), 0), count: masks.count)
-                for (key, mask) in masks {
+                var sorted = [(TokenKey, SearchFields.TermCounts)](
+                    repeating: (TokenKey(""), SearchFields.TermCounts()), count: document.terms.count
+                )
+                for (key, counts) in document.terms {
                     let bucket = bucketOf(key)
-                    sorted[next[bucket]] = (key, mask)
+                    sorted[next[bucket]] = (key, counts)
                     next[bucket] += 1
                 }
-                return (sorted, offsets)
+                document.terms = []
+                return (sorted, offsets, document)
+            }
+            for article in terms {
+                lengths.append(article.document.lengths)
+                for (word, term) in article.document.words { _ = words.index(of: word) { term } }
             }
             _ = Array(0..<bucketCount).parallelMap { bucket in
-                for (offset, article) in tokens.enumerated() {
-                    for (token, mask) in article.tokens[article.offsets[bucket]..<article.offsets[bucket + 1]] {
-                        buckets[bucket].add(token, start + offset, mask)
+                for (offset, article) in terms.enumerated() {
+                    for (term, counts) in article.terms[article.offsets[bucket]..<article.offsets[bucket + 1]] {
+                        buckets[bucket].add(term, start + offset, counts)
                     }
                 }
             }
         }
-        return buckets
+        return InvertedIndex(buckets: buckets, lengths: lengths, words: words)
     }
 
     /// `["<documents>",[messages],"<per document: count, message numbers>"]` for one code key.

@@ -63,7 +63,9 @@ public enum SearchTokenizer {
         }
     }
 
-    /// Tokens of `text`: words of letters, marks and digits (`5.1.1` whole), CJK runs as bigrams.
+    /// Tokens of `text`: words of letters, marks and digits (`5.1.1` whole), English words
+    /// unfolded and stemmed (`doesn't` → does, not; `printing` → print), host names and addresses
+    /// in parts and whole, CJK runs as bigrams.
     public static func tokenize(_ text: String) -> [String] {
         tokenizeNormalized(normalize(text))
     }
@@ -75,15 +77,60 @@ public enum SearchTokenizer {
         return tokens
     }
 
-    /// Calls `body` with each token of normalized `text`, in order. Works on the UTF-8 bytes: a
-    /// token is always one contiguous run of them (a word, a CJK bigram or a lone CJK character).
+    /// A term of a query, with what the parser needs to know of the word it came from.
+    struct QueryTerm {
+        var term: String
+        /// The raw word, as typed (normalized).
+        var word: String
+        /// Whether the word was a plain English word (a–z only), one that a misspelling can be
+        /// corrected to or from.
+        var plain: Bool
+        /// For a host name, address or file name: the terms of its words, which come just before it.
+        var parts: [String]
+    }
+
+    /// The terms of normalized `text`, each with the word it came from.
+    static func termsWithWords(_ text: String) -> [QueryTerm] {
+        var out: [QueryTerm] = []
+        // where the terms of each raw word start in `out`
+        var starts: [Int] = []
+        var folder = SearchTerms.Folder()
+        forEachWord(in: text) { word, parts in
+            let raw = String(decoding: word, as: UTF8.self)
+            if parts > 0 {
+                let first = starts[max(0, starts.count - parts)]
+                return out.append(QueryTerm(term: raw, word: raw, plain: false, parts: out[first...].map(\.term)))
+            }
+            starts.append(out.count)
+            let first = out.count
+            folder.fold(word) {
+                out.append(QueryTerm(term: String(decoding: $0, as: UTF8.self), word: raw, plain: false, parts: []))
+            }
+            if folder.wasPlainWord, out.count == first + 1 { out[first].plain = true }
+        }
+        return out
+    }
+
+    /// Calls `body` with each token of normalized `text`, in order.
     static func forEachToken(in text: String, _ body: (String) -> Void) {
         forEachTokenBytes(in: text) { body(String(decoding: $0, as: UTF8.self)) }
     }
 
     /// `forEachToken` handing over each token's bytes in place, for callers that make a string
-    /// only of the tokens they keep.
+    /// only of the tokens they keep: the raw words of `forEachWord`, each folded by `SearchTerms`
+    /// (contractions unfolded, English words stemmed).
     static func forEachTokenBytes(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var folder = SearchTerms.Folder()
+        forEachWord(in: text) { word, parts in
+            if parts > 0 { body(word) } else { folder.fold(word, body) }
+        }
+    }
+
+    /// The raw words of normalized `text`, in order: each word, CJK bigram or lone CJK character
+    /// (`parts` 0), and after the words of a host name, e-mail address or file name
+    /// (`mail.example.com`, `user@example.com`, `winmail.dat`) the whole of it, with `parts` the
+    /// number of its words. Works on the UTF-8 bytes: a word is always one contiguous run of them.
+    static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>, _ parts: Int) -> Void) {
         var text = text
         text.withUTF8 { bytes in
             // The scalar at `index` and the index after it.
@@ -108,10 +155,25 @@ public enum SearchTokenizer {
             func token(_ start: Int, _ end: Int) -> UnsafeBufferPointer<UInt8> {
                 UnsafeBufferPointer(rebasing: bytes[start..<end])
             }
+            func isASCIIAlphanumeric(_ index: Int) -> Bool {
+                index >= 0 && index < bytes.count
+                    && ((0x61...0x7A).contains(bytes[index]) || (0x30...0x39).contains(bytes[index]))
+            }
+            func isASCIILetter(_ index: Int) -> Bool {
+                index >= 0 && index < bytes.count && (0x61...0x7A).contains(bytes[index])
+            }
+            // The compound being read: where it started and how many words it has so far.
+            var compoundStart = 0
+            var compoundWords = 0
+            func endCompound(at end: Int) {
+                if compoundWords >= 2 { body(token(compoundStart, end), compoundWords) }
+                compoundWords = 0
+            }
             var index = 0
             while index < bytes.count {
                 let (first, next) = scalar(at: index)
                 if isCJK(first) {
+                    endCompound(at: index)
                     // overlapping bigrams of the run; a run of one is a unigram
                     var pairStart = index
                     var (previousEnd, cursor) = (next, next)
@@ -119,13 +181,13 @@ public enum SearchTokenizer {
                     while cursor < bytes.count {
                         let (following, after) = scalar(at: cursor)
                         guard isCJK(following) else { break }
-                        body(token(pairStart, after))
+                        body(token(pairStart, after), 0)
                         count += 1
                         pairStart = previousEnd
                         previousEnd = after
                         cursor = after
                     }
-                    if count == 1 { body(token(index, next)) }
+                    if count == 1 { body(token(index, next), 0) }
                     index = cursor
                 } else if isWordScalar(first) {
                     var end = next
@@ -137,16 +199,28 @@ public enum SearchTokenizer {
                             (0x30...0x39).contains(bytes[end + 1])
                         {
                             end = after
+                        } else if following == "'" || following == "\u{2019}", isASCIILetter(end - 1),
+                            isASCIILetter(after)
+                        {
+                            // an apostrophe inside an English word: doesn't, o'clock
+                            end = after
                         } else {
                             break
                         }
                     }
-                    body(token(index, end))
+                    if compoundWords == 0 { compoundStart = index }
+                    compoundWords += 1
+                    body(token(index, end), 0)
                     index = end
+                    let joins =
+                        end < bytes.count && (bytes[end] == 0x2E || bytes[end] == 0x40) && isASCIIAlphanumeric(end - 1)
+                        && isASCIIAlphanumeric(end + 1)
+                    if joins { index = end + 1 } else { endCompound(at: end) }
                 } else {
                     index = next
                 }
             }
+            endCompound(at: bytes.count)
         }
     }
 

@@ -25,6 +25,17 @@ struct TokenTable<Value> {
         index(key.fingerprint, matching: { $0 == key }, key: { key }, value: makeValue)
     }
 
+    /// The entry of `key`, if it is there.
+    func index(of key: TokenKey) -> Int? {
+        var slot = Self.start(key.fingerprint, slots.count)
+        while slots[slot] != 0 {
+            let stored = Int(slots[slot])
+            if entries[stored - 1].key == key { return stored - 1 }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+        return nil
+    }
+
     private mutating func index(
         _ fingerprint: UInt64, matching isKey: (TokenKey) -> Bool, key makeKey: () -> TokenKey,
         value makeValue: () -> Value

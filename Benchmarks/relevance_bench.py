@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Search relevance benchmark: top-1, top-3, MRR and empty answers over written query sets.
+
+Usage: relevance_bench.py [--fixbook PATH] [--engine lookup|browser|both] [--show-failures]
+       (run by `scripts/bench-search.sh --relevance`)
+
+Query sets (Benchmarks/relevance/): queries-en.yml over the English fixture help center en/,
+queries-zh.yml over the sample help center Content/. Each query names the slug a support
+engineer wants first (`expect`, or one of `also`), its `kind` and its half: `tune` or `heldout`.
+The queries were written before the ranking was tuned; the held-out half is never tuned on, and
+--show-failures lists the failures of the tuning half only.
+
+- lookup: `fixbook lookup --queries FILE --format json` (the Swift ranking);
+- browser: the built site opened from file:// in headless Chromium, each query run by the page's
+  own search script over the split index, as typed into the search box.
+"""
+import argparse
+import json
+import os
+import pathlib
+import subprocess
+import sys
+import tempfile
+
+import yaml
+
+REPO = pathlib.Path(__file__).resolve().parents[1]
+SETS = [("English", REPO / "Benchmarks/relevance/en", REPO / "Benchmarks/relevance/queries-en.yml"),
+        ("Chinese", REPO, REPO / "Benchmarks/relevance/queries-zh.yml")]
+DEPTH = 10
+
+RUN = """
+const done = arguments[arguments.length - 1];
+const queries = arguments[0];
+const core = window.FixbookSearch;
+const store = core.shardStore(window.FIXBOOK_INDEX, core.scriptLoader(document, ''));
+(async () => {
+  const out = [];
+  for (const q of queries) {
+    const answer = await core.runSearch(store, q, { limit: %d });
+    out.push(answer.results.slice(0, %d).map((r) => r.slug));
+  }
+  done(out);
+})().catch((e) => done(String(e)));
+""" % (DEPTH, DEPTH)
+
+
+def read_queries(path):
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def lookup(fixbook, root, queries):
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as handle:
+        handle.write("\n".join(q["query"] for q in queries) + "\n")
+        name = handle.name
+    try:
+        out = subprocess.run([fixbook, "lookup", "--root", str(root), "--queries", name, "--format", "json",
+                              "--limit", str(DEPTH)], check=False, capture_output=True, text=True)
+    finally:
+        os.unlink(name)
+    lines = out.stdout.splitlines()
+    if len(lines) != len(queries):
+        sys.exit(f"lookup answered {len(lines)} of {len(queries)} queries: {out.stderr[-2000:]}")
+    return [[a["slug"] for a in json.loads(line)] for line in lines]
+
+
+def browser_answers(fixbook, root, queries):
+    os.environ.setdefault("SE_OFFLINE", "true")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    with tempfile.TemporaryDirectory() as work:
+        output = pathlib.Path(work) / "site"
+        subprocess.run([fixbook, "build", "--root", str(root), "--output", str(output)], check=True,
+                       capture_output=True)
+        options = webdriver.ChromeOptions()
+        for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files"):
+            options.add_argument(flag)
+        options.binary_location = "/usr/bin/chromium"
+        driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+        try:
+            driver.set_script_timeout(600)
+            driver.get((output / "search.html").as_uri())
+            answers = driver.execute_async_script(RUN, [q["query"] for q in queries])
+        finally:
+            driver.quit()
+    if isinstance(answers, str):
+        sys.exit("browser: " + answers)
+    return answers
+
+
+def measure(queries, answers):
+    """Per half and overall: count, top-1, top-3, MRR (within the first 10), empty answers."""
+    rows = {}
+    failures = []
+    for q, slugs in zip(queries, answers):
+        right = [q["expect"]] + list(q.get("also") or [])
+        rank = next((i + 1 for i, slug in enumerate(slugs) if slug in right), None)
+        for half in (q["set"], "all"):
+            row = rows.setdefault(half, {"n": 0, "top1": 0, "top3": 0, "rr": 0.0, "empty": 0})
+            row["n"] += 1
+            row["top1"] += rank == 1
+            row["top3"] += rank is not None and rank <= 3
+            row["rr"] += 1 / rank if rank else 0
+            row["empty"] += not slugs
+        if rank != 1:
+            failures.append((q, rank, slugs[:3]))
+    return rows, failures
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--fixbook", default=str(REPO / ".build/release/fixbook"))
+    parser.add_argument("--engine", choices=["lookup", "browser", "both"], default="both")
+    parser.add_argument("--show-failures", action="store_true", help="list the tuning half's misses")
+    args = parser.parse_args()
+    engines = ["lookup", "browser"] if args.engine == "both" else [args.engine]
+    print("| queries | engine | half | n | top-1 | top-3 | MRR | empty |")
+    print("|---|---|---|---:|---:|---:|---:|---:|")
+    results = {}
+    for language, root, path in SETS:
+        queries = read_queries(path)
+        for engine in engines:
+            answers = lookup(args.fixbook, root, queries) if engine == "lookup" else \
+                browser_answers(args.fixbook, root, queries)
+            results[(language, engine)] = answers
+            rows, failures = measure(queries, answers)
+            for half in ("tune", "heldout", "all"):
+                row = rows[half]
+                n = row["n"]
+                print(f"| {language} | {engine} | {half} | {n} | {row['top1']} ({100 * row['top1'] / n:.0f}%) "
+                      f"| {row['top3']} ({100 * row['top3'] / n:.0f}%) | {row['rr'] / n:.3f} | {row['empty']} |")
+            if args.show_failures:
+                for q, rank, top in failures:
+                    if q["set"] == "tune":
+                        print(f"    miss [{q['kind']}] {q['query']!r}: expected {q['expect']} at {rank}, got {top}")
+    if len(engines) == 2:
+        for language, _, _ in SETS:
+            same = results[(language, "lookup")] == results[(language, "browser")]
+            print(f"{language}: lookup and browser give {'the same' if same else 'DIFFERENT'} result lists")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,107 @@
+import FixbookTestSupport
+import Foundation
+import Testing
+
+@testable import FixbookCore
+
+/// What makes the search forgiving (issue: BM25 weights, word forms, typos, never empty), on a
+/// small English help center whose long generic article holds every common word.
+@Suite struct SearchRelevanceTests {
+    static let generic = """
+        Why does mail never arrive? There are many reasons why messages from our customers or to our
+        customers do not arrive at all, and why it does take time. Check that you can send and receive,
+        that our servers are reachable, that the customers have room, and that mail is not stuck at
+        the gateway. Why our customers never see it is usually one of these reasons. Does it arrive
+        later? Then wait. The mail host mail.contoso.net and the example pages at example.org and the
+        com domain are listed in the setup guide, with every mail server and every example.
+
+        ## Solution
+
+        Work through the list above.
+        """
+    static let fixture: [String: String] = [
+        "fixbook.yml": "title: Help\nlanguage: en\n",
+        "Content/general.md": article("title: General troubleshooting for sending and receiving", body: generic),
+        "Content/newsletter.md": article(
+            "title: Newsletter blocked as bulk mail",
+            body: "A newsletter sent to many recipients is held as bulk mail.\n\n## Solution\n\nSign it with DKIM.\n"
+        ),
+        "Content/print.md": article(
+            "title: Print a message", body: "Open the message and choose Print.\n\n## Solution\n\nUse Print.\n"
+        ),
+        "Content/host.md": article(
+            "title: Server settings", body: "Connect to mail.example.com on port 993.\n\n## Solution\n\nUse it.\n"
+        ),
+        "Content/outbox.md": article(
+            "title: Outlook does not send messages",
+            body: "Messages wait in the Outbox and Outlook does not send them.\n\n## Solution\n\nGo online.\n"
+        ),
+        "Content/calendar.md": article(
+            "title: Calendar sharing", body: "Share your calendar with a colleague.\n\n## Solution\n\nShare it.\n"
+        ),
+    ]
+
+    func engine() throws -> SearchEngine {
+        let site = try TemporarySite(Self.fixture, withTemplates: false)
+        defer { site.remove() }
+        let loaded = try SiteLoader.load(root: site.root)
+        return SearchEngine(index: SearchIndexBuilder.build(SiteModel(loaded)))
+    }
+
+    /// The rare word outweighs the common ones that the long generic article holds.
+    @Test func informativeWordsOutweighCommonOnes() throws {
+        let results = try engine().search("why does our newsletter never arrive at our customers")
+        #expect(results.first?.slug == "newsletter", "\(results.map(\.slug))")
+    }
+
+    @Test func wordFormsAndContractionsMeet() throws {
+        let engine = try engine()
+        #expect(engine.search("printing").first?.slug == "print")
+        #expect(engine.search("outlook doesn't send").first?.slug == "outbox")
+        #expect(engine.search("outlook doesnt send").first?.slug == "outbox")
+    }
+
+    /// A host name is a word of its own, so the article naming it wins over one with its parts.
+    @Test func hostNamesMatchWhole() throws {
+        let results = try engine().search("mail.example.com")
+        #expect(results.first?.slug == "host", "\(results.map(\.slug))")
+    }
+
+    @Test func misspelledWordsAreCorrectedAndSaidSo() throws {
+        let answer = try engine().answer("newslettr blokced")
+        #expect(answer.results.first?.slug == "newsletter")
+        #expect(answer.corrections.map(\.typed) == ["newslettr", "blokced"])
+        #expect(answer.corrections.map(\.corrected) == ["newsletter", "blocked"])
+        let shared = try engine().answer("calender sharing")
+        #expect(shared.results.first?.slug == "calendar")
+        #expect(shared.corrections == [SearchEngine.Correction(typed: "calender", corrected: "calendar")])
+        // as typed, the same words find nothing whole
+        #expect(try engine().answer("newslettr blokced", correcting: false).corrections.isEmpty)
+    }
+
+    /// Short words are not corrected, and a code is never "corrected" into another code.
+    @Test func shortWordsAndCodesStayAsTyped() throws {
+        let engine = try engine()
+        #expect(engine.answer("prnt").corrections.map(\.corrected) == ["print"])
+        #expect(engine.answer("rpint").corrections.map(\.corrected) == ["print"])
+        #expect(engine.answer("prt").corrections.isEmpty)
+        #expect(engine.answer("0x800ccc0e").corrections.isEmpty)
+    }
+
+    /// When no article holds enough of the query, the closest ones show, with what they lack.
+    @Test func neverAnEmptyPage() throws {
+        let answer = try engine().answer("calendar zzqqxx wwvvkk")
+        #expect(answer.partial)
+        #expect(answer.results.first?.slug == "calendar")
+        #expect(answer.results.first?.missing == ["zzqqxx", "wwvvkk"])
+        // a query of only stop words still finds what holds them
+        #expect(try !engine().search("why does it").isEmpty)
+    }
+
+    @Test func editDistanceCountsASwapOnce() {
+        #expect(EditDistance.within(Array("recieve".utf8), Array("receive".utf8), limit: 1) == 1)
+        #expect(EditDistance.within(Array("newslettr".utf8), Array("newsletter".utf8), limit: 2) == 1)
+        #expect(EditDistance.within(Array("abcdef".utf8), Array("badcfe".utf8), limit: 2) == nil)
+        #expect(EditDistance.within(Array("mail".utf8), Array("mail".utf8), limit: 1) == 0)
+    }
+}
