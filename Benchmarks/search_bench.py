@@ -2,7 +2,10 @@
 """Search benchmark: bytes a query loads and keystroke-to-result time in headless Chromium.
 
 Usage: search_bench.py [N ...]   (default: 1000 10000; run by `scripts/bench-search.sh`)
-       KB=/path/to/built/kb search_bench.py N   (reuse a knowledge base already built with N articles)
+       KB=/path/to/kb search_bench.py N   (reuse a knowledge base generated with N articles)
+       BASELINE=/path/to/older/fixbook BASELINE_TEMPLATES=/path/to/its/Templates search_bench.py N
+       (the same queries on the same articles built by another fixbook with its own theme too, in
+       the same run: before and after a change; `git archive <commit> Templates | tar -x -C DIR`)
 
 For each N it generates a knowledge base (generate_kb.py, seeded), builds it with the release
 fixbook, and opens search.html from file://. For each query, on a freshly loaded page, it records
@@ -19,6 +22,7 @@ import pathlib
 import statistics
 import subprocess
 import sys
+import shutil
 import tempfile
 import time
 
@@ -27,10 +31,13 @@ from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 
 REPO = pathlib.Path(__file__).resolve().parents[1]
-FIXBOOK = REPO / ".build" / "release" / "fixbook"
+FIXBOOK = pathlib.Path(os.environ.get("FIXBOOK", REPO / ".build" / "release" / "fixbook"))
+BASELINE = os.environ.get("BASELINE")
+BASELINE_TEMPLATES = os.environ.get("BASELINE_TEMPLATES")
 RUNS = int(os.environ.get("RUNS", "3"))
 QUERIES = [("code", "0x800CCC0F"), ("English phrase", "connection timeout"),
-           ("Chinese phrase", "无法连接到服务器"), ("code + message", "550 Invalid User")]
+           ("Chinese phrase", "无法连接到服务器"), ("code + message", "550 Invalid User"),
+           ("misspelled", "conection timout")]
 
 RECORD = """
 window.__loaded = [];
@@ -71,8 +78,7 @@ def sizes(path):
     return len(data), len(gzip.compress(data, 6))
 
 
-def measure(n, site):
-    output = site / "Output"
+def measure(n, site, output):
     entry = sizes(output / "assets" / "search-index.js")
     theme = [sizes(output / "assets" / name) for name in ("search-core.js", "search.js")]
     search_dir = output / "assets" / "search"
@@ -97,6 +103,7 @@ def measure(n, site):
                 warm.append(driver.execute_async_script(MEASURE, query)[0])
             files = [sizes(search_dir / (name + ".js")) for name in loaded]
             rows.append({
+                "dictionary": sum(1 for name in loaded if name.startswith("w/")),
                 "label": label, "query": query, "cold": statistics.median(cold), "warm": statistics.median(warm),
                 "shards": sum(1 for name in loaded if name.startswith("t/")),
                 "documents": sum(1 for name in loaded if name.startswith("d/")),
@@ -112,25 +119,40 @@ def main():
     if not FIXBOOK.exists():
         sys.exit(f"build the release binary first: swift build -c release --product fixbook ({FIXBOOK})")
     results = []
+    if BASELINE and not BASELINE_TEMPLATES:
+        sys.exit("BASELINE needs BASELINE_TEMPLATES: the theme of the same commit")
+    binaries = [("this fixbook", FIXBOOK, REPO / "Templates")]
+    if BASELINE:
+        binaries.append(("baseline", pathlib.Path(BASELINE), pathlib.Path(BASELINE_TEMPLATES).resolve()))
     with tempfile.TemporaryDirectory() as work:
         for n in counts:
             site = pathlib.Path(os.environ["KB"]) if os.environ.get("KB") else pathlib.Path(work) / f"kb-{n}"
             if not os.environ.get("KB"):
                 subprocess.run([sys.executable, str(REPO / "Benchmarks" / "generate_kb.py"), str(n), str(site)],
                                check=True)
-                subprocess.run([str(FIXBOOK), "build", "--root", str(site)], check=True, stdout=subprocess.DEVNULL)
-            results.append(measure(n, site))
+            for name, binary, theme in binaries:
+                output = pathlib.Path(work) / f"out-{n}-{len(results)}"
+                templates = site / "Templates"
+                if templates.is_symlink() or not templates.exists():
+                    templates.unlink(missing_ok=True)
+                    templates.symlink_to(theme)
+                subprocess.run([str(binary), "build", "--root", str(site), "--output", str(output)], check=True,
+                               stdout=subprocess.DEVNULL)
+                result = measure(n, site, output)
+                result["binary"] = name
+                results.append(result)
+                shutil.rmtree(output)
     print(f"headless Chromium, file://, times are medians of {RUNS} page loads (cold: first query on the page)")
     for r in results:
         theme_gzip = sum(t[1] for t in r["theme"])
-        print(f"\n{r['n']:,} articles: split index {r['split_raw'] / 1e6:.1f} MB in {r['shards']:,} shards and "
+        print(f"\n{r['binary']}, {r['n']:,} articles: split index {r['split_raw'] / 1e6:.1f} MB in {r['shards']:,} shards and "
               f"{r['n']:,} article files; entry script {r['entry'][0] / 1e3:.1f} KB raw, {r['entry'][1] / 1e3:.1f} KB "
               f"gzip; theme scripts {theme_gzip / 1e3:.1f} KB gzip (any size)")
-        print("| query | shards loaded | articles loaded | bytes loaded (raw) | bytes loaded (gzip) | "
+        print("| query | shards loaded | dictionary runs | articles loaded | bytes loaded (raw) | bytes loaded (gzip) | "
               "keystroke → first result (cold) | (warm) |")
-        print("|---|---:|---:|---:|---:|---:|---:|")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|")
         for row in r["rows"]:
-            print(f"| {row['label']}: `{row['query']}` | {row['shards']} | {row['documents']} | "
+            print(f"| {row['label']}: `{row['query']}` | {row['shards']} | {row['dictionary']} | {row['documents']} | "
                   f"{row['raw'] / 1e3:.0f} KB | {row['gzip'] / 1e3:.0f} KB | {row['cold']:.0f} ms | {row['warm']:.0f} ms |")
 
 

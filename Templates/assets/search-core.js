@@ -29,12 +29,27 @@
  *      below. A maximal run of CJK code points becomes its overlapping bigrams
  *      (无法找到 → 无法, 法找, 找到); a run of ONE code point is a unigram (错 → 错).
  *    - word: any other letter (\p{L}), mark (\p{M}) or decimal digit (\p{Nd}); ASCII a-z 0-9
- *      are the usual case. A maximal run of word code points is one token. A "." is part of
+ *      are the usual case. A maximal run of word code points is one word. A "." is part of
  *      the word when the code point before it is an ASCII digit (0-9) and the one after it is
- *      an ASCII digit too: 5.1.1, 192.168.1.1 and v1.2 stay whole, winmail.dat splits.
+ *      an ASCII digit too: 5.1.1, 192.168.1.1 and v1.2 stay whole. An apostrophe (' or ’)
+ *      between two ASCII letters is part of the word: doesn't.
  *    - separator: everything else (space, punctuation, symbols, "_", "-"...).
  *    CJK and word runs are separate tokens even without a separator: 错误代码550 →
  *    错误, 误代, 代码, 550.
+ *    Compounds: words joined by single "." or "@" with an ASCII letter or digit on both sides
+ *    (mail.example.com, user@example.com, winmail.dat) are followed by the whole, as a token
+ *    of its own: mail, example, com, mail.example.com (before stemming of the parts).
+ *    Every word of a-z and apostrophes is then FOLDED (foldWord; SearchTerms.swift):
+ *    - "n't" → the word before and "not" (won't → will not, can't → can not, shan't → shall
+ *      not, ain't → is not); 'll 're 've 'm 'd → the word and will, are, have, am, would; 's →
+ *      the word; other apostrophes are dropped (o'clock → oclock);
+ *    - without apostrophe: aint arent cannot cant couldnt didnt doesnt dont hadnt hasnt havent
+ *      isnt shouldnt wasnt werent wont wouldnt → the word and "not";
+ *    - each resulting word is stemmed with the Snowball English stemmer (search-stemmer.js;
+ *      Tests/Fixtures/search/stemmer-vectors.json): printing → print.
+ *    Other tokens (CJK, digits, accents, compounds) stay as they are. A "plain" word is one of
+ *    a-z only that was not a contraction: the dictionary of corrections holds those of 3
+ *    letters or more, with their stem.
  *
  * 3. codeKeys(text) → [key]  (unique, in order of first appearance)
  *    Each word token (so a code is "standalone": bounded by separators, CJK or the text's
@@ -51,43 +66,55 @@
  *    of the index's `codes` map that is not itself a key by the rules above is a message key,
  *    and it is hit when its tokens occur contiguously in the query's tokens.
  *
- * 4. Ranking. See parseQuery() and runSearch() for the exact arithmetic.
- *    Fields and weights: title 10, symptoms 6, tags 5, codes 5 (the article's code keys and
- *    written codes), headings 3, summary 2, body 1. A field matches a token once: frequency
- *    does not count.
- *    The query is cut into CONCEPTS, every one of which should match:
+ * 4. Ranking. See parseQuery(), score() and runSearch() for the exact arithmetic, and
+ *    SearchScoring.swift for the stored numbers. All numbers come from the index's `ranking`.
+ *    Stored per term and article: the IMPACT, a whole number:
+ *      round(10 × Σ over the fields that hold the term of weight × tf·(k1+1) / (tf + k1·(1 − b
+ *      + b·length/average length))), at least 1; fields in the order title 10, symptoms 6,
+ *      tags 5, codes 5 (code keys and written codes), headings 3, summary 2, body 1; tf is the
+ *      body's count for the body and 1 for the other fields; lengths in terms. A term in more
+ *      than 1/denseShare of the articles stores no impacts: each is round(10 × Σ weights of its
+ *      fields). Stored per term: its IDF, round(100 × ln(1 + (N − df + ½)/(df + ½)) × (stopFactor
+ *      for a stop word or a CJK term holding a stop character)), at least 1. A term no article
+ *      holds has `absentIDF` (the same at df 0), or max(1, round(absentIDF × stopFactor)).
+ *    The query is cut into CONCEPTS:
  *    - synonym occurrences: every word of every synonym group is looked for in the
  *      normalized, white-space-collapsed query (a word that starts/ends with a word
  *      character must not touch another word character there). Occurrences are picked
- *      longest first, then leftmost, without overlaps. Each picked occurrence is one concept
- *      with weight = its token count; it matches a field with ALL the tokens of the word
- *      itself (full score) or of a group-mate (half score).
- *    - the rest of the query (occurrences replaced by a space) is tokenized; each token is
- *      a concept of weight 1. A code token also matches the tokens of its key at full score
- *      (800ccc0d also matches 0x800ccc0d). While typing (the query does not end in white
- *      space) the last token, if it starts with [a-z0-9] and has ≥ 2 chars, also matches
- *      index words that start with it (at most 100 words, in code unit order), half score,
+ *      longest first, then leftmost, without overlaps. Each picked occurrence is one concept;
+ *      it matches a field with ALL the tokens of the word itself (full score) or of a
+ *      group-mate (half score).
+ *    - the rest of the query (occurrences replaced by a space) is tokenized; each term is a
+ *      concept, except that a compound replaces its parts: it matches whole (full) or with all
+ *      its parts in one field (half). A code token also matches the tokens of its key at full
+ *      score (800ccc0d also matches 0x800ccc0d). While typing (the query does not end in
+ *      white space) the last word, if it starts with [a-z0-9] and has ≥ 2 chars, also matches
+ *      index terms that start with it as typed (at most 100, in code unit order), half score,
  *      and, when a word of a synonym group starts with it, every word of that group, half
  *      score (attach → attachment, 附件, 附档).
  *    - duplicate concepts are dropped.
- *    A field "matches" a concept's alternative when that one field holds all of the
- *    alternative's tokens (bigrams of a CJK word split across two fields do not count).
- *    Per article: score = Σ concept.weight × (Σ weights of fields matched at full score
- *      + ½ Σ weights of fields matched only at half score)
- *      + 1000 per code key of the query that the article claims (index `codes` map)
- *      + message boost: for such a code entry with a message, 200 × (distinct message
+ *    An alternative (a list of tokens) matches an article when one field holds them all; it
+ *    scores Σ over its tokens of IDF × impact. A concept scores, per article, the larger of
+ *    its best full alternative and half its best half alternative.
+ *    CORRECTIONS: a concept from a plain word of ≥ typoOneEdit letters that no article matches
+ *    at all is searched as the dictionary word within 1 edit (2 from typoTwoEdits letters;
+ *    insertions, deletions, substitutions and swaps of neighbours, editDistance()) whose
+ *    first two letters are the typed word's (or those two swapped): the nearest, then the
+ *    one whose term most articles hold, then the first by code units. Its score is multiplied
+ *    by typoFactor. Not with options.correct === false ("search instead for").
+ *    Per article: score = Σ concept scores / 1000
+ *      + codeHit per code key of the query that the article claims (index `codes` map)
+ *      + message boost: for such a code entry with a message, messageBoost × (distinct message
  *        tokens found among tokenize(query)) / (distinct message tokens); the best entry
  *        per key counts
  *      + proximity: if the query has ≥ 2 tokens and the whole query (normalized, white
  *        space collapsed to one space, trimmed) occurs in the normalized title +8, in a
  *        symptom +6, in the body +2. Only the first 20 results in the order below, ranked
  *        without it, are checked (the browser loads those articles' text, no more).
- *    fraction = Σ weight of matched concepts / Σ weight of all concepts, or 1 for an article
- *      hit by a code key of the query (a code hit counts as a complete match). A concept is
- *      matched when any field matches it at full or half score. Articles with fraction < 0.5
- *      are dropped (a mostly-unmatched query shows the "no results" help, not noise).
- *    Order: complete matches (fraction 1) first, then by fraction, then score (higher
- *    first), then title, then slug (both compared by UTF-16 code units).
+ *    Order: score (higher first), then title, then slug (by UTF-16 code units). Articles that
+ *    score under minimumShare of the first are dropped. A result lists the concepts it does
+ *    not match (`missing`, as typed) unless it matched by code; the answer is `partial` when
+ *    every result misses some.
  *    A result links to the first code entry (in query key order) that it matched by code,
  *    otherwise to the article.
  *
@@ -1027,6 +1054,15 @@
     return found.size > 0;
   }
 
+  /** The characters of a concept that is one CJK term (a bigram or a lone character), or null. */
+  function cjkCharacters(c) {
+    if (c.full.length !== 1 || c.full[0].length !== 1) return null;
+    var chars = Array.from(c.full[0][0]);
+    if (chars.length < 1 || chars.length > 2) return null;
+    for (var i = 0; i < chars.length; i++) if (!isCJK(chars[i].codePointAt(0))) return null;
+    return chars;
+  }
+
   /** The first two letters of a typed word, and the two swapped when they differ. */
   function typoPrefixes(word) {
     var first = word.slice(0, 2);
@@ -1229,6 +1265,25 @@
           c.terms.push(found.term);
           c.corrected = found.word;
           corrections.push({ typed: c.text, corrected: found.word });
+        });
+        return store.ensureKeys(conceptTokens(q));
+      });
+    }).then(function () {
+      // When nothing at all matches, the Chinese words no article holds are searched by their
+      // characters (each the start of an index term), at half score: never an empty page.
+      var nothing = !q.concepts.some(function (c) { return conceptMatches(store, c); }) &&
+        !q.codeKeys.some(function (k) { var claims = store.claims(k); return claims && claims.docs.length; });
+      var unheld = nothing ? q.concepts.filter(function (c) { return cjkCharacters(c); }) : [];
+      var characters = [];
+      unheld.forEach(function (c) { characters = characters.concat(cjkCharacters(c)); });
+      if (!characters.length) return;
+      return Promise.all(characters.map(function (ch) {
+        return store.ensurePrefix(ch, store.meta.ranking.prefixMaximumWords);
+      })).then(function () {
+        unheld.forEach(function (c) {
+          cjkCharacters(c).forEach(function (ch) {
+            store.words(ch, store.meta.ranking.prefixMaximumWords).forEach(function (w) { c.half.push([w]); });
+          });
         });
         return store.ensureKeys(conceptTokens(q));
       });

@@ -110,6 +110,15 @@ import Testing
         #expect(first?.matchedCodes == ["0x800CCC0F"])
     }
 
+    /// A Chinese word no article holds, when nothing else matches, is searched by its characters.
+    @Test func anUnheldChineseWordFallsBackToItsCharacters() throws {
+        let engine = try engine()
+        #expect(engine.search("件慢").map(\.slug) == ["b"])
+        #expect(engine.answer("件慢").partial == false)
+        // with another word that matches, no fallback
+        #expect(engine.search("外域 件慢").allSatisfy { $0.missing == ["件慢"] })
+    }
+
     @Test func nonsenseFindsNothing() throws {
         #expect(try engine().search("zzqqxx wwvvkk").isEmpty)
     }

@@ -244,16 +244,7 @@ public struct SearchEngine: Sendable {
         // Prefix completions of the last token (half score).
         for index in concepts.indices {
             guard let prefix = concepts[index].prefix else { continue }
-            var start = Self.lowerBound(vocabulary, prefix)
-            var count = 0
-            while start < vocabulary.count, count < ranking.prefixMaximumWords {
-                let word = vocabulary[start]
-                start += 1
-                guard word.utf16.starts(with: prefix.utf16) else { break }
-                if word == prefix { continue }
-                concepts[index].half.append([word])
-                count += 1
-            }
+            concepts[index].half += terms(startingWith: prefix).map { [$0] }
             for group in groups where group.contains(where: { $0 != prefix && $0.utf16.starts(with: prefix.utf16) }) {
                 for word in group {
                     let tokens = SearchTokenizer.tokenizeNormalized(word)
@@ -287,6 +278,8 @@ public struct SearchEngine: Sendable {
         var corrections: [Correction] = []
         var entries: [Int: (terms: Double, matched: Double, codeKeys: [String], concepts: [Int])] = [:]
         var totalWeight = 0.0
+        var fulls: [[Int: Double]] = []
+        var halves: [[Int: Double]] = []
         for index in parsed.concepts.indices {
             var full: [Int: Double] = [:]
             var half: [Int: Double] = [:]
@@ -298,7 +291,25 @@ public struct SearchEngine: Sendable {
                 corrections.append(Correction(typed: parsed.concepts[index].text, corrected: correction.word))
                 phraseScores([correction.term], into: &full)
             }
-            let concept = parsed.concepts[index]
+            fulls.append(full)
+            halves.append(half)
+        }
+        // When nothing at all matches, the Chinese words no article holds are searched by their
+        // characters (each the start of an index term), at half score: never an empty page.
+        let matchesNothing =
+            fulls.allSatisfy(\.isEmpty) && halves.allSatisfy(\.isEmpty)
+            && parsed.codeKeys.allSatisfy { codeDocuments[$0]?.isEmpty ?? true }
+        for index in parsed.concepts.indices where matchesNothing {
+            guard let characters = Self.cjkCharacters(parsed.concepts[index]) else { continue }
+            for character in characters {
+                for term in terms(startingWith: character) {
+                    parsed.concepts[index].half.append([term])
+                    phraseScores([term], into: &halves[index])
+                }
+            }
+        }
+        for (index, concept) in parsed.concepts.enumerated() {
+            let (full, half) = (fulls[index], halves[index])
             let weight = concept.full[0].reduce(0.0) { $0 + Double(idf(of: $1)) }
             totalWeight += weight
             let factor = concept.corrected == nil ? 1 : ranking.typoFactor
@@ -392,6 +403,27 @@ public struct SearchEngine: Sendable {
         let partial = !results.isEmpty && !results.contains { $0.missing.isEmpty }
         if let limit { results = Array(results.prefix(limit)) }
         return Answer(results: results, corrections: corrections, partial: partial)
+    }
+
+    /// Up to `prefixMaximumWords` index terms that start with `prefix`, in order, not itself.
+    private func terms(startingWith prefix: String) -> [String] {
+        var found: [String] = []
+        var position = Self.lowerBound(vocabulary, prefix)
+        while position < vocabulary.count, found.count < ranking.prefixMaximumWords {
+            let word = vocabulary[position]
+            position += 1
+            guard word.utf16.starts(with: prefix.utf16) else { break }
+            if word != prefix { found.append(word) }
+        }
+        return found
+    }
+
+    /// The characters of a concept that is one CJK term (a bigram or a lone character).
+    private static func cjkCharacters(_ concept: Concept) -> [String]? {
+        guard concept.full.count == 1, concept.full[0].count == 1 else { return nil }
+        let scalars = Array(concept.full[0][0].unicodeScalars)
+        guard (1...2).contains(scalars.count), scalars.allSatisfy(SearchTokenizer.isCJK) else { return nil }
+        return scalars.map { String($0) }
     }
 
     /// The stored inverse document frequency of `term`, or that of a term no article holds.

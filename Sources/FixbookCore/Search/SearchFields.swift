@@ -33,40 +33,63 @@ enum SearchFields {
 
     /// The terms of `article` with their fields and counts, and the length of every field.
     static func terms(of article: SearchIndex.Entry, words wantWords: Bool = false) -> DocumentTerms {
-        // Most of an article's terms are repeats: a table on their bytes makes each string once.
-        var table = TokenTable<TermCounts>()
-        var dictionary = TokenTable<Int>()
+        var collector = Collector(wantWords: wantWords)
         var folder = SearchTerms.Folder()
-        var lengths = [Int32](repeating: 0, count: all.count)
-        func add(_ text: String, _ position: Int) {
-            let field = all[position]
-            SearchTokenizer.forEachWord(in: text) { word, parts in
-                var last = -1
-                let addTerm = { (bytes: UnsafeBufferPointer<UInt8>) in
-                    last = table.index(ofBytes: bytes) { TermCounts() }
-                    table[last].mask |= field
-                    if field == body { table[last].body += 1 }
-                    lengths[position] += 1
-                }
-                if parts > 0 { addTerm(word) } else { folder.fold(word, addTerm) }
-                if wantWords, parts == 0, folder.wasPlainWord, word.count >= 3 {
-                    _ = dictionary.index(ofBytes: word) { last }
-                }
+        add(SearchTokenizer.normalize(article.title), 0, to: &collector, &folder)
+        for symptom in article.symptoms { add(SearchTokenizer.normalize(symptom), 1, to: &collector, &folder) }
+        for tag in article.tags { add(SearchTokenizer.normalize(tag), 2, to: &collector, &folder) }
+        for code in article.codes {
+            add(SearchTokenizer.normalize(code.key), 3, to: &collector, &folder)
+            add(SearchTokenizer.normalize(code.code), 3, to: &collector, &folder)
+        }
+        for heading in article.headings { add(SearchTokenizer.normalize(heading), 4, to: &collector, &folder) }
+        add(SearchTokenizer.normalize(article.summary), 5, to: &collector, &folder)
+        add(SearchTokenizer.normalize(article.text), 6, to: &collector, &folder)
+        let terms = collector.table.entries.map { ($0.key, $0.value) }
+        let words = collector.dictionary.entries.map { ($0.key, terms[$0.value].0) }
+        return DocumentTerms(terms: terms, lengths: collector.lengths, words: words)
+    }
+
+    /// Adds the terms of normalized `text` to field `position`. The collector and the folder are
+    /// passed `inout` rather than captured: a captured variable is checked for exclusive access at
+    /// run time on every term.
+    private static func add(
+        _ text: String, _ position: Int, to collector: inout Collector, _ folder: inout SearchTerms.Folder
+    ) {
+        SearchTokenizer.forEachWord(in: text) { word, parts in
+            if parts > 0 {
+                collector.add(word, position)
+            } else {
+                folder.fold(word) { collector.add($0, position) }
+                if collector.wantWords, folder.wasPlainWord, word.count >= 3 { collector.addWord(word) }
             }
         }
-        add(SearchTokenizer.normalize(article.title), 0)
-        for symptom in article.symptoms { add(SearchTokenizer.normalize(symptom), 1) }
-        for tag in article.tags { add(SearchTokenizer.normalize(tag), 2) }
-        for code in article.codes {
-            add(SearchTokenizer.normalize(code.key), 3)
-            add(SearchTokenizer.normalize(code.code), 3)
+    }
+
+    /// The tables `terms(of:)` fills: most of an article's terms are repeats, and a table on their
+    /// bytes makes each string once.
+    private struct Collector {
+        let wantWords: Bool
+        var table = TokenTable<TermCounts>()
+        var dictionary = TokenTable<Int>()
+        var lengths = [Int32](repeating: 0, count: SearchFields.all.count)
+        /// The entry of the last term added: a plain word's only term.
+        var last = -1
+
+        init(wantWords: Bool) { self.wantWords = wantWords }
+
+        mutating func add(_ term: UnsafeBufferPointer<UInt8>, _ position: Int) {
+            let field = SearchFields.all[position]
+            last = table.index(ofBytes: term) { TermCounts() }
+            table[last].mask |= field
+            if field == SearchFields.body { table[last].body += 1 }
+            lengths[position] += 1
         }
-        for heading in article.headings { add(SearchTokenizer.normalize(heading), 4) }
-        add(SearchTokenizer.normalize(article.summary), 5)
-        add(SearchTokenizer.normalize(article.text), 6)
-        let terms = table.entries.map { ($0.key, $0.value) }
-        let words = dictionary.entries.map { ($0.key, terms[$0.value].0) }
-        return DocumentTerms(terms: terms, lengths: lengths, words: words)
+
+        mutating func addWord(_ word: UnsafeBufferPointer<UInt8>) {
+            let term = last
+            _ = dictionary.index(ofBytes: word) { term }
+        }
     }
 
     /// Search order of articles, the last tie-break of the ranking: by title, then slug, both by
