@@ -101,7 +101,8 @@
  *    insertions, deletions, substitutions and swaps of neighbours, editDistance()) whose
  *    first two letters are the typed word's (or those two swapped): the nearest, then the
  *    one whose term most articles hold, then the first by code units. Its score is multiplied
- *    by typoFactor. Not with options.correct === false ("search instead for").
+ *    by typoFactor. Only the first typoMaximumWords such concepts are looked up. Not with
+ *    options.correct === false ("search instead for").
  *    Per article: score = Σ concept scores / 1000
  *      + codeHit per code key of the query that the article claims (index `codes` map)
  *      + message boost: for such a code entry with a message, messageBoost × (distinct message
@@ -400,6 +401,7 @@
     return {
       weights: weights, k1: r.k1, b: r.b, denseShare: r.denseShare, stopFactor: r.stopFactor,
       typoFactor: r.typoFactor, typoOneEdit: r.typoOneEdit, typoTwoEdits: r.typoTwoEdits,
+      typoMaximumWords: r.typoMaximumWords,
       stopWords: new Set(r.stopWords || []), stopCharacters: String(r.stopCharacters || ''),
       codeHit: r.codeHit, messageBoost: r.messageBoost,
       phraseTitle: r.phraseTitle, phraseSymptom: r.phraseSymptom, phraseBody: r.phraseBody,
@@ -669,6 +671,13 @@
     return out;
   }
 
+  /** The last run whose first key is ≤ key (-1 when none is). */
+  function runOf(firstKeys, key) {
+    var lo = 0, hi = firstKeys.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (firstKeys[mid] <= key) lo = mid + 1; else hi = mid; }
+    return lo - 1;
+  }
+
   /**
    * The split index: `meta` is window.FIXBOOK_INDEX from assets/search-index.js; `load(name)`
    * returns a promise of the data of assets/search/<name>.js ("t/3", "d/42").
@@ -682,12 +691,7 @@
     var loadedDocs = new Map();
     var decoded = new Map();
 
-    function shardOf(key) {
-      // the last shard whose first key is ≤ key
-      var lo = 0, hi = firstKeys.length;
-      while (lo < hi) { var mid = (lo + hi) >> 1; if (firstKeys[mid] <= key) lo = mid + 1; else hi = mid; }
-      return lo - 1;
-    }
+    function shardOf(key) { return runOf(firstKeys, key); }
     function loadShard(n) {
       if (n < 0 || n >= firstKeys.length) return resolved;
       var p = shards.get(n);
@@ -715,11 +719,7 @@
     var wordKeys = (meta && meta.words) || [];
     var dictionaryLoads = new Map();
     var dictionaryRuns = new Map();
-    function dictionaryShardOf(word) {
-      var lo = 0, hi = wordKeys.length;
-      while (lo < hi) { var mid = (lo + hi) >> 1; if (wordKeys[mid] <= word) lo = mid + 1; else hi = mid; }
-      return lo - 1;
-    }
+    function dictionaryShardOf(word) { return runOf(wordKeys, word); }
     function loadDictionary(n) {
       var p = dictionaryLoads.get(n);
       if (!p) {
@@ -1008,6 +1008,17 @@
     var acc = null;
     var uniq = [];
     tokens.forEach(function (t) { if (uniq.indexOf(t) < 0) uniq.push(t); });
+    if (uniq.length === 1) {
+      // one token, the common case: no field to share, no intermediate map
+      var only = store.postings(uniq[0]);
+      if (!only) return;
+      for (var k = 0; k < only.docs.length; k++) {
+        var score = only.idf * only.impacts[k];
+        var known = into.get(only.docs[k]);
+        if (known === undefined || known < score) into.set(only.docs[k], score);
+      }
+      return;
+    }
     for (var i = 0; i < uniq.length; i++) {
       var list = store.postings(uniq[i]);
       if (!list) return;
@@ -1049,9 +1060,13 @@
 
   /** Whether any alternative of concept `c` is held by an article. */
   function conceptMatches(store, c) {
-    var found = new Map();
-    c.full.concat(c.half).forEach(function (ph) { phraseScores(store, ph, found); });
-    return found.size > 0;
+    return c.full.concat(c.half).some(function (ph) {
+      if (!ph.every(function (t) { return store.postings(t); })) return false;
+      if (ph.length === 1) return true;
+      var found = new Map();
+      phraseScores(store, ph, found);
+      return found.size > 0;
+    });
   }
 
   /** The characters of a concept that is one CJK term (a bigram or a lone character), or null. */
@@ -1070,11 +1085,14 @@
     return [first, word.charAt(1) + word.charAt(0)];
   }
 
-  /** Concepts that may be corrected: a plain word, long enough, that no article holds. */
+  /**
+   * Concepts that may be corrected: a plain word, long enough, that no article holds; the first
+   * typoMaximumWords of them.
+   */
   function correctable(store, q) {
     return q.concepts.filter(function (c) {
       return c.word && c.full.length === 1 && c.word.length >= store.meta.ranking.typoOneEdit && !conceptMatches(store, c);
-    });
+    }).slice(0, store.meta.ranking.typoMaximumWords);
   }
 
   /**
@@ -1137,13 +1155,14 @@
   function score(store, q) {
     var ranking = store.meta.ranking;
     var totalWeight = 0;
-    var scores = new Map(); // doc → {terms, matched, codeKeys, concepts}
+    var scores = new Map(); // doc → {terms, matched, codeKeys}
     function entry(d) {
       var e = scores.get(d);
-      if (!e) scores.set(d, e = { terms: 0, matched: 0, codeKeys: [], concepts: [] });
+      if (!e) scores.set(d, e = { terms: 0, matched: 0, codeKeys: null });
       return e;
     }
-    q.concepts.forEach(function (c, index) {
+    // per concept, the documents it matched: what a result lacks is read from these
+    var matchedBy = q.concepts.map(function (c) {
       var full = new Map(), half = new Map();
       c.full.forEach(function (ph) { phraseScores(store, ph, full); });
       c.half.forEach(function (ph) { phraseScores(store, ph, half); });
@@ -1151,17 +1170,18 @@
       c.full[0].forEach(function (t) { weight += termIDF(store, t); });
       totalWeight += weight;
       var factor = c.corrected ? ranking.typoFactor : 1;
-      var seen = new Set();
-      function add(d) {
-        if (seen.has(d)) return;
-        seen.add(d);
+      full.forEach(function (value, d) {
         var e = entry(d);
         e.matched += weight;
-        e.terms += Math.max(full.get(d) || 0, (half.get(d) || 0) / 2) * factor;
-        e.concepts.push(index);
-      }
-      full.forEach(function (_, d) { add(d); });
-      half.forEach(function (_, d) { add(d); });
+        e.terms += Math.max(value, (half.get(d) || 0) / 2) * factor;
+      });
+      half.forEach(function (value, d) {
+        if (full.has(d)) return;
+        var e = entry(d);
+        e.matched += weight;
+        e.terms += (value / 2) * factor;
+      });
+      return [full, half];
     });
 
     var totals = new Map();
@@ -1173,7 +1193,7 @@
       claims.docs.forEach(function (d, i) {
         var e = entry(d);
         var total = (totals.get(d) || 0) + ranking.codeHit;
-        e.codeKeys.push(key);
+        (e.codeKeys || (e.codeKeys = [])).push(key);
         var best = 0;
         claims.messages[i].forEach(function (message) {
           var mt = uniqueTokens(message);
@@ -1186,18 +1206,23 @@
       });
     });
 
-    function fraction(e) { return !totalWeight || e.codeKeys.length ? 1 : e.matched / totalWeight; }
     var ranked = [];
     scores.forEach(function (e, d) {
-      var missing = [];
-      if (!e.codeKeys.length) {
-        q.concepts.forEach(function (c, index) {
-          if (e.concepts.indexOf(index) < 0 && missing.indexOf(c.text) < 0) missing.push(c.text);
-        });
-      }
-      ranked.push({ doc: d, score: totals.get(d) || 0, fraction: fraction(e), missing: missing, codeKeys: e.codeKeys });
+      var codeKeys = e.codeKeys || [];
+      var fraction = !totalWeight || codeKeys.length ? 1 : e.matched / totalWeight;
+      ranked.push({ doc: d, score: totals.get(d) || 0, fraction: fraction, codeKeys: codeKeys });
     });
-    return ranked;
+    return { ranked: ranked, matchedBy: matchedBy };
+  }
+
+  /** The concepts (as typed) that result `r` does not match; none for a code hit. */
+  function missingWords(q, matchedBy, r) {
+    var missing = [];
+    if (r.codeKeys.length) return missing;
+    q.concepts.forEach(function (c, i) {
+      if (!matchedBy[i][0].has(r.doc) && !matchedBy[i][1].has(r.doc) && missing.indexOf(c.text) < 0) missing.push(c.text);
+    });
+    return missing;
   }
 
   /** Words near each other: the whole query in the title, a symptom or the body. */
@@ -1248,6 +1273,7 @@
       return store.ensurePrefix(c.prefix, store.meta.ranking.prefixMaximumWords);
     });
     var partial = false;
+    var matchedBy = [];
     return Promise.all([store.ensureKeys(keys)].concat(prefixes)).then(function () {
       expandPrefixes(store, q);
       return store.ensureKeys(conceptTokens(q));
@@ -1293,7 +1319,9 @@
         if (c.prefix) terms.push({ text: c.prefix, prefix: true });
       });
       q.codeKeys.forEach(function (k) { terms.push({ text: normalize(k), prefix: false }); });
-      var ranked = score(store, q).sort(ranksBefore);
+      var scored = score(store, q);
+      matchedBy = scored.matchedBy;
+      var ranked = scored.ranked.sort(ranksBefore);
       if (q.tokens.length < 2) return ranked;
       var first = ranked.slice(0, store.meta.ranking.phraseCandidates);
       return store.ensureDocs(first.map(function (r) { return r.doc; })).then(function () {
@@ -1304,6 +1332,7 @@
       // The long tail of articles that hold a word or two of the query is noise.
       var floor = ranked.length ? ranked[0].score * store.meta.ranking.minimumShare : 0;
       ranked = ranked.filter(function (r) { return r.score >= floor; });
+      ranked.forEach(function (r) { r.missing = missingWords(q, matchedBy, r); });
       // Never an empty page: when no article holds every word, the best partial matches show,
       // each with the words it lacks.
       partial = ranked.length > 0 && !ranked.some(function (r) { return !r.missing.length; });

@@ -79,6 +79,12 @@ import Testing
         #expect(try engine().answer("newslettr blokced", correcting: false).corrections.isEmpty)
     }
 
+    /// A pasted paragraph of unknown words does not look each of them up: the first five only.
+    @Test func atMostFiveWordsAreCorrected() throws {
+        let answer = try engine().answer("calender newslettr prnit mesage outlok sendd blokced")
+        #expect(answer.corrections.map(\.corrected) == ["calendar", "newsletter", "print", "message", "outlook"])
+    }
+
     /// Short words are not corrected, and a code is never "corrected" into another code.
     @Test func shortWordsAndCodesStayAsTyped() throws {
         let engine = try engine()

@@ -280,16 +280,23 @@ public struct SearchEngine: Sendable {
         var totalWeight = 0.0
         var fulls: [[Int: Double]] = []
         var halves: [[Int: Double]] = []
+        // misspelled words looked up so far: at most `typoMaximumWords`
+        var attempts = 0
         for index in parsed.concepts.indices {
             var full: [Int: Double] = [:]
             var half: [Int: Double] = [:]
             for phrase in parsed.concepts[index].full { phraseScores(phrase, into: &full) }
             for phrase in parsed.concepts[index].half { phraseScores(phrase, into: &half) }
-            if correcting, full.isEmpty, half.isEmpty, let correction = correct(parsed.concepts[index]) {
-                parsed.concepts[index].full = [[correction.term]]
-                parsed.concepts[index].corrected = correction.word
-                corrections.append(Correction(typed: parsed.concepts[index].text, corrected: correction.word))
-                phraseScores([correction.term], into: &full)
+            if correcting, full.isEmpty, half.isEmpty, attempts < ranking.typoMaximumWords,
+                isCorrectable(parsed.concepts[index])
+            {
+                attempts += 1
+                if let correction = correct(parsed.concepts[index]) {
+                    parsed.concepts[index].full = [[correction.term]]
+                    parsed.concepts[index].corrected = correction.word
+                    corrections.append(Correction(typed: parsed.concepts[index].text, corrected: correction.word))
+                    phraseScores([correction.term], into: &full)
+                }
             }
             fulls.append(full)
             halves.append(half)
@@ -462,8 +469,7 @@ public struct SearchEngine: Sendable {
     /// words), sharing its first two letters (or the two swapped); the nearest, then the one in
     /// most articles, then the first in order.
     private func correct(_ concept: Concept) -> DictionaryWord? {
-        guard let typed = concept.word, concept.full.count == 1, typed.utf16.count >= ranking.typoOneEdit
-        else { return nil }
+        guard let typed = concept.word else { return nil }
         let limit = typed.utf16.count >= ranking.typoTwoEdits ? 2 : 1
         let letters = Array(typed.utf8)
         var best: (word: DictionaryWord, distance: Int)?
@@ -490,6 +496,12 @@ public struct SearchEngine: Sendable {
             }
         }
         return best?.word
+    }
+
+    /// Whether a concept may be corrected: a plain word, long enough, with no code key.
+    private func isCorrectable(_ concept: Concept) -> Bool {
+        guard let typed = concept.word else { return false }
+        return concept.full.count == 1 && typed.utf16.count >= ranking.typoOneEdit
     }
 
     /// The first two letters of a typed word, and the two swapped when they differ.

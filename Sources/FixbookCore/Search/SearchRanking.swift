@@ -22,6 +22,9 @@ public struct SearchRanking: Sendable, Equatable {
     /// Query words of at least these lengths are corrected at edit distance 1 and 2.
     public var typoOneEdit = 4
     public var typoTwoEdits = 8
+    /// At most this many words of a query are corrected (the first ones), so a pasted paragraph
+    /// of unknown words does not load the whole dictionary.
+    public var typoMaximumWords = 5
     /// Added once per code key of the query that the article claims.
     public var codeHit = 1000.0
     /// Added, in proportion, when the rest of the query matches the message of a claimed code.
@@ -101,7 +104,9 @@ public struct SearchRanking: Sendable, Equatable {
             ("prefixMinimum", Self.number(Double(prefixMinimum))), ("stopCharacters", characters.bytes),
             ("stopFactor", Self.number(stopFactor)), ("stopWords", words.bytes),
             ("typoFactor", Self.number(typoFactor)),
-            ("typoOneEdit", Self.number(Double(typoOneEdit))), ("typoTwoEdits", Self.number(Double(typoTwoEdits))),
+            ("typoMaximumWords", Self.number(Double(typoMaximumWords))),
+            ("typoOneEdit", Self.number(Double(typoOneEdit))),
+            ("typoTwoEdits", Self.number(Double(typoTwoEdits))),
         ]
         out.raw("{")
         for (position, (name, value)) in members.enumerated() {
@@ -125,7 +130,7 @@ extension SearchRanking: Codable {
     private enum Keys: String, CodingKey {
         case b, codeHit, denseShare, fields, k1, messageBoost, minimumShare, phraseBody, phraseCandidates
         case phraseSymptom, phraseTitle, prefixMaximumWords, prefixMinimum, stopCharacters, stopFactor, stopWords
-        case typoFactor, typoOneEdit, typoTwoEdits
+        case typoFactor, typoMaximumWords, typoOneEdit, typoTwoEdits
     }
 
     private enum FieldKeys: String, CodingKey {
@@ -147,6 +152,7 @@ extension SearchRanking: Codable {
         denseShare = try container.decode(Int.self, forKey: .denseShare)
         stopFactor = try container.decode(Double.self, forKey: .stopFactor)
         typoFactor = try container.decode(Double.self, forKey: .typoFactor)
+        typoMaximumWords = try container.decode(Int.self, forKey: .typoMaximumWords)
         typoOneEdit = try container.decode(Int.self, forKey: .typoOneEdit)
         typoTwoEdits = try container.decode(Int.self, forKey: .typoTwoEdits)
         codeHit = try container.decode(Double.self, forKey: .codeHit)
@@ -177,6 +183,7 @@ extension SearchRanking: Codable {
         try container.encode(denseShare, forKey: .denseShare)
         try container.encode(stopFactor, forKey: .stopFactor)
         try container.encode(typoFactor, forKey: .typoFactor)
+        try container.encode(typoMaximumWords, forKey: .typoMaximumWords)
         try container.encode(typoOneEdit, forKey: .typoOneEdit)
         try container.encode(typoTwoEdits, forKey: .typoTwoEdits)
         try container.encode(codeHit, forKey: .codeHit)

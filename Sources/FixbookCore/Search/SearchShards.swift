@@ -30,32 +30,9 @@ enum SearchShards {
         let order = index.articles.indices.sorted {
             SearchFields.inRankingOrder(index.articles[$0], index.articles[$1])
         }
-        var firstKeys: [String] = []
-        var paths: [String] = []
-        var shard = JSONBuffer(scriptSafe: true)
-        // Each shard is written as soon as it is cut.
-        func finishShard() throws {
-            shard.raw("});\n")
-            let bytes = shard.bytes
-            let path = "assets/search/t/\(paths.count).js"
-            try emit(OutputFile(path: path, bytes: bytes))
-            paths.append(path)
-            shard = JSONBuffer(scriptSafe: true)
-        }
         let (keys, dictionary) = entries(index, order: order)
-        for (key, value) in keys {
-            if shard.bytes.isEmpty {
-                firstKeys.append(key)
-                shard.raw("FixbookSearchData(\"t/\(paths.count)\",{")
-            } else {
-                shard.raw(",")
-            }
-            shard.string(key)
-            shard.raw(":")
-            shard.append(value)
-            if shard.bytes.count >= shardBytes { try finishShard() }
-        }
-        if !shard.bytes.isEmpty { try finishShard() }
+        let shards = try writeRuns(keys, folder: "t", emit: emit)
+        var paths = shards.paths
         paths += try order.enumerated().map { $0 }.parallelTryMap { number, article in
             let path = "assets/search/d/\(number).js"
             var buffer = JSONBuffer(scriptSafe: true)
@@ -65,10 +42,10 @@ enum SearchShards {
             try emit(OutputFile(path: path, bytes: buffer.bytes))
             return path
         }
-        let (wordPaths, wordKeys) = try writeDictionary(dictionary, emit: emit)
+        let (wordPaths, wordKeys) = try writeRuns(dictionary, folder: "w", emit: emit)
         paths += wordPaths
         let absent = SearchScoring.idf(0, documents: index.articles.count, stop: false, ranking: index.ranking)
-        let meta = entryScript(index, ui: ui, shardKeys: firstKeys, wordKeys: wordKeys, absentIDF: absent)
+        let meta = entryScript(index, ui: ui, shardKeys: shards.firstKeys, wordKeys: wordKeys, absentIDF: absent)
         try emit(OutputFile(path: "assets/search-index.js", bytes: meta))
         paths.append("assets/search-index.js")
         return paths
@@ -159,32 +136,33 @@ enum SearchShards {
         return (keys, dictionary)
     }
 
-    /// Writes the dictionary in runs of about `shardBytes`, and returns their paths and first words.
-    private static func writeDictionary(
-        _ dictionary: [(String, [UInt8])], emit: @Sendable (OutputFile) throws -> Void
-    ) throws -> (paths: [String], firstWords: [String]) {
+    /// Writes keys with their JSON values (in UTF-16 order) as `assets/search/<folder>/N.js`, a run
+    /// of about `shardBytes` each, written as soon as it is cut; returns their paths and first keys.
+    private static func writeRuns(
+        _ entries: [(String, [UInt8])], folder: String, emit: @Sendable (OutputFile) throws -> Void
+    ) throws -> (paths: [String], firstKeys: [String]) {
         var paths: [String] = []
-        var firstWords: [String] = []
-        var shard = JSONBuffer(scriptSafe: true)
-        for (position, (word, value)) in dictionary.enumerated() {
-            if shard.bytes.isEmpty {
-                firstWords.append(word)
-                shard.raw("FixbookSearchData(\"w/\(paths.count)\",{")
+        var firstKeys: [String] = []
+        var run = JSONBuffer(scriptSafe: true)
+        for (position, (key, value)) in entries.enumerated() {
+            if run.bytes.isEmpty {
+                firstKeys.append(key)
+                run.raw("FixbookSearchData(\"\(folder)/\(paths.count)\",{")
             } else {
-                shard.raw(",")
+                run.raw(",")
             }
-            shard.string(word)
-            shard.raw(":")
-            shard.append(value)
-            if shard.bytes.count >= shardBytes || position == dictionary.count - 1 {
-                shard.raw("});\n")
-                let path = "assets/search/w/\(paths.count).js"
-                try emit(OutputFile(path: path, bytes: shard.bytes))
+            run.string(key)
+            run.raw(":")
+            run.append(value)
+            if run.bytes.count >= shardBytes || position == entries.count - 1 {
+                run.raw("});\n")
+                let path = "assets/search/\(folder)/\(paths.count).js"
+                try emit(OutputFile(path: path, bytes: run.bytes))
                 paths.append(path)
-                shard = JSONBuffer(scriptSafe: true)
+                run = JSONBuffer(scriptSafe: true)
             }
         }
-        return (paths, firstWords)
+        return (paths, firstKeys)
     }
 
     /// The documents of one term with their field masks and body counts, encoded as they arrive
