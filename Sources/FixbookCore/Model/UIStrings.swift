@@ -24,6 +24,9 @@ public struct UIStrings: Sendable {
     public var contactSupport: String
     public var stillStuck: String
     public var copyLink: String
+    /// The copy buttons' word, and what they say once the text is on the clipboard.
+    public var copy: String
+    public var copied: String
     public var redirecting: String
     public var noResults: String
     public var searchResults: String
@@ -80,7 +83,7 @@ public struct UIStrings: Sendable {
         recentlyUpdated: "最近更新", updated: "更新于", codes: "错误代码", symptoms: "常见现象", onThisPage: "本页内容",
         related: "相关文章", solution: "解决方法", goToSolution: "查看解决方法", articles: "篇文章", articleCount: "文章数",
         notFoundTitle: "页面不存在", notFoundText: "您访问的页面不存在或已移动。试试搜索错误代码或问题描述：",
-        contactSupport: "联系客服", stillStuck: "问题仍未解决？请联系客服：", copyLink: "复制本节链接",
+        contactSupport: "联系客服", stillStuck: "问题仍未解决？请联系客服：", copyLink: "复制本节链接", copy: "复制", copied: "已复制",
         redirecting: "页面已移动，正在跳转到", noResults: "没有找到相关文章。", searchResults: "搜索结果",
         seeAlsoCode: "该代码的所有文章", message: "提示信息", printedFrom: "来自", openOnPage: "打开文章",
         otherCategory: "其他", missingArticle: "这篇文章不在本帮助中心",
@@ -107,7 +110,7 @@ public struct UIStrings: Sendable {
         notFoundText:
             "The page you asked for does not exist or has moved. Try searching for the error code or the problem:",
         contactSupport: "Contact support", stillStuck: "Still stuck? Contact support:",
-        copyLink: "Link to this section",
+        copyLink: "Link to this section", copy: "Copy", copied: "Copied",
         redirecting: "This page has moved. Redirecting to", noResults: "No articles found.",
         searchResults: "Search results",
         seeAlsoCode: "All articles for this code", message: "Message", printedFrom: "From", openOnPage: "Open article",

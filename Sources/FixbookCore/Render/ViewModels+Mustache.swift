@@ -313,6 +313,8 @@ extension UIStrings: MustacheParent {
         case "searchFilterCategory": searchFilterCategory
         case "searchFilterTag": searchFilterTag
         case "searchUnavailable": searchUnavailable
+        case "copy": copy
+        case "copied": copied
         case "searchCorrected": searchCorrected
         case "searchInstead": searchInstead
         case "searchPartial": searchPartial
