@@ -98,6 +98,7 @@ import Testing
                 <script src="{{root}}assets/search-core.js" defer></script>
                 <script src="{{root}}assets/search.js" defer></script>
                 <script src="{{root}}assets/copy.js" defer></script>
+                <script src="{{root}}assets/feedback.js" defer></script>
                 """
             ),
             (

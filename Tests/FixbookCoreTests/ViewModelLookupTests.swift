@@ -38,7 +38,8 @@ import Testing
                 tags: [TagView(name: values.text(), url: values.text())], hasTags: false,
                 toc: [TocItemView(text: values.text(), href: values.text(), isSub: false)], hasToc: true,
                 bodyHTML: values.text(), solutionURL: values.text(), hasSolution: false, related: [summary],
-                hasRelated: true),
+                hasRelated: true, slug: values.text(), language: values.text(), feedbackYesURL: values.text(),
+                feedbackNoURL: values.text(), hasFeedbackEndpoint: false, stillStuckURL: values.text()),
             CategoryCardView(
                 title: values.text(), description: values.text(), url: values.text(), count: values.number(),
                 articles: [link]),

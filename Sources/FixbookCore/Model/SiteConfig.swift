@@ -11,6 +11,12 @@ public struct SiteConfig: Sendable, Equatable {
     public var output = "Output"
     /// Support contact shown on pages.
     public var support = "support@example.com"
+    /// What a customer's "still stuck" message should tell support (`support: {checklist: …}`);
+    /// nil for the interface language's default list.
+    public var supportChecklist: [String]?
+    /// Where the "did this solve your problem?" answers go (`feedback: {url: …}`), an http(s)
+    /// address; nil: "no" opens a prefilled message to support instead.
+    public var feedbackURL: String?
     /// Heading texts that open a solution section.
     public var solutionHeadings = ["解决方法", "解决办法", "处理方法", "Solution", "Resolution", "Fix", "Workaround"]
     /// Render raw HTML written in Markdown (off: it is omitted).
@@ -32,6 +38,7 @@ public struct SiteConfig: Sendable, Equatable {
     static let knownKeys: Set<String> = [
         "title", "description", "language", "baseURL", "content", "templates", "output",
         "support", "solutionHeadings", "unsafe", "staleAfterDays", "limits", "rules", "ignoreKeys", "keyAliases",
+        "feedback",
     ]
 
     /// Reads `fixbook.yml` text; problems are diagnostics against `path`.
@@ -49,7 +56,43 @@ public struct SiteConfig: Sendable, Equatable {
             case "content": config.content = reader.string(value, key: key) ?? config.content
             case "templates": config.templates = reader.string(value, key: key) ?? config.templates
             case "output": config.output = reader.string(value, key: key) ?? config.output
-            case "support": config.support = reader.string(value, key: key) ?? config.support
+            case "support":
+                guard case .mapping = value.node else {
+                    config.support = reader.string(value, key: key) ?? config.support
+                    continue
+                }
+                for (name, nameLine, field) in reader.mappingPairs(value.node, what: "support") ?? [] {
+                    switch name {
+                    case "email": config.support = reader.string(field, key: name) ?? config.support
+                    case "checklist": config.supportChecklist = reader.stringList(field, key: name).map(\.text)
+                    default:
+                        reader.report(
+                            .unknownKey, line: nameLine, column: 1,
+                            "unknown key '\(name)' in support; use email, checklist",
+                            severity: .warning)
+                    }
+                }
+            case "feedback":
+                for (name, nameLine, field) in reader.mappingPairs(value.node, what: "feedback") ?? [] {
+                    guard name == "url" else {
+                        reader.report(
+                            .unknownKey, line: nameLine, column: 1, "unknown key '\(name)' in feedback; use url",
+                            severity: .warning)
+                        continue
+                    }
+                    guard let url = reader.string(field, key: name) else { continue }
+                    let lower = url.lowercased()
+                    guard lower.hasPrefix("https://") || lower.hasPrefix("http://"),
+                        !url.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" })
+                    else {
+                        reader.report(
+                            .configInvalid, line: field.line, column: field.column,
+                            "feedback url must be an http:// or https:// address without spaces or quotes, not '\(url)'"
+                        )
+                        continue
+                    }
+                    config.feedbackURL = url
+                }
             case "unsafe": config.unsafe = reader.bool(value, key: key) ?? false
             case "staleAfterDays": config.staleAfterDays = reader.int(value, key: key)
             case "limits":

@@ -62,6 +62,47 @@ public enum SiteURLs {
 
     /// Where a content file is copied (`files/<content path>`), percent-encoded.
     public static func asset(_ contentPath: String) -> String { "files/" + encodePath(contentPath) }
+
+    /// `baseURL` ending in one `/`, or "" without one: what absolute addresses start with.
+    public static func base(_ baseURL: String?) -> String {
+        guard let baseURL, !baseURL.isEmpty else { return "" }
+        return baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+    }
+
+    /// A page's absolute address under `baseURL`.
+    public static func absolute(_ baseURL: String, _ path: String) -> String { base(baseURL) + path }
+
+    /// A `mailto:` link with its subject and body filled in (RFC 6068: every byte but the
+    /// unreserved ones percent-encoded, line breaks as `%0D%0A`).
+    public static func mailto(_ address: String, subject: String, body: String) -> String {
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
+        return "mailto:" + encodeQueryValue(address, keeping: "@") + "?subject=" + encodeQueryValue(subject)
+            + "&body=" + encodeQueryValue(lines)
+    }
+
+    /// The address an answer to "did this solve your problem?" is sent to: the configured
+    /// endpoint with the article, its language, the answer and the page as query parameters.
+    public static func feedback(
+        _ endpoint: String, article: String, language: String, answer: String, page: String
+    )
+        -> String
+    {
+        let parameters = [("article", article), ("language", language), ("answer", answer), ("page", page)]
+        let query = parameters.map { $0.0 + "=" + encodeQueryValue($0.1) }.joined(separator: "&")
+        return endpoint + (endpoint.contains("?") ? "&" : "?") + query
+    }
+}
+
+/// Percent-encodes every UTF-8 byte of `value` except RFC 3986's unreserved characters (and those
+/// of `keeping`).
+func encodeQueryValue(_ value: String, keeping extra: String = "") -> String {
+    let hex = Array("0123456789ABCDEF".utf8)
+    let kept = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8).union(extra.utf8)
+    var out: [UInt8] = []
+    for byte in value.utf8 {
+        if kept.contains(byte) { out.append(byte) } else { out += [0x25, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]] }
+    }
+    return String(decoding: out, as: UTF8.self)
 }
 
 /// Percent-encodes a fragment for an `href` as Foundation's `urlFragmentAllowed` does: every UTF-8

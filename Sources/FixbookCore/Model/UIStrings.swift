@@ -24,6 +24,17 @@ public struct UIStrings: Sendable {
     public var contactSupport: String
     public var stillStuck: String
     public var copyLink: String
+    /// "Did this solve your problem?" under every article, its answers and its thanks.
+    public var feedbackQuestion: String
+    public var feedbackYes: String
+    public var feedbackNo: String
+    public var feedbackThanks: String
+    /// The prefilled "still stuck" message: `{title}`, `{codes}` and `{page}` are filled in, and
+    /// the checklist (`support: {checklist: …}` in fixbook.yml, or this default) follows the body.
+    public var stillStuckSubject: String
+    public var stillStuckSubjectWithCodes: String
+    public var stillStuckBody: String
+    public var supportChecklist: [String]
     /// The copy buttons' word, and what they say once the text is on the clipboard.
     public var copy: String
     public var copied: String
@@ -83,7 +94,15 @@ public struct UIStrings: Sendable {
         recentlyUpdated: "最近更新", updated: "更新于", codes: "错误代码", symptoms: "常见现象", onThisPage: "本页内容",
         related: "相关文章", solution: "解决方法", goToSolution: "查看解决方法", articles: "篇文章", articleCount: "文章数",
         notFoundTitle: "页面不存在", notFoundText: "您访问的页面不存在或已移动。试试搜索错误代码或问题描述：",
-        contactSupport: "联系客服", stillStuck: "问题仍未解决？请联系客服：", copyLink: "复制本节链接", copy: "复制", copied: "已复制",
+        contactSupport: "联系客服", stillStuck: "问题仍未解决？请联系客服：", copyLink: "复制本节链接",
+        feedbackQuestion: "这篇文章解决您的问题了吗？", feedbackYes: "解决了", feedbackNo: "没有解决",
+        feedbackThanks: "谢谢您的反馈！", stillStuckSubject: "求助：{title}", stillStuckSubjectWithCodes: "求助：{title}（{codes}）",
+        stillStuckBody: "您好，我看了帮助文章《{title}》（{page}），问题仍未解决。以下是我的情况：",
+        supportChecklist: [
+            "您的邮箱地址：", "问题从什么时候开始：", "使用的客户端和版本（例如 Outlook 2016、手机邮件 App）：", "完整的错误提示或错误代码：",
+            "退信原文：请把退信作为附件转发给我们，不要只截图",
+        ],
+        copy: "复制", copied: "已复制",
         redirecting: "页面已移动，正在跳转到", noResults: "没有找到相关文章。", searchResults: "搜索结果",
         seeAlsoCode: "该代码的所有文章", message: "提示信息", printedFrom: "来自", openOnPage: "打开文章",
         otherCategory: "其他", missingArticle: "这篇文章不在本帮助中心",
@@ -110,7 +129,19 @@ public struct UIStrings: Sendable {
         notFoundText:
             "The page you asked for does not exist or has moved. Try searching for the error code or the problem:",
         contactSupport: "Contact support", stillStuck: "Still stuck? Contact support:",
-        copyLink: "Link to this section", copy: "Copy", copied: "Copied",
+        copyLink: "Link to this section",
+        feedbackQuestion: "Did this solve your problem?", feedbackYes: "Yes", feedbackNo: "No",
+        feedbackThanks: "Thank you for your feedback!", stillStuckSubject: "Help: {title}",
+        stillStuckSubjectWithCodes: "Help: {title} ({codes})",
+        stillStuckBody:
+            "Hello, I read the help article \"{title}\" ({page}) and the problem is not solved. My details:",
+        supportChecklist: [
+            "Your email address:", "When the problem started:",
+            "Your mail app and its version (e.g. Outlook 2016, phone):",
+            "The exact error message or code:",
+            "The original bounce message: please forward it to us as an attachment, not as a screenshot",
+        ],
+        copy: "Copy", copied: "Copied",
         redirecting: "This page has moved. Redirecting to", noResults: "No articles found.",
         searchResults: "Search results",
         seeAlsoCode: "All articles for this code", message: "Message", printedFrom: "From", openOnPage: "Open article",

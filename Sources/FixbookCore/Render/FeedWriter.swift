@@ -60,10 +60,7 @@ enum FeedWriter {
         return xml + "</feed>\n"
     }
 
-    private static func baseURL(_ kb: KnowledgeBase) -> String {
-        guard let base = kb.config.baseURL, !base.isEmpty else { return "" }
-        return base.hasSuffix("/") ? base : base + "/"
-    }
+    private static func baseURL(_ kb: KnowledgeBase) -> String { SiteURLs.base(kb.config.baseURL) }
 
     static func xmlEscape(_ text: String) -> String {
         var result = ""

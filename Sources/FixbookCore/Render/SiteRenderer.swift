@@ -167,6 +167,23 @@ public struct SiteRenderer: Sendable {
         return try page("index", kind: "home", title: kb.config.title, root: "", view: view)
     }
 
+    /// The prefilled message to support from article `index`: its title and codes in the subject,
+    /// its address and the checklist of what support needs in the body.
+    func stillStuckMail(_ index: Int) -> String {
+        let article = kb.articles[index]
+        let codes = article.metadata.codes.map(\.code.written)
+        let page = kb.config.baseURL.map { SiteURLs.absolute($0, article.outputPath) } ?? article.outputPath
+        func fill(_ template: String) -> String {
+            template.replacingOccurrences(of: "{title}", with: article.title)
+                .replacingOccurrences(of: "{codes}", with: codes.joined(separator: ", "))
+                .replacingOccurrences(of: "{page}", with: page)
+        }
+        let subject = fill(codes.isEmpty ? ui.stillStuckSubject : ui.stillStuckSubjectWithCodes)
+        let checklist = kb.config.supportChecklist ?? ui.supportChecklist
+        let body = ([fill(ui.stillStuckBody), ""] + checklist.map { "- " + $0 }).joined(separator: "\n")
+        return SiteURLs.mailto(kb.config.support, subject: subject, body: body)
+    }
+
     func renderArticle(_ index: Int) throws -> String {
         let article = kb.articles[index]
         let root = "../"
@@ -183,7 +200,7 @@ public struct SiteRenderer: Sendable {
             TocItemView(text: $0.text, href: SiteURLs.fragment($0.anchor), isSub: $0.level == 3)
         }
         let related = model.related[index].map { summary($0, root: root) }
-        let view = ArticleView(
+        var view = ArticleView(
             title: article.title, summary: metadata.summary ?? "", hasSummary: metadata.summary != nil,
             categoryTitle: category?.title ?? "",
             categoryURL: category.map { root + SiteURLs.category($0.key) } ?? "",
@@ -192,8 +209,19 @@ public struct SiteRenderer: Sendable {
             hasSymptoms: !metadata.symptoms.isEmpty,
             tags: tags, hasTags: !tags.isEmpty, toc: toc, hasToc: toc.count > 1, bodyHTML: article.body.html,
             solutionURL: solutionAnchor.map(SiteURLs.fragment) ?? "", hasSolution: solutionAnchor != nil,
-            related: related, hasRelated: !related.isEmpty
+            related: related, hasRelated: !related.isEmpty, slug: article.slug, language: kb.config.language,
+            feedbackYesURL: "", feedbackNoURL: "", hasFeedbackEndpoint: kb.config.feedbackURL != nil,
+            stillStuckURL: stillStuckMail(index)
         )
+        if let endpoint = kb.config.feedbackURL {
+            view.feedbackYesURL = SiteURLs.feedback(
+                endpoint, article: article.slug, language: kb.config.language, answer: "yes", page: article.outputPath)
+            view.feedbackNoURL = SiteURLs.feedback(
+                endpoint, article: article.slug, language: kb.config.language, answer: "no", page: article.outputPath)
+        } else {
+            view.feedbackYesURL = "#feedback-heading"
+            view.feedbackNoURL = view.stillStuckURL
+        }
         var crumbs = [LinkView(title: ui.home, url: root + SiteURLs.home)]
         if let category { crumbs.append(LinkView(title: category.title, url: root + SiteURLs.category(category.key))) }
         return try page(

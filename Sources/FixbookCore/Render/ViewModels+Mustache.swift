@@ -129,6 +129,12 @@ extension ArticleView: MustacheParent {
         case "hasSolution": hasSolution
         case "related": related
         case "hasRelated": hasRelated
+        case "slug": slug
+        case "language": language
+        case "feedbackYesURL": feedbackYesURL
+        case "feedbackNoURL": feedbackNoURL
+        case "hasFeedbackEndpoint": hasFeedbackEndpoint
+        case "stillStuckURL": stillStuckURL
         default: nil
         }
     }
@@ -315,6 +321,14 @@ extension UIStrings: MustacheParent {
         case "searchUnavailable": searchUnavailable
         case "copy": copy
         case "copied": copied
+        case "feedbackQuestion": feedbackQuestion
+        case "feedbackYes": feedbackYes
+        case "feedbackNo": feedbackNo
+        case "feedbackThanks": feedbackThanks
+        case "stillStuckSubject": stillStuckSubject
+        case "stillStuckSubjectWithCodes": stillStuckSubjectWithCodes
+        case "stillStuckBody": stillStuckBody
+        case "supportChecklist": supportChecklist
         case "searchCorrected": searchCorrected
         case "searchInstead": searchInstead
         case "searchPartial": searchPartial

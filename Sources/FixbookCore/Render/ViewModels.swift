@@ -118,6 +118,15 @@ struct ArticleView {
     var hasSolution: Bool
     var related: [ArticleSummaryView]
     var hasRelated: Bool
+    /// What the feedback block sends: the article, its language, and each answer's link (the
+    /// configured endpoint with the answer, or without one: "no" writes to support).
+    var slug: String
+    var language: String
+    var feedbackYesURL: String
+    var feedbackNoURL: String
+    var hasFeedbackEndpoint: Bool
+    /// The prefilled "still stuck" message to support.
+    var stillStuckURL: String
 }
 
 struct CategoryCardView {
