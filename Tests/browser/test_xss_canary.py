@@ -56,7 +56,10 @@ def hostile_site(tmp_path_factory):
     body = (f"canary body {payload(80)}\n\n<a href=\"javascript:__xss(90)\">x</a> [y](javascript:__xss(91)) "
             f"[z](JaVaScRiPt:__xss(92)) ![w](javascript:__xss(93))\n\n## 解决方法\n\n{payload(100)}\n")
     (content / "evil.md").write_text(f"---\n{front}\n---\n{body}")
-    (root / "fixbook.yml").write_text(f"title: {yaml_string('canary site ' + payload(110))}\nlanguage: zh-CN\nsupport: {yaml_string(payload(120))}\n")
+    (root / "fixbook.yml").write_text(
+        f"title: {yaml_string('canary site ' + payload(110))}\nlanguage: zh-CN\n"
+        f"support:\n  email: {yaml_string(payload(120))}\n  checklist: [{yaml_string(payload(130))}]\n"
+        "feedback:\n  url: \"https://feedback.example/?next=javascript:__xss(140)&x='y\"\n")
     result = subprocess.run([binary, "build", "--root", str(root)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return root / "Output"
@@ -93,3 +96,16 @@ def test_search_results_stay_inert(driver, hostile_site, query):
     assert hits(driver) == []
     for link in driver.find_elements(By.CSS_SELECTOR, "a[data-result]"):
         assert not link.get_attribute("href").lower().startswith(("javascript:", "data:", "vbscript:"))
+
+
+def test_feedback_and_copy_stay_inert(driver, hostile_site):
+    """The answers, the copy buttons and the still-stuck link of the hostile article, clicked."""
+    load(driver, (hostile_site / "articles" / "evil.html").as_uri())
+    for selector in ["button[data-copy]", '[data-feedback-answer="yes"]', '[data-feedback-answer="no"]']:
+        for element in driver.find_elements(By.CSS_SELECTOR, selector):
+            if element.is_displayed():
+                driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
+                element.click()
+    mail = driver.find_element(By.CSS_SELECTOR, "[data-still-stuck]").get_attribute("href")
+    assert mail.startswith("mailto:") and "<" not in mail and '"' not in mail
+    assert hits(driver) == []
