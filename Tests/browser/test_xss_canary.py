@@ -57,7 +57,7 @@ def hostile_site(tmp_path_factory):
             f"[z](JaVaScRiPt:__xss(92)) ![w](javascript:__xss(93))\n\n## 解决方法\n\n{payload(100)}\n")
     (content / "evil.md").write_text(f"---\n{front}\n---\n{body}")
     (root / "fixbook.yml").write_text(
-        f"title: {yaml_string('canary site ' + payload(110))}\nlanguage: zh-CN\n"
+        f"title: {yaml_string('canary site ' + payload(110))}\nlanguage: zh-CN\nbaseURL: https://help.example.com/\n"
         f"support:\n  email: {yaml_string(payload(120))}\n  checklist: [{yaml_string(payload(130))}]\n"
         "feedback:\n  url: \"https://feedback.example/?next=javascript:__xss(140)&x='y\"\n")
     result = subprocess.run([binary, "build", "--root", str(root)], capture_output=True, text=True)

@@ -361,7 +361,8 @@ public final class IncrementalSite: @unchecked Sendable {
             if let slug = newSlugs[path] { due.formUnion(new.outputs(dependingOn: slug)) }
         }
         // Related lists shift when articles come, go or change what relates them.
-        let rendered = { (path: String) in !SiteFiles.isSearchFile(path) && path != "sitemap.xml" && path != "feed.xml"
+        let rendered = { (path: String) in
+            !SiteFiles.isSearchFile(path) && path != "sitemap.xml" && path != "feed.xml" && path != "robots.txt"
         }
         if new.relatedUnchanged { return due.filter(rendered) }
         let oldRelated = Dictionary(
@@ -376,7 +377,7 @@ public final class IncrementalSite: @unchecked Sendable {
 
     /// The sitemap (over every page now served) and the feed; returns how many files changed.
     private func updateFeeds(_ model: SiteModel, in files: inout [String: [UInt8]], sitemap: Bool) throws -> [String] {
-        var feeds = [OutputFile(path: "feed.xml", text: FeedWriter.atom(model))]
+        var feeds = [OutputFile(path: "feed.xml", text: FeedWriter.atom(model)), FeedWriter.robots(model)]
         if sitemap {
             let pages = files.keys.filter {
                 $0.hasSuffix(".html") && !$0.hasPrefix("files/") && !$0.hasPrefix("assets/")

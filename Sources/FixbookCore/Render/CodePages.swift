@@ -38,7 +38,7 @@ extension SiteRenderer {
             path: SiteURLs.codeIndex,
             text: try page(
                 "codes", kind: "codes", title: ui.allCodes, description: ui.codesIntro, root: root,
-                breadcrumbs: crumbs, view: CodeIndexView(groups: ordered))
+                breadcrumbs: crumbs, path: SiteURLs.codeIndex, view: CodeIndexView(groups: ordered))
         )
     }
 
@@ -67,10 +67,12 @@ extension SiteRenderer {
             LinkView(title: ui.home, url: root + SiteURLs.home), LinkView(title: ui.allCodes, url: "index.html"),
         ]
         let description = ([key] + uses.compactMap(\.message) + catalogMessages).joined(separator: " · ")
+        let path = SiteURLs.code(codePageCode(key, uses: uses))
         return OutputFile(
-            path: SiteURLs.code(codePageCode(key, uses: uses)),
+            path: path,
             text: try page(
-                "code", kind: "code", title: key, description: description, root: root, breadcrumbs: crumbs, view: view)
+                "code", kind: "code", title: key, description: description, root: root, breadcrumbs: crumbs,
+                path: path, view: view)
         )
     }
 

@@ -62,6 +62,14 @@ enum FeedWriter {
 
     private static func baseURL(_ kb: KnowledgeBase) -> String { SiteURLs.base(kb.config.baseURL) }
 
+    /// `robots.txt`: every page may be crawled, and, with `baseURL`, where the sitemap is (the
+    /// `Sitemap:` line takes only an absolute address).
+    static func robots(_ model: SiteModel) -> OutputFile {
+        let base = baseURL(model.knowledgeBase)
+        let sitemap = base.isEmpty ? "" : "Sitemap: \(base)sitemap.xml\n"
+        return OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n" + sitemap)
+    }
+
     static func xmlEscape(_ text: String) -> String {
         var result = ""
         for scalar in text.unicodeScalars {

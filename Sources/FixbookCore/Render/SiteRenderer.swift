@@ -100,9 +100,11 @@ public struct SiteRenderer: Sendable {
             OutputFile(path: SiteURLs.home, text: try renderHome()),
             OutputFile(
                 path: "search.html",
-                text: try page("search", kind: "search", title: ui.searchResults, root: "", view: ui)),
+                text: try page(
+                    "search", kind: "search", title: ui.searchResults, root: "", path: "search.html", view: ui)),
             OutputFile(
-                path: "404.html", text: try page("404", kind: "notfound", title: ui.notFoundTitle, root: "", view: ui)),
+                path: "404.html",
+                text: try page("404", kind: "notfound", title: ui.notFoundTitle, root: "", path: "404.html", view: ui)),
         ])
         paths += try kb.articles.indices.map { $0 }.parallelTryMap { index in
             let file = OutputFile(path: kb.articles[index].outputPath, text: try renderArticle(index))
@@ -114,7 +116,9 @@ public struct SiteRenderer: Sendable {
         paths += try renderTagPages(emit: emit)
         try send(try renderRedirects())
         try send(
-            FeedWriter.sitemaps(model, paths: paths) + [OutputFile(path: "feed.xml", text: FeedWriter.atom(model))])
+            FeedWriter.sitemaps(model, paths: paths) + [
+                OutputFile(path: "feed.xml", text: FeedWriter.atom(model)), FeedWriter.robots(model),
+            ])
         return paths
     }
 
@@ -122,7 +126,7 @@ public struct SiteRenderer: Sendable {
 
     func page(
         _ template: String, kind: String, title: String, description: String? = nil, root: String,
-        breadcrumbs: [LinkView] = [], view: Any
+        breadcrumbs: [LinkView] = [], path: String, article: SearchEngineMetadata.Article? = nil, view: Any
     ) throws -> String {
         let isHome = kind == "home"
         let chrome = try chrome[root] ?? Self.renderChrome(templates, config: kb.config, ui: ui, root: root)
@@ -144,6 +148,15 @@ public struct SiteRenderer: Sendable {
         pageView.scriptsHTML = chrome.scripts
         pageView.breadcrumbsHTML = breadcrumbsHTML
         pageView.page = view
+        if let baseURL = kb.config.baseURL, !baseURL.isEmpty {
+            let metadata = SearchEngineMetadata(base: SiteURLs.base(baseURL), language: kb.config.language)
+            pageView.hasCanonical = true
+            pageView.canonicalURL = metadata.url(path)
+            pageView.ogType = article == nil ? "website" : "article"
+            pageView.ogTitle = title
+            pageView.ogLocale = metadata.locale
+            pageView.jsonLDHTML = metadata.jsonLD(path: path, title: title, crumbs: breadcrumbs, article: article)
+        }
         return try templates.render(template, pageView)
     }
 
@@ -164,7 +177,7 @@ public struct SiteRenderer: Sendable {
             categories: cards, hasCategories: !cards.isEmpty, recent: Array(recent), popularCodes: popular,
             codeCount: kb.byCodeKey.count, articleCount: kb.articles.count
         )
-        return try page("index", kind: "home", title: kb.config.title, root: "", view: view)
+        return try page("index", kind: "home", title: kb.config.title, root: "", path: SiteURLs.home, view: view)
     }
 
     /// The prefilled message to support from article `index`: its title and codes in the subject,
@@ -226,7 +239,8 @@ public struct SiteRenderer: Sendable {
         if let category { crumbs.append(LinkView(title: category.title, url: root + SiteURLs.category(category.key))) }
         return try page(
             "article", kind: "article", title: article.title, description: metadata.summary, root: root,
-            breadcrumbs: crumbs, view: view
+            breadcrumbs: crumbs, path: article.outputPath,
+            article: .init(summary: metadata.summary, updated: metadata.updated, tags: metadata.tags), view: view
         )
     }
 
@@ -247,7 +261,7 @@ public struct SiteRenderer: Sendable {
             path: SiteURLs.categoryFile(category.key),
             text: try page(
                 "listing", kind: "category", title: category.title, description: category.description,
-                root: root, breadcrumbs: crumbs, view: view)
+                root: root, breadcrumbs: crumbs, path: SiteURLs.categoryFile(category.key), view: view)
         )
     }
 
@@ -267,7 +281,7 @@ public struct SiteRenderer: Sendable {
             path: path,
             text: try page(
                 "terms", kind: kind, title: title, root: root,
-                breadcrumbs: [LinkView(title: ui.home, url: root + SiteURLs.home)],
+                breadcrumbs: [LinkView(title: ui.home, url: root + SiteURLs.home)], path: path,
                 view: TermIndexView(title: title, terms: terms))
         )
     }
@@ -296,7 +310,9 @@ public struct SiteRenderer: Sendable {
         )
         return OutputFile(
             path: SiteURLs.tagFile(slug),
-            text: try page("listing", kind: "tag", title: name, root: root, breadcrumbs: crumbs, view: view)
+            text: try page(
+                "listing", kind: "tag", title: name, root: root, breadcrumbs: crumbs, path: SiteURLs.tagFile(slug),
+                view: view)
         )
     }
 
@@ -326,7 +342,9 @@ public struct SiteRenderer: Sendable {
                 files.append(
                     OutputFile(
                         path: path,
-                        text: try page("redirect", kind: "redirect", title: article.title, root: root, view: view)))
+                        text: try page(
+                            "redirect", kind: "redirect", title: article.title, root: root,
+                            path: article.outputPath, view: view)))
             }
         }
         return files

@@ -36,6 +36,12 @@ extension PageView: MustacheParent {
         case "headHTML": headHTML
         case "scriptsHTML": scriptsHTML
         case "breadcrumbsHTML": breadcrumbsHTML
+        case "hasCanonical": hasCanonical
+        case "canonicalURL": canonicalURL
+        case "ogType": ogType
+        case "ogTitle": ogTitle
+        case "ogLocale": ogLocale
+        case "jsonLDHTML": jsonLDHTML
         case "page": page
         default: nil
         }

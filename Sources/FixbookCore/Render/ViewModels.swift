@@ -26,6 +26,14 @@ struct PageView {
     /// `partials/breadcrumbs` with this page's trail, rendered once per distinct trail: all the
     /// articles of a category share one. Empty when there is no trail.
     var breadcrumbsHTML: String
+    /// With `baseURL`: the page's absolute address, its Open Graph type, title and locale, and
+    /// its JSON-LD (`SearchEngineMetadata`); `hasCanonical` is false without one.
+    var hasCanonical = false
+    var canonicalURL = ""
+    var ogType = ""
+    var ogTitle = ""
+    var ogLocale = ""
+    var jsonLDHTML = ""
     /// The page-specific view (`ArticleView`, `CodePageView`…).
     var page: Any
 }
