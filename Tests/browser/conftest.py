@@ -35,5 +35,18 @@ def driver():
     browser.quit()
 
 
+def build_site(folder: pathlib.Path, files: dict) -> pathlib.Path:
+    """Writes `files` (path → text) into `folder`, builds it with FIXBOOK_BIN, and returns its output."""
+    import subprocess
+    binary = os.environ.get("FIXBOOK_BIN")
+    if not binary:
+        pytest.fail("set FIXBOOK_BIN to the fixbook executable (scripts/test.sh does)")
+    for path, text in files.items():
+        (folder / path).parent.mkdir(parents=True, exist_ok=True)
+        (folder / path).write_text(text, encoding="utf-8")
+    subprocess.run([binary, "build", "--root", str(folder)], check=True, capture_output=True)
+    return folder / "Output"
+
+
 def page_url(site: pathlib.Path, relative: str, query: str = "") -> str:
     return (site / relative).as_uri() + query

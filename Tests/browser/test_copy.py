@@ -1,15 +1,11 @@
 """One-click copy of error codes, code blocks and section links, in a real headless Chromium from
 file://: what the reader clicks, what they see and hear, and what lands on the clipboard."""
-import os
-import pathlib
-import subprocess
-
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import page_url
+from conftest import build_site, page_url
 
 ARTICLE = "articles/outlook-0x800ccc0f-0x800ccc0e-connection-timeout.html"
 
@@ -54,18 +50,11 @@ def test_without_scripts_no_button_is_shown(site):
 
 @pytest.fixture(scope="module")
 def code_site(tmp_path_factory):
-    binary = os.environ.get("FIXBOOK_BIN")
-    if not binary:
-        pytest.fail("set FIXBOOK_BIN to the fixbook executable (scripts/test.sh does)")
-    root = tmp_path_factory.mktemp("code-site")
-    (root / "Content").mkdir()
-    (root / "fixbook.yml").write_text("title: Help\nlanguage: en\n", encoding="utf-8")
-    (root / "Content" / "reset.md").write_text(
-        "---\ntitle: Reset the mail profile\n---\n"
-        "Run this in a terminal:\n\n```\noutlook.exe /resetnavpane\n```\n\n"
-        "## Solution\n\nRestart Outlook.\n", encoding="utf-8")
-    subprocess.run([binary, "build", "--root", str(root)], check=True, capture_output=True)
-    return root / "Output"
+    return build_site(tmp_path_factory.mktemp("code-site"), {
+        "fixbook.yml": "title: Help\nlanguage: en\n",
+        "Content/reset.md": "---\ntitle: Reset the mail profile\n---\nRun this in a terminal:\n\n"
+                            "```\noutlook.exe /resetnavpane\n```\n\n## Solution\n\nRestart Outlook.\n",
+    })
 
 
 def test_a_code_block_and_a_section_link_copy_too(driver, code_site):

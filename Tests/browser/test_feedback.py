@@ -1,8 +1,6 @@
 """'Did this solve your problem?' in a real headless Chromium from file://: an answer reaches a real
 local HTTP endpoint that records it, or, with no endpoint, 'no' is a prefilled message to support."""
 import http.server
-import os
-import subprocess
 import threading
 import urllib.parse
 
@@ -10,7 +8,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import page_url
+from conftest import build_site, page_url
 
 
 @pytest.fixture(scope="module")
@@ -35,17 +33,11 @@ def endpoint():
 
 @pytest.fixture(scope="module")
 def feedback_site(tmp_path_factory, endpoint):
-    binary = os.environ.get("FIXBOOK_BIN")
-    if not binary:
-        pytest.fail("set FIXBOOK_BIN to the fixbook executable (scripts/test.sh does)")
-    root = tmp_path_factory.mktemp("feedback-site")
-    (root / "Content").mkdir()
-    (root / "fixbook.yml").write_text(f"title: Help\nlanguage: en\nfeedback:\n  url: {endpoint[0]}\n", encoding="utf-8")
-    (root / "Content" / "outbox.md").write_text(
-        "---\ntitle: Messages stay in the Outbox\ncodes: [0x800CCC0F]\n---\nOutlook cannot reach the server.\n\n"
-        "## Solution\n\nCheck the connection.\n", encoding="utf-8")
-    subprocess.run([binary, "build", "--root", str(root)], check=True, capture_output=True)
-    return root / "Output"
+    return build_site(tmp_path_factory.mktemp("feedback-site"), {
+        "fixbook.yml": f"title: Help\nlanguage: en\nfeedback:\n  url: {endpoint[0]}\n",
+        "Content/outbox.md": "---\ntitle: Messages stay in the Outbox\ncodes: [0x800CCC0F]\n---\n"
+                             "Outlook cannot reach the server.\n\n## Solution\n\nCheck the connection.\n",
+    })
 
 
 def test_an_answer_reaches_the_configured_endpoint(driver, feedback_site, endpoint):
