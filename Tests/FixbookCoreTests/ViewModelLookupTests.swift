@@ -39,12 +39,15 @@ import Testing
                 toc: [TocItemView(text: values.text(), href: values.text(), isSub: false)], hasToc: true,
                 bodyHTML: values.text(), solutionURL: values.text(), hasSolution: false, related: [summary],
                 hasRelated: true, slug: values.text(), language: values.text(), feedbackYesURL: values.text(),
-                feedbackNoURL: values.text(), hasFeedbackEndpoint: false, stillStuckURL: values.text()),
+                feedbackNoURL: values.text(), hasFeedbackEndpoint: false, stillStuckURL: values.text(),
+                previous: LinkView(title: values.text(), url: values.text()), hasPrevious: true,
+                next: LinkView(title: values.text(), url: values.text()), hasNext: false, hasNeighbors: true),
             CategoryCardView(
                 title: values.text(), description: values.text(), url: values.text(), count: values.number(),
                 articles: [link]),
             HomeView(
-                categories: [], hasCategories: true, recent: [summary], popularCodes: [chip],
+                featured: [link], hasFeatured: false, categories: [], hasCategories: true, recent: [summary],
+                popularCodes: [chip],
                 codeCount: values.number(), articleCount: values.number()),
             CodeGroupView(system: values.text(), codes: [codeIndexEntry]),
             CodeIndexView(groups: [CodeGroupView(system: values.text(), codes: [])]),
@@ -55,7 +58,8 @@ import Testing
                 key: values.text(), system: values.text(), catalogMessages: [values.text()],
                 hasCatalogMessages: true, uses: [], isAmbiguous: false),
             ListingView(
-                title: values.text(), description: values.text(), hasDescription: true, articles: [summary]),
+                title: values.text(), description: values.text(), hasDescription: true, articles: [summary],
+                featured: [link], hasFeatured: false),
             TermIndexView(
                 title: values.text(), terms: [TermView(name: values.text(), url: values.text(), count: 1)]),
             TermView(name: values.text(), url: values.text(), count: values.number()),

@@ -34,6 +34,7 @@ public enum ArticleMetadataDecoder {
             case "related":
                 metadata.related = reader.stringList(value, key: key).map { LocatedString($0.text, line: $0.line) }
             case "order": metadata.order = reader.int(value, key: key)
+            case "featured": metadata.featured = reader.bool(value, key: key) ?? false
             case "draft": metadata.draft = reader.bool(value, key: key) ?? false
             case "codes": metadata.codes = decodeCodes(value, reader: &reader)
             default:

@@ -41,6 +41,8 @@ public struct ArticleMetadata: Sendable {
     public var related: [LocatedString] = []
     public var order: Int?
     public var draft = false
+    /// Listed under "common questions" on the home page and its category's page.
+    public var featured = false
     /// File line of each key that was present, for diagnostics about its value.
     public var keyLines: [String: Int] = [:]
 
@@ -49,6 +51,6 @@ public struct ArticleMetadata: Sendable {
     /// The keys an article may have; others are reported as unknown.
     public static let knownKeys: Set<String> = [
         "title", "slug", "category", "codes", "symptoms", "tags", "summary",
-        "updated", "aliases", "related", "order", "draft",
+        "updated", "aliases", "related", "order", "draft", "featured",
     ]
 }

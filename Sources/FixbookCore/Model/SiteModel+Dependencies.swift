@@ -10,6 +10,10 @@ extension SiteModel {
             "sitemap.xml", "feed.xml", "search-index.json", "assets/search-index.js",
         ]
         paths.insert(SiteURLs.categoryFile(categoryKeys[index]))
+        // The articles before and after it in its category link to it by title.
+        for neighbor in [categoryNeighbors[index].previous, categoryNeighbors[index].next].compactMap({ $0 }) {
+            paths.insert(articles[neighbor].outputPath)
+        }
         for tag in article.metadata.tags { paths.insert(SiteURLs.tagFile(TermSlug.make(tag))) }
         for code in article.metadata.codes { paths.insert(SiteURLs.code(code.code)) }
         for alias in article.metadata.aliases {

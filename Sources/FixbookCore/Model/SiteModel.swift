@@ -30,6 +30,10 @@ public final class SiteModel: Sendable {
     public let related: [[Int]]
     /// Article indices, most recently updated first (ties by slug): the home page and the feed.
     public let recentlyUpdated: [Int]
+    /// The article before and after each one in its category's listing order.
+    public let categoryNeighbors: [(previous: Int?, next: Int?)]
+    /// The featured articles (`featured: true`) in listing order: the home page's common questions.
+    public let featured: [Int]
     /// True when `related` was taken from the previous model: no article's related list moved.
     public let relatedUnchanged: Bool
 
@@ -108,6 +112,17 @@ public final class SiteModel: Sendable {
             let (a, b) = (articles[$0].metadata.updated ?? "", articles[$1].metadata.updated ?? "")
             return a != b ? a > b : $0 < $1
         }
+        var neighbors = [(previous: Int?, next: Int?)](repeating: (nil, nil), count: articles.count)
+        for members in byCategory.values {
+            let listed = Self.listingOrder(members, articles)
+            for (position, index) in listed.enumerated() {
+                neighbors[index] = (
+                    position > 0 ? listed[position - 1] : nil, position + 1 < listed.count ? listed[position + 1] : nil
+                )
+            }
+        }
+        categoryNeighbors = neighbors
+        featured = Self.listingOrder(articles.indices.filter { articles[$0].metadata.featured }, articles)
     }
 
     /// The articles whose related list may differ from `previous`'s: none when nothing they
@@ -163,9 +178,10 @@ public final class SiteModel: Sendable {
     }
 
     /// Articles in listing order: `order`, then title, then slug.
-    public func inListingOrder(_ indices: [Int]) -> [Int] {
-        let articles = self.articles
-        return indices.sorted {
+    public func inListingOrder(_ indices: [Int]) -> [Int] { Self.listingOrder(indices, articles) }
+
+    private static func listingOrder(_ indices: [Int], _ articles: [RenderedArticle]) -> [Int] {
+        indices.sorted {
             let a = articles[$0]
             let b = articles[$1]
             return (a.metadata.order ?? Int.max, a.title, a.slug) < (b.metadata.order ?? Int.max, b.title, b.slug)

@@ -35,6 +35,11 @@ public struct UIStrings: Sendable {
     public var stillStuckSubjectWithCodes: String
     public var stillStuckBody: String
     public var supportChecklist: [String]
+    /// The links to the previous and next article of the category, and the featured articles'
+    /// heading.
+    public var previousArticle: String
+    public var nextArticle: String
+    public var commonQuestions: String
     /// The copy buttons' word, and what they say once the text is on the clipboard.
     public var copy: String
     public var copied: String
@@ -102,6 +107,7 @@ public struct UIStrings: Sendable {
             "您的邮箱地址：", "问题从什么时候开始：", "使用的客户端和版本（例如 Outlook 2016、手机邮件 App）：", "完整的错误提示或错误代码：",
             "退信原文：请把退信作为附件转发给我们，不要只截图",
         ],
+        previousArticle: "上一篇", nextArticle: "下一篇", commonQuestions: "常见问题",
         copy: "复制", copied: "已复制",
         redirecting: "页面已移动，正在跳转到", noResults: "没有找到相关文章。", searchResults: "搜索结果",
         seeAlsoCode: "该代码的所有文章", message: "提示信息", printedFrom: "来自", openOnPage: "打开文章",
@@ -141,6 +147,7 @@ public struct UIStrings: Sendable {
             "The exact error message or code:",
             "The original bounce message: please forward it to us as an attachment, not as a screenshot",
         ],
+        previousArticle: "Previous", nextArticle: "Next", commonQuestions: "Common questions",
         copy: "Copy", copied: "Copied",
         redirecting: "This page has moved. Redirecting to", noResults: "No articles found.",
         searchResults: "Search results",

@@ -173,8 +173,10 @@ public struct SiteRenderer: Sendable {
         }
         let recent = model.recentlyUpdated.prefix(8).map { summary($0, root: "") }
         let popular = kb.codeKeys.prefix(30).map { key in codeChip(model.code(forKey: key), root: "") }
+        let featured = model.featured.map { LinkView(title: kb.articles[$0].title, url: kb.articles[$0].outputPath) }
         let view = HomeView(
-            categories: cards, hasCategories: !cards.isEmpty, recent: Array(recent), popularCodes: popular,
+            featured: featured, hasFeatured: !featured.isEmpty, categories: cards, hasCategories: !cards.isEmpty,
+            recent: Array(recent), popularCodes: popular,
             codeCount: kb.byCodeKey.count, articleCount: kb.articles.count
         )
         return try page("index", kind: "home", title: kb.config.title, root: "", path: SiteURLs.home, view: view)
@@ -195,6 +197,12 @@ public struct SiteRenderer: Sendable {
         let checklist = kb.config.supportChecklist ?? ui.supportChecklist
         let body = ([fill(ui.stillStuckBody), ""] + checklist.map { "- " + $0 }).joined(separator: "\n")
         return SiteURLs.mailto(kb.config.support, subject: subject, body: body)
+    }
+
+    /// A link from one article page to another article, or an empty link for none.
+    private func neighborLink(_ index: Int?) -> LinkView {
+        guard let index else { return LinkView(title: "", url: "") }
+        return LinkView(title: kb.articles[index].title, url: "../" + kb.articles[index].outputPath)
     }
 
     func renderArticle(_ index: Int) throws -> String {
@@ -224,7 +232,11 @@ public struct SiteRenderer: Sendable {
             solutionURL: solutionAnchor.map(SiteURLs.fragment) ?? "", hasSolution: solutionAnchor != nil,
             related: related, hasRelated: !related.isEmpty, slug: article.slug, language: kb.config.language,
             feedbackYesURL: "", feedbackNoURL: "", hasFeedbackEndpoint: kb.config.feedbackURL != nil,
-            stillStuckURL: stillStuckMail(index)
+            stillStuckURL: stillStuckMail(index), previous: neighborLink(model.categoryNeighbors[index].previous),
+            hasPrevious: model.categoryNeighbors[index].previous != nil,
+            next: neighborLink(model.categoryNeighbors[index].next),
+            hasNext: model.categoryNeighbors[index].next != nil,
+            hasNeighbors: model.categoryNeighbors[index] != (nil, nil)
         )
         if let endpoint = kb.config.feedbackURL {
             view.feedbackYesURL = SiteURLs.feedback(
@@ -253,9 +265,12 @@ public struct SiteRenderer: Sendable {
         let root = "../"
         let crumbs = [LinkView(title: ui.home, url: root + SiteURLs.home)]
         let members = model.inListingOrder(model.byCategory[category.key] ?? [])
+        let featured = members.filter { kb.articles[$0].metadata.featured }.map {
+            LinkView(title: kb.articles[$0].title, url: root + kb.articles[$0].outputPath)
+        }
         let view = ListingView(
             title: category.title, description: category.description, hasDescription: !category.description.isEmpty,
-            articles: members.map { summary($0, root: root) }
+            articles: members.map { summary($0, root: root) }, featured: featured, hasFeatured: !featured.isEmpty
         )
         return OutputFile(
             path: SiteURLs.categoryFile(category.key),
@@ -306,7 +321,8 @@ public struct SiteRenderer: Sendable {
         let name = model.tagNames[slug] ?? slug
         let view = ListingView(
             title: name, description: "", hasDescription: false,
-            articles: model.inListingOrder(model.byTag[slug] ?? []).map { summary($0, root: root) }
+            articles: model.inListingOrder(model.byTag[slug] ?? []).map { summary($0, root: root) }, featured: [],
+            hasFeatured: false
         )
         return OutputFile(
             path: SiteURLs.tagFile(slug),

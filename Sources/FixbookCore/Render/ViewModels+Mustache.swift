@@ -141,6 +141,11 @@ extension ArticleView: MustacheParent {
         case "feedbackNoURL": feedbackNoURL
         case "hasFeedbackEndpoint": hasFeedbackEndpoint
         case "stillStuckURL": stillStuckURL
+        case "previous": previous
+        case "hasPrevious": hasPrevious
+        case "next": next
+        case "hasNext": hasNext
+        case "hasNeighbors": hasNeighbors
         default: nil
         }
     }
@@ -168,6 +173,8 @@ extension HomeView: MustacheParent {
         case "popularCodes": popularCodes
         case "codeCount": codeCount
         case "articleCount": articleCount
+        case "featured": featured
+        case "hasFeatured": hasFeatured
         default: nil
         }
     }
@@ -241,6 +248,8 @@ extension ListingView: MustacheParent {
         case "description": description
         case "hasDescription": hasDescription
         case "articles": articles
+        case "featured": featured
+        case "hasFeatured": hasFeatured
         default: nil
         }
     }
@@ -327,6 +336,9 @@ extension UIStrings: MustacheParent {
         case "searchUnavailable": searchUnavailable
         case "copy": copy
         case "copied": copied
+        case "previousArticle": previousArticle
+        case "nextArticle": nextArticle
+        case "commonQuestions": commonQuestions
         case "feedbackQuestion": feedbackQuestion
         case "feedbackYes": feedbackYes
         case "feedbackNo": feedbackNo

@@ -135,6 +135,12 @@ struct ArticleView {
     var hasFeedbackEndpoint: Bool
     /// The prefilled "still stuck" message to support.
     var stillStuckURL: String
+    /// The article before and after this one in its category (empty links when none).
+    var previous: LinkView
+    var hasPrevious: Bool
+    var next: LinkView
+    var hasNext: Bool
+    var hasNeighbors: Bool
 }
 
 struct CategoryCardView {
@@ -146,6 +152,9 @@ struct CategoryCardView {
 }
 
 struct HomeView {
+    /// The featured articles ("common questions").
+    var featured: [LinkView]
+    var hasFeatured: Bool
     var categories: [CategoryCardView]
     var hasCategories: Bool
     var recent: [ArticleSummaryView]
@@ -196,6 +205,9 @@ struct ListingView {
     var description: String
     var hasDescription: Bool
     var articles: [ArticleSummaryView]
+    /// A category's featured articles ("common questions"); none on a tag's page.
+    var featured: [LinkView]
+    var hasFeatured: Bool
 }
 
 struct TermIndexView {
