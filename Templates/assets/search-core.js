@@ -103,6 +103,9 @@
  *    one whose term most articles hold, then the first by code units. Its score is multiplied
  *    by typoFactor. Only the first typoMaximumWords such concepts are looked up. Not with
  *    options.correct === false ("search instead for").
+ *    FALLBACK: when no concept and no code matches anything, the first typoMaximumWords concepts
+ *    that are one CJK term also match, at half score, the index terms (at most
+ *    prefixMaximumWords each) that each of their characters starts.
  *    Per article: score = Σ concept scores / 1000
  *      + codeHit per code key of the query that the article claims (index `codes` map)
  *      + message boost: for such a code entry with a message, messageBoost × (distinct message
@@ -1299,7 +1302,9 @@
       // characters (each the start of an index term), at half score: never an empty page.
       var nothing = !q.concepts.some(function (c) { return conceptMatches(store, c); }) &&
         !q.codeKeys.some(function (k) { var claims = store.claims(k); return claims && claims.docs.length; });
-      var unheld = nothing ? q.concepts.filter(function (c) { return cjkCharacters(c); }) : [];
+      // (the first typoMaximumWords of them: a pasted paragraph does not load the whole index)
+      var unheld = nothing ? q.concepts.filter(function (c) { return cjkCharacters(c); })
+        .slice(0, store.meta.ranking.typoMaximumWords) : [];
       var characters = [];
       unheld.forEach(function (c) { characters = characters.concat(cjkCharacters(c)); });
       if (!characters.length) return;

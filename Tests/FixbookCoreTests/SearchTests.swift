@@ -117,6 +117,8 @@ import Testing
         #expect(engine.answer("件慢").partial == false)
         // with another word that matches, no fallback
         #expect(engine.search("外域 件慢").allSatisfy { $0.missing == ["件慢"] })
+        // only the first five words fall back: 件 is the sixth here
+        #expect(engine.search("甲乙 丙丁 戊己 庚辛 壬癸 件慢").isEmpty)
     }
 
     @Test func nonsenseFindsNothing() throws {

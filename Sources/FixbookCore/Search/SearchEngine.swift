@@ -306,7 +306,11 @@ public struct SearchEngine: Sendable {
         let matchesNothing =
             fulls.allSatisfy(\.isEmpty) && halves.allSatisfy(\.isEmpty)
             && parsed.codeKeys.allSatisfy { codeDocuments[$0]?.isEmpty ?? true }
-        for index in parsed.concepts.indices where matchesNothing {
+        // (the first `typoMaximumWords` of them: a pasted paragraph does not load the whole index)
+        let fallbacks = parsed.concepts.indices.filter {
+            matchesNothing && Self.cjkCharacters(parsed.concepts[$0]) != nil
+        }
+        for index in fallbacks.prefix(ranking.typoMaximumWords) {
             guard let characters = Self.cjkCharacters(parsed.concepts[index]) else { continue }
             for character in characters {
                 for term in terms(startingWith: character) {
