@@ -1004,8 +1004,24 @@
   }
 
   /**
-   * doc → best score of `tokens` where one field holds them all: the sum of each token's inverse
-   * document frequency times its impact. Kept at the larger where `into` has one already.
+   * Scores by document number, for every document of the index at once: a query over a large
+   * help center touches tens of thousands, and a Map entry (or object) for each costs more in
+   * garbage collection than the scoring itself. A score is never 0 (see termIDF and impact), so
+   * 0 means "not matched"; `touched` lists the documents in the order they were first scored.
+   */
+  function DocScores(documents) {
+    this.values = new Float64Array(documents);
+    this.touched = [];
+  }
+  DocScores.prototype.keepLarger = function (d, score) {
+    var known = this.values[d];
+    if (known === 0) this.touched.push(d);
+    if (known < score) this.values[d] = score;
+  };
+
+  /**
+   * Into `into` (DocScores): per document, the best score of `tokens` where one field holds them
+   * all, the sum of each token's inverse document frequency times its impact.
    */
   function phraseScores(store, tokens, into) {
     var acc = null;
@@ -1015,11 +1031,7 @@
       // one token, the common case: no field to share, no intermediate map
       var only = store.postings(uniq[0]);
       if (!only) return;
-      for (var k = 0; k < only.docs.length; k++) {
-        var score = only.idf * only.impacts[k];
-        var known = into.get(only.docs[k]);
-        if (known === undefined || known < score) into.set(only.docs[k], score);
-      }
+      for (var k = 0; k < only.docs.length; k++) into.keepLarger(only.docs[k], only.idf * only.impacts[k]);
       return;
     }
     for (var i = 0; i < uniq.length; i++) {
@@ -1040,7 +1052,7 @@
       if (!acc.size) return;
     }
     if (!acc) return;
-    acc.forEach(function (found, d) { into.set(d, Math.max(into.get(d) || 0, found.sum)); });
+    acc.forEach(function (found, d) { into.keepLarger(d, found.sum); });
   }
 
   function uniqueTokens(text) {
@@ -1066,9 +1078,9 @@
     return c.full.concat(c.half).some(function (ph) {
       if (!ph.every(function (t) { return store.postings(t); })) return false;
       if (ph.length === 1) return true;
-      var found = new Map();
+      var found = new DocScores(store.meta.documents);
       phraseScores(store, ph, found);
-      return found.size > 0;
+      return found.touched.length > 0;
     });
   }
 
@@ -1157,46 +1169,52 @@
    */
   function score(store, q) {
     var ranking = store.meta.ranking;
+    var documents = store.meta.documents;
     var totalWeight = 0;
-    var scores = new Map(); // doc → {terms, matched, codeKeys}
-    function entry(d) {
-      var e = scores.get(d);
-      if (!e) scores.set(d, e = { terms: 0, matched: 0, codeKeys: null });
-      return e;
+    var terms = new Float64Array(documents);
+    var matched = new Float64Array(documents);
+    var seen = new Uint8Array(documents);
+    var touched = [];
+    function touch(d) {
+      if (seen[d]) return;
+      seen[d] = 1;
+      touched.push(d);
     }
     // per concept, the documents it matched: what a result lacks is read from these
     var matchedBy = q.concepts.map(function (c) {
-      var full = new Map(), half = new Map();
+      var full = new DocScores(documents), half = new DocScores(documents);
       c.full.forEach(function (ph) { phraseScores(store, ph, full); });
       c.half.forEach(function (ph) { phraseScores(store, ph, half); });
       var weight = 0;
       c.full[0].forEach(function (t) { weight += termIDF(store, t); });
       totalWeight += weight;
       var factor = c.corrected ? ranking.typoFactor : 1;
-      full.forEach(function (value, d) {
-        var e = entry(d);
-        e.matched += weight;
-        e.terms += Math.max(value, (half.get(d) || 0) / 2) * factor;
+      full.touched.forEach(function (d) {
+        touch(d);
+        matched[d] += weight;
+        terms[d] += Math.max(full.values[d], half.values[d] / 2) * factor;
       });
-      half.forEach(function (value, d) {
-        if (full.has(d)) return;
-        var e = entry(d);
-        e.matched += weight;
-        e.terms += (value / 2) * factor;
+      half.touched.forEach(function (d) {
+        if (full.values[d]) return;
+        touch(d);
+        matched[d] += weight;
+        terms[d] += (half.values[d] / 2) * factor;
       });
       return [full, half];
     });
 
-    var totals = new Map();
-    scores.forEach(function (e, d) { totals.set(d, e.terms / 1000); });
+    var totals = new Float64Array(documents);
+    touched.forEach(function (d) { totals[d] = terms[d] / 1000; });
+    var codeKeysOf = new Map();
     var queryTokenSet = new Set(q.tokens);
     q.codeKeys.forEach(function (key) {
       var claims = store.claims(key);
       if (!claims) return;
       claims.docs.forEach(function (d, i) {
-        var e = entry(d);
-        var total = (totals.get(d) || 0) + ranking.codeHit;
-        (e.codeKeys || (e.codeKeys = [])).push(key);
+        touch(d);
+        var total = totals[d] + ranking.codeHit;
+        if (!codeKeysOf.has(d)) codeKeysOf.set(d, []);
+        codeKeysOf.get(d).push(key);
         var best = 0;
         claims.messages[i].forEach(function (message) {
           var mt = uniqueTokens(message);
@@ -1205,15 +1223,21 @@
           mt.forEach(function (t) { if (queryTokenSet.has(t)) hits++; });
           best = Math.max(best, ranking.messageBoost * hits / mt.length);
         });
-        totals.set(d, total + best);
+        totals[d] = total + best;
       });
     });
 
-    var ranked = [];
-    scores.forEach(function (e, d) {
-      var codeKeys = e.codeKeys || [];
-      var fraction = !totalWeight || codeKeys.length ? 1 : e.matched / totalWeight;
-      ranked.push({ doc: d, score: totals.get(d) || 0, fraction: fraction, codeKeys: codeKeys });
+    // Only results within minimumShare of the best can stay (the best only gains from the phrase
+    // bonus), so the long tail gets no result object, unless that leaves fewer than the phrase
+    // candidates, whose bonus could lift one of the tail.
+    var top = 0;
+    touched.forEach(function (d) { if (totals[d] > top) top = totals[d]; });
+    var kept = touched.filter(function (d) { return totals[d] >= top * ranking.minimumShare; });
+    if (kept.length < ranking.phraseCandidates) kept = touched;
+    var ranked = kept.map(function (d) {
+      var codeKeys = codeKeysOf.get(d) || [];
+      var fraction = !totalWeight || codeKeys.length ? 1 : matched[d] / totalWeight;
+      return { doc: d, score: totals[d], fraction: fraction, codeKeys: codeKeys };
     });
     return { ranked: ranked, matchedBy: matchedBy };
   }
@@ -1223,7 +1247,7 @@
     var missing = [];
     if (r.codeKeys.length) return missing;
     q.concepts.forEach(function (c, i) {
-      if (!matchedBy[i][0].has(r.doc) && !matchedBy[i][1].has(r.doc) && missing.indexOf(c.text) < 0) missing.push(c.text);
+      if (!matchedBy[i][0].values[r.doc] && !matchedBy[i][1].values[r.doc] && missing.indexOf(c.text) < 0) missing.push(c.text);
     });
     return missing;
   }
@@ -1326,12 +1350,15 @@
       q.codeKeys.forEach(function (k) { terms.push({ text: normalize(k), prefix: false }); });
       var scored = score(store, q);
       matchedBy = scored.matchedBy;
+      var ranking = store.meta.ranking;
       var ranked = scored.ranked.sort(ranksBefore);
       if (q.tokens.length < 2) return ranked;
-      var first = ranked.slice(0, store.meta.ranking.phraseCandidates);
+      var first = ranked.slice(0, ranking.phraseCandidates);
       return store.ensureDocs(first.map(function (r) { return r.doc; })).then(function () {
-        first.forEach(function (r) { r.score += phraseBonus(store.meta.ranking, store.doc(r.doc) || {}, q.norm); });
-        return ranked.sort(ranksBefore);
+        first.forEach(function (r) { r.score += phraseBonus(ranking, store.doc(r.doc) || {}, q.norm); });
+        // The bonus only raises the first ones, which stay ahead of the rest: only they re-sort.
+        first.sort(ranksBefore);
+        return first.concat(ranked.slice(first.length));
       });
     }).then(function (ranked) {
       // The long tail of articles that hold a word or two of the query is noise.
