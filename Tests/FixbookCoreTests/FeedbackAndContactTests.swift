@@ -44,6 +44,14 @@ import Testing
         #expect(!html.contains("data-feedback-endpoint"))
     }
 
+    /// A title that holds a placeholder keeps it: the subject is filled in one pass.
+    @Test func placeholdersAreFilledOnce() {
+        #expect(
+            UIStrings.fill("求助：{title}（{codes}）", ["title": "{codes} {page}", "codes": "550"])
+                == "求助：{codes} {page}（550）")
+        #expect(UIStrings.fill("{unknown} {title", ["title": "x"]) == "{unknown} {title")
+    }
+
     @Test func theTeamsChecklistReplacesTheDefault() throws {
         let site = try TemporarySite([
             "fixbook.yml": """

@@ -83,6 +83,25 @@ public struct UIStrings: Sendable {
     /// True for `zh`, `zh-CN`, `zh-Hans`…: the one place that decides the interface's language.
     public static func isChinese(_ language: String) -> Bool { language.lowercased().hasPrefix("zh") }
 
+    /// `template` with each `{name}` of `values` filled in, in one pass (as `fill` in search.js),
+    /// so a value that itself holds `{page}` is left as written.
+    static func fill(_ template: String, _ values: [String: String]) -> String {
+        var out = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            if let close = after.firstIndex(of: "}"), let value = values[String(after[..<close])] {
+                out += value
+                rest = after[after.index(after: close)...]
+            } else {
+                out += "{"
+                rest = after
+            }
+        }
+        return out + rest
+    }
+
     /// Every string by its property name, sorted: the search script's interface reads them from
     /// the index entry. Read by reflection, so a new string cannot be left out.
     public var byName: [(name: String, text: String)] {

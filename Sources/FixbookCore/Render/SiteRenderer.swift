@@ -188,11 +188,8 @@ public struct SiteRenderer: Sendable {
         let article = kb.articles[index]
         let codes = article.metadata.codes.map(\.code.written)
         let page = kb.config.baseURL.map { SiteURLs.absolute($0, article.outputPath) } ?? article.outputPath
-        func fill(_ template: String) -> String {
-            template.replacingOccurrences(of: "{title}", with: article.title)
-                .replacingOccurrences(of: "{codes}", with: codes.joined(separator: ", "))
-                .replacingOccurrences(of: "{page}", with: page)
-        }
+        let values = ["title": article.title, "codes": codes.joined(separator: ", "), "page": page]
+        func fill(_ template: String) -> String { UIStrings.fill(template, values) }
         let subject = fill(codes.isEmpty ? ui.stillStuckSubject : ui.stillStuckSubjectWithCodes)
         let checklist = kb.config.supportChecklist ?? ui.supportChecklist
         let body = ([fill(ui.stillStuckBody), ""] + checklist.map { "- " + $0 }).joined(separator: "\n")
