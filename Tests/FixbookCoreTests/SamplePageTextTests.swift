@@ -8,27 +8,29 @@ import Testing
 /// its view was built from (a valid page that says "name" instead of a tag is still broken), and
 /// one page of each type is kept as a reviewed snapshot of its text.
 @Suite(.serialized) struct SamplePageTextTests {
-    static let site = try! SiteLoader.load(root: repositoryRoot)
-    var kb: KnowledgeBase { Self.site.knowledgeBase }
+    /// The sample is a help center in Chinese and English: every check runs on each language.
+    static let center = try! HelpCenter.load(root: repositoryRoot)
+    static let languages = Array(center.editions.indices)
     var output: URL { SampleSiteTests.built.output }
 
-    private func page(_ path: String) throws -> String {
-        try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+    /// A page of the language whose output folder is `prefix` (`en/`).
+    private func page(_ prefix: String, _ path: String) throws -> String {
+        try String(contentsOf: output.appendingPathComponent(prefix + path), encoding: .utf8)
     }
 
-    private func categoryTitle(_ key: String) -> String? { kb.category(key: key)?.title }
-
-    @Test func everyArticlePageShowsItsFrontMatter() throws {
+    @Test(arguments: languages) func everyArticlePageShowsItsFrontMatter(language: Int) throws {
+        let edition = Self.center.editions[language]
+        let (kb, prefix) = (edition.model.knowledgeBase, edition.outputPrefix)
         #expect(kb.articles.count >= 19)
         for article in kb.articles {
-            let html = try page(article.outputPath)
+            let html = try page(prefix, article.outputPath)
             let text = visibleText(html)
             let metadata = article.metadata
             var expected = [article.title] + metadata.symptoms + metadata.tags
             expected += metadata.codes.flatMap { [$0.code.written] + ($0.message.map { [$0] } ?? []) }
             if let summary = metadata.summary { expected.append(summary) }
             if let updated = metadata.updated { expected.append(updated) }
-            if let key = metadata.category, let title = categoryTitle(key) { expected.append(title) }
+            if let key = metadata.category, let title = kb.category(key: key)?.title { expected.append(title) }
             for value in expected {
                 #expect(text.contains(value), "\(article.outputPath) does not show '\(value)'")
             }
@@ -44,20 +46,22 @@ import Testing
         }
     }
 
-    @Test func tagAndCategoryIndexesNameEachTerm() throws {
+    @Test(arguments: languages) func tagAndCategoryIndexesNameEachTerm(language: Int) throws {
+        let edition = Self.center.editions[language]
+        let (kb, prefix) = (edition.model.knowledgeBase, edition.outputPrefix)
         let tags = Set(kb.articles.flatMap(\.metadata.tags))
-        let tagIndex = try page("tags/index.html")
+        let tagIndex = try page(prefix, "tags/index.html")
         let listedTags = try termNames(tagIndex)
         #expect(Set(listedTags) == tags, "tags/index.html lists \(listedTags)")
         #expect(!listedTags.contains("name"))
 
-        let categoryIndex = try page("categories/index.html")
+        let categoryIndex = try page(prefix, "categories/index.html")
         let listedCategories = try termNames(categoryIndex)
         #expect(listedCategories == kb.categories.map(\.title), "categories/index.html lists \(listedCategories)")
 
         // Each tag's page is titled with the tag and lists every article that carries it.
         for link in hrefs(in: tagIndex, class: "term-list") {
-            let tagPage = try page("tags/" + (link.removingPercentEncoding ?? link))
+            let tagPage = try page(prefix, "tags/" + (link.removingPercentEncoding ?? link))
             let title = heading(tagPage)
             let carriers = kb.articles.filter { $0.metadata.tags.contains(title) }
             #expect(!carriers.isEmpty, "tags/\(link) has title \(title)")
@@ -66,13 +70,15 @@ import Testing
         }
     }
 
-    @Test func categoryPagesAndHomeListTheirArticles() throws {
-        let home = visibleText(try page("index.html"))
+    @Test(arguments: languages) func categoryPagesAndHomeListTheirArticles(language: Int) throws {
+        let edition = Self.center.editions[language]
+        let (kb, prefix) = (edition.model.knowledgeBase, edition.outputPrefix)
+        let home = visibleText(try page(prefix, "index.html"))
         #expect(home.contains(kb.config.title))
         for category in kb.categories {
             #expect(home.contains(category.title))
             let members = kb.articles.filter { $0.metadata.category == category.key }
-            let listing = visibleText(try page("categories/\(category.key).html"))
+            let listing = visibleText(try page(prefix, "categories/\(category.key).html"))
             #expect(listing.contains(category.title) && listing.contains(category.description))
             for article in members {
                 #expect(listing.contains(article.title), "categories/\(category.key).html lacks \(article.title)")
@@ -80,13 +86,15 @@ import Testing
         }
     }
 
-    @Test func codePagesNameTheCodeAndEveryArticleThatSolvesIt() throws {
-        let index = visibleText(try page("codes/index.html"))
+    @Test(arguments: languages) func codePagesNameTheCodeAndEveryArticleThatSolvesIt(language: Int) throws {
+        let edition = Self.center.editions[language]
+        let (kb, prefix) = (edition.model.knowledgeBase, edition.outputPrefix)
+        let index = visibleText(try page(prefix, "codes/index.html"))
         for key in kb.codeKeys {
             #expect(index.contains(key), "codes/index.html lacks \(key)")
             let claimants = kb.byCodeKey[key, default: []].map { kb.articles[$0] }
             let code = claimants[0].metadata.codes.first { $0.code.key == key }!.code
-            let text = visibleText(try page(SiteURLs.code(code).removingPercentEncoding!))
+            let text = visibleText(try page(prefix, SiteURLs.code(code).removingPercentEncoding!))
             #expect(text.contains(key))
             for article in claimants {
                 #expect(text.contains(article.title), "\(key)'s page lacks \(article.title)")
@@ -129,9 +137,14 @@ import Testing
             "not-found": "404.html",
         ]
         for (name, path) in pages.sorted(by: { $0.key < $1.key }) {
-            let text = visibleLines(try page(path))
+            let text = visibleLines(try page("zh-cn/", path))
             assertSnapshot(of: text, as: .lines, named: name, record: snapshotRecording)
         }
+        // The English edition's article, and the chooser at the top that leads to both.
+        let english = visibleLines(try page("en/", "articles/outlook-0x800ccc79-recipient-rejected.html"))
+        assertSnapshot(of: english, as: .lines, named: "article-en", record: snapshotRecording)
+        assertSnapshot(
+            of: visibleLines(try page("", "index.html")), as: .lines, named: "languages", record: snapshotRecording)
     }
 
     private func termNames(_ html: String) throws -> [String] { termEntries(html).map(\.name) }

@@ -45,8 +45,8 @@ import Testing
         #expect(broken.isEmpty, "\(broken.prefix(20))")
     }
 
-    @Test func everyTopicIsTwoClicksFromHomeAndOnItsCodePages() throws {
-        let output = Self.built.output
+    @Test(arguments: ["zh-cn", "en"]) func everyTopicIsTwoClicksFromHomeAndOnItsCodePages(language: String) throws {
+        let output = Self.built.output.appendingPathComponent(language)
         let home = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
         var reachable: Set<String> = []
         for first in references(in: home) where first.hasSuffix(".html") {
@@ -85,13 +85,14 @@ import Testing
         return enumerator.compactMap { $0 as? URL }.filter { $0.pathExtension == "html" }
     }
 
-    /// Every `href`/`src` value in a page (HTML-unescaped enough for relative paths).
-    /// Every `href` and `src` the page follows or loads: its canonical address, which names the
-    /// page on the web and is never requested, is left out.
+    /// Every `href` and `src` the page follows or loads: its canonical address and its absolute
+    /// `hreflang` alternates, which name pages on the web and are never requested, are left out.
     private func references(in html: String) -> [String] {
         var found: [String] = []
         let html = html.replacingOccurrences(
-            of: "<link rel=\"canonical\" href=\"", with: "<link rel=\"canonical\" x=\"")
+            of: "<link rel=\"canonical\" href=\"", with: "<link rel=\"canonical\" x=\""
+        ).replacingOccurrences(
+            of: "hreflang=\"([^\"]*)\" href=\"http", with: "hreflang=\"$1\" x=\"http", options: .regularExpression)
         for attribute in ["href=\"", "src=\""] {
             var rest = html[...]
             while let start = rest.range(of: attribute) {

@@ -64,6 +64,19 @@ import Testing
                 title: values.text(), terms: [TermView(name: values.text(), url: values.text(), count: 1)]),
             TermView(name: values.text(), url: values.text(), count: values.number()),
             RedirectView(target: values.text(), targetTitle: values.text()),
+            LanguageLinkView(
+                tag: values.text(), name: values.text(), url: values.text(), isCurrent: true, isTranslated: false,
+                untranslatedNote: values.text()),
+            LanguageChooserView(
+                lang: values.text(), title: values.text(),
+                choices: [
+                    LanguageChoiceView(
+                        tag: values.text(), name: values.text(), title: values.text(), description: values.text(),
+                        url: values.text(), address: values.text())
+                ], stylesheet: values.text(), icon: values.text(), defaultAddress: values.text()),
+            LanguageChoiceView(
+                tag: values.text(), name: values.text(), title: values.text(), description: values.text(),
+                url: values.text(), address: values.text()),
             UIStrings.english,
         ]
         var checked = 0

@@ -7,7 +7,7 @@ public func visibleText(_ html: String) -> String {
     if let body = text.range(of: "<body") { text = String(text[body.lowerBound...]) }
     for element in ["script", "style", "template"] {
         text = text.replacingOccurrences(
-            of: "<\(element)\\b[^>]*>.*?</\(element)>", with: " ", options: [.regularExpression, .caseInsensitive])
+            of: "(?s)<\(element)\\b[^>]*>.*?</\(element)>", with: " ", options: [.regularExpression, .caseInsensitive])
     }
     text = text.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)
     text = decodeCharacterReferences(text)

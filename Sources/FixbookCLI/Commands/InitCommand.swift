@@ -12,6 +12,12 @@ struct InitCommand: ParsableCommand {
     @Option(help: "The site's language (BCP 47): zh-CN gives the Chinese interface.")
     var language = "en"
 
+    @Option(
+        help: ArgumentHelp(
+            "A help center in several languages, the default first (zh-CN,en): each gets Content/<language>/.",
+            valueName: "tags"))
+    var languages: String?
+
     @Flag(help: "Also write the default theme into Templates/ to customise it.")
     var withTheme = false
 
@@ -22,7 +28,15 @@ struct InitCommand: ParsableCommand {
         guard !FileManager.default.fileExists(atPath: root.appendingPathComponent("fixbook.yml").path) else {
             throw FixbookError("\(root.path) already has a fixbook.yml; nothing was written")
         }
-        var files = KnowledgeBaseScaffold.files(language: language)
+        let tags =
+            languages.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? [language]
+        for tag in tags where !SiteLanguage.isValidTag(tag) {
+            throw FixbookError("'\(tag)' is not a language tag; use BCP 47 tags such as en, zh-CN or pt-BR")
+        }
+        guard Set(tags.map { $0.lowercased() }).count == tags.count, !tags.isEmpty else {
+            throw FixbookError("--languages lists a language twice: \(tags.joined(separator: ","))")
+        }
+        var files = KnowledgeBaseScaffold.files(languages: tags)
         if withTheme {
             for (path, text) in KnowledgeBaseScaffold.theme { files["Templates/" + path] = text }
         }

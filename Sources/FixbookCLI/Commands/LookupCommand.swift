@@ -16,6 +16,9 @@ struct LookupCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: LookupFormat = .text
 
+    @Option(help: "In a help center in several languages, the language to search (default: the first).")
+    var language: String?
+
     @Option(help: "How many articles to list.")
     var limit = 5
 
@@ -45,8 +48,14 @@ struct LookupCommand: ParsableCommand {
 
     func run() throws {
         let root = options.rootURL
-        let site = try SiteLoader.load(root: root, options: LoadOptions(sectionTexts: true))
-        let model = SiteModel(site)
+        let center = try HelpCenter.load(root: root, options: LoadOptions(sectionTexts: true))
+        guard let model = center.edition(language)?.model else {
+            let tags = center.config.languages.map(\.tag)
+            throw FixbookError(
+                "the help center has no language '\(language ?? "")'"
+                    + (tags.isEmpty
+                        ? " (fixbook.yml lists no languages)" : "; use one of \(tags.joined(separator: ", "))"))
+        }
         let kb = model.knowledgeBase
         let engine = SearchEngine(index: SearchIndexBuilder.build(model))
         func answers(_ text: String) -> [Answer] {

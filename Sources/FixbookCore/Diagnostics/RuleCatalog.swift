@@ -334,6 +334,38 @@ public enum RuleCatalog {
                         "Content/search-tests.yml": "- query: 超时\n  expect: a\n",
                         "Content/a.md": article("title: 连接超时"), "Content/b.md": article("title: 乱码"),
                     ]))
+        case .translationMissing:
+            return rule(
+                .warning,
+                "in a help center in several languages, an article with codes has no translation in one of them",
+                triggering: RuleExample(
+                    [
+                        "fixbook.yml": "languages: [zh-CN, en]\n",
+                        "Content/zh-CN/a.md": article("title: 退信\ncodes: [\"550\"]"),
+                        "Content/en/b.md": article("title: Other", body: "Text.\n\n## Solution\n\nDo it.\n"),
+                    ], expected: ["translation-missing Content/zh-CN/a.md:3"]),
+                passing: RuleExample([
+                    "fixbook.yml": "languages: [zh-CN, en]\n",
+                    "Content/zh-CN/a.md": article("title: 退信\ncodes: [\"550\"]"),
+                    "Content/en/a.md": article(
+                        "title: Bounce\ncodes: [\"550\"]", body: "Text.\n\n## Solution\n\nDo it.\n"),
+                ]))
+        case .translationCodesDiffer:
+            return rule(
+                .warning, "an article and its translation claim different error codes",
+                triggering: RuleExample(
+                    [
+                        "fixbook.yml": "languages: [zh-CN, en]\n",
+                        "Content/zh-CN/a.md": article("title: 退信\ncodes: [\"550\", \"554\"]"),
+                        "Content/en/a.md": article(
+                            "title: Bounce\ncodes: [\"550\"]", body: "Text.\n\n## Solution\n\nDo it.\n"),
+                    ], expected: ["translation-codes-differ Content/en/a.md:3"]),
+                passing: RuleExample([
+                    "fixbook.yml": "languages: [zh-CN, en]\n",
+                    "Content/zh-CN/a.md": article("title: 退信\ncodes: [\"550\", \"554\"]"),
+                    "Content/en/a.md": article(
+                        "title: Bounce\ncodes: [\"550\", \"554\"]", body: "Text.\n\n## Solution\n\nDo it.\n"),
+                ]))
         case .configInvalid:
             return rule(
                 .error, "`fixbook.yml` is not valid YAML or holds a value Fixbook cannot use",

@@ -43,6 +43,9 @@ public enum RuleID: String, CaseIterable, Sendable, Codable, CustomStringConvert
     case unknownCategory = "unknown-category"
     case staleArticle = "stale-article"
     case searchTestFailed = "search-test-failed"
+    // Translations between the languages of one help center.
+    case translationMissing = "translation-missing"
+    case translationCodesDiffer = "translation-codes-differ"
     // Data files.
     case configInvalid = "config-invalid"
     case categoriesInvalid = "categories-invalid"

@@ -35,6 +35,7 @@ public enum ArticleMetadataDecoder {
                 metadata.related = reader.stringList(value, key: key).map { LocatedString($0.text, line: $0.line) }
             case "order": metadata.order = reader.int(value, key: key)
             case "featured": metadata.featured = reader.bool(value, key: key) ?? false
+            case "translationKey": metadata.translationKey = reader.string(value, key: key)
             case "draft": metadata.draft = reader.bool(value, key: key) ?? false
             case "codes": metadata.codes = decodeCodes(value, reader: &reader)
             default:

@@ -45,7 +45,18 @@ public enum SiteLoader {
     /// Loads and renders the whole knowledge base under `root`.
     public static func load(root: URL, options: LoadOptions = LoadOptions()) throws -> LoadedSite {
         let (config, configDiagnostics) = try loadConfig(root: root)
+        return try load(root: root, config: config, configDiagnostics: configDiagnostics, options: options)
+    }
+
+    /// Loads and renders the content of `config.content` with `config`. `sharedDataFiles` are
+    /// the data files of a help center's content root (`Content/codes.yml`), used where the
+    /// folder has none of its own; their paths start with `../`.
+    static func load(
+        root: URL, config: SiteConfig, configDiagnostics: [Diagnostic], sharedDataFiles: [String: SourceText] = [:],
+        options: LoadOptions
+    ) throws -> LoadedSite {
         var sources = try ContentSources.load(from: root.appendingPathComponent(config.content))
+        sources.dataFiles.merge(sharedDataFiles) { own, _ in own }
         // Each file's text is let go once parsed, so a large site's sources are never all held.
         let files = sources.articles
         sources.articles = []
@@ -74,7 +85,7 @@ public enum SiteLoader {
         func located(_ list: [Diagnostic]) -> [Diagnostic] {
             list.map { diagnostic in
                 var moved = diagnostic
-                moved.location.file = contentPrefix + diagnostic.location.file
+                moved.location.file = joinedPath(contentPrefix, diagnostic.location.file)
                 return moved
             }
         }
@@ -125,4 +136,17 @@ public enum SiteLoader {
             dataFiles: sources.dataFiles, synonyms: synonyms
         )
     }
+}
+
+/// `folder/` and a path relative to it, whose leading `../` climb out of it
+/// (`Content/en/` + `../codes.yml` → `Content/codes.yml`).
+func joinedPath(_ folder: String, _ path: String) -> String {
+    var parts = folder.split(separator: "/").map(String.init)
+    var rest = Substring(path)
+    while rest.hasPrefix("../"), !parts.isEmpty {
+        parts.removeLast()
+        rest = rest.dropFirst(3)
+    }
+    let lead = folder.hasPrefix("/") ? "/" : ""
+    return lead + (parts.isEmpty ? "" : parts.joined(separator: "/") + "/") + rest
 }

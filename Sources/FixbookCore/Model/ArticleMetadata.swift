@@ -43,6 +43,9 @@ public struct ArticleMetadata: Sendable {
     public var draft = false
     /// Listed under "common questions" on the home page and its category's page.
     public var featured = false
+    /// Names the article's translations in the other language folders when their paths differ
+    /// (Hugo's `translationKey`); without it, the file at the same relative path is the translation.
+    public var translationKey: String?
     /// File line of each key that was present, for diagnostics about its value.
     public var keyLines: [String: Int] = [:]
 
@@ -51,6 +54,6 @@ public struct ArticleMetadata: Sendable {
     /// The keys an article may have; others are reported as unknown.
     public static let knownKeys: Set<String> = [
         "title", "slug", "category", "codes", "symptoms", "tags", "summary",
-        "updated", "aliases", "related", "order", "draft", "featured",
+        "updated", "aliases", "related", "order", "draft", "featured", "translationKey",
     ]
 }

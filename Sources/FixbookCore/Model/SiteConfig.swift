@@ -4,6 +4,9 @@ public struct SiteConfig: Sendable, Equatable {
     public var description = ""
     /// BCP 47 tag; drives UI strings and the `lang` attribute.
     public var language = "en"
+    /// The languages of a help center in several, the default first (`languages: [zh-CN, en]`);
+    /// empty for a site in `language` only, whose content is the content folder itself.
+    public var languages: [SiteLanguage] = []
     /// Only for absolute URLs in `sitemap.xml` and `feed.xml`; pages link relatively.
     public var baseURL: String?
     public var content = "Content"
@@ -38,7 +41,7 @@ public struct SiteConfig: Sendable, Equatable {
     static let knownKeys: Set<String> = [
         "title", "description", "language", "baseURL", "content", "templates", "output",
         "support", "solutionHeadings", "unsafe", "staleAfterDays", "limits", "rules", "ignoreKeys", "keyAliases",
-        "feedback",
+        "feedback", "languages",
     ]
 
     /// Reads `fixbook.yml` text; problems are diagnostics against `path`.
@@ -93,6 +96,7 @@ public struct SiteConfig: Sendable, Equatable {
                     }
                     config.feedbackURL = url
                 }
+            case "languages": config.languages = decodeLanguages(value, reader: &reader)
             case "unsafe": config.unsafe = reader.bool(value, key: key) ?? false
             case "staleAfterDays": config.staleAfterDays = reader.int(value, key: key)
             case "limits":
@@ -136,6 +140,56 @@ public struct SiteConfig: Sendable, Equatable {
             }
         }
         return (config, reader.diagnostics)
+    }
+
+    /// `languages:`: tags (`[zh-CN, en]`), or mappings giving a language's `tag`, the `name` its
+    /// switcher shows and the site's `title` and `description` in it. A malformed or repeated
+    /// tag is a `config-invalid` error: it names a folder and goes into every page.
+    private static func decodeLanguages(_ value: LocatedNode, reader: inout YAMLReader) -> [SiteLanguage] {
+        guard case .sequence(let items) = value.node else {
+            reader.report(
+                .wrongType, at: value, "'languages' must be a list of language tags, e.g. languages: [zh-CN, en]")
+            return []
+        }
+        var languages: [SiteLanguage] = []
+        for item in items {
+            let here = reader.locate(item)
+            var language: SiteLanguage?
+            if case .mapping = item {
+                var fields: [String: String] = [:]
+                for (name, nameLine, field) in reader.mappingPairs(item, what: "a language") ?? [] {
+                    guard ["tag", "name", "title", "description"].contains(name) else {
+                        reader.report(
+                            .unknownKey, line: nameLine, column: 1,
+                            "unknown key '\(name)' in a language; use tag, name, title, description", severity: .warning
+                        )
+                        continue
+                    }
+                    fields[name] = reader.string(field, key: name)
+                }
+                guard let tag = fields["tag"] else {
+                    reader.report(.configInvalid, at: here, "a language given as a mapping needs its tag (tag: en)")
+                    continue
+                }
+                language = SiteLanguage(
+                    tag: tag, name: fields["name"], title: fields["title"], description: fields["description"])
+            } else if let tag = reader.string(here, key: "languages item") {
+                language = SiteLanguage(tag: tag)
+            }
+            guard let language else { continue }
+            guard SiteLanguage.isValidTag(language.tag) else {
+                reader.report(
+                    .configInvalid, at: here,
+                    "'\(language.tag)' is not a language tag; use a BCP 47 tag such as en, zh-CN or pt-BR")
+                continue
+            }
+            guard !languages.contains(where: { $0.folder == language.folder }) else {
+                reader.report(.configInvalid, at: here, "the language \(language.tag) is listed twice")
+                continue
+            }
+            languages.append(language)
+        }
+        return languages
     }
 
     /// `rules:`: rule id → `error`, `warning` or `off`. An unknown id, an unknown level and a

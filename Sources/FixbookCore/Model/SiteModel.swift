@@ -34,6 +34,9 @@ public final class SiteModel: Sendable {
     public let categoryNeighbors: [(previous: Int?, next: Int?)]
     /// The featured articles (`featured: true`) in listing order: the home page's common questions.
     public let featured: [Int]
+    /// Each category page's path and each code page's path, with the key it shows.
+    let categoryByFile: [String: String]
+    let codeKeyByPage: [String: String]
     /// True when `related` was taken from the previous model: no article's related list moved.
     public let relatedUnchanged: Bool
 
@@ -84,6 +87,8 @@ public final class SiteModel: Sendable {
         }
         categoryTitles = titles
         self.categories = categories.filter { byCategory[$0.key] != nil }
+        categoryByFile = Dictionary(
+            self.categories.map { (SiteURLs.categoryFile($0.key), $0.key) }, uniquingKeysWith: { first, _ in first })
         self.byTag = byTag
         self.tagNames = tagNames
         self.byCategory = byCategory
@@ -122,6 +127,9 @@ public final class SiteModel: Sendable {
             }
         }
         categoryNeighbors = neighbors
+        codeKeyByPage = Dictionary(
+            kb.byCodeKey.keys.map { (SiteURLs.code(Self.code(forKey: $0, in: kb)), $0) },
+            uniquingKeysWith: { first, _ in first })
         featured = Self.listingOrder(articles.indices.filter { articles[$0].metadata.featured }, articles)
     }
 
@@ -189,9 +197,11 @@ public final class SiteModel: Sendable {
     }
 
     /// The system a code key's page is filed under: that of its first use.
-    public func code(forKey key: String) -> ErrorCode {
-        let first = knowledgeBase.byCodeKey[key].flatMap { $0.first }.flatMap { index in
-            articles[index].metadata.codes.first { $0.code.key == key }
+    public func code(forKey key: String) -> ErrorCode { Self.code(forKey: key, in: knowledgeBase) }
+
+    private static func code(forKey key: String, in kb: KnowledgeBase) -> ErrorCode {
+        let first = kb.byCodeKey[key].flatMap { $0.first }.flatMap { index in
+            kb.articles[index].metadata.codes.first { $0.code.key == key }
         }
         return first?.code ?? ErrorCode(written: key, key: key, system: .other)
     }

@@ -7,6 +7,8 @@ public enum SiteURLs {
     public static let codeIndex = "codes/index.html"
     public static let categoryIndex = "categories/index.html"
     public static let tagIndex = "tags/index.html"
+    public static let search = "search.html"
+    public static let notFound = "404.html"
 
     /// An article's page: `articles/<slug>.html`.
     public static func article(_ slug: String) -> String { "articles/" + articleFileName(slug) }

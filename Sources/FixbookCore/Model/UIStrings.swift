@@ -40,6 +40,10 @@ public struct UIStrings: Sendable {
     public var previousArticle: String
     public var nextArticle: String
     public var commonQuestions: String
+    /// The language switcher's name, and the tooltip of its link to a language that has no
+    /// translation of the page (the link opens that language's home page).
+    public var language: String
+    public var untranslatedPage: String
     /// The copy buttons' word, and what they say once the text is on the clipboard.
     public var copy: String
     public var copied: String
@@ -127,6 +131,7 @@ public struct UIStrings: Sendable {
             "退信原文：请把退信作为附件转发给我们，不要只截图",
         ],
         previousArticle: "上一篇", nextArticle: "下一篇", commonQuestions: "常见问题",
+        language: "语言", untranslatedPage: "本页没有中文版本，将打开中文首页",
         copy: "复制", copied: "已复制",
         redirecting: "页面已移动，正在跳转到", noResults: "没有找到相关文章。", searchResults: "搜索结果",
         seeAlsoCode: "该代码的所有文章", message: "提示信息", printedFrom: "来自", openOnPage: "打开文章",
@@ -167,6 +172,7 @@ public struct UIStrings: Sendable {
             "The original bounce message: please forward it to us as an attachment, not as a screenshot",
         ],
         previousArticle: "Previous", nextArticle: "Next", commonQuestions: "Common questions",
+        language: "Language", untranslatedPage: "This page is not available in this language: this opens its home page",
         copy: "Copy", copied: "Copied",
         redirecting: "This page has moved. Redirecting to", noResults: "No articles found.",
         searchResults: "Search results",

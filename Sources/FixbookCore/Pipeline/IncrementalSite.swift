@@ -124,6 +124,7 @@ public final class IncrementalSite: @unchecked Sendable {
         phases = []
         lapStarted = started
         let (config, configDiagnostics) = try SiteLoader.loadConfig(root: root)
+        if !config.languages.isEmpty { return try updateHelpCenter(config, started: started) }
         let fingerprint = globalFingerprint(config)
         let everything = model == nil || config != self.config || fingerprint != self.fingerprint
         if everything {
@@ -337,6 +338,29 @@ public final class IncrementalSite: @unchecked Sendable {
         return succeeded(newModel, report, everything: true, articlesChanged, everythingRendered.files.count, started)
     }
 
+    /// A help center in several languages is built whole on each change: its languages'
+    /// pages link each other, which the tracking of one site's pages does not follow.
+    private func updateHelpCenter(_ config: SiteConfig, started: Date) throws -> Update {
+        self.config = config
+        model = nil
+        let center = try HelpCenter.load(root: root, options: options)
+        let report = center.validate()
+        lastReport = report
+        guard report.errorCount == 0 else {
+            return Update(
+                report: report, succeeded: false, full: true, articlesChanged: 0, filesChanged: 0,
+                seconds: Date().timeIntervalSince(started))
+        }
+        let collector = FileCollector()
+        _ = try SiteBuilder.renderHelpCenter(center, root: root) { try collector.add($0) }
+        // Each language's search index is under its folder, served with the rest.
+        site.files = collector.files
+        search.finished([:])
+        return Update(
+            report: report, succeeded: true, full: true, articlesChanged: 0, filesChanged: collector.files.count,
+            seconds: Date().timeIntervalSince(started))
+    }
+
     private func succeeded(
         _ newModel: SiteModel, _ report: ValidationReport, everything: Bool, _ articlesChanged: Int,
         _ filesChanged: Int, _ started: Date
@@ -377,7 +401,10 @@ public final class IncrementalSite: @unchecked Sendable {
 
     /// The sitemap (over every page now served) and the feed; returns how many files changed.
     private func updateFeeds(_ model: SiteModel, in files: inout [String: [UInt8]], sitemap: Bool) throws -> [String] {
-        var feeds = [OutputFile(path: "feed.xml", text: FeedWriter.atom(model)), FeedWriter.robots(model)]
+        var feeds = [
+            OutputFile(path: "feed.xml", text: FeedWriter.atom(model)),
+            FeedWriter.robots(baseURL: model.config.baseURL),
+        ]
         if sitemap {
             let pages = files.keys.filter {
                 $0.hasSuffix(".html") && !$0.hasPrefix("files/") && !$0.hasPrefix("assets/")

@@ -31,8 +31,8 @@ public enum SiteBuilder {
 
     /// Validates only, the `check` command.
     public static func check(root: URL, options: Options = Options()) throws -> ValidationReport {
-        let site = try SiteLoader.load(root: root, options: LoadOptions(includeDrafts: options.includeDrafts))
-        return Validator.validate(site, model: SiteModel(site), today: options.today)
+        try HelpCenter.load(root: root, options: LoadOptions(includeDrafts: options.includeDrafts))
+            .validate(today: options.today)
     }
 
     /// Validates, then writes the site unless there are errors (treated per `strict`).
@@ -51,38 +51,66 @@ public enum SiteBuilder {
             mark = now
             cpuMark = cpu
         }
-        let site = try SiteLoader.load(root: root, options: LoadOptions(includeDrafts: options.includeDrafts))
-        lap("load and render Markdown")
-        let model = SiteModel(site)
-        lap("assemble the site model")
-        let report = Validator.validate(site, model: model, today: options.today)
+        let center = try HelpCenter.load(root: root, options: LoadOptions(includeDrafts: options.includeDrafts))
+        lap("load and render Markdown, assemble the site model")
+        let report = center.validate(today: options.today)
         lap("validate")
         if report.errorCount > 0 || (strict && report.warningCount > 0) { return (report, nil) }
-        let kb = site.knowledgeBase
-        let outputURL = resolve(options.output ?? kb.config.output, against: root)
+        let outputURL = resolve(options.output ?? center.config.output, against: root)
         let staging = try OutputStaging(output: outputURL)
         let paths: [String]
         do {
-            paths = try renderSite(model, root: root, lap: lap) { try staging.write($0) }
+            paths = try renderHelpCenter(center, root: root, lap: lap) { try staging.write($0) }
             try staging.commit()
         } catch {
             staging.abandon()
             throw error
         }
         lap("write")
+        let models = center.editions.map(\.model)
         let summary = BuildSummary(
-            pages: paths.filter { $0.hasSuffix(".html") }.count, articles: kb.articles.count,
-            codes: kb.byCodeKey.count, seconds: Date().timeIntervalSince(start), output: outputURL,
-            files: staging.count, unchangedFiles: staging.unchangedCount, phases: phases
+            pages: paths.filter { $0.hasSuffix(".html") }.count,
+            articles: models.map(\.articles.count).reduce(0, +),
+            codes: models.map(\.knowledgeBase.byCodeKey.count).reduce(0, +), seconds: Date().timeIntervalSince(start),
+            output: outputURL, files: staging.count, unchangedFiles: staging.unchangedCount, phases: phases
         )
         return (report, summary)
     }
 
+    /// Renders every edition of the help center into its folder of the output, and, for one in
+    /// several languages, the files at the top: the language chooser, the sitemap index and
+    /// `robots.txt`. Returns the paths.
+    public static func renderHelpCenter(
+        _ center: HelpCenter, root: URL, lap: (String) -> Void = { _ in },
+        emit: @Sendable (OutputFile) throws -> Void
+    ) throws -> [String] {
+        var paths: [String] = []
+        for (position, edition) in center.editions.enumerated() {
+            let prefix = edition.outputPrefix
+            let translations = center.translations.map { ($0, current: position) }
+            paths += try renderSite(edition.model, root: root, translations: translations, lap: lap) { file in
+                var moved = file
+                moved.path = prefix + file.path
+                try emit(moved)
+            }.map { prefix + $0 }
+        }
+        if let translations = center.translations {
+            let templates = try TemplateSet.load(directory: resolve(center.config.templates, against: root))
+            let files = try LanguageChooser.files(
+                translations, config: center.config, templates: templates, paths: Set(paths))
+            for file in files { try emit(file) }
+            paths += files.map(\.path)
+        }
+        return paths
+    }
+
     /// Renders every output file of the site — pages, index, theme assets and content files —
     /// handing each to `emit` as it is ready. Returns the paths. `lap` is called after each stage
-    /// with its name, for `--timings`.
+    /// with its name, for `--timings`. `translations` places it in a help center in several
+    /// languages, as the language at `current`.
     public static func renderSite(
-        _ model: SiteModel, root: URL, lap: (String) -> Void = { _ in }, emit: @Sendable (OutputFile) throws -> Void
+        _ model: SiteModel, root: URL, translations: (Translations, current: Int)? = nil,
+        lap: (String) -> Void = { _ in }, emit: @Sendable (OutputFile) throws -> Void
     ) throws -> [String] {
         let kb = model.knowledgeBase
         let templates = try TemplateSet.load(directory: resolve(kb.config.templates, against: root))
@@ -97,7 +125,7 @@ public enum SiteBuilder {
                 searchPaths = Result { try writeSearchIndex(index, ui: model.ui, emit: emit) }
             }
             defer { group.wait() }
-            paths = try SiteRenderer(model: model, templates: templates).render(emit: emit)
+            paths = try SiteRenderer(model: model, templates: templates, translations: translations).render(emit: emit)
             group.wait()
             paths += try searchPaths.get()
         }

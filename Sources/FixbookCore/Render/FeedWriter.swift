@@ -4,29 +4,45 @@ enum FeedWriter {
     /// `sitemap.xml` for the pages among `paths`. The sitemap protocol allows 50,000 URLs a
     /// file, so a larger site gets `sitemap-1.xml`, `sitemap-2.xml`, … and `sitemap.xml` as
     /// their sitemap index.
-    static func sitemaps(_ model: SiteModel, paths: [String], urlsPerFile: Int = 50_000) -> [OutputFile] {
+    /// In a help center in several languages, `alternates` gives each page's translations (its
+    /// own language included), listed as `xhtml:link` alternates as search engines read them.
+    static func sitemaps(
+        _ model: SiteModel, paths: [String], urlsPerFile: Int = 50_000,
+        alternates: ((String) -> [LanguageLinkView])? = nil
+    ) -> [OutputFile] {
         let kb = model.knowledgeBase
         let base = baseURL(kb)
         var updatedByPath: [String: String] = [:]
         for article in kb.articles { updatedByPath[article.outputPath] = article.metadata.updated }
-        let urls = paths.filter { $0.hasSuffix(".html") && $0 != "404.html" }.sorted().map { path in
-            "  <url><loc>\(xmlEscape(base + path))</loc>"
-                + (updatedByPath[path].map { "<lastmod>\(xmlEscape($0))</lastmod>" } ?? "") + "</url>\n"
+        let urls = paths.filter { $0.hasSuffix(".html") && $0 != SiteURLs.notFound }.sorted().map { path in
+            let links = alternates.map { $0(path) } ?? []
+            return "  <url><loc>\(xmlEscape(base + path))</loc>"
+                + (updatedByPath[path].map { "<lastmod>\(xmlEscape($0))</lastmod>" } ?? "")
+                + (links.count > 1
+                    ? links.map {
+                        "<xhtml:link rel=\"alternate\" hreflang=\"\(xmlEscape($0.tag))\" href=\"\(xmlEscape($0.url))\"/>"
+                    }.joined() : "") + "</url>\n"
         }
+        let namespaces =
+            "xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
+            + (alternates == nil ? "" : " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"")
         func urlset(_ part: ArraySlice<String>) -> String {
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-                + part.joined() + "</urlset>\n"
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset \(namespaces)>\n" + part.joined() + "</urlset>\n"
         }
         guard urls.count > urlsPerFile else { return [OutputFile(path: "sitemap.xml", text: urlset(urls[...]))] }
         let parts = stride(from: 0, to: urls.count, by: urlsPerFile).enumerated().map { number, start in
             OutputFile(
                 path: "sitemap-\(number + 1).xml", text: urlset(urls[start..<min(start + urlsPerFile, urls.count)]))
         }
+        return parts + [sitemapIndex(parts.map { base + $0.path })]
+    }
+
+    /// `sitemap.xml` as the index of the sitemaps at `addresses`.
+    static func sitemapIndex(_ addresses: [String]) -> OutputFile {
         let index =
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-            + parts.map { "  <sitemap><loc>\(xmlEscape(base + $0.path))</loc></sitemap>\n" }.joined()
-            + "</sitemapindex>\n"
-        return parts + [OutputFile(path: "sitemap.xml", text: index)]
+            + addresses.map { "  <sitemap><loc>\(xmlEscape($0))</loc></sitemap>\n" }.joined() + "</sitemapindex>\n"
+        return OutputFile(path: "sitemap.xml", text: index)
     }
 
     static func atom(_ model: SiteModel, limit: Int = 50) -> String {
@@ -64,8 +80,8 @@ enum FeedWriter {
 
     /// `robots.txt`: every page may be crawled, and, with `baseURL`, where the sitemap is (the
     /// `Sitemap:` line takes only an absolute address).
-    static func robots(_ model: SiteModel) -> OutputFile {
-        let base = baseURL(model.knowledgeBase)
+    static func robots(baseURL: String?) -> OutputFile {
+        let base = SiteURLs.base(baseURL)
         let sitemap = base.isEmpty ? "" : "Sitemap: \(base)sitemap.xml\n"
         return OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n" + sitemap)
     }

@@ -6,32 +6,23 @@ extension SiteRenderer {
     public func render(only paths: Set<String>) throws -> [String: OutputFile?] {
         var result: [String: OutputFile?] = [:]
         let redirects = Dictionary(try renderRedirects().map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let categories = Dictionary(
-            model.categories.map { (SiteURLs.categoryFile($0.key), $0) }, uniquingKeysWith: { first, _ in first })
-        let codeKeys = Dictionary(
-            kb.codeKeys.map { (SiteURLs.code(model.code(forKey: $0)), $0) }, uniquingKeysWith: { first, _ in first })
         let catalogByKey = Dictionary(grouping: kb.catalog, by: \.code.key)
         let rendered = try paths.sorted().parallelTryMap { path -> (String, OutputFile?) in
             if let redirect = redirects[path] { return (path, redirect) }
-            switch path {
-            case SiteURLs.home: return (path, OutputFile(path: path, text: try renderHome()))
-            case SiteURLs.categoryIndex: return (path, try renderCategoryIndex())
-            case SiteURLs.tagIndex: return (path, try renderTagIndex())
-            case SiteURLs.codeIndex: return (path, try renderCodeIndex(catalogByKey: catalogByKey))
-            default: break
+            switch model.page(at: path) {
+            case .home: return (path, OutputFile(path: path, text: try renderHome()))
+            case .search: return (path, try renderSearchPage())
+            case .notFound: return (path, try renderNotFoundPage())
+            case .categoryIndex: return (path, try renderCategoryIndex())
+            case .tagIndex: return (path, try renderTagIndex())
+            case .codeIndex: return (path, try renderCodeIndex(catalogByKey: catalogByKey))
+            case .article(let index): return (path, OutputFile(path: path, text: try renderArticle(index)))
+            case .category(let key):
+                return (path, try model.categories.first { $0.key == key }.map(renderCategoryPage))
+            case .tag(let slug): return (path, try renderTagPage(slug))
+            case .code(let key): return (path, try renderCodePage(key, catalog: catalogByKey[key] ?? []))
+            case nil: return (path, nil)
             }
-            if path.hasPrefix("articles/"), path.hasSuffix(".html") {
-                let slug = String(path.dropFirst("articles/".count).dropLast(".html".count))
-                guard let index = kb.bySlug[slug] else { return (path, nil) }
-                return (path, OutputFile(path: path, text: try renderArticle(index)))
-            }
-            if let category = categories[path] { return (path, try renderCategoryPage(category)) }
-            if path.hasPrefix("tags/"), path.hasSuffix(".html") {
-                let slug = String(path.dropFirst("tags/".count).dropLast(".html".count))
-                return (path, model.byTag[slug] == nil ? nil : try renderTagPage(slug))
-            }
-            if let key = codeKeys[path] { return (path, try renderCodePage(key, catalog: catalogByKey[key] ?? [])) }
-            return (path, nil)
         }
         for (path, file) in rendered { result[path] = .some(file) }
         return result

@@ -12,6 +12,8 @@ public struct SiteRenderer: Sendable {
     let chrome: [String: PageChrome]
     /// Each distinct breadcrumb trail's HTML, rendered by the first page that needs it.
     let breadcrumbTrails: RenderedOnce<BreadcrumbTrail>
+    /// In a help center in several languages, the links to this page in the others.
+    let languageLinks: LanguageLinks?
 
     var kb: KnowledgeBase { model.knowledgeBase }
     var ui: UIStrings { model.ui }
@@ -19,8 +21,12 @@ public struct SiteRenderer: Sendable {
     /// A renderer for `model`. With `previous` (the renderer of the site before an edit, with the
     /// same configuration and templates), the list entries and partials that did not change are
     /// taken from it instead of being rendered again.
-    public init(model: SiteModel, templates: TemplateSet, reusing previous: SiteRenderer? = nil) {
+    public init(
+        model: SiteModel, templates: TemplateSet, reusing previous: SiteRenderer? = nil,
+        translations: (Translations, current: Int)? = nil
+    ) {
         self.model = model
+        self.languageLinks = translations.map { LanguageLinks(translations: $0.0, current: $0.current) }
         self.templates = templates
         self.sharedUI = SharedUIStrings(model.ui)
         let earlier: [String: ArticleSummaryView] =
@@ -98,13 +104,7 @@ public struct SiteRenderer: Sendable {
         }
         try send([
             OutputFile(path: SiteURLs.home, text: try renderHome()),
-            OutputFile(
-                path: "search.html",
-                text: try page(
-                    "search", kind: "search", title: ui.searchResults, root: "", path: "search.html", view: ui)),
-            OutputFile(
-                path: "404.html",
-                text: try page("404", kind: "notfound", title: ui.notFoundTitle, root: "", path: "404.html", view: ui)),
+            try renderSearchPage(), try renderNotFoundPage(),
         ])
         paths += try kb.articles.indices.map { $0 }.parallelTryMap { index in
             let file = OutputFile(path: kb.articles[index].outputPath, text: try renderArticle(index))
@@ -115,10 +115,12 @@ public struct SiteRenderer: Sendable {
         try send(try renderCategoryPages())
         paths += try renderTagPages(emit: emit)
         try send(try renderRedirects())
+        // In a help center in several languages, robots.txt is the whole site's, at the top.
+        let alternates = languageLinks.map { links in { (path: String) in links.alternates(path: path, root: "") } }
         try send(
-            FeedWriter.sitemaps(model, paths: paths) + [
-                OutputFile(path: "feed.xml", text: FeedWriter.atom(model)), FeedWriter.robots(model),
-            ])
+            FeedWriter.sitemaps(model, paths: paths, alternates: alternates) + [
+                OutputFile(path: "feed.xml", text: FeedWriter.atom(model))
+            ] + (languageLinks == nil ? [FeedWriter.robots(baseURL: kb.config.baseURL)] : []))
         return paths
     }
 
@@ -148,6 +150,10 @@ public struct SiteRenderer: Sendable {
         pageView.scriptsHTML = chrome.scripts
         pageView.breadcrumbsHTML = breadcrumbsHTML
         pageView.page = view
+        if let languageLinks {
+            pageView.languages = languageLinks.switcher(path: path, root: root)
+            pageView.alternates = languageLinks.alternates(path: path, root: root)
+        }
         if let baseURL = kb.config.baseURL, !baseURL.isEmpty {
             let metadata = SearchEngineMetadata(base: SiteURLs.base(baseURL), language: kb.config.language)
             pageView.hasCanonical = true
@@ -180,6 +186,20 @@ public struct SiteRenderer: Sendable {
             codeCount: kb.byCodeKey.count, articleCount: kb.articles.count
         )
         return try page("index", kind: "home", title: kb.config.title, root: "", path: SiteURLs.home, view: view)
+    }
+
+    func renderSearchPage() throws -> OutputFile {
+        OutputFile(
+            path: SiteURLs.search,
+            text: try page("search", kind: "search", title: ui.searchResults, root: "", path: SiteURLs.search, view: ui)
+        )
+    }
+
+    func renderNotFoundPage() throws -> OutputFile {
+        OutputFile(
+            path: SiteURLs.notFound,
+            text: try page(
+                "404", kind: "notfound", title: ui.notFoundTitle, root: "", path: SiteURLs.notFound, view: ui))
     }
 
     /// The prefilled message to support from article `index`: its title and codes in the subject,

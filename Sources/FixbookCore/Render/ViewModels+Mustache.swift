@@ -42,7 +42,52 @@ extension PageView: MustacheParent {
         case "ogTitle": ogTitle
         case "ogLocale": ogLocale
         case "jsonLDHTML": jsonLDHTML
+        case "languages": languages
+        case "hasLanguages": !languages.isEmpty
+        case "alternates": alternates
         case "page": page
+        default: nil
+        }
+    }
+}
+
+extension LanguageLinkView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "tag": tag
+        case "name": self.name
+        case "url": url
+        case "isCurrent": isCurrent
+        case "isTranslated": isTranslated
+        case "untranslatedNote": untranslatedNote
+        default: nil
+        }
+    }
+}
+
+extension LanguageChooserView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "lang": lang
+        case "title": title
+        case "choices": choices
+        case "stylesheet": stylesheet
+        case "icon": icon
+        case "defaultAddress": defaultAddress
+        default: nil
+        }
+    }
+}
+
+extension LanguageChoiceView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "tag": tag
+        case "name": self.name
+        case "title": title
+        case "description": description
+        case "url": url
+        case "address": address
         default: nil
         }
     }
@@ -339,6 +384,8 @@ extension UIStrings: MustacheParent {
         case "previousArticle": previousArticle
         case "nextArticle": nextArticle
         case "commonQuestions": commonQuestions
+        case "language": language
+        case "untranslatedPage": untranslatedPage
         case "feedbackQuestion": feedbackQuestion
         case "feedbackYes": feedbackYes
         case "feedbackNo": feedbackNo

@@ -34,6 +34,10 @@ struct PageView {
     var ogTitle = ""
     var ogLocale = ""
     var jsonLDHTML = ""
+    /// In a help center in several languages: the switcher's entries, one per language, and the
+    /// `hreflang` alternates (the languages that translate this page, this one included).
+    var languages: [LanguageLinkView] = []
+    var alternates: [LanguageLinkView] = []
     /// The page-specific view (`ArticleView`, `CodePageView`…).
     var page: Any
 }
@@ -43,6 +47,18 @@ struct PageView {
 final class SharedUIStrings: Sendable {
     let strings: UIStrings
     init(_ strings: UIStrings) { self.strings = strings }
+}
+
+/// A language as the switcher and the `hreflang` links show it, for one page.
+struct LanguageLinkView: Equatable {
+    var tag: String
+    var name: String
+    /// This page in that language, or that language's home page when it has no translation.
+    var url: String
+    var isCurrent: Bool
+    var isTranslated: Bool
+    /// In that language: the link opens its home page (`UIStrings.untranslatedPage`).
+    var untranslatedNote: String
 }
 
 struct LinkView: Hashable {
@@ -224,4 +240,27 @@ struct TermView {
 struct RedirectView {
     var target: String
     var targetTitle: String
+}
+
+/// The language chooser page: each language's home with its title, and the default one first.
+struct LanguageChooserView {
+    var lang: String
+    var title: String
+    var choices: [LanguageChoiceView]
+    /// The style sheet and icon of the first language's theme assets.
+    var stylesheet: String
+    var icon: String
+    /// The chooser's own address, for its `x-default` alternate.
+    var defaultAddress: String
+}
+
+struct LanguageChoiceView {
+    var tag: String
+    var name: String
+    var title: String
+    var description: String
+    /// The language's home page, relative to the chooser.
+    var url: String
+    /// Its address for `hreflang` (absolute with a `baseURL`).
+    var address: String
 }

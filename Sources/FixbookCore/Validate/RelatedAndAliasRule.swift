@@ -55,7 +55,8 @@ public struct RelatedAndAliasRule: ValidationRule {
 public enum AliasPath {
     /// Pages Fixbook itself writes; an alias may not replace them.
     static let reserved: Set<String> = [
-        "index.html", "search.html", "404.html", "codes/index.html", "categories/index.html", "tags/index.html",
+        SiteURLs.home, SiteURLs.search, SiteURLs.notFound, SiteURLs.codeIndex, SiteURLs.categoryIndex,
+        SiteURLs.tagIndex,
     ]
 
     /// `old/page` or `/old/page.html` → `old/page.html`; `old/` → `old/index.html`.

@@ -1,0 +1,36 @@
+/// The links from one language's pages to the others in a help center in several languages:
+/// the visible switcher and the `hreflang` alternates. Languages live side by side in the
+/// output (`zh-cn/`, `en/`), so a page reaches another language by `../<folder>/`.
+struct LanguageLinks: Sendable {
+    let translations: Translations
+    /// The language whose pages are being rendered.
+    let current: Int
+
+    /// Every language's entry for the page at `path`, whose prefix to its language's root is
+    /// `root`: its translation when there is one, else that language's home page.
+    func switcher(path: String, root: String) -> [LanguageLinkView] {
+        translations.languages.enumerated().map { position, language in
+            let counterpart = translations.counterpart(of: path, from: current, to: position)
+            return LanguageLinkView(
+                tag: language.tag, name: language.name,
+                url: root + "../" + language.folder + "/" + (counterpart ?? SiteURLs.home),
+                isCurrent: position == current, isTranslated: counterpart != nil,
+                untranslatedNote: counterpart == nil ? UIStrings.forLanguage(language.tag).untranslatedPage : "")
+        }
+    }
+
+    /// The `<link rel="alternate" hreflang>` entries of the page: each language that has it,
+    /// at its absolute address when the site has a `baseURL`.
+    func alternates(path: String, root: String) -> [LanguageLinkView] {
+        switcher(path: path, root: root).enumerated().compactMap { position, entry in
+            guard entry.isTranslated else { return nil }
+            var alternate = entry
+            if let base = translations.models[position].config.baseURL, !base.isEmpty,
+                let counterpart = translations.counterpart(of: path, from: current, to: position)
+            {
+                alternate.url = SiteURLs.absolute(base, counterpart)
+            }
+            return alternate
+        }
+    }
+}
