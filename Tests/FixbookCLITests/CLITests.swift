@@ -214,6 +214,24 @@ import Testing
         #expect(answers?.first?["slug"] as? String == "a")
         #expect(try CLITests().run(["lookup", "--root", site.root.path, "zzqqxx"]).status == 1)
     }
+
+    @Test func searchesTheLanguageAskedFor() throws {
+        let site = try TemporarySite([
+            "fixbook.yml": "languages: [zh-CN, en]\n",
+            "Content/zh-CN/a.md": article("title: 连接超时\ncodes: [0x800CCC0F]"),
+            "Content/en/a.md": article(
+                "title: Connection timed out\ncodes: [0x800CCC0F]", body: "Text.\n\n## Solution\n\nRestart Outlook.\n"),
+        ])
+        defer { site.remove() }
+        let chinese = try CLITests().run(["lookup", "--root", site.root.path, "0x800cccof"])
+        #expect(chinese.stdout.hasPrefix("连接超时\n  Output/zh-cn/articles/a.html#"))
+        let english = try CLITests().run(["lookup", "--root", site.root.path, "--language", "en", "0x800cccof"])
+        #expect(english.stdout.hasPrefix("Connection timed out\n  Output/en/articles/a.html#"))
+        #expect(english.stdout.contains("Restart Outlook."))
+        let unknown = try CLITests().run(["lookup", "--root", site.root.path, "--language", "fr", "x"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("no language 'fr'; use one of zh-CN, en"))
+    }
 }
 
 @Suite struct FuzzCorpusTests {
@@ -292,6 +310,24 @@ import Testing
         #expect(try site.read("kb/Output/index.html").contains("lang=\"zh-CN\""))
         // Never over an existing knowledge base.
         #expect(try cli.run(["init", target]).status == 2)
+    }
+
+    @Test func scaffoldsAHelpCenterInSeveralLanguages() throws {
+        let site = try TemporarySite([:], withTemplates: false)
+        defer { site.remove() }
+        let cli = CLITests()
+        let target = site.root.appendingPathComponent("kb").path
+        #expect(try cli.run(["init", target, "--languages", "zh-CN,en"]).status == 0)
+        #expect(try site.read("kb/fixbook.yml").contains("languages: [zh-CN, en]"))
+        let check = try cli.run(["check", "--root", target])
+        #expect(check.stdout == "covered 2/2 codes\n0 errors, 0 warnings\n")
+        #expect(try cli.run(["build", "--root", target]).status == 0)
+        #expect(try site.read("kb/Output/en/articles/example-550.html").contains("Example: sending fails with 550"))
+        #expect(try site.read("kb/Output/zh-cn/articles/example-550.html").contains("示例：发信时报错 550"))
+        #expect(try site.read("kb/Output/index.html").contains("data-language-chooser"))
+        let bad = try cli.run(["init", site.root.appendingPathComponent("other").path, "--languages", "en,../x"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("'../x' is not a language tag"))
     }
 
     @Test func withThemeWritesTheTemplates() throws {

@@ -104,6 +104,35 @@ import Testing
         #expect(try await get(server.base + "/articles/a.html").body.contains("新的正文"))
     }
 
+    /// A help center in several languages is served whole: each language's pages and search
+    /// index, the chooser at the top, and a translation's edit seen on its page and its link.
+    @Test func servesEveryLanguageOfAHelpCenter() async throws {
+        let english = "Text.\n\n## Solution\n\nDo it.\n"
+        let site = try TemporarySite([
+            "fixbook.yml": "languages: [zh-CN, en]\n",
+            "Content/zh-CN/a.md": article("title: 退信 550\ncodes: [550]"),
+            "Content/en/a.md": article("title: Bounce 550\ncodes: [550]", body: english),
+        ])
+        defer { site.remove() }
+        let server = try start(site.root)
+        defer {
+            server.process.interrupt()
+            server.process.waitUntilExit()
+        }
+        #expect(try await get(server.base + "/").body.contains("data-language-chooser"))
+        let page = try await get(server.base + "/en/articles/a.html")
+        #expect(page.status == 200)
+        #expect(page.body.contains("<h1>Bounce 550</h1>") || page.body.contains("Bounce 550</h1>"))
+        #expect(page.body.contains("href=\"../../zh-cn/articles/a.html\" hreflang=\"zh-CN\""))
+        #expect(try await get(server.base + "/en/search-index.json").body.contains("Bounce 550"))
+        #expect(try await get(server.base + "/zh-cn/assets/search-index.js").status == 200)
+
+        try site.write("Content/en/a.md", article("title: Bounce 550, fixed\ncodes: [550]", body: english))
+        _ = try await waitForStatus(server) { $0.contains("\"generation\":2") }
+        #expect(try await get(server.base + "/en/articles/a.html").body.contains("Bounce 550, fixed"))
+        #expect(try await get(server.base + "/en/search-index.json").body.contains("Bounce 550, fixed"))
+    }
+
     /// The page's wait for the next build returns as soon as a save is built, with the new page
     /// and the search index (built in the background) already served.
     @Test func aWaitingPageHearsOfTheNextBuildAtOnce() async throws {
