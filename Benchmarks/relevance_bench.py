@@ -17,6 +17,7 @@ The queries were written before the ranking was tuned; the held-out half is neve
 import argparse
 import json
 import os
+import re
 import pathlib
 import subprocess
 import sys
@@ -79,13 +80,20 @@ def browser_answers(fixbook, root, queries):
         driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
         try:
             driver.set_script_timeout(600)
-            driver.get((output / "search.html").as_uri())
+            driver.get(default_language_page(output, "search.html").as_uri())
             answers = driver.execute_async_script(RUN, [q["query"] for q in queries])
         finally:
             driver.quit()
     if isinstance(answers, str):
         sys.exit("browser: " + answers)
     return answers
+
+
+def default_language_page(output, page):
+    """`page` of the site, or of its first language in a help center in several (whose chooser
+    at the top lists the languages in order), as `lookup` searches it."""
+    chooser = re.search(r'<a href="([^"/]+)/index.html" hreflang=', (output / "index.html").read_text())
+    return output / chooser.group(1) / page if chooser else output / page
 
 
 def measure(queries, answers):
