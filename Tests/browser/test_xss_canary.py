@@ -109,3 +109,45 @@ def test_feedback_and_copy_stay_inert(driver, hostile_site):
     mail = driver.find_element(By.CSS_SELECTOR, "[data-still-stuck]").get_attribute("href")
     assert mail.startswith("mailto:") and "<" not in mail and '"' not in mail
     assert hits(driver) == []
+
+
+@pytest.fixture(scope="module")
+def hostile_languages(tmp_path_factory):
+    """A help center in two languages whose language names, titles and translated fields carry
+    payloads: the chooser, the switcher and the hreflang links are written from them."""
+    binary = os.environ.get("FIXBOOK_BIN")
+    root = tmp_path_factory.mktemp("xss-languages")
+    (root / "Templates").symlink_to(REPO / "Templates")
+    for tag, heading in [("zh-CN", "解决方法"), ("en", "Solution")]:
+        folder = root / "Content" / tag
+        folder.mkdir(parents=True)
+        (folder / "evil.md").write_text(
+            f"---\ntitle: {yaml_string(tag + ' canary ' + payload(200))}\ncodes: [550]\n"
+            f"summary: {yaml_string(payload(210))}\ntranslationKey: {yaml_string(payload(220))}\n---\n"
+            f"{payload(230)}\n\n## {heading}\n\n{payload(240)}\n")
+    (root / "fixbook.yml").write_text(
+        "baseURL: https://help.example.com/\nlanguages:\n"
+        f"  - tag: zh-CN\n    name: {yaml_string(payload(250))}\n    title: {yaml_string(payload(260))}\n"
+        f"  - tag: en\n    name: {yaml_string(payload(270))}\n    description: {yaml_string(payload(280))}\n")
+    result = subprocess.run([binary, "build", "--root", str(root)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return root / "Output"
+
+
+def test_no_page_of_any_language_runs_a_payload(driver, hostile_languages):
+    pages = sorted(hostile_languages.rglob("*.html"))
+    assert hostile_languages / "index.html" in pages and hostile_languages / "en" / "articles" / "evil.html" in pages
+    for page in pages:
+        if page.name == "index.html" and page.parent == hostile_languages:
+            load(driver, page.as_uri() + "#choose")
+        else:
+            load(driver, page.as_uri())
+        assert hits(driver) == [], page
+    # the switcher's link, followed, lands on the translation with nothing run on the way
+    load(driver, (hostile_languages / "zh-cn" / "articles" / "evil.html").as_uri())
+    link = driver.find_element(By.CSS_SELECTOR, "[data-language-switcher] a[hreflang=en]")
+    # shown as text, whole
+    assert "<script>__xss(270)</script><img src=x onerror=__xss(271)>" in link.text
+    link.click()
+    WebDriverWait(driver, 5).until(lambda d: d.current_url.endswith("/en/articles/evil.html"))
+    assert hits(driver) == []
