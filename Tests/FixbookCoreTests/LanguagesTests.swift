@@ -100,7 +100,7 @@ import Testing
         defer { site.remove() }
         _ = try SiteBuilder.build(root: site.root)
         let chooser = try site.read("Output/index.html")
-        #expect(visibleText(chooser).hasPrefix("简体中文 帮助中心 English Help Center Fixes for every error"))
+        #expect(visibleText(chooser).hasSuffix("简体中文 帮助中心 English Help Center Fixes for every error"))
         #expect(chooser.contains("<a href=\"zh-cn/index.html\" hreflang=\"zh-CN\" data-language=\"zh-CN\">"))
         #expect(chooser.contains("<a href=\"en/index.html\" hreflang=\"en\" data-language=\"en\">"))
         #expect(hreflangs(chooser).last == "x-default https://help.example.com/")
@@ -231,5 +231,15 @@ import Testing
             switcher(try site.read("Output/en/articles/example-550.html")) == [
                 "简体中文 → ../../zh-cn/articles/example-550.html", "English (here)",
             ])
+    }
+}
+
+/// Dates as each interface language writes them.
+@Suite struct LocalizedDateTests {
+    @Test func aDateReadsAsItsLanguageWritesIt() {
+        #expect(UIStrings.chinese.date("2026-11-14") == "2026年11月14日")
+        #expect(UIStrings.english.date("2026-11-04") == "November 4, 2026")
+        #expect(UIStrings.english.date("2026-13-04") == "2026-13-04")
+        #expect(UIStrings.english.date("soon") == "soon")
     }
 }

@@ -29,7 +29,8 @@ import Testing
             var expected = [article.title] + metadata.symptoms + metadata.tags
             expected += metadata.codes.flatMap { [$0.code.written] + ($0.message.map { [$0] } ?? []) }
             if let summary = metadata.summary { expected.append(summary) }
-            if let updated = metadata.updated { expected.append(updated) }
+            // the date as the page's language writes it (2026年11月14日, November 14, 2026)
+            if let updated = metadata.updated { expected.append(edition.model.ui.date(updated)) }
             if let key = metadata.category, let title = kb.category(key: key)?.title { expected.append(title) }
             for value in expected {
                 #expect(text.contains(value), "\(article.outputPath) does not show '\(value)'")

@@ -17,7 +17,8 @@ import Testing
             url: values.text(), solutionURL: values.text())
         let summary = ArticleSummaryView(
             title: values.text(), url: values.text(), summary: values.text(), hasSummary: true,
-            categoryTitle: values.text(), updated: values.text(), codes: [chip], hasCodes: false, html: values.text())
+            categoryTitle: values.text(), updated: values.text(), updatedText: values.text(), codes: [chip],
+            hasCodes: false, html: values.text())
         let link = LinkView(title: values.text(), url: values.text())
         let codeIndexEntry = CodeIndexEntryView(
             key: values.text(), url: values.text(), messages: values.text(), articleCount: values.number())
@@ -33,7 +34,8 @@ import Testing
             TocItemView(text: values.text(), href: values.text(), isSub: true),
             ArticleView(
                 title: values.text(), summary: values.text(), hasSummary: true, categoryTitle: values.text(),
-                categoryURL: values.text(), hasCategory: false, updated: values.text(), hasUpdated: true,
+                categoryURL: values.text(), hasCategory: false, updated: values.text(), updatedText: values.text(),
+                hasUpdated: true,
                 codes: [chip], hasCodes: false, symptoms: [values.text()], hasSymptoms: true,
                 tags: [TagView(name: values.text(), url: values.text())], hasTags: false,
                 toc: [TocItemView(text: values.text(), href: values.text(), isSub: false)], hasToc: true,

@@ -44,6 +44,10 @@ public struct UIStrings: Sendable {
     /// translation of the page (the link opens that language's home page).
     public var language: String
     public var untranslatedPage: String
+    /// How a date reads: `{year}`, `{month}` (its name from `monthNames`, or its number when
+    /// there are none) and `{day}` are filled in (`2026年11月14日`, `November 14, 2026`).
+    public var dateFormat: String
+    public var monthNames: [String]
     /// The copy buttons' word, and what they say once the text is on the clipboard.
     public var copy: String
     public var copied: String
@@ -89,6 +93,15 @@ public struct UIStrings: Sendable {
 
     /// `template` with each `{name}` of `values` filled in, in one pass (as `fill` in search.js),
     /// so a value that itself holds `{page}` is left as written.
+    /// A `YYYY-MM-DD` date as the interface's language writes it; anything else as it is.
+    public func date(_ iso: String) -> String {
+        let parts = iso.split(separator: "-").map { Int($0) }
+        guard parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2], (1...12).contains(month)
+        else { return iso }
+        let name = monthNames.count == 12 ? monthNames[month - 1] : String(month)
+        return Self.fill(dateFormat, ["year": String(year), "month": name, "day": String(day)])
+    }
+
     static func fill(_ template: String, _ values: [String: String]) -> String {
         var out = ""
         var rest = template[...]
@@ -132,6 +145,7 @@ public struct UIStrings: Sendable {
         ],
         previousArticle: "上一篇", nextArticle: "下一篇", commonQuestions: "常见问题",
         language: "语言", untranslatedPage: "本页没有中文版本，将打开中文首页",
+        dateFormat: "{year}年{month}月{day}日", monthNames: [],
         copy: "复制", copied: "已复制",
         redirecting: "页面已移动，正在跳转到", noResults: "没有找到相关文章。", searchResults: "搜索结果",
         seeAlsoCode: "该代码的所有文章", message: "提示信息", printedFrom: "来自", openOnPage: "打开文章",
@@ -173,6 +187,11 @@ public struct UIStrings: Sendable {
         ],
         previousArticle: "Previous", nextArticle: "Next", commonQuestions: "Common questions",
         language: "Language", untranslatedPage: "This page is not available in this language: this opens its home page",
+        dateFormat: "{month} {day}, {year}",
+        monthNames: [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ],
         copy: "Copy", copied: "Copied",
         redirecting: "This page has moved. Redirecting to", noResults: "No articles found.",
         searchResults: "Search results",

@@ -242,7 +242,8 @@ public struct SiteRenderer: Sendable {
             title: article.title, summary: metadata.summary ?? "", hasSummary: metadata.summary != nil,
             categoryTitle: category?.title ?? "",
             categoryURL: category.map { root + SiteURLs.category($0.key) } ?? "",
-            hasCategory: category != nil, updated: metadata.updated ?? "", hasUpdated: metadata.updated != nil,
+            hasCategory: category != nil, updated: metadata.updated ?? "",
+            updatedText: metadata.updated.map(ui.date) ?? "", hasUpdated: metadata.updated != nil,
             codes: codes, hasCodes: !codes.isEmpty, symptoms: metadata.symptoms,
             hasSymptoms: !metadata.symptoms.isEmpty,
             tags: tags, hasTags: !tags.isEmpty, toc: toc, hasToc: toc.count > 1, bodyHTML: article.body.html,
@@ -397,7 +398,8 @@ public struct SiteRenderer: Sendable {
             title: article.title, url: root + article.outputPath, summary: article.metadata.summary ?? "",
             hasSummary: article.metadata.summary != nil,
             categoryTitle: article.metadata.category.flatMap { model.categoryTitles[$0] } ?? "",
-            updated: article.metadata.updated ?? "", codes: codes, hasCodes: !codes.isEmpty, html: ""
+            updated: article.metadata.updated ?? "", updatedText: article.metadata.updated.map(model.ui.date) ?? "",
+            codes: codes, hasCodes: !codes.isEmpty, html: ""
         )
     }
 

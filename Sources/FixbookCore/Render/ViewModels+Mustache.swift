@@ -149,6 +149,7 @@ extension ArticleSummaryView: MustacheParent {
         case "hasSummary": hasSummary
         case "categoryTitle": categoryTitle
         case "updated": updated
+        case "updatedText": updatedText
         case "codes": codes
         case "hasCodes": hasCodes
         default: nil
@@ -166,6 +167,7 @@ extension ArticleView: MustacheParent {
         case "categoryURL": categoryURL
         case "hasCategory": hasCategory
         case "updated": updated
+        case "updatedText": updatedText
         case "hasUpdated": hasUpdated
         case "codes": codes
         case "hasCodes": hasCodes
@@ -386,6 +388,8 @@ extension UIStrings: MustacheParent {
         case "commonQuestions": commonQuestions
         case "language": language
         case "untranslatedPage": untranslatedPage
+        case "dateFormat": dateFormat
+        case "monthNames": monthNames
         case "feedbackQuestion": feedbackQuestion
         case "feedbackYes": feedbackYes
         case "feedbackNo": feedbackNo

@@ -107,6 +107,8 @@ struct ArticleSummaryView: Equatable {
     var hasSummary: Bool
     var categoryTitle: String
     var updated: String
+    /// `updated` as the interface's language writes a date.
+    var updatedText: String
     var codes: [CodeChipView]
     var hasCodes: Bool
     /// This entry rendered by `partials/article-item`, once, for every list that shows it.
@@ -128,6 +130,8 @@ struct ArticleView {
     var categoryURL: String
     var hasCategory: Bool
     var updated: String
+    /// `updated` as the interface's language writes a date.
+    var updatedText: String
     var hasUpdated: Bool
     var codes: [CodeChipView]
     var hasCodes: Bool
