@@ -19,6 +19,28 @@ import Testing
         #expect(Self.built.report.coverage.map { $0.covered == $0.total } == true)
     }
 
+    /// Two builds of the same input are byte-identical, every language and the top included.
+    @Test func aSecondBuildWritesTheSameBytes() throws {
+        let again = FileManager.default.temporaryDirectory.appendingPathComponent("fixbook-sample-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: again) }
+        _ = try SiteBuilder.build(root: repositoryRoot, options: .init(output: again.path, today: "2026-11-29"))
+        func files(_ root: URL) throws -> [String: Data] {
+            let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])!
+            var found: [String: Data] = [:]
+            for case let url as URL in enumerator
+            where try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true {
+                found[String(url.path.dropFirst(root.path.count))] = try Data(contentsOf: url)
+            }
+            return found
+        }
+        let first = try files(Self.built.output)
+        let second = try files(again)
+        #expect(first.count > 300)
+        #expect(Set(first.keys) == Set(second.keys))
+        #expect(first.keys.filter { first[$0] != second[$0] }.sorted() == [])
+        #expect(first["/en/search-index.json"] != nil && first["/index.html"] != nil)
+    }
+
     @Test func everyLinkResolvesToAFileInsideTheOutput() throws {
         let output = Self.built.output
         let pages = try htmlPages(output)
