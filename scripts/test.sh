@@ -19,9 +19,11 @@ echo "== a generated 1,000-article knowledge base with search tests, for the ran
 python3 Benchmarks/generate_kb.py 1000 "$site/generated" --search-tests 60
 .build/debug/fixbook build --root "$site/generated" --output "$site/generated/Output"
 
-echo "== node --test (tokenizer vectors, ranking, parity with the Swift ranking)"
-FIXBOOK_INDEX_JSON="$site/Output/search-index.json" FIXBOOK_BIN="$(pwd)/.build/debug/fixbook" \
+echo "== node --test (tokenizer vectors, ranking, parity with the Swift ranking), per language of the sample"
+FIXBOOK_INDEX_JSON="$site/Output/zh-cn/search-index.json" FIXBOOK_BIN="$(pwd)/.build/debug/fixbook" \
     FIXBOOK_PARITY_SITE="$site/generated" node --test Tests/js/
+FIXBOOK_INDEX_JSON="$site/Output/en/search-index.json" FIXBOOK_SEARCH_TESTS=Content/en/search-tests.yml \
+    node --test Tests/js/search.test.mjs
 
 echo "== output gates and browser tests (pytest)"
 FIXBOOK_SITE="$site/Output" FIXBOOK_BIN="$(pwd)/.build/debug/fixbook" .venv-test/bin/python -m pytest -q Tests/browser
