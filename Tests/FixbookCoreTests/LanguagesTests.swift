@@ -108,6 +108,12 @@ import Testing
             try site.read("Output/robots.txt")
                 == "User-agent: *\nAllow: /\nSitemap: https://help.example.com/sitemap.xml\n")
         #expect(!site.exists("Output/en/robots.txt"))
+        // The top's 404.html, where a static host looks: the first language's, linking into it.
+        let notFound = try site.read("Output/404.html")
+        #expect(notFound.contains("<link rel=\"stylesheet\" href=\"zh-cn/assets/style.css\">"))
+        #expect(notFound.contains("action=\"zh-cn/search.html\""))
+        #expect(switcher(notFound) == ["简体中文 (here)", "English → en/404.html"])
+        #expect(visibleText(notFound).contains(UIStrings.chinese.notFoundTitle))
         let index = try site.read("Output/sitemap.xml")
         #expect(index.contains("<loc>https://help.example.com/zh-cn/sitemap.xml</loc>"))
         #expect(index.contains("<loc>https://help.example.com/en/sitemap.xml</loc>"))

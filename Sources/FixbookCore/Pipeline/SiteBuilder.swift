@@ -94,10 +94,15 @@ public enum SiteBuilder {
                 try emit(moved)
             }.map { prefix + $0 }
         }
-        if let translations = center.translations {
+        if let translations = center.translations, let first = center.editions.first {
             let templates = try TemplateSet.load(directory: resolve(center.config.templates, against: root))
-            let files = try LanguageChooser.files(
+            var files = try LanguageChooser.files(
                 translations, config: center.config, templates: templates, paths: Set(paths))
+            // A static host answers every missing address with the top's 404.html: the first
+            // language's, reaching into its folder.
+            files.append(
+                try SiteRenderer(model: first.model, templates: templates, translations: (translations, current: 0))
+                    .renderNotFoundPage(root: first.outputPrefix))
             for file in files { try emit(file) }
             paths += files.map(\.path)
         }

@@ -13,10 +13,19 @@ struct LanguageLinks: Sendable {
             let counterpart = translations.counterpart(of: path, from: current, to: position)
             return LanguageLinkView(
                 tag: language.tag, name: language.name,
-                url: root + "../" + language.folder + "/" + (counterpart ?? SiteURLs.home),
+                url: Self.climb(root) + language.folder + "/" + (counterpart ?? SiteURLs.home),
                 isCurrent: position == current, isTranslated: counterpart != nil,
                 untranslatedNote: counterpart == nil ? UIStrings.forLanguage(language.tag).untranslatedPage : "")
         }
+    }
+
+    /// From a page whose prefix to its language's root is `root`, the prefix to the output's
+    /// top: `../` more, or one folder less when `root` ends in one (`zh-cn/` → ``, the top's 404).
+    static func climb(_ root: String) -> String {
+        var parts = root.split(separator: "/").map(String.init)
+        guard let last = parts.last, last != ".." else { return root + "../" }
+        parts.removeLast()
+        return parts.map { $0 + "/" }.joined()
     }
 
     /// The `<link rel="alternate" hreflang>` entries of the page: each language that has it,

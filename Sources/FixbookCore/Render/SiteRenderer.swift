@@ -195,11 +195,13 @@ public struct SiteRenderer: Sendable {
         )
     }
 
-    func renderNotFoundPage() throws -> OutputFile {
+    /// `404.html`; with `root` (`zh-cn/`), the same page for the top of a help center in several
+    /// languages, where a static host looks for it, its links reaching into that language.
+    public func renderNotFoundPage(root: String = "") throws -> OutputFile {
         OutputFile(
             path: SiteURLs.notFound,
             text: try page(
-                "404", kind: "notfound", title: ui.notFoundTitle, root: "", path: SiteURLs.notFound, view: ui))
+                "404", kind: "notfound", title: ui.notFoundTitle, root: root, path: SiteURLs.notFound, view: ui))
     }
 
     /// The prefilled message to support from article `index`: its title and codes in the subject,
