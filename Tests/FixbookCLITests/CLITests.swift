@@ -280,6 +280,26 @@ import Testing
         #expect(try site.read("Content/0x800ccc0e-550.md") == text)
     }
 
+    @Test func writesIntoTheLanguagesFolder() throws {
+        let site = try TemporarySite([
+            "fixbook.yml": "languages: [zh-CN, en]\n", "Content/zh-CN/a.md": article("title: 甲"),
+            "Content/en/a.md": article("title: A", body: "Text.\n\n## Solution\n\nDo it.\n"),
+        ])
+        defer { site.remove() }
+        let cli = CLITests()
+        let english = try cli.run([
+            "new", "--root", site.root.path, "Outlook can't send", "--language", "en", "--category", "mail",
+        ])
+        #expect(english.stdout.hasPrefix("created Content/en/mail/outlook-can-t-send.md\n"), "\(english.stderr)")
+        #expect(try site.read("Content/en/mail/outlook-can-t-send.md").contains("## Resolution"))
+        let chinese = try cli.run(["new", "--root", site.root.path, "发不出信", "--slug", "cannot-send"])
+        #expect(chinese.stdout.hasPrefix("created Content/zh-CN/cannot-send.md\n"))
+        #expect(try site.read("Content/zh-CN/cannot-send.md").contains("## 解决方法"))
+        let unknown = try cli.run(["new", "--root", site.root.path, "x", "--language", "fr"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("no language 'fr'"))
+    }
+
     @Test func refusesBadInput() throws {
         let site = try TemporarySite(["Content/a.md": article("title: A")])
         defer { site.remove() }

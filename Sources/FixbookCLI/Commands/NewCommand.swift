@@ -22,9 +22,27 @@ struct NewCommand: ParsableCommand {
             "A category: a key of categories.yml, or any text without one; the file goes into a folder named after it.")
     var category: String?
 
+    @Option(help: "In a help center in several languages, the one to write in (default: the first).")
+    var language: String?
+
     func run() throws {
         let root = options.rootURL
-        let (config, _) = try SiteLoader.loadConfig(root: root)
+        let (site, _) = try SiteLoader.loadConfig(root: root)
+        let config: SiteConfig
+        if site.languages.isEmpty {
+            guard language == nil else {
+                throw ValidationError("--language is for a help center in several languages; fixbook.yml lists none")
+            }
+            config = site
+        } else {
+            let tag = language ?? site.languages[0].tag
+            guard let chosen = site.languages.first(where: { $0.tag.lowercased() == tag.lowercased() }) else {
+                throw ValidationError(
+                    "the help center has no language '\(tag)'; use one of "
+                        + site.languages.map(\.tag).joined(separator: ", "))
+            }
+            config = site.edition(for: chosen)
+        }
         var codes: [ErrorCode] = []
         for written in code {
             let result = CodeNormalizer.parse(written)
