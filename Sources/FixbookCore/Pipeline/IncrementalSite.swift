@@ -168,6 +168,7 @@ public final class IncrementalSite: @unchecked Sendable {
         var entries = articles
         articles = [:]
         let stamps = articlePaths.map { Stamp(contentRoot.path + "/" + $0) }
+        lap("check every file's identity")
         let toRead = articlePaths.indices.filter { stamps[$0] != nil && entries[articlePaths[$0]]?.stamp != stamps[$0] }
         let before = toRead.map { entries[listed[$0]] }
         let read = Array(toRead.indices).parallelMap { position -> (String, ArticleEntry?) in
@@ -238,6 +239,7 @@ public final class IncrementalSite: @unchecked Sendable {
                     let result = renderer.render(source ?? article)
                     return (result.article, result.diagnostic, true)
                 }
+                defer { self.lap("render what is due") }
                 return results.map { article, diagnostic, rendered in
                     if rendered { fresh[article.sourcePath] = (article, diagnostic) }
                     return (article, diagnostic)
@@ -250,7 +252,7 @@ public final class IncrementalSite: @unchecked Sendable {
             entries[path]?.parsed?.body = ""
         }
         let rerendered = Set(fresh.keys)
-        lap("render what is due, assemble")
+        lap("assemble the knowledge base")
         articles = entries
         self.assetStamps = assetStamps
         pending.formUnion(changed)
@@ -295,9 +297,10 @@ public final class IncrementalSite: @unchecked Sendable {
         var filesChanged = 0
         if let oldModel = model, renderedFingerprint == fingerprint, oldModel.config == newModel.config {
             let newRenderer = SiteRenderer(model: newModel, templates: templates, reusing: renderer)
+            lap("list entries")
             var files = site.files
             let due = pagesDue(old: oldModel, new: newModel)
-            lap("list entries, pages due")
+            lap("pages due")
             var pagesCameOrWent = false
             var changedPaths: [String] = []
             for (path, file) in try newRenderer.render(only: due) {
