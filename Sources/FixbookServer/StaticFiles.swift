@@ -13,7 +13,7 @@ enum StaticFiles {
         }
         var path = parts.joined(separator: "/")
         if path.isEmpty || decoded.hasSuffix("/") { path += path.isEmpty ? "index.html" : "/index.html" }
-        if SiteFiles.isSearchFile(path) {
+        if site.isSearchFile(path) {
             let files = await withCheckedContinuation { continuation in
                 // Waiting for the background build blocks a thread of its own.
                 Thread.detachNewThread { continuation.resume(returning: site.searchFiles()) }

@@ -1,8 +1,9 @@
-import FixbookCore
 import FixbookTestSupport
 import Foundation
 import PropertyBased
 import Testing
+
+@testable import FixbookCore
 
 /// The incremental build `serve` runs is checked against a fresh full build after every edit of
 /// long random sequences: every served file, byte for byte, and every diagnostic. Seeded (a
@@ -62,6 +63,53 @@ import Testing
         }
     }
 
+    /// The same, for a help center in two languages: every language's files and the top's equal
+    /// those `fixbook build` writes, and the diagnostics those of `fixbook check`.
+    @Test func randomEditsInSeveralLanguagesGiveWhatABuildGives() async throws {
+        let sequences = Int(ProcessInfo.processInfo.environment["FIXBOOK_RANDOM_EDITS"] ?? "") ?? 3
+        let edit = zip(Gen.int(in: 0...(Edit.Kind.allCases.count - 1)), Gen.int(in: 0...63), Gen.int(in: 0...63))
+            .map { Edit(kind: Edit.Kind.allCases[$0], target: $1, value: $2) }
+        await propertyCheck(count: sequences, input: edit.array(of: 1...30)) { edits in
+            do {
+                let site = try EditableSite(languages: ["zh-CN", "en"])
+                defer { site.remove() }
+                let incremental = IncrementalSite(root: site.root)
+                let first = try incremental.update()
+                #expect(first.succeeded, "\(first.report.diagnostics.filter { $0.severity == .error })")
+                #expect(incremental.allFiles()["en/articles/a1.html"]?.isEmpty == false)
+                try expectSameAsHelpCenterBuild(incremental, site, after: "the first build")
+                for (step, edit) in edits.enumerated() {
+                    site.apply(edit)
+                    let update = try incremental.update()
+                    try expectSameAsHelpCenterBuild(
+                        incremental, site, after: "step \(step + 1) (\(edit))", update: update)
+                }
+            } catch {
+                Issue.record("\(error)")
+            }
+        }
+    }
+
+    private func expectSameAsHelpCenterBuild(
+        _ incremental: IncrementalSite, _ site: EditableSite, after: String, update: IncrementalSite.Update? = nil
+    ) throws {
+        let center = try HelpCenter.load(root: site.root)
+        let report = center.validate()
+        if let update {
+            #expect(
+                update.report.diagnostics == report.diagnostics,
+                "\(after): diagnostics differ\n\(update.report.diagnostics)\n\(report.diagnostics)")
+            #expect(update.succeeded == (report.errorCount == 0), "\(after)")
+        }
+        guard report.errorCount == 0 else { return }
+        let collector = FileCollector()
+        _ = try SiteBuilder.renderHelpCenter(center, root: site.root) { try collector.add($0) }
+        let mine = incremental.allFiles()
+        let theirs = collector.files
+        let differing = Set(mine.keys).union(theirs.keys).filter { mine[$0] != theirs[$0] }.sorted()
+        #expect(differing.isEmpty, "\(after): \(differing.prefix(8)) differ from a build")
+    }
+
     /// The incremental site's diagnostics and, when it built, every file equal a fresh build's.
     private func expectSameAsFullBuild(
         _ incremental: IncrementalSite, _ site: EditableSite, after: String = "", update: IncrementalSite.Update? = nil
@@ -118,26 +166,48 @@ final class EditableSite {
     let root: URL
     private var articles: [Article] = []
     private var counter = 0
+    /// For a help center in several languages (`languages:`), the language folders; the articles
+    /// alternate between them, at the same paths, so half of them translate the other half.
+    private let languages: [String]
 
-    init() throws {
+    /// The folder articles of `language` live in: `Content/`, or `Content/<language>/`.
+    private func folder(_ language: Int) -> String {
+        languages.isEmpty ? "Content/" : "Content/\(languages[language % languages.count])/"
+    }
+
+    /// The language folder of the article at `path` (`Content/en/mail/a.md` → `Content/en/`).
+    private func folder(of path: String) -> String {
+        guard !languages.isEmpty else { return "Content/" }
+        return path.split(separator: "/").prefix(2).joined(separator: "/") + "/"
+    }
+
+    private var configText: String {
+        languages.isEmpty ? "language: zh-CN\n" : "languages: [\(languages.joined(separator: ", "))]\n"
+    }
+
+    init(languages: [String] = []) throws {
+        self.languages = languages
         root = FileManager.default.temporaryDirectory.appendingPathComponent("fixbook-edits-\(UUID().uuidString)")
         try FileManager.default.createDirectory(
             at: root.appendingPathComponent("Content"), withIntermediateDirectories: true)
         // A copy of the theme, as the edits change a template.
         try FileManager.default.copyItem(
             at: repositoryRoot.appendingPathComponent("Templates"), to: root.appendingPathComponent("Templates"))
-        write("fixbook.yml", "title: 测试\nlanguage: zh-CN\n")
+        write("fixbook.yml", "title: 测试\n" + configText)
         write("Content/categories.yml", "mail:\n  title: 邮件\nweb:\n  title: 网页\n")
         write("Content/codes.yml", "- code: 550\n- code: 0x800CCC0F\n")
         write("Content/synonyms.yml", "- [登录, 登陆]\n")
-        write("Content/p.png", "png")
+        for language in languages.indices { write(folder(language) + "p.png", "png") }
+        if languages.isEmpty { write("Content/p.png", "png") }
         let codes = ["550", "0x800CCC0F", "5.1.1", "552", "0x800CCC0E", "11004"]
         for index in 0..<12 {
+            // In several languages, a0…a5 in each: the same paths, each article's translation.
+            let name = languages.isEmpty ? index : index / max(1, languages.count)
             articles.append(
                 Article(
-                    path: "Content/\(index % 2 == 0 ? "mail" : "web")/a\(index).md", title: "文章 \(index) 登录",
-                    codes: [codes[index % codes.count]], tags: ["t\(index % 3)", "共同"],
-                    category: index % 4 == 3 ? nil : (index % 2 == 0 ? "mail" : "web"),
+                    path: folder(index) + "\(name % 2 == 0 ? "mail" : "web")/a\(name).md", title: "文章 \(index) 登录",
+                    codes: [codes[name % codes.count]], tags: ["t\(name % 3)", "共同"],
+                    category: name % 4 == 3 ? nil : (name % 2 == 0 ? "mail" : "web"),
                     links: index > 0 ? ["../mail/a0.md"] : []))
         }
         for article in articles { write(article) }
@@ -180,7 +250,8 @@ final class EditableSite {
             return
         case .rename:
             try? FileManager.default.removeItem(at: root.appendingPathComponent(articles[index].path))
-            articles[index].path = "Content/\(value % 2 == 0 ? "mail" : "web")/r\(counter).md"
+            articles[index].path =
+                folder(of: articles[index].path) + "\(value % 2 == 0 ? "mail" : "web")/r\(counter).md"
         case .breakCode: articles[index].brokenCode = value % 2 == 0
         case .categories:
             write(
@@ -195,12 +266,12 @@ final class EditableSite {
             write(
                 path,
                 original.replacingOccurrences(of: "<!-- edit -->", with: "") + (value % 2 == 0 ? "" : "<!-- edit -->"))
-        case .config: write("fixbook.yml", "title: 测试 \(value % 3)\nlanguage: zh-CN\n")
+        case .config: write("fixbook.yml", "title: 测试 \(value % 3)\n" + configText)
         case .asset:
             if value % 2 == 0 {
-                try? FileManager.default.removeItem(at: root.appendingPathComponent("Content/p.png"))
+                try? FileManager.default.removeItem(at: root.appendingPathComponent(folder(0) + "p.png"))
             } else {
-                write("Content/p.png", "png \(value)")
+                write(folder(0) + "p.png", "png \(value)")
             }
         }
         if edit.kind != .add { write(articles[index]) }
@@ -208,7 +279,7 @@ final class EditableSite {
 
     private func addArticle(_ value: Int) {
         let article = Article(
-            path: "Content/\(value % 2 == 0 ? "mail" : "web")/n\(counter).md", title: "新文章 \(counter)",
+            path: folder(value) + "\(value % 2 == 0 ? "mail" : "web")/n\(counter).md", title: "新文章 \(counter)",
             codes: value % 2 == 0 ? ["550"] : [], tags: ["t\(value % 5)"], category: value % 3 == 0 ? nil : "mail",
             links: ["../mail/a0.md"])
         articles.append(article)

@@ -63,7 +63,7 @@ public struct HelpCenter: Sendable {
     /// The data files at the content root that every language shares unless its folder has its
     /// own (paths `../codes.yml`, relative to a language's folder), and a `file-skipped` warning
     /// for anything else there: outside every language's folder, it would not be published.
-    private static func sharedFiles(
+    static func sharedFiles(
         in contentRoot: URL, config: SiteConfig
     ) throws -> (
         [String: SourceText], [Diagnostic]
@@ -104,10 +104,19 @@ public struct HelpCenter: Sendable {
     /// Every edition validated, and the translations checked against each other.
     public func validate(today: String? = nil) -> ValidationReport {
         let day = today ?? Validator.currentDay()
-        let reports = editions.map { Validator.validate($0.site, model: $0.model, today: day) }
+        return Self.combine(
+            editions.map { Validator.validate($0.site, model: $0.model, today: day) }, translations: translations,
+            found: diagnostics, rules: config.rules)
+    }
+
+    /// One report of the editions' reports, with the checks across languages (the translation
+    /// rules, and what `found` outside every language's folder) at the team's rule levels.
+    static func combine(
+        _ reports: [ValidationReport], translations: Translations?, found: [Diagnostic], rules: [RuleID: RuleLevel]
+    ) -> ValidationReport {
         var diagnostics = reports.flatMap(\.diagnostics)
         if let translations {
-            diagnostics += (self.diagnostics + TranslationRules.check(translations)).applying(config.rules)
+            diagnostics += (found + TranslationRules.check(translations)).applying(rules)
         }
         let coverages = reports.compactMap(\.coverage)
         // A data file every language shares is read by each: its problems are reported once.

@@ -84,36 +84,54 @@ public final class IncrementalSite: @unchecked Sendable {
     }
 
     public let root: URL
-    private let options: LoadOptions
+    let options: LoadOptions
+    /// Set when this site is one language of a help center in several (`IncrementalSite+Languages`):
+    /// its site is built as that language's, and rendered when the help center says so.
+    let edition: Edition?
+    /// In a help center in several languages: one site per language, each in its folder.
+    var languageSites: [IncrementalSite] = []
 
     /// The last good site without its search index (`searchFiles()` has that), and the model,
     /// renderer and theme it was made with.
-    public private(set) var site = SiteFiles()
-    private var model: SiteModel?
-    private var renderer: SiteRenderer?
-    private var templates: TemplateSet?
+    public internal(set) var site = SiteFiles()
+    private(set) var model: SiteModel?
+    private(set) var renderer: SiteRenderer?
+    private(set) var templates: TemplateSet?
     /// The configuration, data files and theme the served site was rendered with.
     private var renderedFingerprint: [String: String] = [:]
 
-    private var config = SiteConfig()
+    var config = SiteConfig()
     private var fingerprint: [String: String] = [:]
-    private var dataTexts: [String: String] = [:]
+    /// The data files read, by name, with their path relative to the content folder (`../codes.yml`
+    /// for one that a language shares from the content root).
+    private var dataTexts: [String: SourceText] = [:]
     private var articles: [String: ArticleEntry] = [:]
     private var assetStamps: [String: Stamp] = [:]
     private var skipped: [String] = []
     /// Articles (source paths) changed since the served site was rendered.
     private var pending: Set<String> = []
-    private var lastReport = ValidationReport(diagnostics: [], coverage: nil)
+    var lastReport = ValidationReport(diagnostics: [], coverage: nil)
+    /// A language's site validated and ready to render, until its help center renders it.
+    var prepared: Prepared?
+    /// The model of the files as they are now, errors or not: what the checks across languages read.
+    private(set) var latestModel: SiteModel?
 
     private let search = SearchFilesInProgress()
 
-    public init(root: URL, options: LoadOptions = LoadOptions()) {
+    public convenience init(root: URL, options: LoadOptions = LoadOptions()) {
+        self.init(root: root, options: options, edition: nil)
+    }
+
+    init(root: URL, options: LoadOptions, edition: Edition?) {
         self.root = root
         self.options = options
+        self.edition = edition
     }
 
     /// The search index's files of the served site, once its background build is done.
-    public func searchFiles() -> [String: [UInt8]] { search.wait() }
+    public func searchFiles() -> [String: [UInt8]] {
+        languageSites.isEmpty ? search.wait() : languageSearchFiles()
+    }
 
     /// Every served file: the site and its search index.
     public func allFiles() -> [String: [UInt8]] { site.files.merging(searchFiles()) { _, search in search } }
@@ -123,8 +141,13 @@ public final class IncrementalSite: @unchecked Sendable {
         let started = Date()
         phases = []
         lapStarted = started
-        let (config, configDiagnostics) = try SiteLoader.loadConfig(root: root)
-        if !config.languages.isEmpty { return try updateHelpCenter(config, started: started) }
+        let (written, writtenDiagnostics) = try SiteLoader.loadConfig(root: root)
+        if edition == nil, !written.languages.isEmpty { return try updateLanguages(written, started: started) }
+        languageSites = []
+        // One language of several: built as that language's site, the configuration's own problems
+        // reported once, with the first language.
+        let config = edition.map { written.edition(for: $0.language) } ?? written
+        let configDiagnostics = (edition?.position ?? 0) > 0 ? [] : writtenDiagnostics
         let fingerprint = globalFingerprint(config)
         let everything = model == nil || config != self.config || fingerprint != self.fingerprint
         if everything {
@@ -160,7 +183,7 @@ public final class IncrementalSite: @unchecked Sendable {
         articlePaths.sort()
         lap("list the files")
         let listed = articlePaths
-        for (name, text) in dataTexts { sources.dataFiles[name] = SourceText(path: name, text: text) }
+        sources.dataFiles = dataTexts
 
         // Read, on every core, only the files whose identity changed. The entries are taken out of
         // `articles` (not copied) and changed in place: at ten thousand articles a copy costs more
@@ -289,14 +312,50 @@ public final class IncrementalSite: @unchecked Sendable {
         let report = Validator.validate(loaded, model: newModel)
         lap("validate")
         lastReport = report
-        guard report.errorCount == 0, let templates else {
+        latestModel = newModel
+        guard report.errorCount == 0, templates != nil else {
+            prepared = nil
             return Update(
                 report: report, succeeded: false, full: everything, articlesChanged: articlesChanged, filesChanged: 0,
                 seconds: Date().timeIntervalSince(started), phases: phases)
         }
+        let ready = Prepared(
+            loaded: loaded, model: newModel, report: report, everything: everything, articlesChanged: articlesChanged)
+        guard edition == nil else {
+            // One language of several: rendered once every language's model is known.
+            prepared = ready
+            return Update(
+                report: report, succeeded: true, full: everything, articlesChanged: articlesChanged, filesChanged: 0,
+                seconds: Date().timeIntervalSince(started), phases: phases)
+        }
+        return try render(ready, translations: nil, started: started)
+    }
+
+    /// A site validated without errors, before it is rendered.
+    struct Prepared {
+        var loaded: LoadedSite
+        var model: SiteModel
+        var report: ValidationReport
+        var everything: Bool
+        var articlesChanged: Int
+    }
+
+    /// Brings the served files up to date with `ready`: only the pages that depend on what changed,
+    /// or every file when the configuration, a data file or the theme changed (or `everything`).
+    func render(
+        _ ready: Prepared, translations: (Translations, current: Int)?, everything forced: Bool = false,
+        started: Date
+    ) throws -> Update {
+        prepared = nil
+        let (loaded, newModel, report, articlesChanged) = (
+            ready.loaded, ready.model, ready.report, ready.articlesChanged
+        )
+        let everything = ready.everything || forced
+        guard let templates else { throw FixbookError("no theme loaded") }
         var filesChanged = 0
-        if let oldModel = model, renderedFingerprint == fingerprint, oldModel.config == newModel.config {
-            let newRenderer = SiteRenderer(model: newModel, templates: templates, reusing: renderer)
+        if !forced, let oldModel = model, renderedFingerprint == fingerprint, oldModel.config == newModel.config {
+            let newRenderer = SiteRenderer(
+                model: newModel, templates: templates, reusing: renderer, translations: translations)
             lap("list entries")
             var files = site.files
             let due = pagesDue(old: oldModel, new: newModel)
@@ -322,7 +381,8 @@ public final class IncrementalSite: @unchecked Sendable {
                 pagesCameOrWent
                 || oldModel.recentlyUpdated.map { oldModel.articles[$0].metadata.updated }
                     != newModel.recentlyUpdated.map { newModel.articles[$0].metadata.updated }
-            changedPaths += try updateFeeds(newModel, in: &files, sitemap: pagesMoved)
+            changedPaths += try updateFeeds(
+                newModel, in: &files, sitemap: pagesMoved, languageLinks: newRenderer.languageLinks)
             changedPaths += syncAssets(loaded, into: &files)
             filesChanged = changedPaths.count
             lap("feeds and files")
@@ -333,35 +393,12 @@ public final class IncrementalSite: @unchecked Sendable {
             update.changedPaths = changedPaths.sorted()
             return update
         }
-        let everythingRendered = try SiteBuilder.renderInMemory(newModel, root: root)
+        let everythingRendered = try SiteBuilder.renderInMemory(newModel, root: root, translations: translations)
         search.finished(everythingRendered.files.filter { SiteFiles.isSearchFile($0.key) })
         site.files = everythingRendered.files.filter { !SiteFiles.isSearchFile($0.key) }
-        renderer = SiteRenderer(model: newModel, templates: templates)
+        renderer = SiteRenderer(model: newModel, templates: templates, translations: translations)
         renderedFingerprint = fingerprint
         return succeeded(newModel, report, everything: true, articlesChanged, everythingRendered.files.count, started)
-    }
-
-    /// A help center in several languages is built whole on each change: its languages'
-    /// pages link each other, which the tracking of one site's pages does not follow.
-    private func updateHelpCenter(_ config: SiteConfig, started: Date) throws -> Update {
-        self.config = config
-        model = nil
-        let center = try HelpCenter.load(root: root, options: options)
-        let report = center.validate()
-        lastReport = report
-        guard report.errorCount == 0 else {
-            return Update(
-                report: report, succeeded: false, full: true, articlesChanged: 0, filesChanged: 0,
-                seconds: Date().timeIntervalSince(started))
-        }
-        let collector = FileCollector()
-        _ = try SiteBuilder.renderHelpCenter(center, root: root) { try collector.add($0) }
-        // Each language's search index is under its folder, served with the rest.
-        site.files = collector.files
-        search.finished([:])
-        return Update(
-            report: report, succeeded: true, full: true, articlesChanged: 0, filesChanged: collector.files.count,
-            seconds: Date().timeIntervalSince(started))
     }
 
     private func succeeded(
@@ -403,16 +440,18 @@ public final class IncrementalSite: @unchecked Sendable {
     }
 
     /// The sitemap (over every page now served) and the feed; returns how many files changed.
-    private func updateFeeds(_ model: SiteModel, in files: inout [String: [UInt8]], sitemap: Bool) throws -> [String] {
-        var feeds = [
-            OutputFile(path: "feed.xml", text: FeedWriter.atom(model)),
-            FeedWriter.robots(baseURL: model.config.baseURL),
-        ]
+    private func updateFeeds(
+        _ model: SiteModel, in files: inout [String: [UInt8]], sitemap: Bool, languageLinks: LanguageLinks?
+    ) throws -> [String] {
+        var feeds = [OutputFile(path: "feed.xml", text: FeedWriter.atom(model))]
+        // In a help center in several languages, robots.txt is the whole site's, at the top.
+        if edition == nil { feeds.append(FeedWriter.robots(baseURL: model.config.baseURL)) }
         if sitemap {
             let pages = files.keys.filter {
                 $0.hasSuffix(".html") && !$0.hasPrefix("files/") && !$0.hasPrefix("assets/")
             }
-            feeds += FeedWriter.sitemaps(model, paths: Array(pages))
+            let alternates = languageLinks.map { links in { (path: String) in links.alternates(path: path, root: "") } }
+            feeds += FeedWriter.sitemaps(model, paths: Array(pages), alternates: alternates)
         }
         var changed: [String] = []
         let written = Set(feeds.map(\.path))
@@ -463,9 +502,16 @@ public final class IncrementalSite: @unchecked Sendable {
         let content = root.appendingPathComponent(config.content)
         dataTexts = [:]
         for name in ContentSources.dataFileNames {
-            let data = FileManager.default.contents(atPath: content.appendingPathComponent(name).path)
-            fingerprint["data:" + name] = data.map { String(ContentHash.of($0)) } ?? "-"
-            if let data, let text = SourceText.decode(data) { dataTexts[name] = text }
+            var path = name
+            var data = FileManager.default.contents(atPath: content.appendingPathComponent(name).path)
+            // One language of several shares the content root's file when it has none of its own.
+            if data == nil, edition != nil {
+                path = "../" + name
+                data = FileManager.default.contents(
+                    atPath: content.deletingLastPathComponent().appendingPathComponent(name).path)
+            }
+            fingerprint["data:" + path] = data.map { String(ContentHash.of($0)) } ?? "-"
+            if let data, let text = SourceText.decode(data) { dataTexts[name] = SourceText(path: path, text: text) }
         }
         let theme = SiteBuilder.resolve(config.templates, against: root)
         if let walker = FileManager.default.enumerator(at: theme, includingPropertiesForKeys: nil) {

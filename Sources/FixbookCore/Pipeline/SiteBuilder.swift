@@ -96,17 +96,26 @@ public enum SiteBuilder {
         }
         if let translations = center.translations, let first = center.editions.first {
             let templates = try TemplateSet.load(directory: resolve(center.config.templates, against: root))
-            var files = try LanguageChooser.files(
-                translations, config: center.config, templates: templates, paths: Set(paths))
-            // A static host answers every missing address with the top's 404.html: the first
-            // language's, reaching into its folder.
-            files.append(
-                try SiteRenderer(model: first.model, templates: templates, translations: (translations, current: 0))
-                    .renderNotFoundPage(root: first.outputPrefix))
+            let files = try topFiles(
+                translations, config: center.config, templates: templates, paths: Set(paths),
+                first: SiteRenderer(model: first.model, templates: templates, translations: (translations, current: 0)))
             for file in files { try emit(file) }
             paths += files.map(\.path)
         }
         return paths
+    }
+
+    /// The files at the top of a help center in several languages: the language chooser, the
+    /// sitemap index, `robots.txt`, and the 404 page a static host answers every missing address
+    /// with: the first language's (`first` renders it), reaching into its folder. `paths` are the
+    /// languages' files.
+    static func topFiles(
+        _ translations: Translations, config: SiteConfig, templates: TemplateSet, paths: Set<String>,
+        first: SiteRenderer
+    ) throws -> [OutputFile] {
+        try LanguageChooser.files(translations, config: config, templates: templates, paths: paths) + [
+            first.renderNotFoundPage(root: translations.languages[0].folder + "/")
+        ]
     }
 
     /// Renders every output file of the site — pages, index, theme assets and content files —

@@ -43,9 +43,11 @@ final class FileCollector: @unchecked Sendable {
 
 extension SiteBuilder {
     /// Every file of the site in memory, rendered exactly as `build` writes them.
-    public static func renderInMemory(_ model: SiteModel, root: URL) throws -> SiteFiles {
+    public static func renderInMemory(
+        _ model: SiteModel, root: URL, translations: (Translations, current: Int)? = nil
+    ) throws -> SiteFiles {
         let collector = FileCollector()
-        _ = try renderSite(model, root: root) { try collector.add($0) }
+        _ = try renderSite(model, root: root, translations: translations) { try collector.add($0) }
         var site = SiteFiles()
         site.files = collector.files
         return site
