@@ -34,6 +34,17 @@ public struct KnowledgeBase: Sendable {
 
     public func article(slug: String) -> RenderedArticle? { bySlug[slug].map { articles[$0] } }
 
+    /// Puts `article` in place of the one at `index` when every lookup stays as it is (the same
+    /// slug, source file and code keys), and says whether it did.
+    mutating func replace(at index: Int, with article: RenderedArticle) -> Bool {
+        let old = articles[index]
+        guard old.slug == article.slug, old.sourcePath == article.sourcePath,
+            Set(old.metadata.codes.map(\.code.key)) == Set(article.metadata.codes.map(\.code.key))
+        else { return false }
+        articles[index] = article
+        return true
+    }
+
     public func category(key: String) -> Category? { categories.first { $0.key == key } }
 
     /// Every code key with the articles that claim it, sorted by key.

@@ -39,6 +39,8 @@ public final class SiteModel: Sendable {
     let codeKeyByPage: [String: String]
     /// True when `related` was taken from the previous model: no article's related list moved.
     public let relatedUnchanged: Bool
+    /// The lists above, kept whole for the model after an edit that moves nothing in them.
+    private let listings: Listings
 
     public var config: SiteConfig { knowledgeBase.config }
     public var articles: [RenderedArticle] { knowledgeBase.articles }
@@ -54,50 +56,24 @@ public final class SiteModel: Sendable {
         knowledgeBase = kb
         self.synonyms = synonyms
         ui = UIStrings.forLanguage(kb.config.language)
-        var byTag: [String: [Int]] = [:]
-        var tagNames: [String: String] = [:]
-        var byCategory: [String: [Int]] = [:]
-        let listed = Set(kb.categories.map(\.key))
-        var writtenTitles: [String: String] = [:]
-        var categoryKeys: [String] = []
-        for (index, article) in kb.articles.enumerated() {
-            for tag in article.metadata.tags {
-                let slug = TermSlug.make(tag)
-                if byTag[slug]?.last != index { byTag[slug, default: []].append(index) }
-                if tagNames[slug] == nil { tagNames[slug] = tag }
-            }
-            let key = article.metadata.category.map { Self.categoryKey($0, listed: listed) } ?? ""
-            byCategory[key, default: []].append(index)
-            categoryKeys.append(key)
-            if let written = article.metadata.category, writtenTitles[key] == nil { writtenTitles[key] = written }
-        }
-        var categories = kb.categories
-        // The categories articles name that categories.yml does not list are shown as written.
-        for key in byCategory.keys.sorted() where !key.isEmpty && !listed.contains(key) {
-            categories.append(Category(key: key, title: writtenTitles[key] ?? key, order: Int.max))
-        }
-        if byCategory[""] != nil {
-            categories.append(Category(key: "", title: ui.otherCategory, order: Int.max))
-        }
-        var titles = Dictionary(categories.map { ($0.key, $0.title) }, uniquingKeysWith: { first, _ in first })
-        // Search results name an article's category by what the article wrote.
-        for article in kb.articles {
-            guard let written = article.metadata.category, titles[written] == nil else { continue }
-            titles[written] = titles[Self.categoryKey(written, listed: listed)] ?? written
-        }
-        categoryTitles = titles
-        self.categories = categories.filter { byCategory[$0.key] != nil }
-        categoryByFile = Dictionary(
-            self.categories.map { (SiteURLs.categoryFile($0.key), $0.key) }, uniquingKeysWith: { first, _ in first })
-        self.byTag = byTag
-        self.tagNames = tagNames
-        self.byCategory = byCategory
-        self.categoryKeys = categoryKeys
+        // An edit that moved no article in any list (a body, a heading, a summary) keeps every
+        // listing of the model before it: only the solution links are read again.
+        let listings =
+            previous.flatMap { previous in
+                Self.sameListings(previous.knowledgeBase, kb) ? previous.listings : nil
+            } ?? Listings(kb, ui: ui)
+        self.listings = listings
+        (byTag, tagNames, byCategory, categoryKeys) =
+            (listings.byTag, listings.tagNames, listings.byCategory, listings.categoryKeys)
+        (categories, categoryTitles, categoryByFile, codeKeyByPage) =
+            (listings.categories, listings.categoryTitles, listings.categoryByFile, listings.codeKeyByPage)
+        (recentlyUpdated, categoryNeighbors, featured) =
+            (listings.recentlyUpdated, listings.categoryNeighbors, listings.featured)
         let (tags, articleCategories, keys) = (byTag, byCategory, categoryKeys)
         solutionAnchors = kb.articles.map { article in article.metadata.codes.map { article.solutionAnchor(for: $0) } }
         firstSolutionAnchor = kb.articles.map { SolutionSection.firstAnchor($0.headings) }
         let due = previous.flatMap {
-            Self.relationsDue(from: $0, to: kb, byTag: byTag, byCategory: byCategory, categoryKeys: categoryKeys)
+            Self.relationsDue(from: $0, to: kb, byTag: tags, byCategory: articleCategories, categoryKeys: keys)
         }
         if let previous, let due, due.isEmpty {
             related = previous.related
@@ -112,25 +88,92 @@ public final class SiteModel: Sendable {
                     for: index, in: kb, byTag: tags, byCategory: articleCategories, categoryKey: keys[index])
             }
         }
-        let articles = kb.articles
-        recentlyUpdated = articles.indices.sorted {
-            let (a, b) = (articles[$0].metadata.updated ?? "", articles[$1].metadata.updated ?? "")
-            return a != b ? a > b : $0 < $1
-        }
-        var neighbors = [(previous: Int?, next: Int?)](repeating: (nil, nil), count: articles.count)
-        for members in byCategory.values {
-            let listed = Self.listingOrder(members, articles)
-            for (position, index) in listed.enumerated() {
-                neighbors[index] = (
-                    position > 0 ? listed[position - 1] : nil, position + 1 < listed.count ? listed[position + 1] : nil
-                )
+    }
+
+    /// The lists the model files articles in, by what they show of each: tags, category, codes,
+    /// title, order, date, featured. Derived from every article at once.
+    struct Listings: Sendable {
+        var byTag: [String: [Int]] = [:]
+        var tagNames: [String: String] = [:]
+        var byCategory: [String: [Int]] = [:]
+        var categoryKeys: [String] = []
+        var categories: [Category] = []
+        var categoryTitles: [String: String] = [:]
+        var categoryByFile: [String: String] = [:]
+        var codeKeyByPage: [String: String] = [:]
+        var recentlyUpdated: [Int] = []
+        var categoryNeighbors: [(previous: Int?, next: Int?)] = []
+        var featured: [Int] = []
+
+        init(_ kb: KnowledgeBase, ui: UIStrings) {
+            let listed = Set(kb.categories.map(\.key))
+            var writtenTitles: [String: String] = [:]
+            for (index, article) in kb.articles.enumerated() {
+                for tag in article.metadata.tags {
+                    let slug = TermSlug.make(tag)
+                    if byTag[slug]?.last != index { byTag[slug, default: []].append(index) }
+                    if tagNames[slug] == nil { tagNames[slug] = tag }
+                }
+                let key = article.metadata.category.map { SiteModel.categoryKey($0, listed: listed) } ?? ""
+                byCategory[key, default: []].append(index)
+                categoryKeys.append(key)
+                if let written = article.metadata.category, writtenTitles[key] == nil { writtenTitles[key] = written }
             }
+            var categories = kb.categories
+            // The categories articles name that categories.yml does not list are shown as written.
+            for key in byCategory.keys.sorted() where !key.isEmpty && !listed.contains(key) {
+                categories.append(Category(key: key, title: writtenTitles[key] ?? key, order: Int.max))
+            }
+            if byCategory[""] != nil {
+                categories.append(Category(key: "", title: ui.otherCategory, order: Int.max))
+            }
+            var titles = Dictionary(categories.map { ($0.key, $0.title) }, uniquingKeysWith: { first, _ in first })
+            // Search results name an article's category by what the article wrote.
+            for article in kb.articles {
+                guard let written = article.metadata.category, titles[written] == nil else { continue }
+                titles[written] = titles[SiteModel.categoryKey(written, listed: listed)] ?? written
+            }
+            categoryTitles = titles
+            self.categories = categories.filter { byCategory[$0.key] != nil }
+            categoryByFile = Dictionary(
+                self.categories.map { (SiteURLs.categoryFile($0.key), $0.key) },
+                uniquingKeysWith: { first, _ in first })
+            let articles = kb.articles
+            recentlyUpdated = articles.indices.sorted {
+                let (a, b) = (articles[$0].metadata.updated ?? "", articles[$1].metadata.updated ?? "")
+                return a != b ? a > b : $0 < $1
+            }
+            var neighbors = [(previous: Int?, next: Int?)](repeating: (nil, nil), count: articles.count)
+            for members in byCategory.values {
+                let listed = SiteModel.listingOrder(members, articles)
+                for (position, index) in listed.enumerated() {
+                    neighbors[index] = (
+                        position > 0 ? listed[position - 1] : nil,
+                        position + 1 < listed.count ? listed[position + 1] : nil
+                    )
+                }
+            }
+            categoryNeighbors = neighbors
+            codeKeyByPage = Dictionary(
+                kb.byCodeKey.keys.map { (SiteURLs.code(SiteModel.code(forKey: $0, in: kb)), $0) },
+                uniquingKeysWith: { first, _ in first })
+            featured = SiteModel.listingOrder(articles.indices.filter { articles[$0].metadata.featured }, articles)
         }
-        categoryNeighbors = neighbors
-        codeKeyByPage = Dictionary(
-            kb.byCodeKey.keys.map { (SiteURLs.code(Self.code(forKey: $0, in: kb)), $0) },
-            uniquingKeysWith: { first, _ in first })
-        featured = Self.listingOrder(articles.indices.filter { articles[$0].metadata.featured }, articles)
+    }
+
+    /// Whether `new` files every article in every list as `old` does: the same articles in the
+    /// same order, with the same categories file, and the same tags, category, codes, title,
+    /// order, date and featured mark each (what `Listings` reads).
+    private static func sameListings(_ old: KnowledgeBase, _ new: KnowledgeBase) -> Bool {
+        guard old.articles.count == new.articles.count, old.categories == new.categories else { return false }
+        for (x, y) in zip(old.articles, new.articles) {
+            let (a, b) = (x.metadata, y.metadata)
+            guard x.slug == y.slug, x.title == y.title, a.tags == b.tags, a.category == b.category,
+                a.order == b.order, a.updated == b.updated, a.featured == b.featured,
+                a.codes.map(\.code) == b.codes.map(\.code)
+            else { return false }
+        }
+        return true
     }
 
     /// The articles whose related list may differ from `previous`'s: none when nothing they
@@ -188,7 +231,7 @@ public final class SiteModel: Sendable {
     /// Articles in listing order: `order`, then title, then slug.
     public func inListingOrder(_ indices: [Int]) -> [Int] { Self.listingOrder(indices, articles) }
 
-    private static func listingOrder(_ indices: [Int], _ articles: [RenderedArticle]) -> [Int] {
+    static func listingOrder(_ indices: [Int], _ articles: [RenderedArticle]) -> [Int] {
         indices.sorted {
             let a = articles[$0]
             let b = articles[$1]
@@ -199,7 +242,7 @@ public final class SiteModel: Sendable {
     /// The system a code key's page is filed under: that of its first use.
     public func code(forKey key: String) -> ErrorCode { Self.code(forKey: key, in: knowledgeBase) }
 
-    private static func code(forKey key: String, in kb: KnowledgeBase) -> ErrorCode {
+    static func code(forKey key: String, in kb: KnowledgeBase) -> ErrorCode {
         let first = kb.byCodeKey[key].flatMap { $0.first }.flatMap { index in
             kb.articles[index].metadata.codes.first { $0.code.key == key }
         }

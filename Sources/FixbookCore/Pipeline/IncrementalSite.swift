@@ -110,6 +110,10 @@ public final class IncrementalSite: @unchecked Sendable {
     private var skipped: [String] = []
     /// Articles (source paths) changed since the served site was rendered.
     private var pending: Set<String> = []
+    /// The site as last loaded from the files (errors or not), and the renderer of its articles:
+    /// an edit that moves no article starts from them.
+    private var loadedSite: LoadedSite?
+    private var articleRenderer: ArticleRenderer?
     var lastReport = ValidationReport(diagnostics: [], coverage: nil)
     /// A language's site validated and ready to render, until its help center renders it.
     var prepared: Prepared?
@@ -225,6 +229,7 @@ public final class IncrementalSite: @unchecked Sendable {
                 report: lastReport, succeeded: model != nil && pending.isEmpty, full: false, articlesChanged: 0,
                 filesChanged: 0, seconds: Date().timeIntervalSince(started))
         }
+        let skippedBefore = skipped
         skipped = skippedPaths
 
         // Render what is due; take the rest from before. An unchanged article is due when a link
@@ -236,6 +241,17 @@ public final class IncrementalSite: @unchecked Sendable {
         }
         let movedFiles = Set(assetStamps.keys).symmetricDifference(self.assetStamps.keys)
         let edited = changed
+        if !everything, movedArticles.isEmpty, movedFiles.isEmpty, skippedPaths == skippedBefore,
+            let replaced = replaceArticles(changed, in: &entries, config: config)
+        {
+            lap("render what is due")
+            articles = entries
+            self.assetStamps = assetStamps
+            pending.formUnion(changed)
+            loadedSite = replaced
+            lap("assemble the knowledge base")
+            return try finish(replaced, everything: false, articlesChanged: changed.count, started: started)
+        }
         var fresh: [String: (RenderedArticle, Diagnostic?)] = [:]
         // In a scope of its own, so the renders' snapshot of the entries is let go before they change.
         let loaded = { (snapshot: [String: ArticleEntry]) in
@@ -243,6 +259,7 @@ public final class IncrementalSite: @unchecked Sendable {
                 root: root, config: config, configDiagnostics: configDiagnostics, sources: sources, parsed: parsed,
                 options: options
             ) { renderer, published in
+                self.articleRenderer = renderer
                 let results = published.parallelMap { article -> (RenderedArticle, Diagnostic?, Bool) in
                     let path = article.sourcePath
                     if let entry = snapshot[path], let rendered = entry.rendered, !edited.contains(path),
@@ -275,6 +292,7 @@ public final class IncrementalSite: @unchecked Sendable {
             entries[path]?.parsed?.body = ""
         }
         let rerendered = Set(fresh.keys)
+        loadedSite = loaded
         lap("assemble the knowledge base")
         articles = entries
         self.assetStamps = assetStamps
@@ -284,6 +302,38 @@ public final class IncrementalSite: @unchecked Sendable {
     }
 
     // MARK: - Steps
+
+    /// The last loaded site with the articles of `paths` rendered again in their places, when that
+    /// is all an edit did: each was published before and still is, under the same slug, source
+    /// file and code keys (then every link and lookup of the others holds). Nil, with `entries`
+    /// untouched, when it did more.
+    private func replaceArticles(
+        _ paths: Set<String>, in entries: inout [String: ArticleEntry], config: SiteConfig
+    ) -> LoadedSite? {
+        guard var site = loadedSite, let renderer = articleRenderer, !paths.isEmpty else { return nil }
+        let prefix = config.content.hasSuffix("/") ? config.content : config.content + "/"
+        var renders: [(path: String, result: (article: RenderedArticle, diagnostic: Diagnostic?))] = []
+        for path in paths.sorted() {
+            guard let entry = entries[path], let parsed = entry.parsed, entry.publishedSlug(options) != nil,
+                let index = site.knowledgeBase.bySourcePath[path]
+            else { return nil }
+            let result = renderer.render(parsed)
+            guard site.knowledgeBase.replace(at: index, with: result.article) else { return nil }
+            renders.append((path, result))
+        }
+        // Their diagnostics, parsing and rendering, in place of those they had.
+        let files = Set(paths.map { joinedPath(prefix, $0) })
+        site.diagnostics.removeAll { files.contains($0.location.file) }
+        for (path, result) in renders {
+            for var diagnostic in (entries[path]?.diagnostics ?? []) + (result.diagnostic.map { [$0] } ?? []) {
+                diagnostic.location.file = joinedPath(prefix, diagnostic.location.file)
+                site.diagnostics.append(diagnostic)
+            }
+            entries[path]?.rendered = result
+            entries[path]?.parsed?.body = ""
+        }
+        return site
+    }
 
     /// Reads one article file: its hash, and its parse when the bytes changed.
     private static func read(
@@ -355,7 +405,8 @@ public final class IncrementalSite: @unchecked Sendable {
         var filesChanged = 0
         if !forced, let oldModel = model, renderedFingerprint == fingerprint, oldModel.config == newModel.config {
             let newRenderer = SiteRenderer(
-                model: newModel, templates: templates, reusing: renderer, translations: translations)
+                model: newModel, templates: templates, reusing: renderer, changed: pending,
+                translations: translations)
             lap("list entries")
             var files = site.files
             let due = pagesDue(old: oldModel, new: newModel)

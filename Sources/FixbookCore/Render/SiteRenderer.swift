@@ -21,23 +21,34 @@ public struct SiteRenderer: Sendable {
     /// A renderer for `model`. With `previous` (the renderer of the site before an edit, with the
     /// same configuration and templates), the list entries and partials that did not change are
     /// taken from it instead of being rendered again.
+    /// `changed` names the source files whose articles may differ from `previous`'s: the others'
+    /// list entries are taken as they are, when the category titles they show are the same.
     public init(
         model: SiteModel, templates: TemplateSet, reusing previous: SiteRenderer? = nil,
-        translations: (Translations, current: Int)? = nil
+        changed: Set<String>? = nil, translations: (Translations, current: Int)? = nil
     ) {
         self.model = model
         self.languageLinks = translations.map { LanguageLinks(translations: $0.0, current: $0.current) }
         self.templates = templates
         self.sharedUI = SharedUIStrings(model.ui)
-        let earlier: [String: ArticleSummaryView] =
+        let earlier: [String: Int] =
             previous.map { previous in
                 Dictionary(
-                    previous.summaries.enumerated().map { (previous.kb.articles[$0.offset].slug, $0.element) },
+                    previous.kb.articles.indices.map { (previous.kb.articles[$0].slug, $0) },
                     uniquingKeysWith: { first, _ in first })
             } ?? [:]
+        let unchanged =
+            changed != nil && previous.map { $0.model.categoryTitles == model.categoryTitles } == true
         summaries = model.articles.indices.map { $0 }.parallelMap { index in
+            let article = model.articles[index]
+            let known = earlier[article.slug].flatMap { at in previous?.summaries[at] }
+            if unchanged, let known, changed?.contains(article.sourcePath) == false,
+                previous?.kb.articles[earlier[article.slug]!].sourcePath == article.sourcePath
+            {
+                return known
+            }
             var entry = Self.summary(of: index, in: model, root: "../")
-            if let known = earlier[model.articles[index].slug], known.sameFields(as: entry) { return known }
+            if let known, known.sameFields(as: entry) { return known }
             entry.html = (try? templates.render("partials/article-item", entry)) ?? ""
             return entry
         }
