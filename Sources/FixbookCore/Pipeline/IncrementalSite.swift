@@ -235,7 +235,6 @@ public final class IncrementalSite: @unchecked Sendable {
         // Render what is due; take the rest from before. An unchanged article is due when a link
         // of it reaches an article whose slug changed (or that came or went), or a file that came
         // or went.
-        let parsed = articlePaths.compactMap { path in entries[path].map { ($0.parsed, $0.diagnostics) } }
         let movedArticles = changed.filter { path in
             (previousSlugs[path] ?? nil) != entries[path]?.publishedSlug(options)
         }
@@ -252,6 +251,7 @@ public final class IncrementalSite: @unchecked Sendable {
             lap("assemble the knowledge base")
             return try finish(replaced, everything: false, articlesChanged: changed.count, started: started)
         }
+        let parsed = articlePaths.compactMap { path in entries[path].map { ($0.parsed, $0.diagnostics) } }
         var fresh: [String: (RenderedArticle, Diagnostic?)] = [:]
         // In a scope of its own, so the renders' snapshot of the entries is let go before they change.
         let loaded = { (snapshot: [String: ArticleEntry]) in
@@ -466,14 +466,26 @@ public final class IncrementalSite: @unchecked Sendable {
     /// The pages that may differ between the two models: those that depend on a changed article
     /// in either, those whose related list changed, and the site-wide pages.
     private func pagesDue(old: SiteModel, new: SiteModel) -> Set<String> {
-        var due: Set<String> = [SiteURLs.home, SiteURLs.codeIndex, SiteURLs.categoryIndex, SiteURLs.tagIndex]
-        let oldSlugs = Dictionary(
-            old.articles.map { ($0.sourcePath, $0.slug) }, uniquingKeysWith: { first, _ in first })
-        let newSlugs = Dictionary(
-            new.articles.map { ($0.sourcePath, $0.slug) }, uniquingKeysWith: { first, _ in first })
+        var due: Set<String> = []
+        var listed = false
         for path in pending {
-            if let slug = oldSlugs[path] { due.formUnion(old.outputs(dependingOn: slug)) }
-            if let slug = newSlugs[path] { due.formUnion(new.outputs(dependingOn: slug)) }
+            let (before, after) = (
+                old.knowledgeBase.bySourcePath[path].map { old.articles[$0] },
+                new.knowledgeBase.bySourcePath[path].map { new.articles[$0] }
+            )
+            // An article that every list shows as before (a body or heading edit): only its own
+            // page, and its codes' pages, which link to its solutions, show what changed.
+            if let before, let after, new.relatedUnchanged, Self.listedAlike(before, after) {
+                due.insert(after.outputPath)
+                for code in after.metadata.codes { due.insert(SiteURLs.code(new.code(forKey: code.code.key))) }
+                continue
+            }
+            listed = true
+            if let before { due.formUnion(old.outputs(dependingOn: before.slug)) }
+            if let after { due.formUnion(new.outputs(dependingOn: after.slug)) }
+        }
+        if listed {
+            due.formUnion([SiteURLs.home, SiteURLs.codeIndex, SiteURLs.categoryIndex, SiteURLs.tagIndex])
         }
         // Related lists shift when articles come, go or change what relates them.
         let rendered = { (path: String) in
@@ -488,6 +500,20 @@ public final class IncrementalSite: @unchecked Sendable {
             due.insert(new.articles[index].outputPath)
         }
         return due.filter(rendered)
+    }
+
+    /// Whether every page that lists an article shows `after` as it showed `before`: the same
+    /// address, title, summary, date, category, tags, codes with their messages, symptoms, order,
+    /// mark and related articles.
+    private static func listedAlike(_ before: RenderedArticle, _ after: RenderedArticle) -> Bool {
+        let (a, b) = (before.metadata, after.metadata)
+        return before.slug == after.slug && before.title == after.title && a.summary == b.summary
+            && a.updated == b.updated && a.category == b.category && a.tags == b.tags
+            && a.codes.map { [$0.code.written, $0.code.key, $0.message ?? ""] }
+                == b.codes.map { [$0.code.written, $0.code.key, $0.message ?? ""] }
+            && a.codes.map(\.code.system) == b.codes.map(\.code.system)
+            && a.symptoms == b.symptoms && a.order == b.order && a.featured == b.featured
+            && a.related.map(\.text) == b.related.map(\.text) && a.aliases.map(\.text) == b.aliases.map(\.text)
     }
 
     /// The sitemap (over every page now served) and the feed; returns how many files changed.
