@@ -48,20 +48,21 @@ public final class SiteModel: Sendable {
     /// The model of `site`. With `previous`, the model of the same site before an edit, the related
     /// lists are taken from it when nothing they depend on changed (the articles, their order,
     /// codes, tags, categories and hand-picked related ones): an edit of a body or a title.
-    public convenience init(_ site: LoadedSite, previous: SiteModel? = nil) {
-        self.init(knowledgeBase: site.knowledgeBase, synonyms: site.synonyms, previous: previous)
+    /// `changed`, with `previous`: the source files of the only articles that may differ from it.
+    public convenience init(_ site: LoadedSite, previous: SiteModel? = nil, changed: Set<String>? = nil) {
+        self.init(knowledgeBase: site.knowledgeBase, synonyms: site.synonyms, previous: previous, changed: changed)
     }
 
-    public init(knowledgeBase kb: KnowledgeBase, synonyms: [[String]], previous: SiteModel? = nil) {
+    public init(
+        knowledgeBase kb: KnowledgeBase, synonyms: [[String]], previous: SiteModel? = nil, changed: Set<String>? = nil
+    ) {
         knowledgeBase = kb
         self.synonyms = synonyms
         ui = UIStrings.forLanguage(kb.config.language)
         // An edit that moved no article in any list (a body, a heading, a summary) keeps every
         // listing of the model before it: only the solution links are read again.
-        let listings =
-            previous.flatMap { previous in
-                Self.sameListings(previous.knowledgeBase, kb) ? previous.listings : nil
-            } ?? Listings(kb, ui: ui)
+        let kept = previous.flatMap { Self.sameListings($0.knowledgeBase, kb) ? $0 : nil }
+        let listings = kept?.listings ?? Listings(kb, ui: ui)
         self.listings = listings
         (byTag, tagNames, byCategory, categoryKeys) =
             (listings.byTag, listings.tagNames, listings.byCategory, listings.categoryKeys)
@@ -70,8 +71,22 @@ public final class SiteModel: Sendable {
         (recentlyUpdated, categoryNeighbors, featured) =
             (listings.recentlyUpdated, listings.categoryNeighbors, listings.featured)
         let (tags, articleCategories, keys) = (byTag, byCategory, categoryKeys)
-        solutionAnchors = kb.articles.map { article in article.metadata.codes.map { article.solutionAnchor(for: $0) } }
-        firstSolutionAnchor = kb.articles.map { SolutionSection.firstAnchor($0.headings) }
+        // The solution links of the articles that did not change are those of the model before.
+        if let kept, let changed {
+            var anchors = kept.solutionAnchors
+            var first = kept.firstSolutionAnchor
+            for index in kb.articles.indices where changed.contains(kb.articles[index].sourcePath) {
+                let article = kb.articles[index]
+                anchors[index] = article.metadata.codes.map { article.solutionAnchor(for: $0) }
+                first[index] = SolutionSection.firstAnchor(article.headings)
+            }
+            (solutionAnchors, firstSolutionAnchor) = (anchors, first)
+        } else {
+            solutionAnchors = kb.articles.map { article in
+                article.metadata.codes.map { article.solutionAnchor(for: $0) }
+            }
+            firstSolutionAnchor = kb.articles.map { SolutionSection.firstAnchor($0.headings) }
+        }
         let due = previous.flatMap {
             Self.relationsDue(from: $0, to: kb, byTag: tags, byCategory: articleCategories, categoryKeys: keys)
         }

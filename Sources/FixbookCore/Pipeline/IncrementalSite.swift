@@ -357,7 +357,7 @@ public final class IncrementalSite: @unchecked Sendable {
     /// Validates the loaded site and, when it has no errors, brings the served files up to date.
     private func finish(_ loaded: LoadedSite, everything: Bool, articlesChanged: Int, started: Date) throws -> Update {
         // The model of the served site is reused only when the configuration is the same.
-        let newModel = SiteModel(loaded, previous: everything ? nil : model)
+        let newModel = SiteModel(loaded, previous: everything ? nil : model, changed: everything ? nil : pending)
         lap("the site model")
         let report = Validator.validate(loaded, model: newModel)
         lap("validate")
