@@ -13,6 +13,9 @@ public struct KnowledgeBase: Sendable {
     public private(set) var bySourcePath: [String: Int] = [:]
     /// Indices into `articles` for each normalized code key, in article order.
     public private(set) var byCodeKey: [String: [Int]] = [:]
+    /// Indices into `articles` in the order of their source paths: the order in which the rules
+    /// that report the second of two articles meet them.
+    public private(set) var inSourceOrder: [Int] = []
 
     public init(
         config: SiteConfig, articles: [RenderedArticle], categories: [Category], catalog: [CatalogEntry],
@@ -23,6 +26,8 @@ public struct KnowledgeBase: Sendable {
         self.categories = categories.sorted { ($0.order, $0.key) < ($1.order, $1.key) }
         self.catalog = catalog
         self.assets = assets
+        let sorted = self.articles
+        inSourceOrder = sorted.indices.sorted { sorted[$0].sourcePath < sorted[$1].sourcePath }
         for (index, article) in self.articles.enumerated() {
             if bySlug[article.slug] == nil { bySlug[article.slug] = index }
             bySourcePath[article.sourcePath] = index

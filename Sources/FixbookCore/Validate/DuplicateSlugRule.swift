@@ -7,12 +7,12 @@ public struct DuplicateSlugRule: ValidationRule {
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         let kb = context.knowledgeBase
-        var firstBySlug: [String: RenderedArticle] = [:]
+        var firstBySlug: [String: Int] = [:]
         var found: [Diagnostic] = []
-        let ordered = kb.articles.sorted { $0.sourcePath < $1.sourcePath }
-        for article in ordered {
+        for index in kb.inSourceOrder {
+            let article = kb.articles[index]
             let key = SearchTokenizer.normalize(article.slug)
-            if let first = firstBySlug[key] {
+            if let first = firstBySlug[key].map({ kb.articles[$0] }) {
                 let line = article.metadata.keyLines["slug"] ?? 1
                 found.append(
                     diagnostic(
@@ -21,7 +21,7 @@ public struct DuplicateSlugRule: ValidationRule {
                     )
                 )
             } else {
-                firstBySlug[key] = article
+                firstBySlug[key] = index
             }
         }
         return found

@@ -8,9 +8,9 @@ public struct RelatedAndAliasRule: ValidationRule {
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         let kb = context.knowledgeBase
         var found: [Diagnostic] = []
-        var aliasOwners: [String: RenderedArticle] = [:]
-        let pagePaths = Set(kb.articles.map(\.outputPath))
-        for article in kb.articles.sorted(by: { $0.sourcePath < $1.sourcePath }) {
+        var aliasOwners: [String: Int] = [:]
+        for index in kb.inSourceOrder {
+            let article = kb.articles[index]
             for related in article.metadata.related where kb.article(slug: related.text) == nil {
                 found.append(
                     diagnostic(
@@ -29,13 +29,13 @@ public struct RelatedAndAliasRule: ValidationRule {
                     )
                     continue
                 }
-                if pagePaths.contains(path) || AliasPath.reserved.contains(path) {
+                if Self.isArticlePage(path, in: kb) || AliasPath.reserved.contains(path) {
                     found.append(
                         diagnostic(
                             .aliasCollision, .error, at: kb.location(article, line: alias.line),
                             "alias '\(alias.text)' would overwrite the page \(path)")
                     )
-                } else if let owner = aliasOwners[path], owner.slug != article.slug {
+                } else if let owner = aliasOwners[path].map({ kb.articles[$0] }), owner.slug != article.slug {
                     found.append(
                         diagnostic(
                             .aliasCollision, .error, at: kb.location(article, line: alias.line),
@@ -43,11 +43,17 @@ public struct RelatedAndAliasRule: ValidationRule {
                         )
                     )
                 } else {
-                    aliasOwners[path] = article
+                    aliasOwners[path] = index
                 }
             }
         }
         return found
+    }
+
+    /// Whether `path` is an article's page (`articles/<slug>.html`).
+    private static func isArticlePage(_ path: String, in kb: KnowledgeBase) -> Bool {
+        guard path.hasPrefix("articles/"), path.hasSuffix(".html") else { return false }
+        return kb.bySlug[String(path.dropFirst("articles/".count).dropLast(".html".count))] != nil
     }
 }
 
