@@ -161,6 +161,8 @@ final class EditableSite {
         var paragraph = "正文。"
         var links: [String] = []
         var brokenCode = false
+        /// The scaffold's placeholder left in the solution section.
+        var placeholder = false
     }
 
     let root: URL
@@ -224,22 +226,28 @@ final class EditableSite {
         let index = edit.target % articles.count
         let value = edit.value
         switch edit.kind {
-        case .body: articles[index].paragraph = "正文第 \(value) 版，编辑 \(counter)。"
-        case .title: articles[index].title = value % 5 == 0 ? "文章 \(index)" : "标题 \(value) 登陆"
+        case .body:
+            articles[index].paragraph = "正文第 \(value) 版，编辑 \(counter)。"
+            articles[index].placeholder = value % 11 == 0
+        case .title:
+            // Now and then a code misspelt with the letter O, which the title may not show.
+            articles[index].title =
+                value % 5 == 0 ? "文章 \(index)" : value % 9 == 0 ? "标题 0x800CCCOD" : "标题 \(value) 登陆"
         case .slug: articles[index].slug = value % 3 == 0 ? nil : "s\(value % 8)"
         case .codes:
             articles[index].codes =
                 value % 4 == 0
                 ? [] : ["550", "0x800CCC0F", "5.1.1", "4.4.7"].shuffled(seed: value).prefix(value % 3 + 1).map { $0 }
         case .tags: articles[index].tags = (0..<(value % 3)).map { "t\((value + $0) % 5)" }
-        case .category: articles[index].category = [nil, "mail", "web"][value % 3]
+        case .category: articles[index].category = [nil, "mail", "web", "web", "mail", "spam"][value % 6]
         case .related:
             articles[index].related = value % 2 == 0 ? [] : [articles[value % articles.count].slug ?? "a\(value % 12)"]
         case .aliases: articles[index].aliases = value % 2 == 0 ? [] : ["old/x\(value % 4)"]
         case .draft: articles[index].draft = value % 3 == 0
         case .heading:
             articles[index].extraHeading = "原因 \(value % 4)"
-            articles[index].heading = value % 5 == 0 ? "处理方法" : "解决方法"
+            // "其他" opens no solution section: the article's codes are left without a fix.
+            articles[index].heading = value % 5 == 0 ? "处理方法" : value % 7 == 0 ? "其他" : "解决方法"
         case .link:
             let other = articles[value % articles.count].path.split(separator: "/").suffix(2).joined(separator: "/")
             articles[index].links = value % 4 == 0 ? [] : ["../" + other, "../" + other + "#解决方法"]
@@ -299,7 +307,8 @@ final class EditableSite {
         front.append("updated: 2026-11-\(10 + article.title.count % 18)")
         let links = article.links.map { "[相关](\($0))" }.joined(separator: " ")
         let body =
-            "\(article.paragraph) \(links) ![图](../p.png)\n\n## \(article.extraHeading)\n\n说明。\n\n## \(article.heading)\n\n按步骤处理。\n"
+            "\(article.paragraph) \(links) ![图](../p.png)\n\n## \(article.extraHeading)\n\n说明。\n\n## \(article.heading)\n\n"
+            + (article.placeholder ? ArticleScaffold.placeholderComment + "\n" : "") + "按步骤处理。\n"
         write(article.path, "---\n" + front.joined(separator: "\n") + "\n---\n" + body)
     }
 

@@ -47,8 +47,10 @@ extension IncrementalSite {
             let othersMoved = languageSites.indices.contains { $0 != position && before[$0] != after[$0] }
             let ready = site.prepared
             if let ready {
+                // Its sitemap lists its pages' translations, which its own edit may have moved.
                 let part = try site.render(
-                    ready, translations: (translations, current: position), everything: othersMoved, started: started)
+                    ready, translations: (translations, current: position), everything: othersMoved,
+                    sitemap: before[position] != after[position], started: started)
                 rendered.append((folder, part))
             } else if othersMoved, let model = site.model {
                 // Nothing of its own changed: its pages again from its model (a full render reads

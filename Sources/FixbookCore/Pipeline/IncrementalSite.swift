@@ -359,7 +359,9 @@ public final class IncrementalSite: @unchecked Sendable {
         // The model of the served site is reused only when the configuration is the same.
         let newModel = SiteModel(loaded, previous: everything ? nil : model, changed: everything ? nil : pending)
         lap("the site model")
-        let report = Validator.validate(loaded, model: newModel)
+        let report = Validator.validate(
+            loaded, model: newModel, reusing: everything ? nil : lastReport.articleFindings,
+            changed: everything ? nil : pending)
         lap("validate")
         lastReport = report
         latestModel = newModel
@@ -392,9 +394,10 @@ public final class IncrementalSite: @unchecked Sendable {
 
     /// Brings the served files up to date with `ready`: only the pages that depend on what changed,
     /// or every file when the configuration, a data file or the theme changed (or `everything`).
+    /// `sitemap`: the sitemap is due even when no page came or went (its translations moved).
     func render(
         _ ready: Prepared, translations: (Translations, current: Int)?, everything forced: Bool = false,
-        started: Date
+        sitemap sitemapDue: Bool = false, started: Date
     ) throws -> Update {
         prepared = nil
         let (loaded, newModel, report, articlesChanged) = (
@@ -429,7 +432,7 @@ public final class IncrementalSite: @unchecked Sendable {
             lap("render \(due.count) pages")
             // The sitemap lists every page and its date: due when a page came or went or a date moved.
             let pagesMoved =
-                pagesCameOrWent
+                pagesCameOrWent || sitemapDue
                 || oldModel.recentlyUpdated.map { oldModel.articles[$0].metadata.updated }
                     != newModel.recentlyUpdated.map { newModel.articles[$0].metadata.updated }
             changedPaths += try updateFeeds(

@@ -1,30 +1,28 @@
 /// Catches a misspelt code in what readers see first — title, summary, symptoms — such as
 /// `0x800CCCOD` with the letter O: search would still find it, but readers copy it wrongly.
-public struct CodeInTextRule: ValidationRule {
+public struct CodeInTextRule: ArticleRule {
     public static let emits: [RuleID] = [.malformedCodeInText]
 
     public init() {}
 
-    public func check(_ context: ValidationContext) -> [Diagnostic] {
+    public func check(_ article: RenderedArticle, _ context: ValidationContext) -> [Diagnostic] {
         let kb = context.knowledgeBase
         var found: [Diagnostic] = []
-        for article in kb.articles {
-            let metadata = article.metadata
-            var fields: [(key: String, text: String)] = [("title", article.title)]
-            if let summary = metadata.summary { fields.append(("summary", summary)) }
-            fields += metadata.symptoms.map { ("symptoms", $0) }
-            for (key, text) in fields {
-                for candidate in Self.hexLikeWords(in: text) {
-                    let result = CodeNormalizer.parse(candidate)
-                    guard case .malformed(_, let suggestion?) = result, let problem = result.problem else { continue }
-                    found.append(
-                        diagnostic(
-                            .malformedCodeInText, .warning,
-                            at: kb.location(article, line: metadata.keyLines[key] ?? 1), "\(key): \(problem)",
-                            suggestion: suggestion
-                        )
+        let metadata = article.metadata
+        var fields: [(key: String, text: String)] = [("title", article.title)]
+        if let summary = metadata.summary { fields.append(("summary", summary)) }
+        fields += metadata.symptoms.map { ("symptoms", $0) }
+        for (key, text) in fields {
+            for candidate in Self.hexLikeWords(in: text) {
+                let result = CodeNormalizer.parse(candidate)
+                guard case .malformed(_, let suggestion?) = result, let problem = result.problem else { continue }
+                found.append(
+                    diagnostic(
+                        .malformedCodeInText, .warning,
+                        at: kb.location(article, line: metadata.keyLines[key] ?? 1), "\(key): \(problem)",
+                        suggestion: suggestion
                     )
-                }
+                )
             }
         }
         return found

@@ -31,3 +31,16 @@ extension ValidationRule {
         Diagnostic(rule: rule, severity: severity, location: location, message: message, suggestion: suggestion)
     }
 }
+
+/// A rule whose findings about an article depend on that article alone (and the site's
+/// configuration and data files): after an edit, only the articles that changed are checked
+/// again (`Validator.validate(reusing:)`).
+public protocol ArticleRule: ValidationRule {
+    func check(_ article: RenderedArticle, _ context: ValidationContext) -> [Diagnostic]
+}
+
+extension ArticleRule {
+    public func check(_ context: ValidationContext) -> [Diagnostic] {
+        context.knowledgeBase.articles.flatMap { check($0, context) }
+    }
+}
