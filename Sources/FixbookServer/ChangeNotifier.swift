@@ -10,12 +10,21 @@ import Foundation
 /// Renames, deletions and editors that write a temporary file and move it over all arrive as
 /// events. `nil` from `make` means the platform has no such notifications: poll instead.
 final class ChangeNotifier: @unchecked Sendable {
+    /// What changed since the last wait: the files written over (root-relative paths), or nil
+    /// when a file or folder came, went or moved (or the kernel dropped events), and the whole
+    /// content must be listed again.
+    struct Change {
+        var files: Set<String>?
+    }
+
     #if canImport(Glibc)
         private let descriptor: Int32
         /// Each watch's folder: its path, and its path relative to the root.
         private var folders: [Int32: (path: String, relative: String)] = [:]
         private let lock = NSLock()
         private let ignored: (String) -> Bool
+        /// The files written over since the last wait, nil once a file came, went or moved.
+        private var written: Set<String>? = []
 
         private init(descriptor: Int32, ignored: @escaping (String) -> Bool) {
             self.descriptor = descriptor
@@ -63,17 +72,21 @@ final class ChangeNotifier: @unchecked Sendable {
         }
 
         /// Blocks until at least one event arrives, then until none has arrived for `quiet`, so a
-        /// save in several steps is reported once, whole. Returns false once the notifier fails.
-        func waitForChange(quiet milliseconds: Int32) -> Bool {
-            guard readEvents(timeout: -1) else { return false }
+        /// save in several steps is reported once, whole. Returns nil once the notifier fails.
+        func waitForChange(quiet milliseconds: Int32) -> Change? {
+            written = []
+            guard readEvents(timeout: -1) else { return nil }
             while true {
                 var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
                 let ready = poll(&poller, 1, milliseconds)
-                if ready == 0 { return true }
-                if ready < 0 && errno != EINTR { return false }
-                guard readEvents(timeout: 0) else { return false }
+                if ready == 0 { return Change(files: written) }
+                if ready < 0 && errno != EINTR { return nil }
+                guard readEvents(timeout: 0) else { return nil }
             }
         }
+
+        /// Events that leave every file where it was: a file written over, or its attributes.
+        private static let inPlace = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_ATTRIB)
 
         /// Reads the waiting events; watches new folders as they appear.
         private func readEvents(timeout: Int32) -> Bool {
@@ -94,6 +107,12 @@ final class ChangeNotifier: @unchecked Sendable {
                 let name = String(
                     decoding: buffer[nameStart..<(nameStart + nameLength)].prefix { $0 != 0 }, as: UTF8.self)
                 offset = nameStart + nameLength
+                let folder = lock.withLock { folders[watch] }
+                if let folder, !name.isEmpty, mask & UInt32(IN_ISDIR) == 0, mask & ~Self.inPlace == 0 {
+                    written?.insert(folder.relative.isEmpty ? name : folder.relative + "/" + name)
+                } else {
+                    written = nil
+                }
                 if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0,
                     let folder = lock.withLock({ folders[watch] })
                 {
@@ -105,6 +124,6 @@ final class ChangeNotifier: @unchecked Sendable {
         }
     #else
         static func make(root: URL, ignored: @escaping (String) -> Bool) -> ChangeNotifier? { nil }
-        func waitForChange(quiet milliseconds: Int32) -> Bool { false }
+        func waitForChange(quiet milliseconds: Int32) -> Change? { nil }
     #endif
 }

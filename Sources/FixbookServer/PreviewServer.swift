@@ -75,12 +75,12 @@ public struct PreviewServer: Sendable {
         }
         if let notifier = ChangeNotifier.make(root: root, ignored: ignored) {
             while !Task.isCancelled {
-                let changed = await withCheckedContinuation { continuation in
+                let change = await withCheckedContinuation { continuation in
                     // The wait blocks a thread of its own, never one of the server's.
                     Thread.detachNewThread { continuation.resume(returning: notifier.waitForChange(quiet: 15)) }
                 }
-                guard changed else { break }
-                await builder.rebuild()
+                guard let change else { break }
+                await builder.rebuild(changedFiles: change.files)
             }
             if Task.isCancelled { return }
         }

@@ -78,10 +78,11 @@ final class PreviewBuilder: @unchecked Sendable {
         self.log = log
     }
 
-    /// One build; called from one thread at a time.
-    func rebuild() async {
+    /// One build; called from one thread at a time. `changedFiles`: the files written over since
+    /// the last build, when the kernel told them.
+    func rebuild(changedFiles: Set<String>? = nil) async {
         do {
-            let update = try site.update()
+            let update = try site.update(changedFiles: changedFiles)
             if update.succeeded {
                 if update.articlesChanged == 0 && update.filesChanged == 0 && !update.full { return }
                 await state.succeeded(site.site.files)

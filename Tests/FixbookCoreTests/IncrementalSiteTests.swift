@@ -54,7 +54,8 @@ import Testing
                 _ = try incremental.update()
                 for (step, edit) in edits.enumerated() {
                     site.apply(edit)
-                    let update = try incremental.update()
+                    // Every other step is told which files changed, as serve is by the kernel.
+                    let update = try incremental.update(changedFiles: step % 2 == 0 ? site.changedFiles : nil)
                     try expectSameAsFullBuild(incremental, site, after: "step \(step + 1) (\(edit))", update: update)
                 }
             } catch {
@@ -80,7 +81,7 @@ import Testing
                 try expectSameAsHelpCenterBuild(incremental, site, after: "the first build")
                 for (step, edit) in edits.enumerated() {
                     site.apply(edit)
-                    let update = try incremental.update()
+                    let update = try incremental.update(changedFiles: step % 2 == 0 ? site.changedFiles : nil)
                     try expectSameAsHelpCenterBuild(
                         incremental, site, after: "step \(step + 1) (\(edit))", update: update)
                 }
@@ -217,8 +218,13 @@ final class EditableSite {
 
     func remove() { try? FileManager.default.removeItem(at: root) }
 
+    /// What the last `apply` changed, as the kernel would tell it: the files written over (root
+    /// relative), or nil when a file came or went.
+    private(set) var changedFiles: Set<String>? = []
+
     func apply(_ edit: Edit) {
         counter += 1
+        changedFiles = []
         guard !articles.isEmpty else {
             addArticle(edit.value)
             return
@@ -253,11 +259,11 @@ final class EditableSite {
             articles[index].links = value % 4 == 0 ? [] : ["../" + other, "../" + other + "#解决方法"]
         case .add: addArticle(value)
         case .delete:
-            try? FileManager.default.removeItem(at: root.appendingPathComponent(articles[index].path))
+            removeFile(articles[index].path)
             articles.remove(at: index)
             return
         case .rename:
-            try? FileManager.default.removeItem(at: root.appendingPathComponent(articles[index].path))
+            removeFile(articles[index].path)
             articles[index].path =
                 folder(of: articles[index].path) + "\(value % 2 == 0 ? "mail" : "web")/r\(counter).md"
         case .breakCode: articles[index].brokenCode = value % 2 == 0
@@ -277,7 +283,7 @@ final class EditableSite {
         case .config: write("fixbook.yml", "title: 测试 \(value % 3)\n" + configText)
         case .asset:
             if value % 2 == 0 {
-                try? FileManager.default.removeItem(at: root.appendingPathComponent(folder(0) + "p.png"))
+                removeFile(folder(0) + "p.png")
             } else {
                 write(folder(0) + "p.png", "png \(value)")
             }
@@ -312,8 +318,18 @@ final class EditableSite {
         write(article.path, "---\n" + front.joined(separator: "\n") + "\n---\n" + body)
     }
 
+    private func removeFile(_ path: String) {
+        if FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) { changedFiles = nil }
+        try? FileManager.default.removeItem(at: root.appendingPathComponent(path))
+    }
+
     private func write(_ path: String, _ text: String) {
         let url = root.appendingPathComponent(path)
+        if FileManager.default.fileExists(atPath: url.path) {
+            changedFiles?.insert(path)
+        } else {
+            changedFiles = nil
+        }
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? Data(text.utf8).write(to: url)
     }

@@ -37,7 +37,7 @@ public struct ContentSources: Sendable {
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw FixbookError("content folder not found: \(directory.path)")
         }
-        let (paths, skipped) = try listFiles(root)
+        let (paths, skipped, _) = try listFiles(root)
         for (path, reason) in skipped {
             sources.diagnostics.append(
                 Diagnostic(
@@ -88,10 +88,16 @@ public struct ContentSources: Sendable {
     }
 
     /// Content-relative paths of regular files under `root`, skipping what an editor leaves behind,
-    /// and the entries skipped for safety with the reason (symlinks out or in a loop, FIFOs…).
-    static func listFiles(_ root: URL) throws -> (files: [String], skipped: [(path: String, reason: String)]) {
+    /// the entries skipped for safety with the reason (symlinks out or in a loop, FIFOs…), and
+    /// whether any entry was a symbolic link (or of a type the file system did not say).
+    static func listFiles(
+        _ root: URL
+    ) throws -> (
+        files: [String], skipped: [(path: String, reason: String)], linked: Bool
+    ) {
         var result: [String] = []
         var skipped: [(String, String)] = []
+        var linked = false
         var visited: Set<String> = [root.path]
         // `resolvedDirectory` is where `directory` really is, once its links are followed.
         func walk(_ directory: URL, resolvedDirectory: String, prefix: String) throws {
@@ -113,6 +119,7 @@ public struct ContentSources: Sendable {
                     try walk(url, resolvedDirectory: resolved, prefix: relative)
                     continue
                 }
+                linked = true
                 let resolved = url.resolvingSymlinksInPath()
                 // A symlink may only point inside the content folder, and never into a loop.
                 guard resolved.path == root.path || resolved.path.hasPrefix(root.path + "/") else {
@@ -141,7 +148,7 @@ public struct ContentSources: Sendable {
             }
         }
         try walk(root, resolvedDirectory: root.resolvingSymlinksInPath().path, prefix: "")
-        return (result, skipped)
+        return (result, skipped, linked)
     }
 
     /// The names in a folder, sorted, with their `readdir` types (`DT_UNKNOWN` where the file

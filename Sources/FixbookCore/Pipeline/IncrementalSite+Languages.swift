@@ -14,7 +14,7 @@ extension IncrementalSite {
 
     /// Updates every language's site, then renders those that changed, and all the pages of
     /// those whose translations' pages moved.
-    func updateLanguages(_ config: SiteConfig, started: Date) throws -> Update {
+    func updateLanguages(_ config: SiteConfig, changedFiles: Set<String>?, started: Date) throws -> Update {
         if config.languages != self.config.languages || languageSites.isEmpty {
             languageSites = config.languages.enumerated().map { position, language in
                 IncrementalSite(root: root, options: options, edition: Edition(language: language, position: position))
@@ -22,7 +22,7 @@ extension IncrementalSite {
         }
         self.config = config
         let before = languageSites.map { $0.model.map(Self.linkTargets) }
-        let updates = try languageSites.map { try $0.update() }
+        let updates = try languageSites.map { try $0.update(changedFiles: changedFiles) }
         let contentRoot = root.appendingPathComponent(config.content)
         let (_, found) = try HelpCenter.sharedFiles(in: contentRoot, config: config)
         // Every language's model of the files as they are now: what the checks across languages

@@ -113,6 +113,8 @@ public final class IncrementalSite: @unchecked Sendable {
     /// The site as last loaded from the files (errors or not), and the renderer of its articles:
     /// an edit that moves no article starts from them.
     private var loadedSite: LoadedSite?
+    /// The content folder's files and skipped entries as last listed, when none was a link.
+    private var listing: (paths: [String], skipped: [(path: String, reason: String)])?
     private var articleRenderer: ArticleRenderer?
     var lastReport = ValidationReport(diagnostics: [], coverage: nil)
     /// A language's site validated and ready to render, until its help center renders it.
@@ -140,13 +142,18 @@ public final class IncrementalSite: @unchecked Sendable {
     /// Every served file: the site and its search index.
     public func allFiles() -> [String: [UInt8]] { site.files.merging(searchFiles()) { _, search in search } }
 
-    /// Brings the site up to date with the files on disk.
-    public func update() throws -> Update {
+    /// Brings the site up to date with the files on disk. `changedFiles`, when the caller knows
+    /// them (the kernel's notifications): the only files, relative to the root, that may have
+    /// changed since the last update, each one that existed then; then the content folder is not
+    /// listed again, and only those files are looked at.
+    public func update(changedFiles: Set<String>? = nil) throws -> Update {
         let started = Date()
         phases = []
         lapStarted = started
         let (written, writtenDiagnostics) = try SiteLoader.loadConfig(root: root)
-        if edition == nil, !written.languages.isEmpty { return try updateLanguages(written, started: started) }
+        if edition == nil, !written.languages.isEmpty {
+            return try updateLanguages(written, changedFiles: changedFiles, started: started)
+        }
         languageSites = []
         // One language of several: built as that language's site, the configuration's own problems
         // reported once, with the first language.
@@ -167,7 +174,16 @@ public final class IncrementalSite: @unchecked Sendable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentRoot.path, isDirectory: &isDirectory), isDirectory.boolValue
         else { throw FixbookError("content folder not found: \(contentRoot.path)") }
-        let (paths, skippedEntries) = try ContentSources.listFiles(contentRoot)
+        let known = knownFiles(changedFiles, config: config, everything: everything)
+        let paths: [String]
+        let skippedEntries: [(path: String, reason: String)]
+        if known != nil, let listing {
+            (paths, skippedEntries) = (listing.paths, listing.skipped)
+        } else {
+            let (files, skipped, linked) = try ContentSources.listFiles(contentRoot)
+            (paths, skippedEntries) = (files, skipped)
+            listing = linked ? nil : (files, skipped)
+        }
         var sources = ContentSources()
         sources.diagnostics = skippedEntries.map {
             Diagnostic(
@@ -181,7 +197,8 @@ public final class IncrementalSite: @unchecked Sendable {
                 articlePaths.append(path)
             } else if !ContentSources.hasExtension(path, in: ["yml", "yaml"]) {
                 sources.assets[path] = contentRoot.appendingPathComponent(path)
-                assetStamps[path] = Stamp(contentRoot.path + "/" + path)
+                let same = known.map { !$0.contains(path) } == true
+                assetStamps[path] = same ? self.assetStamps[path] : Stamp(contentRoot.path + "/" + path)
             }
         }
         articlePaths.sort()
@@ -194,7 +211,9 @@ public final class IncrementalSite: @unchecked Sendable {
         // than everything else an edit needs.
         var entries = articles
         articles = [:]
-        let stamps = articlePaths.map { Stamp(contentRoot.path + "/" + $0) }
+        let stamps = articlePaths.map { path in
+            known.map { !$0.contains(path) } == true ? entries[path]?.stamp : Stamp(contentRoot.path + "/" + path)
+        }
         lap("check every file's identity")
         let toRead = articlePaths.indices.filter { stamps[$0] != nil && entries[articlePaths[$0]]?.stamp != stamps[$0] }
         let before = toRead.map { entries[listed[$0]] }
@@ -302,6 +321,25 @@ public final class IncrementalSite: @unchecked Sendable {
     }
 
     // MARK: - Steps
+
+    /// The content-relative paths of `changedFiles` when they allow the last listing to stand: a
+    /// listing without links, a plain content folder, and each changed content file one listed
+    /// then (data files and files outside the content folder are read on every update anyway).
+    /// Nil when the folder must be listed again.
+    private func knownFiles(_ changedFiles: Set<String>?, config: SiteConfig, everything: Bool) -> Set<String>? {
+        guard let changedFiles, !everything, let listing, !config.content.hasPrefix("/"),
+            !config.content.split(separator: "/").contains("..")
+        else { return nil }
+        let folder = config.content.split(separator: "/").filter { $0 != "." }.joined(separator: "/") + "/"
+        let listed = Set(listing.paths)
+        var inside: Set<String> = []
+        for path in changedFiles where path.hasPrefix(folder) {
+            let relative = String(path.dropFirst(folder.count))
+            guard listed.contains(relative) else { return nil }
+            inside.insert(relative)
+        }
+        return inside
+    }
 
     /// The last loaded site with the articles of `paths` rendered again in their places, when that
     /// is all an edit did: each was published before and still is, under the same slug, source
