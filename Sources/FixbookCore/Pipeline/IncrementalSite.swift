@@ -113,8 +113,9 @@ public final class IncrementalSite: @unchecked Sendable {
     /// The site as last loaded from the files (errors or not), and the renderer of its articles:
     /// an edit that moves no article starts from them.
     private var loadedSite: LoadedSite?
-    /// The content folder's files and skipped entries as last listed, when none was a link.
-    private var listing: (paths: [String], skipped: [(path: String, reason: String)])?
+    /// The content folder's files and skipped entries as last listed, when none was a link, and
+    /// its articles' paths, sorted.
+    private var listing: (paths: [String], skipped: [(path: String, reason: String)], articles: [String]?)?
     private var articleRenderer: ArticleRenderer?
     var lastReport = ValidationReport(diagnostics: [], coverage: nil)
     /// A language's site validated and ready to render, until its help center renders it.
@@ -182,7 +183,7 @@ public final class IncrementalSite: @unchecked Sendable {
         } else {
             let (files, skipped, linked) = try ContentSources.listFiles(contentRoot)
             (paths, skippedEntries) = (files, skipped)
-            listing = linked ? nil : (files, skipped)
+            listing = linked ? nil : (files, skipped, nil)
         }
         var sources = ContentSources()
         sources.diagnostics = skippedEntries.map {
@@ -192,16 +193,22 @@ public final class IncrementalSite: @unchecked Sendable {
         }
         var articlePaths: [String] = []
         var assetStamps: [String: Stamp] = [:]
+        let sortedArticles = known == nil ? nil : listing?.articles
         for path in paths where !ContentSources.dataFileNames.contains(path) {
             if ContentSources.isArticlePath(path) {
-                articlePaths.append(path)
+                if sortedArticles == nil { articlePaths.append(path) }
             } else if !ContentSources.hasExtension(path, in: ["yml", "yaml"]) {
                 sources.assets[path] = contentRoot.appendingPathComponent(path)
                 let same = known.map { !$0.contains(path) } == true
                 assetStamps[path] = same ? self.assetStamps[path] : Stamp(contentRoot.path + "/" + path)
             }
         }
-        articlePaths.sort()
+        if let sortedArticles {
+            articlePaths = sortedArticles
+        } else {
+            articlePaths.sort()
+            listing?.articles = articlePaths
+        }
         lap("list the files")
         let listed = articlePaths
         sources.dataFiles = dataTexts
@@ -211,11 +218,26 @@ public final class IncrementalSite: @unchecked Sendable {
         // than everything else an edit needs.
         var entries = articles
         articles = [:]
-        let stamps = articlePaths.map { path in
-            known.map { !$0.contains(path) } == true ? entries[path]?.stamp : Stamp(contentRoot.path + "/" + path)
+        // Told which files changed, only those are looked at; else every file's identity is.
+        var found = [Stamp?](repeating: nil, count: articlePaths.count)
+        var looked: [Int] = []
+        if let known {
+            looked = known.compactMap { path in
+                // `articlePaths` is sorted: a binary search finds it.
+                var (low, high) = (0, articlePaths.count)
+                while low < high {
+                    let middle = (low + high) / 2
+                    if articlePaths[middle] < path { low = middle + 1 } else { high = middle }
+                }
+                return low < articlePaths.count && articlePaths[low] == path ? low : nil
+            }
+        } else {
+            looked = Array(articlePaths.indices)
         }
+        for index in looked { found[index] = Stamp(contentRoot.path + "/" + articlePaths[index]) }
+        let stamps = found
         lap("check every file's identity")
-        let toRead = articlePaths.indices.filter { stamps[$0] != nil && entries[articlePaths[$0]]?.stamp != stamps[$0] }
+        let toRead = looked.filter { stamps[$0] != nil && entries[articlePaths[$0]]?.stamp != stamps[$0] }
         let before = toRead.map { entries[listed[$0]] }
         let read = Array(toRead.indices).parallelMap { position -> (String, ArticleEntry?) in
             let index = toRead[position]
@@ -226,8 +248,9 @@ public final class IncrementalSite: @unchecked Sendable {
                     path, stamp: stamps[index]!, contentRoot: contentRoot, config: config, known: before[position])
             )
         }
-        let present = Set(articlePaths)
-        var changed = Set(entries.keys.filter { !present.contains($0) })
+        // Told which files changed, none came or went.
+        let present = known == nil ? Set(articlePaths) : []
+        var changed = known == nil ? Set(entries.keys.filter { !present.contains($0) }) : []
         // What a link to a changed file resolved to before: its slug, and whether it was published.
         var previousSlugs: [String: String?] = [:]
         for path in changed { previousSlugs[path] = entries[path]?.publishedSlug(options) }
