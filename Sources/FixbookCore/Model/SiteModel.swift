@@ -41,6 +41,8 @@ public final class SiteModel: Sendable {
     public let relatedUnchanged: Bool
     /// The lists above, kept whole for the model after an edit that moves nothing in them.
     private let listings: Listings
+    /// True when the lists were taken from the previous model: every article is where it was.
+    public let listingsUnchanged: Bool
 
     public var config: SiteConfig { knowledgeBase.config }
     public var articles: [RenderedArticle] { knowledgeBase.articles }
@@ -63,6 +65,7 @@ public final class SiteModel: Sendable {
         // listing of the model before it: only the solution links are read again.
         let kept = previous.flatMap { Self.sameListings($0.knowledgeBase, kb) ? $0 : nil }
         let listings = kept?.listings ?? Listings(kb, ui: ui)
+        listingsUnchanged = kept != nil
         self.listings = listings
         (byTag, tagNames, byCategory, categoryKeys) =
             (listings.byTag, listings.tagNames, listings.byCategory, listings.categoryKeys)

@@ -533,15 +533,17 @@ public final class IncrementalSite: @unchecked Sendable {
         var due: Set<String> = []
         var listed = false
         for path in pending {
-            let (before, after) = (
-                old.knowledgeBase.bySourcePath[path].map { old.articles[$0] },
-                new.knowledgeBase.bySourcePath[path].map { new.articles[$0] }
-            )
+            let (oldIndex, newIndex) = (old.knowledgeBase.bySourcePath[path], new.knowledgeBase.bySourcePath[path])
+            let (before, after) = (oldIndex.map { old.articles[$0] }, newIndex.map { new.articles[$0] })
             // An article that every list shows as before (a body or heading edit): only its own
-            // page, and its codes' pages, which link to its solutions, show what changed.
-            if let before, let after, new.relatedUnchanged, Self.listedAlike(before, after) {
+            // page shows what changed, and its codes' pages when its solutions moved.
+            if let before, let after, let oldIndex, let newIndex, new.relatedUnchanged,
+                Self.listedAlike(before, after)
+            {
                 due.insert(after.outputPath)
-                for code in after.metadata.codes { due.insert(SiteURLs.code(new.code(forKey: code.code.key))) }
+                if old.solutionAnchors[oldIndex] != new.solutionAnchors[newIndex] {
+                    for code in after.metadata.codes { due.insert(SiteURLs.code(new.code(forKey: code.code.key))) }
+                }
                 continue
             }
             listed = true

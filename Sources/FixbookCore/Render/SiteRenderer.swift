@@ -31,8 +31,12 @@ public struct SiteRenderer: Sendable {
         self.languageLinks = translations.map { LanguageLinks(translations: $0.0, current: $0.current) }
         self.templates = templates
         self.sharedUI = SharedUIStrings(model.ui)
+        // Every article where it was (the model kept its lists): the same index before and now.
+        let sameIndices = model.listingsUnchanged && previous?.kb.articles.count == model.articles.count
         let earlier: [String: Int] =
-            previous.map { previous in
+            sameIndices
+            ? [:]
+            : previous.map { previous in
                 Dictionary(
                     previous.kb.articles.indices.map { (previous.kb.articles[$0].slug, $0) },
                     uniquingKeysWith: { first, _ in first })
@@ -41,9 +45,10 @@ public struct SiteRenderer: Sendable {
             changed != nil && previous.map { $0.model.categoryTitles == model.categoryTitles } == true
         summaries = model.articles.indices.map { $0 }.parallelMap { index in
             let article = model.articles[index]
-            let known = earlier[article.slug].flatMap { at in previous?.summaries[at] }
-            if unchanged, let known, changed?.contains(article.sourcePath) == false,
-                previous?.kb.articles[earlier[article.slug]!].sourcePath == article.sourcePath
+            let at = sameIndices ? index : earlier[article.slug]
+            let known = at.flatMap { previous?.summaries[$0] }
+            if unchanged, let known, let at, changed?.contains(article.sourcePath) == false,
+                previous?.kb.articles[at].sourcePath == article.sourcePath
             {
                 return known
             }
