@@ -115,7 +115,8 @@ public final class IncrementalSite: @unchecked Sendable {
     private var loadedSite: LoadedSite?
     /// The content folder's files and skipped entries as last listed, when none was a link, and
     /// its articles' paths, sorted.
-    private var listing: (paths: [String], skipped: [(path: String, reason: String)], articles: [String]?)?
+    private var listing:
+        (paths: [String], skipped: [(path: String, reason: String)], articles: [String]?, assets: [String]?)?
     private var articleRenderer: ArticleRenderer?
     var lastReport = ValidationReport(diagnostics: [], coverage: nil)
     /// A language's site validated and ready to render, until its help center renders it.
@@ -183,7 +184,7 @@ public final class IncrementalSite: @unchecked Sendable {
         } else {
             let (files, skipped, linked) = try ContentSources.listFiles(contentRoot)
             (paths, skippedEntries) = (files, skipped)
-            listing = linked ? nil : (files, skipped, nil)
+            listing = linked ? nil : (files, skipped, nil, nil)
         }
         var sources = ContentSources()
         sources.diagnostics = skippedEntries.map {
@@ -193,21 +194,26 @@ public final class IncrementalSite: @unchecked Sendable {
         }
         var articlePaths: [String] = []
         var assetStamps: [String: Stamp] = [:]
-        let sortedArticles = known == nil ? nil : listing?.articles
-        for path in paths where !ContentSources.dataFileNames.contains(path) {
-            if ContentSources.isArticlePath(path) {
-                if sortedArticles == nil { articlePaths.append(path) }
-            } else if !ContentSources.hasExtension(path, in: ["yml", "yaml"]) {
-                sources.assets[path] = contentRoot.appendingPathComponent(path)
-                let same = known.map { !$0.contains(path) } == true
-                assetStamps[path] = same ? self.assetStamps[path] : Stamp(contentRoot.path + "/" + path)
-            }
-        }
-        if let sortedArticles {
-            articlePaths = sortedArticles
+        var assetPaths: [String] = []
+        // Told which files changed, the articles and other files are those of the last listing.
+        if known != nil, let articles = listing?.articles, let assets = listing?.assets {
+            (articlePaths, assetPaths) = (articles, assets)
         } else {
+            for path in paths where !ContentSources.dataFileNames.contains(path) {
+                if ContentSources.isArticlePath(path) {
+                    articlePaths.append(path)
+                } else if !ContentSources.hasExtension(path, in: ["yml", "yaml"]) {
+                    assetPaths.append(path)
+                }
+            }
             articlePaths.sort()
             listing?.articles = articlePaths
+            listing?.assets = assetPaths
+        }
+        for path in assetPaths {
+            sources.assets[path] = contentRoot.appendingPathComponent(path)
+            let same = known.map { !$0.contains(path) } == true
+            assetStamps[path] = same ? self.assetStamps[path] : Stamp(contentRoot.path + "/" + path)
         }
         lap("list the files")
         let listed = articlePaths

@@ -5,7 +5,8 @@ extension SiteRenderer {
     /// has. The sitemap and the feed are made over the whole site by `FeedWriter`.
     public func render(only paths: Set<String>) throws -> [String: OutputFile?] {
         var result: [String: OutputFile?] = [:]
-        let redirects = Dictionary(try renderRedirects().map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let redirects = Dictionary(
+            try renderRedirects(only: paths).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let catalogByKey = Dictionary(grouping: kb.catalog, by: \.code.key)
         let rendered = try paths.sorted().parallelTryMap { path -> (String, OutputFile?) in
             if let redirect = redirects[path] { return (path, redirect) }

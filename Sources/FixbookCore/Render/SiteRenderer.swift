@@ -43,19 +43,31 @@ public struct SiteRenderer: Sendable {
             } ?? [:]
         let unchanged =
             changed != nil && previous.map { $0.model.categoryTitles == model.categoryTitles } == true
-        summaries = model.articles.indices.map { $0 }.parallelMap { index in
-            let article = model.articles[index]
-            let at = sameIndices ? index : earlier[article.slug]
-            let known = at.flatMap { previous?.summaries[$0] }
-            if unchanged, let known, let at, changed?.contains(article.sourcePath) == false,
-                previous?.kb.articles[at].sourcePath == article.sourcePath
-            {
-                return known
-            }
+        @Sendable func entry(_ index: Int, known: ArticleSummaryView?) -> ArticleSummaryView {
             var entry = Self.summary(of: index, in: model, root: "../")
             if let known, known.sameFields(as: entry) { return known }
             entry.html = (try? templates.render("partials/article-item", entry)) ?? ""
             return entry
+        }
+        // Every article where it was and only some changed: the list before, those redone.
+        if sameIndices, unchanged, let previous, let changed {
+            var list = previous.summaries
+            for index in changed.compactMap({ model.knowledgeBase.bySourcePath[$0] }) {
+                list[index] = entry(index, known: list[index])
+            }
+            summaries = list
+        } else {
+            summaries = model.articles.indices.map { $0 }.parallelMap { index in
+                let article = model.articles[index]
+                let at = sameIndices ? index : earlier[article.slug]
+                let known = at.flatMap { previous?.summaries[$0] }
+                if unchanged, let known, let at, changed?.contains(article.sourcePath) == false,
+                    previous?.kb.articles[at].sourcePath == article.sourcePath
+                {
+                    return known
+                }
+                return entry(index, known: known)
+            }
         }
         if let previous {
             chrome = previous.chrome
@@ -377,16 +389,16 @@ public struct SiteRenderer: Sendable {
         return try renderTermIndex(SiteURLs.tagIndex, kind: "tags", title: ui.tags, terms: terms)
     }
 
-    /// Every alias's redirect page.
-    func renderRedirects() throws -> [OutputFile] {
+    /// Every alias's redirect page, or those at `paths` only.
+    func renderRedirects(only paths: Set<String>? = nil) throws -> [OutputFile] {
         var files: [OutputFile] = []
         var written: Set<String> = []
-        let taken = Set(kb.articles.map(\.outputPath))
         // By index, so that the many articles without an alias are not copied.
         for index in kb.articles.indices where !kb.articles[index].metadata.aliases.isEmpty {
             let article = kb.articles[index]
             for alias in article.metadata.aliases {
-                guard let path = AliasPath.outputPath(alias.text), !taken.contains(path), written.insert(path).inserted
+                guard let path = AliasPath.outputPath(alias.text), !isArticlePage(path),
+                    written.insert(path).inserted, paths?.contains(path) != false
                 else { continue }
                 let depth = path.split(separator: "/").count - 1
                 let root = String(repeating: "../", count: depth)
@@ -400,6 +412,12 @@ public struct SiteRenderer: Sendable {
             }
         }
         return files
+    }
+
+    /// Whether `path` is an article's page: an alias never replaces one.
+    private func isArticlePage(_ path: String) -> Bool {
+        guard case .article = model.page(at: path) else { return false }
+        return true
     }
 
     // MARK: - Pieces
