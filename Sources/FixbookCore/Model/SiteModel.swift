@@ -63,7 +63,9 @@ public final class SiteModel: Sendable {
         ui = UIStrings.forLanguage(kb.config.language)
         // An edit that moved no article in any list (a body, a heading, a summary) keeps every
         // listing of the model before it: only the solution links are read again.
-        let kept = previous.flatMap { Self.sameListings($0.knowledgeBase, kb) ? $0 : nil }
+        // With the changed files known, only their articles can differ from the model before.
+        let aligned = previous.flatMap { Self.alignedIndices($0.knowledgeBase, kb, changed: changed) }
+        let kept = previous.flatMap { Self.sameListings($0.knowledgeBase, kb, only: aligned) ? $0 : nil }
         let listings = kept?.listings ?? Listings(kb, ui: ui)
         listingsUnchanged = kept != nil
         self.listings = listings
@@ -91,7 +93,8 @@ public final class SiteModel: Sendable {
             firstSolutionAnchor = kb.articles.map { SolutionSection.firstAnchor($0.headings) }
         }
         let due = previous.flatMap {
-            Self.relationsDue(from: $0, to: kb, byTag: tags, byCategory: articleCategories, categoryKeys: keys)
+            Self.relationsDue(
+                from: $0, to: kb, byTag: tags, byCategory: articleCategories, categoryKeys: keys, only: aligned)
         }
         if let previous, let due, due.isEmpty {
             related = previous.related
@@ -182,9 +185,27 @@ public final class SiteModel: Sendable {
     /// Whether `new` files every article in every list as `old` does: the same articles in the
     /// same order, with the same categories file, and the same tags, category, codes, title,
     /// order, date and featured mark each (what `Listings` reads).
-    private static func sameListings(_ old: KnowledgeBase, _ new: KnowledgeBase) -> Bool {
+    /// The indices of the articles of `changed` files, when every article is at the index it had
+    /// in `old` (the same number of articles, each changed one with its slug and place): the others
+    /// are then the very articles they were. Nil when that is not known.
+    private static func alignedIndices(_ old: KnowledgeBase, _ new: KnowledgeBase, changed: Set<String>?) -> [Int]? {
+        guard let changed, old.articles.count == new.articles.count else { return nil }
+        var indices: [Int] = []
+        for path in changed {
+            let (before, after) = (old.bySourcePath[path], new.bySourcePath[path])
+            guard before == after else { return nil }
+            guard let index = after else { continue }
+            guard old.articles[index].slug == new.articles[index].slug else { return nil }
+            indices.append(index)
+        }
+        return indices.sorted()
+    }
+
+    /// `only`: the indices of the only articles that can differ (`alignedIndices`).
+    private static func sameListings(_ old: KnowledgeBase, _ new: KnowledgeBase, only: [Int]?) -> Bool {
         guard old.articles.count == new.articles.count, old.categories == new.categories else { return false }
-        for (x, y) in zip(old.articles, new.articles) {
+        for index in only ?? Array(new.articles.indices) {
+            let (x, y) = (old.articles[index], new.articles[index])
             let (a, b) = (x.metadata, y.metadata)
             guard x.slug == y.slug, x.title == y.title, a.tags == b.tags, a.category == b.category,
                 a.order == b.order, a.updated == b.updated, a.featured == b.featured,
@@ -200,14 +221,14 @@ public final class SiteModel: Sendable {
     /// so an edit of one article's relations reaches the members of its lists, old and new.
     private static func relationsDue(
         from previous: SiteModel, to kb: KnowledgeBase, byTag: [String: [Int]], byCategory: [String: [Int]],
-        categoryKeys: [String]
+        categoryKeys: [String], only: [Int]?
     ) -> Set<Int>? {
         let old = previous.knowledgeBase
         guard old.articles.count == kb.articles.count,
-            zip(old.articles, kb.articles).allSatisfy({ $0.slug == $1.slug })
+            only != nil || zip(old.articles, kb.articles).allSatisfy({ $0.slug == $1.slug })
         else { return nil }
         var due: Set<Int> = []
-        for index in kb.articles.indices {
+        for index in only ?? Array(kb.articles.indices) {
             let (x, y) = (old.articles[index].metadata, kb.articles[index].metadata)
             let (oldCodes, newCodes) = (x.codes.map(\.code.key), y.codes.map(\.code.key))
             let (oldCategory, newCategory) = (previous.categoryKeys[index], categoryKeys[index])
