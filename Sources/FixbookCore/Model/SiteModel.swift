@@ -10,18 +10,18 @@ public final class SiteModel: Sendable {
     /// The categories that have articles, in listing order: those of `categories.yml`, then the
     /// keys articles use that it lacks (titled as written), then the made-up one for articles
     /// without a category (key `""`).
-    public let categories: [Category]
+    public var categories: [Category] { listings.categories }
     /// Every category's title by key, listed or not (search results show it).
-    public let categoryTitles: [String: String]
+    public var categoryTitles: [String: String] { listings.categoryTitles }
     /// Article indices by category key (`""`: none), in article order. A category that
     /// `categories.yml` does not list is keyed by its `TermSlug`, as tags are: its spellings
     /// that differ only in case or punctuation are one category.
-    public let byCategory: [String: [Int]]
+    public var byCategory: [String: [Int]] { listings.byCategory }
     /// Each article's category key (`""`: none).
-    public let categoryKeys: [String]
+    public var categoryKeys: [String] { listings.categoryKeys }
     /// Article indices by tag slug (`TermSlug`), in article order, and the first spelling of each.
-    public let byTag: [String: [Int]]
-    public let tagNames: [String: String]
+    public var byTag: [String: [Int]] { listings.byTag }
+    public var tagNames: [String: String] { listings.tagNames }
     /// For each article, for each of its codes: the anchor its solution link points at.
     public let solutionAnchors: [[String?]]
     /// For each article, the anchor of its first non-empty solution section.
@@ -29,18 +29,18 @@ public final class SiteModel: Sendable {
     /// For each article, the articles shown as related (hand-picked first).
     public let related: [[Int]]
     /// Article indices, most recently updated first (ties by slug): the home page and the feed.
-    public let recentlyUpdated: [Int]
+    public var recentlyUpdated: [Int] { listings.recentlyUpdated }
     /// The article before and after each one in its category's listing order.
-    public let categoryNeighbors: [(previous: Int?, next: Int?)]
+    public var categoryNeighbors: [(previous: Int?, next: Int?)] { listings.categoryNeighbors }
     /// The featured articles (`featured: true`) in listing order: the home page's common questions.
-    public let featured: [Int]
+    public var featured: [Int] { listings.featured }
     /// Each category page's path and each code page's path, with the key it shows.
-    let categoryByFile: [String: String]
-    let codeKeyByPage: [String: String]
+    var categoryByFile: [String: String] { listings.categoryByFile }
+    var codeKeyByPage: [String: String] { listings.codeKeyByPage }
     /// True when `related` was taken from the previous model: no article's related list moved.
     public let relatedUnchanged: Bool
     /// The lists above, kept whole for the model after an edit that moves nothing in them.
-    private let listings: Listings
+    let listings: Listings
     /// True when the lists were taken from the previous model: every article is where it was.
     public let listingsUnchanged: Bool
 
@@ -69,13 +69,7 @@ public final class SiteModel: Sendable {
         let listings = kept?.listings ?? Listings(kb, ui: ui)
         listingsUnchanged = kept != nil
         self.listings = listings
-        (byTag, tagNames, byCategory, categoryKeys) =
-            (listings.byTag, listings.tagNames, listings.byCategory, listings.categoryKeys)
-        (categories, categoryTitles, categoryByFile, codeKeyByPage) =
-            (listings.categories, listings.categoryTitles, listings.categoryByFile, listings.codeKeyByPage)
-        (recentlyUpdated, categoryNeighbors, featured) =
-            (listings.recentlyUpdated, listings.categoryNeighbors, listings.featured)
-        let (tags, articleCategories, keys) = (byTag, byCategory, categoryKeys)
+        let (tags, articleCategories, keys) = (listings.byTag, listings.byCategory, listings.categoryKeys)
         // The solution links of the articles that did not change are those of the model before.
         if let kept, let changed {
             var anchors = kept.solutionAnchors

@@ -599,7 +599,9 @@ public final class IncrementalSite: @unchecked Sendable {
             let pages = files.keys.filter {
                 $0.hasSuffix(".html") && !$0.hasPrefix("files/") && !$0.hasPrefix("assets/")
             }
-            let alternates = languageLinks.map { links in { (path: String) in links.alternates(path: path, root: "") } }
+            let alternates = languageLinks.map { links in
+                { (path: String) in links.links(path: path, root: "").alternates }
+            }
             feeds += FeedWriter.sitemaps(model, paths: Array(pages), alternates: alternates)
         }
         var changed: [String] = []

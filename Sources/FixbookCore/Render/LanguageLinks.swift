@@ -6,17 +6,29 @@ struct LanguageLinks: Sendable {
     /// The language whose pages are being rendered.
     let current: Int
 
-    /// Every language's entry for the page at `path`, whose prefix to its language's root is
-    /// `root`: its translation when there is one, else that language's home page.
-    func switcher(path: String, root: String) -> [LanguageLinkView] {
-        translations.languages.enumerated().map { position, language in
+    /// For the page at `path`, whose prefix to its language's root is `root`: every language's
+    /// switcher entry (its translation when there is one, else that language's home page), and
+    /// the `<link rel="alternate" hreflang>` entries (each language that has it, at its absolute
+    /// address when the site has a `baseURL`). Each translation is looked up once for both.
+    func links(path: String, root: String) -> (switcher: [LanguageLinkView], alternates: [LanguageLinkView]) {
+        var switcher: [LanguageLinkView] = []
+        var alternates: [LanguageLinkView] = []
+        for (position, language) in translations.languages.enumerated() {
             let counterpart = translations.counterpart(of: path, from: current, to: position)
-            return LanguageLinkView(
+            let entry = LanguageLinkView(
                 tag: language.tag, name: language.name,
                 url: Self.climb(root) + language.folder + "/" + (counterpart ?? SiteURLs.home),
                 isCurrent: position == current, isTranslated: counterpart != nil,
                 untranslatedNote: counterpart == nil ? UIStrings.forLanguage(language.tag).untranslatedPage : "")
+            switcher.append(entry)
+            guard let counterpart else { continue }
+            var alternate = entry
+            if let base = translations.models[position].config.baseURL, !base.isEmpty {
+                alternate.url = SiteURLs.absolute(base, counterpart)
+            }
+            alternates.append(alternate)
         }
+        return (switcher, alternates)
     }
 
     /// From a page whose prefix to its language's root is `root`, the prefix to the output's
@@ -26,20 +38,5 @@ struct LanguageLinks: Sendable {
         guard let last = parts.last, last != ".." else { return root + "../" }
         parts.removeLast()
         return parts.map { $0 + "/" }.joined()
-    }
-
-    /// The `<link rel="alternate" hreflang>` entries of the page: each language that has it,
-    /// at its absolute address when the site has a `baseURL`.
-    func alternates(path: String, root: String) -> [LanguageLinkView] {
-        switcher(path: path, root: root).enumerated().compactMap { position, entry in
-            guard entry.isTranslated else { return nil }
-            var alternate = entry
-            if let base = translations.models[position].config.baseURL, !base.isEmpty,
-                let counterpart = translations.counterpart(of: path, from: current, to: position)
-            {
-                alternate.url = SiteURLs.absolute(base, counterpart)
-            }
-            return alternate
-        }
     }
 }

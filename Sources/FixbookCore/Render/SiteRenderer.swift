@@ -144,7 +144,8 @@ public struct SiteRenderer: Sendable {
         paths += try renderTagPages(emit: emit)
         try send(try renderRedirects())
         // In a help center in several languages, robots.txt is the whole site's, at the top.
-        let alternates = languageLinks.map { links in { (path: String) in links.alternates(path: path, root: "") } }
+        let alternates = languageLinks.map { links in { (path: String) in links.links(path: path, root: "").alternates }
+        }
         try send(
             FeedWriter.sitemaps(model, paths: paths, alternates: alternates) + [
                 OutputFile(path: "feed.xml", text: FeedWriter.atom(model))
@@ -179,8 +180,7 @@ public struct SiteRenderer: Sendable {
         pageView.breadcrumbsHTML = breadcrumbsHTML
         pageView.page = view
         if let languageLinks {
-            pageView.languages = languageLinks.switcher(path: path, root: root)
-            pageView.alternates = languageLinks.alternates(path: path, root: root)
+            (pageView.languages, pageView.alternates) = languageLinks.links(path: path, root: root)
         }
         if let baseURL = kb.config.baseURL, !baseURL.isEmpty {
             let metadata = SearchEngineMetadata(base: SiteURLs.base(baseURL), language: kb.config.language)

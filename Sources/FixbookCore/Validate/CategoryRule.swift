@@ -7,10 +7,11 @@ public struct CategoryRule: ArticleRule {
 
     public func check(_ article: RenderedArticle, _ context: ValidationContext) -> [Diagnostic] {
         let kb = context.knowledgeBase
-        let keys = Set(kb.categories.map(\.key))
         var found: [Diagnostic] = []
         guard let category = article.metadata.category else { return [] }
-        if !keys.isEmpty && !keys.contains(category) {
+        // The categories are few: looked through for each article rather than gathered in a set.
+        if !kb.categories.isEmpty && !kb.categories.contains(where: { $0.key == category }) {
+            let keys = kb.categories.map(\.key)
             found.append(
                 diagnostic(
                     .unknownCategory, .error,
