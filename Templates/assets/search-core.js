@@ -70,7 +70,8 @@
  *    SearchScoring.swift for the stored numbers. All numbers come from the index's `ranking`.
  *    Stored per term and article: the IMPACT, a whole number:
  *      round(10 × Σ over the fields that hold the term of weight × tf·(k1+1) / (tf + k1·(1 − b
- *      + b·length/average length))), at least 1; fields in the order title 10, symptoms 6,
+ *      + b·length/average length))), at least 1, the average lengths over all articles rounded to
+ *      two significant digits, half up (roundedAverage); fields in the order title 10, symptoms 6,
  *      tags 5, codes 5 (code keys and written codes), headings 3, summary 2, body 1; tf is the
  *      body's count for the body and 1 for the other fields; lengths in terms. A term in more
  *      than 1/denseShare of the articles stores no impacts: each is round(10 × Σ weights of its
@@ -438,6 +439,21 @@
     return Math.max(1, Math.round(sum * 10));
   }
 
+  /**
+   * total / count rounded to two significant digits, half up, in whole numbers until one last
+   * division by a power of ten: the very number SearchScoring.roundedAverage gives.
+   */
+  function roundedAverage(total, count) {
+    if (!(total > 0) || !(count > 0)) return 0;
+    var numerator = total, denominator = count, exponent = 0;
+    while (numerator < 10 * denominator) { numerator *= 10; exponent++; }
+    while (numerator >= 100 * denominator) { denominator *= 10; exponent--; }
+    var digits = Math.floor((2 * numerator + denominator) / (2 * denominator));
+    var power = 1;
+    for (var i = 0; i < Math.abs(exponent); i++) power *= 10;
+    return exponent >= 0 ? digits / power : digits * power;
+  }
+
   function denseImpact(ranking, mask) {
     var sum = 0;
     for (var f = 0; f < FIELDS.length; f++) if (mask & FIELDS[f]) sum += ranking.weights[f];
@@ -527,7 +543,7 @@
     var averages = FIELDS.map(function (_, f) {
       var total = 0;
       analysed.forEach(function (d) { total += d.lengths[f]; });
-      return docs.length ? total / docs.length : 0;
+      return roundedAverage(total, docs.length);
     });
     var raw = new Map();
     var wordTerms = new Map();

@@ -470,7 +470,6 @@ public final class IncrementalSite: @unchecked Sendable {
         let (loaded, newModel, report, articlesChanged) = (
             ready.loaded, ready.model, ready.report, ready.articlesChanged
         )
-        let everything = ready.everything || forced
         guard let templates else { throw FixbookError("no theme loaded") }
         var filesChanged = 0
         if !forced, let oldModel = model, renderedFingerprint == fingerprint, oldModel.config == newModel.config {
@@ -514,9 +513,10 @@ public final class IncrementalSite: @unchecked Sendable {
             update.changedPaths = changedPaths.sorted()
             return update
         }
-        let everythingRendered = try SiteBuilder.renderInMemory(newModel, root: root, translations: translations)
-        search.finished(everythingRendered.files.filter { SiteFiles.isSearchFile($0.key) })
-        site.files = everythingRendered.files.filter { !SiteFiles.isSearchFile($0.key) }
+        let everythingRendered = try SiteBuilder.renderInMemory(
+            newModel, root: root, translations: translations, search: false)
+        search.start(for: newModel)
+        site.files = everythingRendered.files
         renderer = SiteRenderer(model: newModel, templates: templates, translations: translations)
         renderedFingerprint = fingerprint
         return succeeded(newModel, report, everything: true, articlesChanged, everythingRendered.files.count, started)
@@ -680,35 +680,34 @@ public final class IncrementalSite: @unchecked Sendable {
 
 }
 
-/// The search index of the served site, built on another thread after an update; reading it
-/// waits for the build of the latest update.
+/// The search index of the served site, brought up to date on another thread after an update
+/// (`SplitIndex` rewrites what the update touched); reading it waits for the latest update's.
 final class SearchFilesInProgress: @unchecked Sendable {
     private let condition = NSCondition()
     private var files: [String: [UInt8]] = [:]
     private var generation = 0
     private var ready = 0
-
-    /// The search index of a full build, made with the rest of the site.
-    func finished(_ files: [String: [UInt8]]) {
-        condition.withLock {
-            generation += 1
-            ready = generation
-            self.files = files
-            condition.broadcast()
-        }
-        // A full build held the old site and the new one at once: let the old one's pages go.
-        Thread.detachNewThread { [self] in returnFreedMemory() }
-    }
+    /// Updates one at a time, in order: each starts from the split index the one before left.
+    private let queue = DispatchQueue(label: "fixbook.search-index")
+    /// Touched on `queue` only.
+    private var splitIndex: SplitIndex?
 
     func start(for model: SiteModel) {
         let mine = condition.withLock {
             generation += 1
             return generation
         }
-        Thread.detachNewThread { [self] in
-            let built = (try? SiteBuilder.searchFiles(model)) ?? [:]
+        queue.async { [self] in
+            // A later update supersedes this one: only the newest is built.
+            guard condition.withLock({ mine == generation }) else { return }
+            let index = SearchIndexBuilder.build(model)
+            if splitIndex?.update(to: index, ui: model.ui) != true {
+                splitIndex = nil
+                splitIndex = SplitIndex(index, ui: model.ui)
+            }
+            var built = splitIndex!.files
+            built["search-index.json"] = SearchIndexBuilder.json(index)
             condition.withLock {
-                // A later update supersedes this one: only the newest result is kept.
                 guard mine == generation else { return }
                 files = built
                 ready = mine

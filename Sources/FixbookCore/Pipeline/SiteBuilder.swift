@@ -121,9 +121,10 @@ public enum SiteBuilder {
     /// Renders every output file of the site — pages, index, theme assets and content files —
     /// handing each to `emit` as it is ready. Returns the paths. `lap` is called after each stage
     /// with its name, for `--timings`. `translations` places it in a help center in several
-    /// languages, as the language at `current`.
+    /// languages, as the language at `current`. Without `search`, the search index is left out
+    /// (`fixbook serve` keeps its own, `SplitIndex`).
     public static func renderSite(
-        _ model: SiteModel, root: URL, translations: (Translations, current: Int)? = nil,
+        _ model: SiteModel, root: URL, translations: (Translations, current: Int)? = nil, search: Bool = true,
         lap: (String) -> Void = { _ in }, emit: @Sendable (OutputFile) throws -> Void
     ) throws -> [String] {
         let kb = model.knowledgeBase
@@ -135,6 +136,7 @@ public enum SiteBuilder {
             let group = DispatchGroup()
             nonisolated(unsafe) var searchPaths: Result<[String], Error> = .success([])
             DispatchQueue.global().async(group: group) {
+                guard search else { return }
                 let index = SearchIndexBuilder.build(model)
                 searchPaths = Result { try writeSearchIndex(index, ui: model.ui, emit: emit) }
             }

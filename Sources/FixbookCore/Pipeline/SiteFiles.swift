@@ -42,22 +42,15 @@ final class FileCollector: @unchecked Sendable {
 }
 
 extension SiteBuilder {
-    /// Every file of the site in memory, rendered exactly as `build` writes them.
+    /// Every file of the site in memory, rendered exactly as `build` writes them (without the
+    /// search index unless `search`).
     public static func renderInMemory(
-        _ model: SiteModel, root: URL, translations: (Translations, current: Int)? = nil
+        _ model: SiteModel, root: URL, translations: (Translations, current: Int)? = nil, search: Bool = true
     ) throws -> SiteFiles {
         let collector = FileCollector()
-        _ = try renderSite(model, root: root, translations: translations) { try collector.add($0) }
+        _ = try renderSite(model, root: root, translations: translations, search: search) { try collector.add($0) }
         var site = SiteFiles()
         site.files = collector.files
         return site
-    }
-
-    /// The search index's files (`search-index.json` and the split index) for `model`.
-    public static func searchFiles(_ model: SiteModel) throws -> [String: [UInt8]] {
-        let collector = FileCollector()
-        let index = SearchIndexBuilder.build(model)
-        _ = try writeSearchIndex(index, ui: model.ui) { try collector.add($0) }
-        return collector.files
     }
 }

@@ -7,7 +7,7 @@ public struct SearchIndex: Codable, Sendable {
         public var language: String
     }
 
-    public struct Code: Codable, Sendable {
+    public struct Code: Codable, Sendable, Equatable {
         public var code: String
         public var key: String
         public var system: String
@@ -16,7 +16,7 @@ public struct SearchIndex: Codable, Sendable {
         public var url: String
     }
 
-    public struct Entry: Codable, Sendable {
+    public struct Entry: Codable, Sendable, Equatable {
         public var id: String
         public var slug: String
         public var url: String

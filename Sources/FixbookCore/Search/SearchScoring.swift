@@ -11,6 +11,9 @@ import Foundation
 ///   is lowered by `stopFactor` for stop words. It is at least 1, so a match always counts.
 /// - A term in more than one article in `denseShare` (such lists are stored as bitmaps) is scored
 ///   as if each field said it once at average length: its impact is 10 × the weights of the fields.
+/// - Average lengths are rounded to two significant digits (`roundedAverage`), so that an edit to
+///   one article of many leaves them, and with them every other article's impacts, as they were:
+///   `fixbook serve` then rewrites only the index entries of the words that article holds.
 struct SearchScoring {
     let ranking: SearchRanking
     let documents: Int
@@ -18,11 +21,36 @@ struct SearchScoring {
     let averages: [Double]
 
     init(ranking: SearchRanking, lengths: [[Int32]]) {
+        let totals = SearchFields.all.indices.map { field in lengths.reduce(0) { $0 + Int($1[field]) } }
+        self.init(ranking: ranking, documents: lengths.count, totals: totals)
+    }
+
+    /// `totals`: the number of terms of each field over all `documents`.
+    init(ranking: SearchRanking, documents: Int, totals: [Int]) {
         self.ranking = ranking
-        documents = lengths.count
-        averages = SearchFields.all.indices.map { field in
-            lengths.isEmpty ? 0 : Double(lengths.reduce(0) { $0 + Int($1[field]) }) / Double(lengths.count)
+        self.documents = documents
+        averages = totals.map { Self.roundedAverage(total: $0, count: documents) }
+    }
+
+    /// `total / count` rounded to two significant digits (half up), in whole numbers until one
+    /// last division by a power of ten, so that `search-core.js` gets the very same number.
+    static func roundedAverage(total: Int, count: Int) -> Double {
+        guard total > 0, count > 0 else { return 0 }
+        var numerator = total
+        var denominator = count
+        var exponent = 0  // the average is about numerator / denominator / 10^exponent
+        while numerator < 10 * denominator {
+            numerator *= 10
+            exponent += 1
         }
+        while numerator >= 100 * denominator {
+            denominator *= 10
+            exponent -= 1
+        }
+        let digits = (2 * numerator + denominator) / (2 * denominator)
+        var power = 1
+        for _ in 0..<abs(exponent) { power *= 10 }
+        return exponent >= 0 ? Double(digits) / Double(power) : Double(digits * power)
     }
 
     /// Whether a term in `frequency` articles is scored without its counts (see above).

@@ -18,8 +18,6 @@
 /// Documents are numbered in ranking order (title, then slug) so the ranking's last tie-break
 /// needs no data. Every file calls `FixbookSearchData(name, data)`.
 enum SearchShards {
-    /// Raw bytes of key data after which a shard is cut: about 8–15 KB once gzipped.
-    static let shardBytes = 24 * 1024
     /// Articles tokenized at a time: enough for all cores, few enough to keep memory flat.
     private static let batchSize = 1024
 
@@ -27,34 +25,42 @@ enum SearchShards {
     static func write(
         _ index: SearchIndex, ui: UIStrings, emit: @Sendable (OutputFile) throws -> Void
     ) throws -> [String] {
-        let order = index.articles.indices.sorted {
-            SearchFields.inRankingOrder(index.articles[$0], index.articles[$1])
-        }
-        let (keys, dictionary) = entries(index, order: order)
-        let shards = try writeRuns(keys, folder: "t", emit: emit)
+        let order = documentOrder(index)
+        let parts = parts(index, order: order)
+        let shards = try writeRuns(parts.keys, folder: "t", emit: emit)
         var paths = shards.paths
         paths += try order.enumerated().map { $0 }.parallelTryMap { number, article in
             let path = "assets/search/d/\(number).js"
-            var buffer = JSONBuffer(scriptSafe: true)
-            buffer.raw("FixbookSearchData(\"d/\(number)\",")
-            SearchIndexJSON.entry(index.articles[article], into: &buffer)
-            buffer.raw(");\n")
-            try emit(OutputFile(path: path, bytes: buffer.bytes))
+            try emit(OutputFile(path: path, bytes: record(index.articles[article], number: number)))
             return path
         }
-        let (wordPaths, wordKeys) = try writeRuns(dictionary, folder: "w", emit: emit)
+        let (wordPaths, wordKeys) = try writeRuns(parts.dictionary, folder: "w", emit: emit)
         paths += wordPaths
-        let absent = SearchScoring.idf(0, documents: index.articles.count, stop: false, ranking: index.ranking)
-        let meta = entryScript(index, ui: ui, shardKeys: shards.firstKeys, wordKeys: wordKeys, absentIDF: absent)
+        let meta = entryScript(index, ui: ui, shardKeys: shards.firstKeys, wordKeys: wordKeys)
         try emit(OutputFile(path: "assets/search-index.js", bytes: meta))
         paths.append("assets/search-index.js")
         return paths
     }
 
+    /// The articles of `index` in the order of their document numbers: the ranking's.
+    static func documentOrder(_ index: SearchIndex) -> [Int] {
+        index.articles.indices.sorted { SearchFields.inRankingOrder(index.articles[$0], index.articles[$1]) }
+    }
+
+    /// `assets/search/d/<number>.js`: one article for the result list, its snippet and the phrase bonus.
+    static func record(_ entry: SearchIndex.Entry, number: Int) -> [UInt8] {
+        var buffer = JSONBuffer(scriptSafe: true)
+        buffer.raw("FixbookSearchData(\"d/\(number)\",")
+        SearchIndexJSON.entry(entry, into: &buffer)
+        buffer.raw(");\n")
+        return buffer.bytes
+    }
+
     /// `window.FIXBOOK_INDEX = {…};`: what every query needs before it loads a shard.
-    private static func entryScript(
-        _ index: SearchIndex, ui: UIStrings, shardKeys: [String], wordKeys: [String], absentIDF: Int
+    static func entryScript(
+        _ index: SearchIndex, ui: UIStrings, shardKeys: [String], wordKeys: [String]
     ) -> [UInt8] {
+        let absentIDF = SearchScoring.idf(0, documents: index.articles.count, stop: false, ranking: index.ranking)
         let codeKeys = index.codes.keys.sorted(by: SearchTokenizer.utf16Less)
         let messageKeys = codeKeys.filter { SearchTokenizer.messageTokens(ofCodeKey: $0) != nil }
         var out = JSONBuffer(scriptSafe: true)
@@ -85,12 +91,58 @@ enum SearchShards {
         return out.bytes
     }
 
-    /// Every key of the shards with its JSON value, in UTF-16 order, and the dictionary's words
-    /// with their JSON values.
-    private static func entries(
-        _ index: SearchIndex, order: [Int]
-    ) -> (keys: [(String, [UInt8])], dictionary: [(String, [UInt8])]) {
+    /// What the split index's files are made of.
+    struct Parts {
+        /// Every key of the shards with its JSON value, in UTF-16 order.
+        var keys: [(String, [UInt8])]
+        /// The dictionary's words with their JSON values, in UTF-16 order.
+        var dictionary: [(String, [UInt8])]
+        /// Each document's field lengths.
+        var lengths: [[Int32]]
+        /// Each dictionary word's term and the number of documents that hold the word.
+        var words: [(word: String, term: String, documents: Int)]
+    }
+
+    /// The parts of the split index of `index`, its documents in `order`.
+    static func parts(_ index: SearchIndex, order: [Int]) -> Parts {
         let inverted = invertedIndex(index, order: order)
+        let scoring = SearchScoring(ranking: index.ranking, lengths: inverted.lengths)
+        let stopTerms = Set(index.ranking.stopTerms)
+        let lengths = inverted.lengths
+        let lists = inverted.buckets.parallelMap { bucket in
+            bucket.lists.entries.map { entry in
+                let stop = index.ranking.isStop(entry.key.text, stopTerms: stopTerms)
+                return (entry.key.text, entry.value.json(scoring, lengths: lengths, stop: stop))
+            }
+        }
+        var keys = lists.flatMap { $0 } + facetsAndClaims(index, order: order)
+        keys.sort { SearchTokenizer.utf16Less($0.0, $1.0) }
+
+        var dictionary: [(String, [UInt8])] = inverted.words.entries.map { entry in
+            let term = entry.value.term
+            let lists = inverted.buckets[bucketOf(term)].lists
+            let frequency = lists.index(of: term).map { lists[$0].count } ?? 0
+            return (entry.key.text, dictionaryEntry(word: entry.key.text, term: term.text, frequency: frequency))
+        }
+        dictionary.sort { SearchTokenizer.utf16Less($0.0, $1.0) }
+        let words = inverted.words.entries.map { ($0.key.text, $0.value.term.text, $0.value.documents) }
+        return Parts(keys: keys, dictionary: dictionary, lengths: lengths, words: words)
+    }
+
+    /// A word's entry in the dictionary: its term (empty when the same) and how many documents hold the term.
+    static func dictionaryEntry(word: String, term: String, frequency: Int) -> [UInt8] {
+        var out = JSONBuffer(scriptSafe: true)
+        out.raw("[")
+        out.string(term == word ? "" : term)
+        out.raw(",")
+        out.int(frequency)
+        out.raw("]")
+        return out.bytes
+    }
+
+    /// The keys of the result filters (`$c` and a category, `$t` and a tag) and of the codes
+    /// (`#` and a code key), with their JSON values.
+    static func facetsAndClaims(_ index: SearchIndex, order: [Int]) -> [(String, [UInt8])] {
         var documentOf: [String: Int32] = [:]
         var facets: [String: [Int32]] = [:]
         for (number, article) in order.enumerated() {
@@ -101,65 +153,33 @@ enum SearchShards {
             }
             for tag in Set(entry.tags) { facets["$t" + tag, default: []].append(Int32(number)) }
         }
-
-        let scoring = SearchScoring(ranking: index.ranking, lengths: inverted.lengths)
-        let stopTerms = Set(index.ranking.stopTerms)
-        let lengths = inverted.lengths
-        let lists = inverted.buckets.parallelMap { bucket in
-            bucket.lists.entries.map { entry in
-                let stop = index.ranking.isStop(entry.key.text, stopTerms: stopTerms)
-                return (entry.key.text, entry.value.json(scoring, lengths: lengths, stop: stop))
-            }
-        }
-        var keys = lists.flatMap { $0 }
+        var keys: [(String, [UInt8])] = []
         for (facet, documents) in facets {
             keys.append((facet, Array("[\"".utf8) + ShardEncoding.documents(documents) + Array("\"]".utf8)))
         }
         for (key, ids) in index.codes {
             keys.append(("#" + key, codeClaims(key, ids: ids, index: index, order: order, documentOf: documentOf)))
         }
-        keys.sort { SearchTokenizer.utf16Less($0.0, $1.0) }
-
-        var dictionary: [(String, [UInt8])] = inverted.words.entries.map { entry in
-            let term = entry.value
-            let lists = inverted.buckets[bucketOf(term)].lists
-            let frequency = lists.index(of: term).map { lists[$0].count } ?? 0
-            var out = JSONBuffer(scriptSafe: true)
-            out.raw("[")
-            out.string(term == entry.key ? "" : term.text)
-            out.raw(",")
-            out.int(frequency)
-            out.raw("]")
-            return (entry.key.text, out.bytes)
-        }
-        dictionary.sort { SearchTokenizer.utf16Less($0.0, $1.0) }
-        return (keys, dictionary)
+        return keys
     }
 
-    /// Writes keys with their JSON values (in UTF-16 order) as `assets/search/<folder>/N.js`, a run
-    /// of about `shardBytes` each, written as soon as it is cut; returns their paths and first keys.
+    /// Writes keys with their JSON values (in UTF-16 order) as `assets/search/<folder>/N.js`, in
+    /// runs cut where `ShardRuns` cuts them, each written as soon as it is cut; returns their paths
+    /// and first keys.
     private static func writeRuns(
         _ entries: [(String, [UInt8])], folder: String, emit: @Sendable (OutputFile) throws -> Void
     ) throws -> (paths: [String], firstKeys: [String]) {
         var paths: [String] = []
         var firstKeys: [String] = []
-        var run = JSONBuffer(scriptSafe: true)
+        var run = ShardRuns.Run()
         for (position, (key, value)) in entries.enumerated() {
-            if run.bytes.isEmpty {
-                firstKeys.append(key)
-                run.raw("FixbookSearchData(\"\(folder)/\(paths.count)\",{")
-            } else {
-                run.raw(",")
-            }
-            run.string(key)
-            run.raw(":")
-            run.append(value)
-            if run.bytes.count >= shardBytes || position == entries.count - 1 {
-                run.raw("});\n")
+            if run.isEmpty { firstKeys.append(key) }
+            run.add(key, value)
+            if run.isComplete(after: key) || position == entries.count - 1 {
                 let path = "assets/search/\(folder)/\(paths.count).js"
-                try emit(OutputFile(path: path, bytes: run.bytes))
+                try emit(OutputFile(path: path, bytes: run.file(folder: folder, number: paths.count)))
                 paths.append(path)
-                run = JSONBuffer(scriptSafe: true)
+                run = ShardRuns.Run()
             }
         }
         return (paths, firstKeys)
@@ -177,8 +197,6 @@ enum SearchShards {
         @exclusivity(unchecked) var gaps: [UInt8] = []
         /// Six documents a value, once shorter than the gaps.
         @exclusivity(unchecked) var bits: [UInt8]?
-        /// Length the gaps have (or would have).
-        @exclusivity(unchecked) var gapLength = 0
         /// Each posting's field mask and body count, for its impact.
         @exclusivity(unchecked) var masks: [UInt8] = []
         @exclusivity(unchecked) var bodyCounts: [Int32] = []
@@ -188,13 +206,13 @@ enum SearchShards {
 
         func append(_ document: Int, _ counts: SearchFields.TermCounts) {
             let gap = document - last - 1
-            gapLength += ShardEncoding.numberLength(gap)
             last = document
             if bits != nil {
                 setBit(document)
             } else {
                 ShardEncoding.appendNumber(gap, to: &gaps)
-                // Short lists stay gaps: a bitmap only pays once it saves real memory.
+                // Short lists stay gaps: a bitmap only pays once it saves real memory
+                // (`ShardEncoding.postingDocuments` writes the entry with the same rule).
                 if gaps.count > 512, gaps.count > document / 6 + 2 {
                     bits = []
                     for document in ShardEncoding.decodeGaps(gaps) { setBit(document) }
@@ -211,36 +229,19 @@ enum SearchShards {
             bits![slot] |= 1 << UInt8(document % 6)
         }
 
-        /// `["<documents>","<masks>","<impacts>",idf]`: the documents as the shorter of gaps and
-        /// bitmap (`ShardEncoding.documents`); pairs of (postings since the previous pair,
-        /// `mask ^ body`) for the masks that are not body-only; each document's impact, or nothing
-        /// for a dense term; the term's inverse document frequency.
+        /// The term's entry (`ShardEncoding.termEntry`).
         func json(_ scoring: SearchScoring, lengths: [[Int32]], stop: Bool) -> [UInt8] {
-            var documents = gaps
             let numbers = bits.map(ShardEncoding.decodeBitmap) ?? ShardEncoding.decodeGaps(gaps)
-            if let bits {
-                if gapLength <= last / 6 + 2 {
-                    documents = ShardEncoding.documents(numbers.map { Int32($0) })
-                } else {
-                    documents = [ShardEncoding.bitmapMark] + bits.map { ShardEncoding.alphabet[Int($0)] }
+            let impacts =
+                scoring.isDense(count)
+                ? nil
+                : numbers.enumerated().map { position, document in
+                    scoring.impact(
+                        SearchFields.TermCounts(mask: masks[position], body: bodyCounts[position]),
+                        lengths: lengths[document])
                 }
-            }
-            var maskPairs: [UInt8] = []
-            var lastException = -1
-            for (position, mask) in masks.enumerated() where mask != SearchFields.body {
-                ShardEncoding.appendNumber(position - lastException - 1, to: &maskPairs)
-                ShardEncoding.appendNumber(Int(mask ^ SearchFields.body), to: &maskPairs)
-                lastException = position
-            }
-            var impacts: [UInt8] = []
-            if !scoring.isDense(count) {
-                for (position, document) in numbers.enumerated() {
-                    let counts = SearchFields.TermCounts(mask: masks[position], body: bodyCounts[position])
-                    ShardEncoding.appendNumber(scoring.impact(counts, lengths: lengths[document]), to: &impacts)
-                }
-            }
-            return Array("[\"".utf8) + documents + Array("\",\"".utf8) + maskPairs + Array("\",\"".utf8) + impacts
-                + Array("\",\(scoring.idf(count, stop: stop))]".utf8)
+            return ShardEncoding.termEntry(
+                documents: numbers, masks: masks, impacts: impacts, idf: scoring.idf(count, stop: stop))
         }
     }
 
@@ -263,14 +264,14 @@ enum SearchShards {
     private struct InvertedIndex {
         var buckets: [Bucket]
         var lengths: [[Int32]]
-        var words: TokenTable<TokenKey>
+        var words: TokenTable<(term: TokenKey, documents: Int)>
     }
 
     /// The inverted index of every article.
     private static func invertedIndex(_ index: SearchIndex, order: [Int]) -> InvertedIndex {
         let buckets = (0..<bucketCount).map { _ in Bucket() }
         var lengths: [[Int32]] = []
-        var words = TokenTable<TokenKey>()
+        var words = TokenTable<(term: TokenKey, documents: Int)>()
         for start in stride(from: 0, to: order.count, by: batchSize) {
             let batch = Array(order[start..<min(start + batchSize, order.count)])
             // per article, its terms sorted by bucket: bucket b is terms[offsets[b]..<offsets[b + 1]]
@@ -296,7 +297,7 @@ enum SearchShards {
             }
             for article in terms {
                 lengths.append(article.document.lengths)
-                for (word, term) in article.document.words { _ = words.index(of: word) { term } }
+                for (word, term) in article.document.words { words[words.index(of: word) { (term, 0) }].documents += 1 }
             }
             _ = Array(0..<bucketCount).parallelMap { bucket in
                 for (offset, article) in terms.enumerated() {

@@ -37,15 +37,82 @@ enum ShardEncoding {
         return [bitmapMark] + bits.map { alphabet[Int($0)] }
     }
 
-    /// How many characters `appendNumber` writes for `value`.
-    static func numberLength(_ value: Int) -> Int {
-        var length = 1
-        var value = value
-        while value >= 32 {
-            value >>= 5
-            length += 1
+    /// The documents of one term's posting list as its entry stores them: as gaps, unless the
+    /// gaps grew past 512 characters and past the bitmap's length at some point while the list was
+    /// filled in ascending order, and the bitmap is shorter at the end (a bitmap only pays once it
+    /// saves real memory while the index is built; see `SearchShards`).
+    static func postingDocuments(_ documents: [Int]) -> [UInt8] {
+        var gaps: [UInt8] = []
+        var previous = -1
+        var bitmapOnce = false
+        for document in documents {
+            appendNumber(document - previous - 1, to: &gaps)
+            previous = document
+            if !bitmapOnce, gaps.count > 512, gaps.count > document / 6 + 2 { bitmapOnce = true }
         }
-        return length
+        return bitmapOnce ? shortest(gaps: gaps, last: previous) : gaps
+    }
+
+    /// A term's entry in a shard, `["<documents>","<masks>","<impacts>",idf]`: the documents
+    /// (`postingDocuments`); pairs of (postings since the previous pair, `mask ^ body`) for the
+    /// field masks that are not body-only; each document's impact, or nothing for a dense term
+    /// (`impacts` nil); the term's inverse document frequency.
+    static func termEntry(documents: [Int], masks: [UInt8], impacts: [Int]?, idf: Int) -> [UInt8] {
+        var out = Array("[\"".utf8)
+        out += postingDocuments(documents)
+        out += Array("\",\"".utf8)
+        var lastException = -1
+        for (position, mask) in masks.enumerated() where mask != SearchFields.body {
+            appendNumber(position - lastException - 1, to: &out)
+            appendNumber(Int(mask ^ SearchFields.body), to: &out)
+            lastException = position
+        }
+        out += Array("\",\"".utf8)
+        for impact in impacts ?? [] { appendNumber(impact, to: &out) }
+        out += Array("\",\(idf)]".utf8)
+        return out
+    }
+
+    /// What `termEntry` wrote.
+    static func decodeTermEntry(
+        _ entry: [UInt8]
+    ) -> (documents: [Int], masks: [UInt8], impacts: [Int]?, idf: Int) {
+        // Four fields: three strings of alphabet characters (never escaped) and a number.
+        let quote = UInt8(ascii: "\"")
+        let quotes = entry.indices.filter { entry[$0] == quote }
+        let documentsField = Array(entry[quotes[0] + 1..<quotes[1]])
+        let documents =
+            documentsField.first == bitmapMark
+            ? decodeBitmap(documentsField.dropFirst().map { UInt8(digit[Int($0)]) }) : decodeGaps(documentsField)
+        let pairs = decodeNumbers(entry[quotes[2] + 1..<quotes[3]])
+        var masks = [UInt8](repeating: SearchFields.body, count: documents.count)
+        var position = -1
+        for pair in stride(from: 0, to: pairs.count, by: 2) {
+            position += pairs[pair] + 1
+            masks[position] = UInt8(pairs[pair + 1]) ^ SearchFields.body
+        }
+        let impacts = decodeNumbers(entry[quotes[4] + 1..<quotes[5]])
+        let idf = Int(String(decoding: entry[(quotes[5] + 2)..<(entry.count - 1)], as: UTF8.self)) ?? 1
+        return (documents, masks, impacts.isEmpty && !documents.isEmpty ? nil : impacts, idf)
+    }
+
+    /// The numbers `appendNumber` wrote one after another.
+    static func decodeNumbers(_ characters: ArraySlice<UInt8>) -> [Int] {
+        var numbers: [Int] = []
+        var value = 0
+        var shift = 0
+        for character in characters {
+            let number = digit[Int(character)]
+            if number >= 32 {
+                value |= (number - 32) << shift
+                shift += 5
+            } else {
+                numbers.append(value | number << shift)
+                value = 0
+                shift = 0
+            }
+        }
+        return numbers
     }
 
     /// The documents of gaps written by `documents`.
