@@ -8,7 +8,7 @@ import Testing
 /// `fixbook serve` keeps the split search index in memory and rewrites, after an edit, only the
 /// files that hold what the edit touched (`SplitIndex`). After every edit of seeded random
 /// sequences, its files must be byte for byte those a build writes for the same index
-/// (`SearchShards.write`), and most edits must have been applied in place rather than built whole.
+/// (`SearchShards.write` and `search-index.json`), and most edits must have been applied in place rather than built whole.
 @Suite struct SplitIndexTests {
     /// A help center of 160 articles whose words follow a long-tailed distribution, as real
     /// ones do: a few words in most articles (dense entries), most in a handful.
@@ -92,7 +92,7 @@ import Testing
     private func build(_ index: SearchIndex) throws -> [String: [UInt8]] {
         let collector = FileCollector()
         _ = try SearchShards.write(index, ui: .english) { try collector.add($0) }
-        return collector.files
+        return collector.files.merging(["search-index.json": SearchIndexBuilder.json(index)]) { _, json in json }
     }
 
     @Test func editsRewriteWhatABuildWrites() async throws {

@@ -705,8 +705,7 @@ final class SearchFilesInProgress: @unchecked Sendable {
                 splitIndex = nil
                 splitIndex = SplitIndex(index, ui: model.ui)
             }
-            var built = splitIndex!.files
-            built["search-index.json"] = SearchIndexBuilder.json(index)
+            let built = splitIndex!.files
             condition.withLock {
                 guard mine == generation else { return }
                 files = built

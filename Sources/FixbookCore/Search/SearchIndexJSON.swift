@@ -13,17 +13,29 @@ enum SearchIndexJSON {
 
     /// Hands `encode`'s bytes to `write` piece by piece.
     static func write(_ index: SearchIndex, to write: (ArraySlice<UInt8>) throws -> Void) rethrows {
-        try write(Array("{\"articles\":[".utf8)[...])
+        try write(head[...])
         for start in stride(from: 0, to: index.articles.count, by: chunkSize) {
             let positions = Array(start..<min(start + chunkSize, index.articles.count))
             let encoded = positions.parallelMap { position -> [UInt8] in
-                var buffer = JSONBuffer()
-                if position > 0 { buffer.raw(",") }
-                entry(index.articles[position], into: &buffer)
-                return buffer.bytes
+                (position > 0 ? [UInt8(ascii: ",")] : []) + entry(index.articles[position])
             }
             for piece in encoded { try write(piece[...]) }
         }
+        try write(tail(index)[...])
+    }
+
+    /// What comes before the articles.
+    static let head = Array("{\"articles\":[".utf8)
+
+    /// One article's JSON in `search-index.json`.
+    static func entry(_ article: SearchIndex.Entry) -> [UInt8] {
+        var buffer = JSONBuffer()
+        entry(article, into: &buffer)
+        return buffer.bytes
+    }
+
+    /// What comes after the articles: the codes, the ranking, the site and the synonyms.
+    static func tail(_ index: SearchIndex) -> [UInt8] {
         var out = JSONBuffer()
         out.raw("],\"codes\":{")
         for (position, key) in index.codes.keys.sorted().enumerated() {
@@ -37,7 +49,7 @@ enum SearchIndexJSON {
         out.raw(",")
         siteAndSynonyms(index, into: &out)
         out.raw(",\"version\":\(index.version)}\n")
-        try write(out.bytes[...])
+        return out.bytes
     }
 
     /// `"site":{…},"synonyms":[…]`: shared with the split index's entry script.

@@ -44,7 +44,10 @@ enum SearchShards {
 
     /// The articles of `index` in the order of their document numbers: the ranking's.
     static func documentOrder(_ index: SearchIndex) -> [Int] {
-        index.articles.indices.sorted { SearchFields.inRankingOrder(index.articles[$0], index.articles[$1]) }
+        // Through the buffer: subscripting the array would copy each entry the sort compares.
+        index.articles.withUnsafeBufferPointer { articles in
+            articles.indices.sorted { SearchFields.inRankingOrder(articles[$0], articles[$1]) }
+        }
     }
 
     /// `assets/search/d/<number>.js`: one article for the result list, its snippet and the phrase bonus.

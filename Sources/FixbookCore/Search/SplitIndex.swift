@@ -11,8 +11,10 @@
 /// score from), or more than `mostChanged` articles at once.
 final class SplitIndex {
     private(set) var index: SearchIndex
-    /// Every file of the split index, by path (`search-index.json` is not one of them).
+    /// Every file of the split index, by path, and `search-index.json`.
     private(set) var files: [String: [UInt8]] = [:]
+    /// Each article's part of `search-index.json`, in the order of `index.articles`.
+    private var jsonEntries: [[UInt8]]
     private var ui: UIStrings
     /// The article of each document number.
     private var order: [Int]
@@ -39,6 +41,7 @@ final class SplitIndex {
     init(_ index: SearchIndex, ui: UIStrings) {
         self.index = index
         self.ui = ui
+        jsonEntries = index.articles.parallelMap(SearchIndexJSON.entry)
         order = SearchShards.documentOrder(index)
         let parts = SearchShards.parts(index, order: order)
         lengths = parts.lengths
@@ -62,6 +65,18 @@ final class SplitIndex {
             files["assets/search/d/\(number).js"] = SearchShards.record(index.articles[article], number: number)
         }
         files["assets/search-index.js"] = entryScript()
+        files["search-index.json"] = json()
+    }
+
+    /// `search-index.json`, as `SearchIndexJSON.write` writes it, from the articles' parts.
+    private func json() -> [UInt8] {
+        var out = SearchIndexJSON.head
+        out.reserveCapacity(jsonEntries.reduce(0) { $0 + $1.count + 1 } + 4096)
+        for (position, entry) in jsonEntries.enumerated() {
+            if position > 0 { out.append(UInt8(ascii: ",")) }
+            out += entry
+        }
+        return out + SearchIndexJSON.tail(index)
     }
 
     private func entryScript() -> [UInt8] {
@@ -164,15 +179,22 @@ final class SplitIndex {
         commitTerms(newValues)
         claimKeys = newClaimKeys
         updateDictionary(before: termsBefore, now: termsNow, frequencies: frequencies)
+        var newJSONEntries = jsonEntries
+        for number in newOrder.indices where newOrder[number] != order[number] {
+            newJSONEntries[newOrder[number]] = jsonEntries[order[number]]
+        }
         for number in changed {
             files["assets/search/d/\(number).js"] = SearchShards.record(new.articles[newOrder[number]], number: number)
+            newJSONEntries[newOrder[number]] = SearchIndexJSON.entry(new.articles[newOrder[number]])
         }
+        jsonEntries = newJSONEntries
         index = new
         ui = newUI
         order = newOrder
         lengths = newLengths
         totals = newTotals
         files["assets/search-index.js"] = entryScript()
+        files["search-index.json"] = json()
         return true
     }
 
