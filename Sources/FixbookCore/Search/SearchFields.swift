@@ -91,13 +91,6 @@ enum SearchFields {
             _ = dictionary.index(ofBytes: word) { term }
         }
     }
-
-    /// Search order of articles, the last tie-break of the ranking: by title, then slug, both by
-    /// UTF-16 code units. The split index numbers its documents in this order.
-    static func inRankingOrder(_ a: SearchIndex.Entry, _ b: SearchIndex.Entry) -> Bool {
-        if a.title != b.title { return SearchTokenizer.utf16Less(a.title, b.title) }
-        return SearchTokenizer.utf16Less(a.slug, b.slug)
-    }
 }
 
 /// A token as a dictionary key, hashed by a quick FNV-1a of its UTF-8 bytes. Tokens are

@@ -44,10 +44,30 @@ enum SearchShards {
 
     /// The articles of `index` in the order of their document numbers: the ranking's.
     static func documentOrder(_ index: SearchIndex) -> [Int] {
-        // Through the buffer: subscripting the array would copy each entry the sort compares.
-        index.articles.withUnsafeBufferPointer { articles in
-            articles.indices.sorted { SearchFields.inRankingOrder(articles[$0], articles[$1]) }
-        }
+        // On the titles and slugs alone: comparing entries would copy each one the sort compares.
+        let titles = index.articles.map(\.title)
+        let slugs = index.articles.map(\.slug)
+        return titles.indices.sorted { rankedBefore($0, $1, titles: titles, slugs: slugs) }
+    }
+
+    /// `order` when it is still the document order of `index` (no title moved an article), else
+    /// the order sorted again: checking takes one comparison an article, sorting many.
+    static func documentOrder(_ index: SearchIndex, likely order: [Int]) -> [Int] {
+        let titles = index.articles.map(\.title)
+        let slugs = index.articles.map(\.slug)
+        guard order.count == titles.count,
+            order.indices.dropFirst().allSatisfy({
+                rankedBefore(order[$0 - 1], order[$0], titles: titles, slugs: slugs)
+            })
+        else { return documentOrder(index) }
+        return order
+    }
+
+    /// Search order of articles, the last tie-break of the ranking (`rankingOrder` in
+    /// search-core.js): by title, then slug, both by UTF-16 code units.
+    private static func rankedBefore(_ a: Int, _ b: Int, titles: [String], slugs: [String]) -> Bool {
+        if titles[a] != titles[b] { return SearchTokenizer.utf16Less(titles[a], titles[b]) }
+        return SearchTokenizer.utf16Less(slugs[a], slugs[b])
     }
 
     /// `assets/search/d/<number>.js`: one article for the result list, its snippet and the phrase bonus.
@@ -148,13 +168,15 @@ enum SearchShards {
     static func facetsAndClaims(_ index: SearchIndex, order: [Int]) -> [(String, [UInt8])] {
         var documentOf: [String: Int32] = [:]
         var facets: [String: [Int32]] = [:]
-        for (number, article) in order.enumerated() {
-            let entry = index.articles[article]
-            documentOf[entry.id] = documentOf[entry.id] ?? Int32(number)
-            if let category = entry.categoryTitle ?? entry.category {
-                facets["$c" + category, default: []].append(Int32(number))
+        index.articles.withUnsafeBufferPointer { articles in
+            // Fields read in place: a copy of each entry would retain every one of its strings.
+            for (number, article) in order.enumerated() {
+                documentOf[articles[article].id] = documentOf[articles[article].id] ?? Int32(number)
+                if let category = articles[article].categoryTitle ?? articles[article].category {
+                    facets["$c" + category, default: []].append(Int32(number))
+                }
+                for tag in Set(articles[article].tags) { facets["$t" + tag, default: []].append(Int32(number)) }
             }
-            for tag in Set(entry.tags) { facets["$t" + tag, default: []].append(Int32(number)) }
         }
         var keys: [(String, [UInt8])] = []
         for (facet, documents) in facets {

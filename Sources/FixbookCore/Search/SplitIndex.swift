@@ -91,15 +91,20 @@ final class SplitIndex {
     /// false, and leaves everything as it was, when `new` must be built whole (see above).
     func update(to new: SearchIndex, ui newUI: UIStrings) -> Bool {
         guard new.ranking == index.ranking, new.articles.count == index.articles.count else { return false }
-        let newOrder = SearchShards.documentOrder(new)
-        var changed: [Int] = []
-        for number in newOrder.indices {
-            let before = index.articles[order[number]]
-            let now = new.articles[newOrder[number]]
-            guard before.id == now.id else { return false }
-            if before != now { changed.append(number) }
-            if changed.count > Self.mostChanged { return false }
+        let newOrder = SearchShards.documentOrder(new, likely: order)
+        // Entries compared in place: copies would retain every string of every entry.
+        let found = index.articles.withUnsafeBufferPointer { before in
+            new.articles.withUnsafeBufferPointer { now -> [Int]? in
+                var changed: [Int] = []
+                for number in newOrder.indices {
+                    guard before[order[number]].id == now[newOrder[number]].id else { return nil }
+                    if before[order[number]] != now[newOrder[number]] { changed.append(number) }
+                    if changed.count > Self.mostChanged { return nil }
+                }
+                return changed
+            }
         }
+        guard let changed = found else { return false }
 
         // The changed documents' terms before and now, and the lengths that score them.
         var newLengths = lengths
