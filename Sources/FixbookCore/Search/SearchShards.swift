@@ -164,8 +164,10 @@ enum SearchShards {
     }
 
     /// The keys of the result filters (`$c` and a category, `$t` and a tag) and of the codes
-    /// (`#` and a code key), with their JSON values.
-    static func facetsAndClaims(_ index: SearchIndex, order: [Int]) -> [(String, [UInt8])] {
+    /// (`#` and a code key), with their JSON values; of the codes, only those in `codes` if given.
+    static func facetsAndClaims(
+        _ index: SearchIndex, order: [Int], codes: Set<String>? = nil
+    ) -> [(String, [UInt8])] {
         var documentOf: [String: Int32] = [:]
         var facets: [String: [Int32]] = [:]
         index.articles.withUnsafeBufferPointer { articles in
@@ -182,7 +184,7 @@ enum SearchShards {
         for (facet, documents) in facets {
             keys.append((facet, Array("[\"".utf8) + ShardEncoding.documents(documents) + Array("\"]".utf8)))
         }
-        for (key, ids) in index.codes {
+        for (key, ids) in index.codes where codes?.contains(key) ?? true {
             keys.append(("#" + key, codeClaims(key, ids: ids, index: index, order: order, documentOf: documentOf)))
         }
         return keys

@@ -175,8 +175,14 @@ final class SplitIndex {
                 idf: scoring.idf(frequency, stop: new.ranking.isStop(term, stopTerms: stopTerms)))
             if value != values[term] { newValues[term] = value }
         }
-        let claims = SearchShards.facetsAndClaims(new, order: newOrder)
-        let newClaimKeys = Set(claims.map(\.0))
+        // A code's claims change only with the articles that claimed or claim it.
+        var codes = Set<String>()
+        for number in changed {
+            codes.formUnion(index.articles[order[number]].codes.map(\.key))
+            codes.formUnion(new.articles[newOrder[number]].codes.map(\.key))
+        }
+        let claims = SearchShards.facetsAndClaims(new, order: newOrder, codes: codes)
+        let newClaimKeys = Set(claims.map(\.0)).union(new.codes.keys.map { "#" + $0 })
         for (key, value) in claims where values[key] != value { newValues[key] = value }
         for key in claimKeys where !newClaimKeys.contains(key) { newValues[key] = .some(nil) }
 
