@@ -34,9 +34,10 @@ struct KeyRuns {
         var position = start
         while position < keys.count {
             let key = keys[position]
-            run.add(key, value(key))
+            let data = value(key)
+            if run.ends(before: key, data) { break }
+            run.add(key, data)
             position += 1
-            if run.isComplete(after: key) { break }
         }
         return (position, run.finished)
     }

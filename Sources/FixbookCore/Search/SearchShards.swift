@@ -199,16 +199,18 @@ enum SearchShards {
         var paths: [String] = []
         var firstKeys: [String] = []
         var run = ShardRuns.Run()
-        for (position, (key, value)) in entries.enumerated() {
+        func finish() throws {
+            let path = "assets/search/\(folder)/\(paths.count).js"
+            try emit(OutputFile(path: path, bytes: run.file(folder: folder, number: paths.count)))
+            paths.append(path)
+            run = ShardRuns.Run()
+        }
+        for (key, value) in entries {
+            if run.ends(before: key, value) { try finish() }
             if run.isEmpty { firstKeys.append(key) }
             run.add(key, value)
-            if run.isComplete(after: key) || position == entries.count - 1 {
-                let path = "assets/search/\(folder)/\(paths.count).js"
-                try emit(OutputFile(path: path, bytes: run.file(folder: folder, number: paths.count)))
-                paths.append(path)
-                run = ShardRuns.Run()
-            }
         }
+        if !run.isEmpty { try finish() }
         return (paths, firstKeys)
     }
 
