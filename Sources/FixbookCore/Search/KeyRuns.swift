@@ -68,7 +68,7 @@ struct KeyRuns {
                 old += 1
                 continue
             }
-            var position = old == 0 ? 0 : Self.lowerBound(keys, firstKeys[old])
+            var position = old == 0 ? 0 : SearchTokenizer.utf16LowerBound(keys, firstKeys[old])
             old = count
             while position < keys.count {
                 let run = Self.cut(keys, from: position, value)
@@ -77,7 +77,7 @@ struct KeyRuns {
                 keptFrom.append(nil)
                 position = run.end
                 guard position < keys.count else { break }
-                let next = Self.lowerBound(firstKeys, keys[position])
+                let next = SearchTokenizer.utf16LowerBound(firstKeys, keys[position])
                 if next < count, firstKeys[next] == keys[position], !touched.contains(next) {
                     old = next
                     break
@@ -93,19 +93,8 @@ struct KeyRuns {
 
     /// The run that holds (or would hold) `key`.
     private func runOf(_ key: String) -> Int {
-        let position = Self.lowerBound(firstKeys, key)
+        let position = SearchTokenizer.utf16LowerBound(firstKeys, key)
         if position < count, firstKeys[position] == key { return position }
         return max(0, position - 1)
-    }
-
-    /// The first position in `keys` (sorted in UTF-16 order) whose key is not before `key`.
-    static func lowerBound(_ keys: [String], _ key: String) -> Int {
-        var low = 0
-        var high = keys.count
-        while low < high {
-            let middle = (low + high) / 2
-            if SearchTokenizer.utf16Less(keys[middle], key) { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 }

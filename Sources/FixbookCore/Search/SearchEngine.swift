@@ -419,7 +419,7 @@ public struct SearchEngine: Sendable {
     /// Up to `prefixMaximumWords` index terms that start with `prefix`, in order, not itself.
     private func terms(startingWith prefix: String) -> [String] {
         var found: [String] = []
-        var position = Self.lowerBound(vocabulary, prefix)
+        var position = SearchTokenizer.utf16LowerBound(vocabulary, prefix)
         while position < vocabulary.count, found.count < ranking.prefixMaximumWords {
             let word = vocabulary[position]
             position += 1
@@ -478,7 +478,7 @@ public struct SearchEngine: Sendable {
         let letters = Array(typed.utf8)
         var best: (word: DictionaryWord, distance: Int)?
         for prefix in Self.typoPrefixes(letters) {
-            var position = Self.lowerBound(dictionaryWords, prefix)
+            var position = SearchTokenizer.utf16LowerBound(dictionaryWords, prefix)
             while position < dictionary.count, dictionary[position].word.hasPrefix(prefix) {
                 let candidate = dictionary[position]
                 position += 1
@@ -525,16 +525,6 @@ public struct SearchEngine: Sendable {
     }
 
     private static func utf16Length(_ text: String) -> Int { text.utf16.count }
-
-    private static func lowerBound(_ sorted: [String], _ value: String) -> Int {
-        var low = 0
-        var high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if SearchTokenizer.utf16Less(sorted[middle], value) { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
 
     private static func containsRun(_ haystack: [String], _ needle: [String]) -> Bool {
         guard !needle.isEmpty, needle.count <= haystack.count else { return false }

@@ -341,4 +341,15 @@ public enum SearchTokenizer {
             }
         }
     }
+
+    /// The first position in `sorted` (in `utf16Less` order) whose string is not before `value`.
+    static func utf16LowerBound(_ sorted: [String], _ value: String) -> Int {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if utf16Less(sorted[middle], value) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
 }

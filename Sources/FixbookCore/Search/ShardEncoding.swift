@@ -117,23 +117,11 @@ enum ShardEncoding {
 
     /// The documents of gaps written by `documents`.
     static func decodeGaps(_ gaps: [UInt8]) -> [Int] {
-        var documents: [Int] = []
         var document = -1
-        var value = 0
-        var shift = 0
-        for character in gaps {
-            let number = digit[Int(character)]
-            if number >= 32 {
-                value |= (number - 32) << shift
-                shift += 5
-            } else {
-                document += (value | number << shift) + 1
-                documents.append(document)
-                value = 0
-                shift = 0
-            }
+        return decodeNumbers(gaps[...]).map { gap in
+            document += gap + 1
+            return document
         }
-        return documents
     }
 
     /// The documents of a bitmap of six documents a value (not yet written as characters).
