@@ -27,7 +27,8 @@ import yaml
 
 REPO = pathlib.Path(__file__).resolve().parents[1]
 SETS = [("English", REPO / "Benchmarks/relevance/en", REPO / "Benchmarks/relevance/queries-en.yml"),
-        ("Chinese", REPO, REPO / "Benchmarks/relevance/queries-zh.yml")]
+        ("Chinese", REPO, REPO / "Benchmarks/relevance/queries-zh.yml"),
+        ("Chinese, second tuning set", REPO, REPO / "Benchmarks/relevance/queries-zh-tune2.yml")]
 DEPTH = 10
 
 RUN = """
@@ -132,7 +133,7 @@ def main():
                 browser_answers(args.fixbook, root, queries)
             results[(language, engine)] = answers
             rows, failures = measure(queries, answers)
-            for half in ("tune", "heldout", "all"):
+            for half in (h for h in ("tune", "heldout", "all") if h in rows):
                 row = rows[half]
                 n = row["n"]
                 print(f"| {language} | {engine} | {half} | {n} | {row['top1']} ({100 * row['top1'] / n:.0f}%) "
