@@ -123,58 +123,12 @@ final class SplitIndex {
         }
         let scoring = SearchScoring(ranking: new.ranking, documents: newOrder.count, totals: newTotals)
         let scoringBefore = SearchScoring(ranking: index.ranking, documents: order.count, totals: totals)
-        guard scoring.averages == scoringBefore.averages else { return false }
-
-        // Each touched term's entry, from its entry before with the changed documents redone.
-        var holders: [String: [(document: Int, counts: SearchFields.TermCounts)]] = [:]
-        for terms in termsBefore {
-            for entry in terms.terms { holders[entry.key.text] = holders[entry.key.text] ?? [] }
-        }
-        for (position, number) in changed.enumerated() {
-            for entry in termsNow[position].terms {
-                holders[entry.key.text, default: []].append((number, entry.counts))
-            }
-        }
-        let changedDocuments = Set(changed)
-        let stopTerms = Set(new.ranking.stopTerms)
-        var newValues: [String: [UInt8]?] = [:]
-        var frequencies: [String: Int] = [:]
-        for (term, now) in holders {
-            var documents: [Int] = []
-            var masks: [UInt8] = []
-            var impacts: [Int]? = []  // nil while the entry is dense
-            if let value = values[term] {
-                let before = ShardEncoding.decodeTermEntry(value)
-                impacts = before.impacts == nil ? nil : []
-                for (position, document) in before.documents.enumerated() where !changedDocuments.contains(document) {
-                    documents.append(document)
-                    masks.append(before.masks[position])
-                    impacts?.append(before.impacts![position])
-                }
-            }
-            let frequency = documents.count + now.count
-            frequencies[term] = frequency
-            guard frequency > 0 else {
-                if values[term] != nil { newValues[term] = .some(nil) }
-                continue
-            }
-            let dense = scoring.isDense(frequency)
-            // A dense entry keeps no impacts, and the counts they come from are gone.
-            if impacts == nil, !dense, documents.count > 0 { return false }
-            for (document, counts) in now {
-                let at = documents.firstIndex { $0 > document } ?? documents.count
-                documents.insert(document, at: at)
-                masks.insert(counts.mask, at: at)
-                if !dense {
-                    if impacts == nil { impacts = [] }
-                    impacts!.insert(scoring.impact(counts, lengths: newLengths[document]), at: at)
-                }
-            }
-            let value = ShardEncoding.termEntry(
-                documents: documents, masks: masks, impacts: dense ? nil : impacts,
-                idf: scoring.idf(frequency, stop: new.ranking.isStop(term, stopTerms: stopTerms)))
-            if value != values[term] { newValues[term] = value }
-        }
+        guard scoring.averages == scoringBefore.averages,
+            let touched = touchedTerms(
+                before: termsBefore, now: termsNow, changed: changed, scoring: scoring, lengths: newLengths,
+                ranking: new.ranking)
+        else { return false }
+        var newValues = touched.values
         // A code's claims change only with the articles that claimed or claim it.
         var codes = Set<String>()
         for number in changed {
@@ -189,7 +143,7 @@ final class SplitIndex {
         // Nothing can fail from here on.
         commitTerms(newValues)
         claimKeys = newClaimKeys
-        updateDictionary(before: termsBefore, now: termsNow, frequencies: frequencies)
+        updateDictionary(before: termsBefore, now: termsNow, frequencies: touched.frequencies)
         var newJSONEntries = jsonEntries
         for number in newOrder.indices where newOrder[number] != order[number] {
             newJSONEntries[newOrder[number]] = jsonEntries[order[number]]
@@ -207,6 +161,63 @@ final class SplitIndex {
         files["assets/search-index.js"] = entryScript()
         files["search-index.json"] = json()
         return true
+    }
+
+    /// The new entry of every term the changed documents held or hold (nil for one no document
+    /// holds any more; left out when unchanged), from its entry before with the changed documents
+    /// redone, and each such term's document count. Nil when a dense term turns sparse: a dense
+    /// entry keeps no impacts, and the counts they come from are gone.
+    private func touchedTerms(
+        before: [SearchFields.DocumentTerms], now: [SearchFields.DocumentTerms], changed: [Int],
+        scoring: SearchScoring, lengths: [[Int32]], ranking: SearchRanking
+    ) -> (values: [String: [UInt8]?], frequencies: [String: Int])? {
+        var holders: [String: [(document: Int, counts: SearchFields.TermCounts)]] = [:]
+        for terms in before {
+            for entry in terms.terms { holders[entry.key.text] = holders[entry.key.text] ?? [] }
+        }
+        for (position, number) in changed.enumerated() {
+            for entry in now[position].terms { holders[entry.key.text, default: []].append((number, entry.counts)) }
+        }
+        let changedDocuments = Set(changed)
+        let stopTerms = Set(ranking.stopTerms)
+        var newValues: [String: [UInt8]?] = [:]
+        var frequencies: [String: Int] = [:]
+        for (term, holding) in holders {
+            var documents: [Int] = []
+            var masks: [UInt8] = []
+            var impacts: [Int]? = []  // nil while the entry is dense
+            if let value = values[term] {
+                let old = ShardEncoding.decodeTermEntry(value)
+                impacts = old.impacts == nil ? nil : []
+                for (position, document) in old.documents.enumerated() where !changedDocuments.contains(document) {
+                    documents.append(document)
+                    masks.append(old.masks[position])
+                    impacts?.append(old.impacts![position])
+                }
+            }
+            let frequency = documents.count + holding.count
+            frequencies[term] = frequency
+            guard frequency > 0 else {
+                if values[term] != nil { newValues[term] = .some(nil) }
+                continue
+            }
+            let dense = scoring.isDense(frequency)
+            if impacts == nil, !dense {
+                guard documents.isEmpty else { return nil }
+                impacts = []
+            }
+            for (document, counts) in holding {
+                let at = documents.firstIndex { $0 > document } ?? documents.count
+                documents.insert(document, at: at)
+                masks.insert(counts.mask, at: at)
+                if !dense { impacts?.insert(scoring.impact(counts, lengths: lengths[document]), at: at) }
+            }
+            let value = ShardEncoding.termEntry(
+                documents: documents, masks: masks, impacts: dense ? nil : impacts,
+                idf: scoring.idf(frequency, stop: ranking.isStop(term, stopTerms: stopTerms)))
+            if value != values[term] { newValues[term] = value }
+        }
+        return (newValues, frequencies)
     }
 
     /// Sets (or removes, for nil) the values of the shard keys given, and rewrites their runs.
