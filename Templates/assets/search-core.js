@@ -49,7 +49,8 @@
  *      Tests/Fixtures/search/stemmer-vectors.json): printing → print.
  *    Other tokens (CJK, digits, accents, compounds) stay as they are. A "plain" word is one of
  *    a-z only that was not a contraction: the dictionary of corrections holds those of 3
- *    letters or more, with their stem.
+ *    letters or more, with their stem, and every CJK bigram under its two characters swapped
+ *    (迟延 → 延迟; see FALLBACK).
  *
  * 3. codeKeys(text) → [key]  (unique, in order of first appearance)
  *    Each word token (so a code is "standalone": bounded by separators, CJK or the text's
@@ -104,9 +105,13 @@
  *    one whose term most articles hold, then the first by code units. Its score is multiplied
  *    by typoFactor. Only the first typoMaximumWords such concepts are looked up. Not with
  *    options.correct === false ("search instead for").
- *    FALLBACK: when no concept and no code matches anything, the first typoMaximumWords concepts
- *    that are one CJK term also match, at half score, the index terms (at most
- *    prefixMaximumWords each) that each of their characters starts.
+ *    FALLBACK: of the first typoMaximumWords concepts that are one CJK term and match nothing,
+ *    each character that no matching concept's full terms hold (and no earlier such concept
+ *    took) also matches, at half score, the index terms that start with it (at most
+ *    prefixMaximumWords, in order, not the character itself), then those that end with it (the
+ *    dictionary holds each CJK bigram under its characters swapped: the first
+ *    prefixMaximumWords dictionary words that start with the character, in order, whose terms
+ *    are not listed yet). 邮件迟到: 邮件 matches, 迟 and 到 do not, 迟 finds 延迟.
  *    Per article: score = Σ concept scores / 1000
  *      + codeHit per code key of the query that the article claims (index `codes` map)
  *      + message boost: for such a code entry with a message, messageBoost × (distinct message
@@ -383,7 +388,7 @@
    * A theme copied by `fixbook init --with-theme` keeps its scripts while Fixbook moves on: an
    * index of another format is refused with IndexFormatError instead of being misread.
    */
-  var FORMAT = 3;
+  var FORMAT = 4;
 
   function IndexFormatError(found) {
     this.name = 'IndexFormatError';
@@ -518,7 +523,12 @@
         e.mask |= FIELDS[f];
         if (FIELDS[f] === FIELD_BODY) e.body++;
         lengths[f]++;
-        if (t.plain && t.word.length >= 3 && !words.has(t.word)) words.set(t.word, t.term);
+        if (t.plain) {
+          if (t.word.length >= 3 && !words.has(t.word)) words.set(t.word, t.term);
+        } else {
+          var swapped = reversedCJKBigram(t.term);
+          if (swapped && !words.has(swapped)) words.set(swapped, t.term);
+        }
       });
     }
     add(a.title, 0);
@@ -529,6 +539,14 @@
     add(a.summary, 5);
     add(a.text, 6);
     return { terms: terms, lengths: lengths, words: words };
+  }
+
+  /** A term of two CJK characters with the two swapped (延迟 → 迟延), or null: the dictionary's
+   * key for the words that end with a character (SearchTokenizer.withReversedCJKBigram). */
+  function reversedCJKBigram(term) {
+    var chars = Array.from(term);
+    if (chars.length !== 2 || !isCJK(chars[0].codePointAt(0)) || !isCJK(chars[1].codePointAt(0))) return null;
+    return chars[1] + chars[0];
   }
 
   /** The whole index in memory: term → postings, built once per index object. */
@@ -1338,22 +1356,39 @@
         return store.ensureKeys(conceptTokens(q));
       });
     }).then(function () {
-      // When nothing at all matches, the Chinese words no article holds are searched by their
-      // characters (each the start of an index term), at half score: never an empty page.
-      var nothing = !q.concepts.some(function (c) { return conceptMatches(store, c); }) &&
-        !q.codeKeys.some(function (k) { var claims = store.claims(k); return claims && claims.docs.length; });
-      // (the first typoMaximumWords of them: a pasted paragraph does not load the whole index)
-      var unheld = nothing ? q.concepts.filter(function (c) { return cjkCharacters(c); })
-        .slice(0, store.meta.ranking.typoMaximumWords) : [];
-      var characters = [];
-      unheld.forEach(function (c) { characters = characters.concat(cjkCharacters(c)); });
+      // A Chinese character that no matched word of the query holds is searched in the index's
+      // words that hold it, at half score: 迟 of 迟到 finds 延迟, and a query never comes back empty.
+      var covered = new Set();
+      q.concepts.forEach(function (c) {
+        if (!conceptMatches(store, c)) return;
+        c.full.forEach(function (ph) {
+          ph.forEach(function (t) {
+            Array.from(t).forEach(function (ch) { if (isCJK(ch.codePointAt(0))) covered.add(ch); });
+          });
+        });
+      });
+      // (the first typoMaximumWords words: a pasted paragraph does not load the whole index)
+      var unheld = q.concepts.filter(function (c) { return !conceptMatches(store, c) && cjkCharacters(c); })
+        .slice(0, store.meta.ranking.typoMaximumWords);
+      var wanted = unheld.map(function (c) {
+        return cjkCharacters(c).filter(function (ch) {
+          if (covered.has(ch)) return false;
+          covered.add(ch);
+          return true;
+        });
+      });
+      var characters = [].concat.apply([], wanted);
       if (!characters.length) return;
-      return Promise.all(characters.map(function (ch) {
-        return store.ensurePrefix(ch, store.meta.ranking.prefixMaximumWords);
-      })).then(function () {
-        unheld.forEach(function (c) {
-          cjkCharacters(c).forEach(function (ch) {
-            store.words(ch, store.meta.ranking.prefixMaximumWords).forEach(function (w) { c.half.push([w]); });
+      var max = store.meta.ranking.prefixMaximumWords;
+      return Promise.all(characters.map(function (ch) { return store.ensurePrefix(ch, max); })
+        .concat([store.ensureDictionary(characters)])).then(function () {
+        unheld.forEach(function (c, i) {
+          wanted[i].forEach(function (ch) {
+            var found = store.words(ch, max);
+            store.dictionary(ch).slice(0, max).forEach(function (entry) {
+              if (found.indexOf(entry.term) < 0) found.push(entry.term);
+            });
+            found.forEach(function (w) { c.half.push([w]); });
           });
         });
         return store.ensureKeys(conceptTokens(q));

@@ -51,6 +51,19 @@ import Testing
         #expect(expected["w42"] == SearchFields.tags | SearchFields.body)
     }
 
+    /// The dictionary holds plain English words and every Chinese bigram under its two
+    /// characters swapped (also one beyond U+FFFF), so a prefix finds the words that end with a
+    /// character; a lone character, a short word and a number are not in it.
+    @Test func chineseBigramsAreInTheDictionarySwapped() {
+        let entry = SearchIndex.Entry(
+            id: "a", slug: "a", url: "articles/a.html", title: "无法连接 𠮷野 errors", summary: "", category: nil,
+            categoryTitle: nil, tags: [], symptoms: [], updated: nil, headings: [], codes: [], text: "ok 错 550 ｶﾅ")
+        let words = SearchFields.terms(of: entry, words: true).words.map { [$0.word.text, $0.term.text] }
+        #expect(
+            words == [["法无", "无法"], ["连法", "法连"], ["接连", "连接"], ["野𠮷", "𠮷野"], ["errors", "error"], ["ナカ", "カナ"]])
+        #expect(SearchFields.terms(of: entry).words.isEmpty)
+    }
+
     @Test func aBuildWritesShardsThatHoldTokensCodesAndFilters() throws {
         let site = try TemporarySite([
             "fixbook.yml": "title: T\nlanguage: zh-CN\n",

@@ -110,13 +110,19 @@ import Testing
         #expect(first?.matchedCodes == ["0x800CCC0F"])
     }
 
-    /// A Chinese word no article holds, when nothing else matches, is searched by its characters.
+    /// A Chinese word no article holds is searched by those of its characters that no matched
+    /// word of the query holds, in the index's words that start or end with them.
     @Test func anUnheldChineseWordFallsBackToItsCharacters() throws {
         let engine = try engine()
+        // 件 starts 件无 in b's symptom
         #expect(engine.search("件慢").map(\.slug) == ["b"])
         #expect(engine.answer("件慢").partial == false)
-        // with another word that matches, no fallback
-        #expect(engine.search("外域 件慢").allSatisfy { $0.missing == ["件慢"] })
+        // with another word that matches too
+        #expect(engine.search("外域 件慢").first.map { ($0.slug, $0.missing) } ?? ("", ["?"]) == ("b", []))
+        // 题 only ends a word (问题, in a's body)
+        #expect(engine.search("意外 难题").first.map { ($0.slug, $0.missing) } ?? ("", ["?"]) == ("a", []))
+        // a character of a matched word is not searched again: 外 of 外域 does not find 意外
+        #expect(!engine.search("外域 外难").contains { $0.slug == "a" })
         // only the first five words fall back: 件 is the sixth here
         #expect(engine.search("甲乙 丙丁 戊己 庚辛 壬癸 件慢").isEmpty)
     }

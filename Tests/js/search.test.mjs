@@ -361,7 +361,7 @@ test('parity on a generated knowledge base', { skip: skipParity || (paritySite ?
 test('an index of another format is refused, not misread', { skip: skipRanking }, () => {
   const older = Object.assign({}, index, { version: 1 });
   assert.throws(() => search.memoryStore(older), (error) => error instanceof search.IndexFormatError &&
-    /format 1, but this search script reads format 3/.test(error.message));
+    /format 1, but this search script reads format 4/.test(error.message));
   const withoutRanking = Object.assign({}, index);
   delete withoutRanking.ranking;
   assert.throws(() => search.memoryStore(withoutRanking), search.IndexFormatError);

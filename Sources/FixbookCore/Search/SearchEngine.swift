@@ -49,7 +49,8 @@ public struct SearchEngine: Sendable {
         var idf: Int
     }
 
-    /// A plain English word of the articles, its term, and how many articles hold the term.
+    /// A plain English word of the articles (or a Chinese bigram with its characters swapped),
+    /// its term, and how many articles hold the term.
     private struct DictionaryWord: Sendable {
         var word: String
         var term: String
@@ -301,19 +302,22 @@ public struct SearchEngine: Sendable {
             fulls.append(full)
             halves.append(half)
         }
-        // When nothing at all matches, the Chinese words no article holds are searched by their
-        // characters (each the start of an index term), at half score: never an empty page.
-        let matchesNothing =
-            fulls.allSatisfy(\.isEmpty) && halves.allSatisfy(\.isEmpty)
-            && parsed.codeKeys.allSatisfy { codeDocuments[$0]?.isEmpty ?? true }
-        // (the first `typoMaximumWords` of them: a pasted paragraph does not load the whole index)
-        let fallbacks = parsed.concepts.indices.filter {
-            matchesNothing && Self.cjkCharacters(parsed.concepts[$0]) != nil
+        // A Chinese character that no matched word of the query holds is searched in the index's
+        // words that hold it, at half score: 迟 of 迟到 finds 延迟, and a query never comes back empty.
+        var covered = Set<Unicode.Scalar>()
+        for index in parsed.concepts.indices where !fulls[index].isEmpty || !halves[index].isEmpty {
+            for phrase in parsed.concepts[index].full {
+                for term in phrase { covered.formUnion(term.unicodeScalars.filter(SearchTokenizer.isCJK)) }
+            }
         }
-        for index in fallbacks.prefix(ranking.typoMaximumWords) {
+        // (the first `typoMaximumWords` words: a pasted paragraph does not load the whole index)
+        let unheld = parsed.concepts.indices.filter {
+            fulls[$0].isEmpty && halves[$0].isEmpty && Self.cjkCharacters(parsed.concepts[$0]) != nil
+        }
+        for index in unheld.prefix(ranking.typoMaximumWords) {
             guard let characters = Self.cjkCharacters(parsed.concepts[index]) else { continue }
-            for character in characters {
-                for term in terms(startingWith: character) {
+            for character in characters where covered.insert(character.unicodeScalars.first!).inserted {
+                for term in terms(holding: character) {
                     parsed.concepts[index].half.append([term])
                     phraseScores([term], into: &halves[index])
                 }
@@ -425,6 +429,22 @@ public struct SearchEngine: Sendable {
             position += 1
             guard word.utf16.starts(with: prefix.utf16) else { break }
             if word != prefix { found.append(word) }
+        }
+        return found
+    }
+
+    /// Up to `prefixMaximumWords` index terms that start with `character`, then as many that end
+    /// with it (the dictionary holds each bigram under its characters swapped), in order.
+    private func terms(holding character: String) -> [String] {
+        var found = terms(startingWith: character)
+        var ending = 0
+        var position = SearchTokenizer.utf16LowerBound(dictionaryWords, character)
+        while position < dictionary.count, ending < ranking.prefixMaximumWords {
+            let entry = dictionary[position]
+            position += 1
+            guard entry.word.utf16.starts(with: character.utf16) else { break }
+            ending += 1
+            if !found.contains(entry.term) { found.append(entry.term) }
         }
         return found
     }

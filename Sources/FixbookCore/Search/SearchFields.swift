@@ -27,7 +27,9 @@ enum SearchFields {
         /// The number of terms in each field, in the order of `all`.
         var lengths: [Int32]
         /// Its plain English words (a–z, three letters or more) with their terms: the dictionary
-        /// a misspelled query word is corrected from. Empty unless asked for.
+        /// a misspelled query word is corrected from; and each Chinese bigram under its two
+        /// characters swapped (迟延 → 延迟), so the words that END with a character are found by
+        /// a prefix, as those that start with it are in the terms. Empty unless asked for.
         var words: [(word: TokenKey, term: TokenKey)]
     }
 
@@ -61,7 +63,12 @@ enum SearchFields {
                 collector.add(word, position)
             } else {
                 folder.fold(word) { collector.add($0, position) }
-                if collector.wantWords, folder.wasPlainWord, word.count >= 3 { collector.addWord(word) }
+                guard collector.wantWords else { return }
+                if folder.wasPlainWord {
+                    if word.count >= 3 { collector.addWord(word) }
+                } else {
+                    SearchTokenizer.withReversedCJKBigram(word) { collector.addWord($0) }
+                }
             }
         }
     }

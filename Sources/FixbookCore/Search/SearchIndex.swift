@@ -33,9 +33,10 @@ public struct SearchIndex: Codable, Sendable {
     }
 
     /// The index format, which the theme's `search-core.js` checks: 2 added `ranking`, 3 BM25
-    /// impacts, stemmed terms and the dictionary of corrections.
+    /// impacts, stemmed terms and the dictionary of corrections, 4 Chinese bigrams in the dictionary
+    /// (swapped), for the words that end with a character.
     public var version = SearchIndex.format
-    public static let format = 3
+    public static let format = 4
     public var site: Site
     /// The ranking's numbers, for the browser to rank with.
     public var ranking = SearchRanking.standard

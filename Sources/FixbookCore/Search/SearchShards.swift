@@ -11,7 +11,8 @@
 ///   documents in it, for the result filters).
 /// - `assets/search/w/N.js` is a run of the dictionary that misspelled words are corrected from:
 ///   plain English words in UTF-16 order, each with its term (empty when the same) and the
-///   number of articles that hold the term.
+///   number of articles that hold the term; Chinese bigrams are in it under their two characters
+///   swapped, for the words that end with a character.
 /// - `assets/search/d/N.js` is document N: the article as in `search-index.json`, for the
 ///   result list, its snippet and the phrase bonus.
 ///

@@ -286,6 +286,31 @@ public enum SearchTokenizer {
 
     // MARK: - Character classes (explicit ranges, as in search-core.js)
 
+    /// Calls `body` with the UTF-8 bytes of a token of two CJK characters, the two swapped; does
+    /// nothing for any other token. The dictionary's key for the words that end with a character.
+    /// On the bytes, without a string: a Chinese article has a bigram at every character.
+    static func withReversedCJKBigram(_ token: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void)
+    {
+        func scalar(at start: Int) -> (Unicode.Scalar, Int)? {
+            guard start < token.count else { return nil }
+            let lead = token[start]
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 0
+            guard length > 0, start + length <= token.count else { return nil }
+            var value = UInt32(lead & (length == 4 ? 0x07 : 0x0F))
+            for offset in 1..<length { value = value << 6 | UInt32(token[start + offset] & 0x3F) }
+            return Unicode.Scalar(value).map { ($0, length) }
+        }
+        guard token.count >= 6, let (first, firstLength) = scalar(at: 0), isCJK(first),
+            let (second, secondLength) = scalar(at: firstLength), isCJK(second),
+            firstLength + secondLength == token.count
+        else { return }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: token.count) { swapped in
+            for offset in 0..<secondLength { swapped[offset] = token[firstLength + offset] }
+            for offset in 0..<firstLength { swapped[secondLength + offset] = token[offset] }
+            body(UnsafeBufferPointer(swapped))
+        }
+    }
+
     /// Han, Hiragana, Katakana, Hangul.
     public static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
