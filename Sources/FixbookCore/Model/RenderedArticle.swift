@@ -1,31 +1,116 @@
 /// An article with its body rendered: what every later stage reads. Nothing in it is filled in
 /// later; the Markdown source is gone, the HTML, headings, links and plain text are here.
+///
+/// A value, kept in one shared box until it is changed: every stage copies articles (the model,
+/// the validator, the renderer, the preview's memory of the last build), and a copy of the
+/// fields themselves retains some thirty strings and arrays, which the preview paid on ten
+/// thousand articles at every save.
 public struct RenderedArticle: Sendable {
-    /// Content-relative source path (`bounces/552.md`).
-    public var sourcePath: String
-    public var metadata: ArticleMetadata
-    /// URL name, `[a-z0-9-]`; the page is `articles/<slug>.html`.
-    public var slug: String
-    public var title: String
-    /// The rendered body, its headings (solution sections marked), links and plain text.
-    public var body: RenderedMarkdown
-    /// What each of `body.links` points at, in the same order: resolved once while rendering,
-    /// for the link checks.
-    public var linkTargets: [LinkTarget]
-    /// True when the body broke a `MarkdownLimits` limit and was not rendered: the checks that
-    /// read the body (solution sections, anchors) cannot judge it, and its limit error says why.
-    public var bodyRefused: Bool
+    /// The fields. Never changed while shared: every change makes the box its own first.
+    private final class Storage: @unchecked Sendable {
+        var sourcePath: String
+        var metadata: ArticleMetadata
+        var slug: String
+        var title: String
+        var body: RenderedMarkdown
+        var linkTargets: [LinkTarget]
+        var bodyRefused: Bool
+
+        init(
+            sourcePath: String, metadata: ArticleMetadata, slug: String, title: String, body: RenderedMarkdown,
+            linkTargets: [LinkTarget], bodyRefused: Bool
+        ) {
+            self.sourcePath = sourcePath
+            self.metadata = metadata
+            self.slug = slug
+            self.title = title
+            self.body = body
+            self.linkTargets = linkTargets
+            self.bodyRefused = bodyRefused
+        }
+
+        func copy() -> Storage {
+            Storage(
+                sourcePath: sourcePath, metadata: metadata, slug: slug, title: title, body: body,
+                linkTargets: linkTargets, bodyRefused: bodyRefused)
+        }
+    }
+
+    private var storage: Storage
 
     public init(
         parsed: ParsedArticle, body: RenderedMarkdown, linkTargets: [LinkTarget], bodyRefused: Bool
     ) {
-        self.sourcePath = parsed.sourcePath
-        self.metadata = parsed.metadata
-        self.slug = parsed.slug
-        self.title = parsed.title
-        self.body = body
-        self.linkTargets = linkTargets
-        self.bodyRefused = bodyRefused
+        storage = Storage(
+            sourcePath: parsed.sourcePath, metadata: parsed.metadata, slug: parsed.slug, title: parsed.title,
+            body: body, linkTargets: linkTargets, bodyRefused: bodyRefused)
+    }
+
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    }
+
+    /// Content-relative source path (`bounces/552.md`).
+    public var sourcePath: String {
+        _read { yield storage.sourcePath }
+        _modify {
+            makeUnique()
+            yield &storage.sourcePath
+        }
+    }
+
+    public var metadata: ArticleMetadata {
+        _read { yield storage.metadata }
+        _modify {
+            makeUnique()
+            yield &storage.metadata
+        }
+    }
+
+    /// URL name, `[a-z0-9-]`; the page is `articles/<slug>.html`.
+    public var slug: String {
+        _read { yield storage.slug }
+        _modify {
+            makeUnique()
+            yield &storage.slug
+        }
+    }
+
+    public var title: String {
+        _read { yield storage.title }
+        _modify {
+            makeUnique()
+            yield &storage.title
+        }
+    }
+
+    /// The rendered body, its headings (solution sections marked), links and plain text.
+    public var body: RenderedMarkdown {
+        _read { yield storage.body }
+        _modify {
+            makeUnique()
+            yield &storage.body
+        }
+    }
+
+    /// What each of `body.links` points at, in the same order: resolved once while rendering,
+    /// for the link checks.
+    public var linkTargets: [LinkTarget] {
+        _read { yield storage.linkTargets }
+        _modify {
+            makeUnique()
+            yield &storage.linkTargets
+        }
+    }
+
+    /// True when the body broke a `MarkdownLimits` limit and was not rendered: the checks that
+    /// read the body (solution sections, anchors) cannot judge it, and its limit error says why.
+    public var bodyRefused: Bool {
+        _read { yield storage.bodyRefused }
+        _modify {
+            makeUnique()
+            yield &storage.bodyRefused
+        }
     }
 
     /// The page path inside the output folder.
