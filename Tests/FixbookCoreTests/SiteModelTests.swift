@@ -1,6 +1,7 @@
 import FixbookCore
 import FixbookTestSupport
 import Foundation
+import PropertyBased
 import Testing
 
 /// The assembled model: the facts every output reads, and which outputs depend on an article.
@@ -55,5 +56,58 @@ import Testing
         }
         #expect(!paths.contains("articles/d.html") && !paths.contains("categories/other-things.html"))
         #expect(model.outputs(dependingOn: "nothing").isEmpty)
+    }
+}
+
+/// After an edit, the model picks again only the related lists that may have moved: an article's
+/// candidates are its neighbours in each of its lists, so an article joining or leaving a list
+/// reaches the members near its place in it. Lists far longer than the neighbourhood make a wrong
+/// reach show. The edits change the loaded articles in memory: loading hundreds of files per step
+/// would make the test slow, not stronger.
+@Suite struct RelatedListsAfterAnEditTests {
+    private static let size = 400
+
+    private static func text(_ number: Int) -> String {
+        article("title: 文章 \(number)\ncodes: [\(550 + number % 2)]\ntags: [共同]\ncategory: mail")
+    }
+
+    /// `choice` sets the article's tags, code and category.
+    private static func edited(_ article: RenderedArticle, _ choice: Int, codes: [ArticleCode]) -> RenderedArticle {
+        var article = article
+        article.metadata.tags = ["共同"] + (0..<(choice % 3)).map { "t\((choice / 3 + $0) % 4)" }
+        article.metadata.codes = [codes[(choice / 7) % codes.count]]
+        article.metadata.category = ["mail", "web", "mail", nil][(choice / 11) % 4]
+        return article
+    }
+
+    @Test func listsPickedAgainAreThoseOfAFreshModel() async throws {
+        var files: [String: String] = [:]
+        for number in 0..<Self.size { files[String(format: "Content/a%03d.md", number)] = Self.text(number) }
+        let site = try TemporarySite(files, withTemplates: false)
+        defer { site.remove() }
+        let loaded = try SiteLoader.load(root: site.root)
+        let first = SiteModel(loaded)
+        let codes = first.articles.prefix(2).map { $0.metadata.codes[0] }
+        let edit = zip(Gen.int(in: 0...(Self.size - 1)), Gen.int(in: 0...99))
+        await propertyCheck(count: 40, input: edit.array(of: 1...3).array(of: 2...6)) { steps in
+            var model = first
+            for (step, edits) in steps.enumerated() {
+                var articles = model.articles
+                for (index, choice) in edits { articles[index] = Self.edited(articles[index], choice, codes: codes) }
+                let old = model.knowledgeBase
+                let kb = KnowledgeBase(
+                    config: old.config, articles: articles, categories: old.categories, catalog: old.catalog,
+                    assets: old.assets)
+                let next = SiteModel(
+                    knowledgeBase: kb, synonyms: [], previous: model,
+                    changed: Set(edits.map { articles[$0.0].sourcePath }))
+                #expect(
+                    next.related == SiteModel(knowledgeBase: kb, synonyms: []).related, "step \(step + 1): \(edits)")
+                // one article's edit reaches its neighbours, not the whole of its lists (all 400
+                // articles are in the category and tag it starts with)
+                if edits.count == 1, let picked = next.relatedPicked { #expect(picked.count < Self.size * 3 / 4) }
+                model = next
+            }
+        }
     }
 }

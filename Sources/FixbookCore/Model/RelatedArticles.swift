@@ -1,6 +1,21 @@
 /// Picks related articles: the hand-picked `related` first, then those sharing codes, tags and
 /// category. Candidates come from the code and tag lists, capped, so the work stays near-linear.
 public enum RelatedArticles {
+    /// How many neighbours on each side of an article in a long list are its candidates.
+    static let neighbours = 50
+
+    /// The members of `list` (article indices, ascending) whose candidates from it may change when
+    /// the article at `index` joins or leaves it: those within reach of its place, with a margin.
+    static func reach(of index: Int, in list: [Int]?) -> ArraySlice<Int> {
+        guard let list else { return [] }
+        var (low, high) = (0, list.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle] < index { low = middle + 1 } else { high = middle }
+        }
+        return list[max(0, low - neighbours - 2)..<min(list.count, low + neighbours + 2)]
+    }
+
     /// Up to `limit` article indices related to the article at `index`.
     public static func pick(
         for index: Int, in kb: KnowledgeBase, byTag: [String: [Int]], byCategory: [String: [Int]],
@@ -29,7 +44,7 @@ public enum RelatedArticles {
                 if list[middle] < index { low = middle + 1 } else { high = middle }
             }
             let position = low < list.count && list[low] == index ? low : 0
-            let window = list[max(0, position - 50)..<min(list.count, position + 50)]
+            let window = list[max(0, position - neighbours)..<min(list.count, position + neighbours)]
             for other in window where other != index { found.append((other, weight)) }
         }
         for key in Set(article.metadata.codes.map(\.code.key)) { add(kb.byCodeKey[key], weight: 4) }

@@ -39,6 +39,9 @@ public final class SiteModel: Sendable {
     var codeKeyByPage: [String: String] { listings.codeKeyByPage }
     /// True when `related` was taken from the previous model: no article's related list moved.
     public let relatedUnchanged: Bool
+    /// The articles whose related list was picked again after an edit (the others' are the
+    /// previous model's); nil when every list was picked afresh.
+    public let relatedPicked: Set<Int>?
     /// The lists above, kept whole for the model after an edit that moves nothing in them.
     let listings: Listings
     /// True when the lists were taken from the previous model: every article is where it was.
@@ -90,6 +93,7 @@ public final class SiteModel: Sendable {
             Self.relationsDue(
                 from: $0, to: kb, byTag: tags, byCategory: articleCategories, categoryKeys: keys, only: aligned)
         }
+        relatedPicked = due
         if let previous, let due, due.isEmpty {
             related = previous.related
             relatedUnchanged = true
@@ -212,7 +216,7 @@ public final class SiteModel: Sendable {
     /// The articles whose related list may differ from `previous`'s: none when nothing they
     /// depend on changed, and nil (all of them) when articles came, went or moved. An article's
     /// list reads the lists of its codes, tags and category (a window around its place in each),
-    /// so an edit of one article's relations reaches the members of its lists, old and new.
+    /// so an article joining or leaving a list reaches only the members near its place in it.
     private static func relationsDue(
         from previous: SiteModel, to kb: KnowledgeBase, byTag: [String: [Int]], byCategory: [String: [Int]],
         categoryKeys: [String], only: [Int]?
@@ -229,17 +233,17 @@ public final class SiteModel: Sendable {
             guard x.tags != y.tags || x.related != y.related || oldCodes != newCodes || oldCategory != newCategory
             else { continue }
             due.insert(index)
-            for tag in Set((x.tags + y.tags).map(TermSlug.make)) {
-                due.formUnion(previous.byTag[tag] ?? [])
-                due.formUnion(byTag[tag] ?? [])
+            for tag in Set(x.tags.map(TermSlug.make)).symmetricDifference(y.tags.map(TermSlug.make)) {
+                due.formUnion(RelatedArticles.reach(of: index, in: previous.byTag[tag]))
+                due.formUnion(RelatedArticles.reach(of: index, in: byTag[tag]))
             }
-            for key in Set(oldCodes + newCodes) {
-                due.formUnion(old.byCodeKey[key] ?? [])
-                due.formUnion(kb.byCodeKey[key] ?? [])
+            for key in Set(oldCodes).symmetricDifference(newCodes) {
+                due.formUnion(RelatedArticles.reach(of: index, in: old.byCodeKey[key]))
+                due.formUnion(RelatedArticles.reach(of: index, in: kb.byCodeKey[key]))
             }
-            for category in Set([oldCategory, newCategory]) where !category.isEmpty {
-                due.formUnion(previous.byCategory[category] ?? [])
-                due.formUnion(byCategory[category] ?? [])
+            for category in Set([oldCategory, newCategory]) where !category.isEmpty && oldCategory != newCategory {
+                due.formUnion(RelatedArticles.reach(of: index, in: previous.byCategory[category]))
+                due.formUnion(RelatedArticles.reach(of: index, in: byCategory[category]))
             }
         }
         return due

@@ -564,6 +564,13 @@ public final class IncrementalSite: @unchecked Sendable {
             !SiteFiles.isSearchFile(path) && path != "sitemap.xml" && path != "feed.xml" && path != "robots.txt"
         }
         if new.relatedUnchanged { return due.filter(rendered) }
+        // Picked again for a few articles, the others' lists are the same, and so are the articles.
+        if let picked = new.relatedPicked {
+            for index in picked where old.related[index] != new.related[index] {
+                due.insert(new.articles[index].outputPath)
+            }
+            return due.filter(rendered)
+        }
         let oldRelated = Dictionary(
             old.articles.indices.map { (old.articles[$0].slug, old.related[$0].map { old.articles[$0].slug }) },
             uniquingKeysWith: { first, _ in first })
