@@ -127,7 +127,7 @@ function syntheticIndex(n) {
       codes: [{ code, key: code, system: 'windows-mail', message: phrase(10), url: `articles/${id}.html#fix` }], text: body
     });
   }
-  return { version: 3, ranking: syntheticRanking, site: { title: 't', language: 'zh-CN' }, synonyms: [['超时', '连接超时', 'timeout'], ['密码', '口令']], codes, articles };
+  return { version: 4, ranking: syntheticRanking, site: { title: 't', language: 'zh-CN' }, synonyms: [['超时', '连接超时', 'timeout'], ['密码', '口令']], codes, articles };
 }
 
 test('a query over 10,000 articles in memory', async () => {
@@ -365,7 +365,7 @@ test('an index of another format is refused, not misread', { skip: skipRanking }
   const withoutRanking = Object.assign({}, index);
   delete withoutRanking.ranking;
   assert.throws(() => search.memoryStore(withoutRanking), search.IndexFormatError);
-  assert.throws(() => search.shardStore({ version: 4, ranking: index.ranking }, () => Promise.resolve({})),
+  assert.throws(() => search.shardStore({ version: 5, ranking: index.ranking }, () => Promise.resolve({})),
     search.IndexFormatError);
 });
 
