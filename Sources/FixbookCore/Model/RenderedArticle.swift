@@ -6,8 +6,7 @@
 /// fields themselves retains some thirty strings and arrays, which the preview paid on ten
 /// thousand articles at every save.
 public struct RenderedArticle: Sendable {
-    /// The fields. Never changed while shared: every change makes the box its own first.
-    private final class Storage: @unchecked Sendable {
+    private struct Fields {
         var sourcePath: String
         var metadata: ArticleMetadata
         var slug: String
@@ -15,25 +14,12 @@ public struct RenderedArticle: Sendable {
         var body: RenderedMarkdown
         var linkTargets: [LinkTarget]
         var bodyRefused: Bool
+    }
 
-        init(
-            sourcePath: String, metadata: ArticleMetadata, slug: String, title: String, body: RenderedMarkdown,
-            linkTargets: [LinkTarget], bodyRefused: Bool
-        ) {
-            self.sourcePath = sourcePath
-            self.metadata = metadata
-            self.slug = slug
-            self.title = title
-            self.body = body
-            self.linkTargets = linkTargets
-            self.bodyRefused = bodyRefused
-        }
-
-        func copy() -> Storage {
-            Storage(
-                sourcePath: sourcePath, metadata: metadata, slug: slug, title: title, body: body,
-                linkTargets: linkTargets, bodyRefused: bodyRefused)
-        }
+    /// The box. Never changed while shared: every change makes the box its own first.
+    private final class Storage: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
     }
 
     private var storage: Storage
@@ -42,74 +28,75 @@ public struct RenderedArticle: Sendable {
         parsed: ParsedArticle, body: RenderedMarkdown, linkTargets: [LinkTarget], bodyRefused: Bool
     ) {
         storage = Storage(
-            sourcePath: parsed.sourcePath, metadata: parsed.metadata, slug: parsed.slug, title: parsed.title,
-            body: body, linkTargets: linkTargets, bodyRefused: bodyRefused)
+            Fields(
+                sourcePath: parsed.sourcePath, metadata: parsed.metadata, slug: parsed.slug, title: parsed.title,
+                body: body, linkTargets: linkTargets, bodyRefused: bodyRefused))
     }
 
     private mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
     }
 
     /// Content-relative source path (`bounces/552.md`).
     public var sourcePath: String {
-        _read { yield storage.sourcePath }
+        _read { yield storage.fields.sourcePath }
         _modify {
             makeUnique()
-            yield &storage.sourcePath
+            yield &storage.fields.sourcePath
         }
     }
 
     public var metadata: ArticleMetadata {
-        _read { yield storage.metadata }
+        _read { yield storage.fields.metadata }
         _modify {
             makeUnique()
-            yield &storage.metadata
+            yield &storage.fields.metadata
         }
     }
 
     /// URL name, `[a-z0-9-]`; the page is `articles/<slug>.html`.
     public var slug: String {
-        _read { yield storage.slug }
+        _read { yield storage.fields.slug }
         _modify {
             makeUnique()
-            yield &storage.slug
+            yield &storage.fields.slug
         }
     }
 
     public var title: String {
-        _read { yield storage.title }
+        _read { yield storage.fields.title }
         _modify {
             makeUnique()
-            yield &storage.title
+            yield &storage.fields.title
         }
     }
 
     /// The rendered body, its headings (solution sections marked), links and plain text.
     public var body: RenderedMarkdown {
-        _read { yield storage.body }
+        _read { yield storage.fields.body }
         _modify {
             makeUnique()
-            yield &storage.body
+            yield &storage.fields.body
         }
     }
 
     /// What each of `body.links` points at, in the same order: resolved once while rendering,
     /// for the link checks.
     public var linkTargets: [LinkTarget] {
-        _read { yield storage.linkTargets }
+        _read { yield storage.fields.linkTargets }
         _modify {
             makeUnique()
-            yield &storage.linkTargets
+            yield &storage.fields.linkTargets
         }
     }
 
     /// True when the body broke a `MarkdownLimits` limit and was not rendered: the checks that
     /// read the body (solution sections, anchors) cannot judge it, and its limit error says why.
     public var bodyRefused: Bool {
-        _read { yield storage.bodyRefused }
+        _read { yield storage.fields.bodyRefused }
         _modify {
             makeUnique()
-            yield &storage.bodyRefused
+            yield &storage.fields.bodyRefused
         }
     }
 
