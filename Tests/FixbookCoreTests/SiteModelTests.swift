@@ -60,10 +60,10 @@ import Testing
 }
 
 /// After an edit, the model picks again only the related lists that may have moved: an article's
-/// candidates are its neighbours in each of its lists, so an article joining or leaving a list
-/// reaches the members near its place in it. Lists far longer than the neighbourhood make a wrong
-/// reach show. The edits change the loaded articles in memory: loading hundreds of files per step
-/// would make the test slow, not stronger.
+/// candidates are its neighbours in each of its lists, so an article joining or leaving a list,
+/// or coming or going, reaches the members near its place in it. Lists far longer than the
+/// neighbourhood make a wrong reach show. The edits change the loaded articles in memory: loading
+/// hundreds of files per step would make the test slow, not stronger.
 @Suite struct RelatedListsAfterAnEditTests {
     private static let size = 400
 
@@ -71,15 +71,21 @@ import Testing
         article("title: 文章 \(number)\ncodes: [\(550 + number % 2)]\ntags: [共同]\ncategory: mail")
     }
 
-    /// `choice` sets the article's tags, code and category.
+    /// Articles that come, go and are hand-picked: every 50th, and copies of them.
+    private static let hot = (0..<8).map { String(format: "a%03d", $0 * 50) }
+    private static let picks = hot + hot.flatMap { ["\($0)-0", "\($0)-1"] }
+
+    /// `choice` sets the article's tags, code, category and hand-picked related article.
     private static func edited(_ article: RenderedArticle, _ choice: Int, codes: [ArticleCode]) -> RenderedArticle {
         var article = article
         article.metadata.tags = ["共同"] + (0..<(choice % 3)).map { "t\((choice / 3 + $0) % 4)" }
         article.metadata.codes = [codes[(choice / 7) % codes.count]]
         article.metadata.category = ["mail", "web", "mail", nil][(choice / 11) % 4]
+        article.metadata.related = choice % 2 == 0 ? [LocatedString(picks[choice / 2 % picks.count], line: 1)] : []
         return article
     }
 
+    /// Each step edits, adds (choice 80–89) or removes (90–99) a few articles.
     @Test func listsPickedAgainAreThoseOfAFreshModel() async throws {
         var files: [String: String] = [:]
         for number in 0..<Self.size { files[String(format: "Content/a%03d.md", number)] = Self.text(number) }
@@ -91,20 +97,41 @@ import Testing
         let edit = zip(Gen.int(in: 0...(Self.size - 1)), Gen.int(in: 0...99))
         await propertyCheck(count: 40, input: edit.array(of: 1...3).array(of: 2...6)) { steps in
             var model = first
+            var added = 0
             for (step, edits) in steps.enumerated() {
                 var articles = model.articles
-                for (index, choice) in edits { articles[index] = Self.edited(articles[index], choice, codes: codes) }
+                var changed: Set<String> = []
+                for (target, choice) in edits {
+                    var index = target % articles.count
+                    if choice >= 80, let hot = articles.firstIndex(where: { $0.slug == Self.hot[target % 8] }) {
+                        index = hot
+                    }
+                    changed.insert(articles[index].sourcePath)
+                    if choice >= 90 {
+                        articles.remove(at: index)
+                        continue
+                    }
+                    var article = Self.edited(articles[index], choice, codes: codes)
+                    if choice >= 80 {
+                        // next to the one it copies in every list
+                        article.slug = articles[index].slug + "-\(added)"
+                        article.sourcePath = article.slug + ".md"
+                        added += 1
+                        changed.insert(article.sourcePath)
+                        articles.append(article)
+                    } else {
+                        articles[index] = article
+                    }
+                }
                 let old = model.knowledgeBase
                 let kb = KnowledgeBase(
                     config: old.config, articles: articles, categories: old.categories, catalog: old.catalog,
                     assets: old.assets)
-                let next = SiteModel(
-                    knowledgeBase: kb, synonyms: [], previous: model,
-                    changed: Set(edits.map { articles[$0.0].sourcePath }))
+                let next = SiteModel(knowledgeBase: kb, synonyms: [], previous: model, changed: changed)
                 #expect(
                     next.related == SiteModel(knowledgeBase: kb, synonyms: []).related, "step \(step + 1): \(edits)")
                 // one article's edit reaches its neighbours, not the whole of its lists (all 400
-                // articles are in the category and tag it starts with)
+                // articles are in the category and tag they start with)
                 if edits.count == 1, let picked = next.relatedPicked { #expect(picked.count < Self.size * 3 / 4) }
                 model = next
             }

@@ -93,14 +93,14 @@ public final class SiteModel: Sendable {
             Self.relationsDue(
                 from: $0, to: kb, byTag: tags, byCategory: articleCategories, categoryKeys: keys, only: aligned)
         }
-        relatedPicked = due
-        if let previous, let due, due.isEmpty {
+        relatedPicked = due?.due
+        if let previous, let due, due.due.isEmpty, previous.articles.count == kb.articles.count {
             related = previous.related
             relatedUnchanged = true
         } else {
             relatedUnchanged = false
-            let earlier = previous?.related ?? []
-            let recompute = due ?? Set(kb.articles.indices)
+            let earlier = due?.earlier ?? []
+            let recompute = due?.due ?? Set(kb.articles.indices)
             related = kb.articles.indices.map { $0 }.parallelMap { index in
                 guard recompute.contains(index) else { return earlier[index] }
                 return RelatedArticles.pick(
@@ -213,40 +213,86 @@ public final class SiteModel: Sendable {
         return true
     }
 
-    /// The articles whose related list may differ from `previous`'s: none when nothing they
-    /// depend on changed, and nil (all of them) when articles came, went or moved. An article's
-    /// list reads the lists of its codes, tags and category (a window around its place in each),
-    /// so an article joining or leaving a list reaches only the members near its place in it.
+    /// The articles whose related list may differ from `previous`'s, and the previous lists in
+    /// this model's numbering (for the others): none due when nothing they depend on changed; nil
+    /// (all of them) when a slug is shared by two articles. An article's list reads the lists of
+    /// its codes, tags and category (a window around its place in each), so an article joining or
+    /// leaving a list, or coming or going, reaches only the members near its place in it; and
+    /// the articles that hand-pick one that came or went.
     private static func relationsDue(
         from previous: SiteModel, to kb: KnowledgeBase, byTag: [String: [Int]], byCategory: [String: [Int]],
         categoryKeys: [String], only: [Int]?
-    ) -> Set<Int>? {
+    ) -> (due: Set<Int>, earlier: [[Int]])? {
         let old = previous.knowledgeBase
-        guard old.articles.count == kb.articles.count,
-            only != nil || zip(old.articles, kb.articles).allSatisfy({ $0.slug == $1.slug })
+        let aligned =
+            old.articles.count == kb.articles.count
+            && (only != nil || zip(old.articles, kb.articles).allSatisfy({ $0.slug == $1.slug }))
+        // Articles came, went or moved: matched by slug, which then must name one article.
+        guard aligned || (old.bySlug.count == old.articles.count && kb.bySlug.count == kb.articles.count)
         else { return nil }
+        let newIndex: (Int) -> Int? = aligned ? { $0 } : { kb.bySlug[old.articles[$0].slug] }
+        let oldIndex: (Int) -> Int? = aligned ? { $0 } : { old.bySlug[kb.articles[$0].slug] }
         var due: Set<Int> = []
-        for index in only ?? Array(kb.articles.indices) {
-            let (x, y) = (old.articles[index].metadata, kb.articles[index].metadata)
-            let (oldCodes, newCodes) = (x.codes.map(\.code.key), y.codes.map(\.code.key))
-            let (oldCategory, newCategory) = (previous.categoryKeys[index], categoryKeys[index])
+        // The members near an article's place in a list of the previous model, and of this one.
+        func reachBefore(_ before: Int, in list: [Int]?) {
+            due.formUnion(RelatedArticles.reach(of: before, in: list).compactMap(newIndex))
+        }
+        func reachNow(_ index: Int, in list: [Int]?) { due.formUnion(RelatedArticles.reach(of: index, in: list)) }
+        var cameOrWent: Set<String> = []
+        for index in aligned ? (only ?? Array(kb.articles.indices)) : Array(kb.articles.indices) {
+            let y = kb.articles[index].metadata
+            let (newCodes, newCategory) = (y.codes.map(\.code.key), categoryKeys[index])
+            guard let before = oldIndex(index) else {
+                // It came: the members near its place in each of its lists.
+                cameOrWent.insert(kb.articles[index].slug)
+                due.insert(index)
+                for tag in Set(y.tags.map(TermSlug.make)) { reachNow(index, in: byTag[tag]) }
+                for key in Set(newCodes) { reachNow(index, in: kb.byCodeKey[key]) }
+                if !newCategory.isEmpty { reachNow(index, in: byCategory[newCategory]) }
+                continue
+            }
+            let x = old.articles[before].metadata
+            let (oldCodes, oldCategory) = (x.codes.map(\.code.key), previous.categoryKeys[before])
             guard x.tags != y.tags || x.related != y.related || oldCodes != newCodes || oldCategory != newCategory
             else { continue }
             due.insert(index)
             for tag in Set(x.tags.map(TermSlug.make)).symmetricDifference(y.tags.map(TermSlug.make)) {
-                due.formUnion(RelatedArticles.reach(of: index, in: previous.byTag[tag]))
-                due.formUnion(RelatedArticles.reach(of: index, in: byTag[tag]))
+                reachBefore(before, in: previous.byTag[tag])
+                reachNow(index, in: byTag[tag])
             }
             for key in Set(oldCodes).symmetricDifference(newCodes) {
-                due.formUnion(RelatedArticles.reach(of: index, in: old.byCodeKey[key]))
-                due.formUnion(RelatedArticles.reach(of: index, in: kb.byCodeKey[key]))
+                reachBefore(before, in: old.byCodeKey[key])
+                reachNow(index, in: kb.byCodeKey[key])
             }
             for category in Set([oldCategory, newCategory]) where !category.isEmpty && oldCategory != newCategory {
-                due.formUnion(RelatedArticles.reach(of: index, in: previous.byCategory[category]))
-                due.formUnion(RelatedArticles.reach(of: index, in: byCategory[category]))
+                reachBefore(before, in: previous.byCategory[category])
+                reachNow(index, in: byCategory[category])
             }
         }
-        return due
+        if !aligned {
+            // It went: the members near its place in each of its lists.
+            for before in old.articles.indices where newIndex(before) == nil {
+                let x = old.articles[before].metadata
+                cameOrWent.insert(old.articles[before].slug)
+                for tag in Set(x.tags.map(TermSlug.make)) { reachBefore(before, in: previous.byTag[tag]) }
+                for key in Set(x.codes.map(\.code.key)) { reachBefore(before, in: old.byCodeKey[key]) }
+                let category = previous.categoryKeys[before]
+                if !category.isEmpty { reachBefore(before, in: previous.byCategory[category]) }
+            }
+            for index in kb.articles.indices
+            where kb.articles[index].metadata.related.contains(where: { cameOrWent.contains($0.text) }) {
+                due.insert(index)
+            }
+        }
+        if aligned { return (due, previous.related) }
+        var earlier: [[Int]] = Array(repeating: [], count: kb.articles.count)
+        for index in kb.articles.indices where !due.contains(index) {
+            // Every article of a list kept stays (one that went reaches the lists that held it).
+            guard let before = oldIndex(index) else { continue }
+            let list = previous.related[before].compactMap(newIndex)
+            if list.count == previous.related[before].count { earlier[index] = list } else { due.insert(index) }
+        }
+        return (due, earlier)
     }
 
     /// The category the article at `index` is listed under, when it names one.

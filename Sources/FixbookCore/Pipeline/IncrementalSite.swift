@@ -564,10 +564,15 @@ public final class IncrementalSite: @unchecked Sendable {
             !SiteFiles.isSearchFile(path) && path != "sitemap.xml" && path != "feed.xml" && path != "robots.txt"
         }
         if new.relatedUnchanged { return due.filter(rendered) }
-        // Picked again for a few articles, the others' lists are the same, and so are the articles.
+        // Picked again for a few articles, the others' lists show the same articles.
         if let picked = new.relatedPicked {
-            for index in picked where old.related[index] != new.related[index] {
-                due.insert(new.articles[index].outputPath)
+            for index in picked {
+                let before = old.knowledgeBase.bySlug[new.articles[index].slug].map { index in
+                    old.related[index].map { old.articles[$0].slug }
+                }
+                if before != new.related[index].map({ new.articles[$0].slug }) {
+                    due.insert(new.articles[index].outputPath)
+                }
             }
             return due.filter(rendered)
         }
