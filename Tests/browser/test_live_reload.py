@@ -7,6 +7,7 @@ import subprocess
 import time
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -48,10 +49,13 @@ def check_live_reload(driver, root, base):
     assert "旧的正文" in driver.find_element(By.TAG_NAME, "main").text
     time.sleep(0.8)  # let the page take its first look at the build status
     (root / "Content" / "a.md").write_text(article("第二版", "新的正文。\n\n## 解决方法\n\n步骤。"))
-    WebDriverWait(driver, 10).until(lambda d: "新的正文" in d.find_element(By.TAG_NAME, "main").text)
+    # The page reloads itself: an element found just before can be gone when its text is read.
+    WebDriverWait(driver, 10, ignored_exceptions=(StaleElementReferenceException,)).until(
+        lambda d: "新的正文" in d.find_element(By.TAG_NAME, "main").text)
 
     (root / "Content" / "a.md").write_text(article("第三版", "没有解决方法。"))
-    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "pre[role=alert]"))
+    WebDriverWait(driver, 10, ignored_exceptions=(StaleElementReferenceException,)).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, "pre[role=alert]"))
     alert = driver.find_element(By.CSS_SELECTOR, "pre[role=alert]").text
     assert "code-without-solution" in alert and "Content/a.md" in alert
     assert "新的正文" in driver.find_element(By.TAG_NAME, "main").text
