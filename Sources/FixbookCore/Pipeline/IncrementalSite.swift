@@ -564,24 +564,15 @@ public final class IncrementalSite: @unchecked Sendable {
             !SiteFiles.isSearchFile(path) && path != "sitemap.xml" && path != "feed.xml" && path != "robots.txt"
         }
         if new.relatedUnchanged { return due.filter(rendered) }
-        // Picked again for a few articles, the others' lists show the same articles.
-        if let picked = new.relatedPicked {
-            for index in picked {
-                let before = old.knowledgeBase.bySlug[new.articles[index].slug].map { index in
-                    old.related[index].map { old.articles[$0].slug }
-                }
-                if before != new.related[index].map({ new.articles[$0].slug }) {
-                    due.insert(new.articles[index].outputPath)
-                }
+        // Compared by slug, as articles may have come or gone; when the model picked only a few
+        // lists again, the others show the same articles as before.
+        for index in new.relatedPicked ?? Set(new.articles.indices) {
+            let before = old.knowledgeBase.bySlug[new.articles[index].slug].map { index in
+                old.related[index].map { old.articles[$0].slug }
             }
-            return due.filter(rendered)
-        }
-        let oldRelated = Dictionary(
-            old.articles.indices.map { (old.articles[$0].slug, old.related[$0].map { old.articles[$0].slug }) },
-            uniquingKeysWith: { first, _ in first })
-        for index in new.articles.indices
-        where oldRelated[new.articles[index].slug] != new.related[index].map({ new.articles[$0].slug }) {
-            due.insert(new.articles[index].outputPath)
+            if before != new.related[index].map({ new.articles[$0].slug }) {
+                due.insert(new.articles[index].outputPath)
+            }
         }
         return due.filter(rendered)
     }

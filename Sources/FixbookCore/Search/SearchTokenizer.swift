@@ -133,25 +133,7 @@ public enum SearchTokenizer {
     static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>, _ parts: Int) -> Void) {
         var text = text
         text.withUTF8 { bytes in
-            // The scalar at `index` and the index after it.
-            func scalar(at index: Int) -> (Unicode.Scalar, Int) {
-                let lead = bytes[index]
-                if lead < 0x80 { return (Unicode.Scalar(lead), index + 1) }
-                var value: UInt32
-                var length: Int
-                if lead < 0xE0 {
-                    value = UInt32(lead & 0x1F)
-                    length = 2
-                } else if lead < 0xF0 {
-                    value = UInt32(lead & 0x0F)
-                    length = 3
-                } else {
-                    value = UInt32(lead & 0x07)
-                    length = 4
-                }
-                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-                return (Unicode.Scalar(value) ?? "\u{FFFD}", index + length)
-            }
+            func scalar(at index: Int) -> (Unicode.Scalar, Int) { Self.scalar(in: bytes, at: index) }
             func token(_ start: Int, _ end: Int) -> UnsafeBufferPointer<UInt8> {
                 UnsafeBufferPointer(rebasing: bytes[start..<end])
             }
@@ -286,27 +268,41 @@ public enum SearchTokenizer {
 
     // MARK: - Character classes (explicit ranges, as in search-core.js)
 
+    /// The scalar of valid UTF-8 `bytes` that starts at `index`, and the index after it.
+    @inline(__always)
+    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = bytes[index]
+        if lead < 0x80 { return (Unicode.Scalar(lead), index + 1) }
+        var value: UInt32
+        var length: Int
+        if lead < 0xE0 {
+            value = UInt32(lead & 0x1F)
+            length = 2
+        } else if lead < 0xF0 {
+            value = UInt32(lead & 0x0F)
+            length = 3
+        } else {
+            value = UInt32(lead & 0x07)
+            length = 4
+        }
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", index + length)
+    }
+
     /// Calls `body` with the UTF-8 bytes of a token of two CJK characters, the two swapped; does
     /// nothing for any other token. The dictionary's key for the words that end with a character.
     /// On the bytes, without a string: a Chinese article has a bigram at every character.
     static func withReversedCJKBigram(_ token: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void)
     {
-        func scalar(at start: Int) -> (Unicode.Scalar, Int)? {
-            guard start < token.count else { return nil }
-            let lead = token[start]
-            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 0
-            guard length > 0, start + length <= token.count else { return nil }
-            var value = UInt32(lead & (length == 4 ? 0x07 : 0x0F))
-            for offset in 1..<length { value = value << 6 | UInt32(token[start + offset] & 0x3F) }
-            return Unicode.Scalar(value).map { ($0, length) }
-        }
-        guard token.count >= 6, let (first, firstLength) = scalar(at: 0), isCJK(first),
-            let (second, secondLength) = scalar(at: firstLength), isCJK(second),
-            firstLength + secondLength == token.count
-        else { return }
+        // A CJK character takes 3 or 4 bytes.
+        guard token.count >= 6 else { return }
+        let (first, middle) = scalar(in: token, at: 0)
+        guard middle < token.count, isCJK(first) else { return }
+        let (second, end) = scalar(in: token, at: middle)
+        guard end == token.count, isCJK(second) else { return }
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: token.count) { swapped in
-            for offset in 0..<secondLength { swapped[offset] = token[firstLength + offset] }
-            for offset in 0..<firstLength { swapped[secondLength + offset] = token[offset] }
+            for offset in middle..<end { swapped[offset - middle] = token[offset] }
+            for offset in 0..<middle { swapped[end - middle + offset] = token[offset] }
             body(UnsafeBufferPointer(swapped))
         }
     }
