@@ -8,11 +8,11 @@ import Foundation
 /// Linux): no polling, so watching ten thousand files costs nothing while nothing changes. Every
 /// folder is watched (new ones as they appear); the output folders and hidden ones are not.
 /// Renames, deletions and editors that write a temporary file and move it over all arrive as
-/// events. `nil` from `make` means the platform has no such notifications: poll instead.
+/// events, named by the files they touched. `nil` from `make` means the platform has no such notifications: poll instead.
 final class ChangeNotifier: @unchecked Sendable {
-    /// What changed since the last wait: the files written over (root-relative paths), or nil
-    /// when a file or folder came, went or moved (or the kernel dropped events), and the whole
-    /// content must be listed again.
+    /// What changed since the last wait: the files written, come, gone or moved (root-relative
+    /// paths, temporary files included), or nil when a folder did (or the kernel dropped events),
+    /// and the whole content must be listed again.
     struct Change {
         var files: Set<String>?
     }
@@ -23,7 +23,7 @@ final class ChangeNotifier: @unchecked Sendable {
         private var folders: [Int32: (path: String, relative: String)] = [:]
         private let lock = NSLock()
         private let ignored: (String) -> Bool
-        /// The files written over since the last wait, nil once a file came, went or moved.
+        /// The files touched since the last wait, nil once a folder came, went or moved.
         private var written: Set<String>? = []
 
         private init(descriptor: Int32, ignored: @escaping (String) -> Bool) {
@@ -85,9 +85,6 @@ final class ChangeNotifier: @unchecked Sendable {
             }
         }
 
-        /// Events that leave every file where it was: a file written over, or its attributes.
-        private static let inPlace = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_ATTRIB)
-
         /// Reads the waiting events; watches new folders as they appear.
         private func readEvents(timeout: Int32) -> Bool {
             var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
@@ -108,7 +105,9 @@ final class ChangeNotifier: @unchecked Sendable {
                     decoding: buffer[nameStart..<(nameStart + nameLength)].prefix { $0 != 0 }, as: UTF8.self)
                 offset = nameStart + nameLength
                 let folder = lock.withLock { folders[watch] }
-                if let folder, !name.isEmpty, mask & UInt32(IN_ISDIR) == 0, mask & ~Self.inPlace == 0 {
+                // An event on a file names it; one on a folder, on a watched folder itself
+                // (deleted, moved) or a queue overflow has the whole content listed again.
+                if let folder, !name.isEmpty, mask & UInt32(IN_ISDIR | IN_Q_OVERFLOW | IN_IGNORED) == 0 {
                     written?.insert(folder.relative.isEmpty ? name : folder.relative + "/" + name)
                 } else {
                     written = nil

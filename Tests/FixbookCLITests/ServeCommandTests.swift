@@ -183,24 +183,30 @@ import Testing
         let file = site.root.appendingPathComponent("Content/a.md")
         // A file written over is named, so serve looks at it alone.
         #expect(try await change { try Data("---\ntitle: 二\n---\n".utf8).write(to: file) }?.files == ["Content/a.md"])
-        // An editor that writes a temporary file and moves it over the article.
-        // A file moved over another, or one that comes or goes: the content is listed again.
+        // An editor that writes a temporary file and moves it over the article: both are named.
         #expect(
             try await change {
                 let temporary = site.root.appendingPathComponent("Content/.a.md.swp")
                 try Data("---\ntitle: 三\n---\n".utf8).write(to: temporary)
                 _ = rename(temporary.path, file.path)
-            }.map { $0.files == nil } == true)
-        // A new folder, then a file in it: the folder is watched from the moment it appears.
+            }?.files == ["Content/.a.md.swp", "Content/a.md"])
+        // A new folder: the content is listed again, and the folder watched from then on.
         #expect(
             try await change {
                 try FileManager.default.createDirectory(
                     at: site.root.appendingPathComponent("Content/new"), withIntermediateDirectories: true)
             }.map { $0.files == nil } == true)
         #expect(
-            try await change { try Data("x".utf8).write(to: site.root.appendingPathComponent("Content/new/b.md")) }
-                .map { $0.files == nil } == true)
-        #expect(try await change { try FileManager.default.removeItem(at: file) }.map { $0.files == nil } == true)
+            try await change { try Data("x".utf8).write(to: site.root.appendingPathComponent("Content/new/b.md")) }?
+                .files == ["Content/new/b.md"])
+        // A file deleted, or moved away, is named too.
+        #expect(try await change { try FileManager.default.removeItem(at: file) }?.files == ["Content/a.md"])
+        #expect(
+            try await change {
+                _ = rename(
+                    site.root.appendingPathComponent("Content/new/b.md").path,
+                    site.root.appendingPathComponent("Content/new/c.md").path)
+            }?.files == ["Content/new/b.md", "Content/new/c.md"])
         // A write in the output folder is not a change of the site.
         try FileManager.default.createDirectory(
             at: site.root.appendingPathComponent("Output"), withIntermediateDirectories: true)
@@ -210,7 +216,7 @@ import Testing
         try Data("y".utf8).write(to: site.root.appendingPathComponent("Output/x.html"))
         try await Task.sleep(for: .milliseconds(200))
         let contentWritten = Date()
-        try Data("---\ntitle: 四\n---\n".utf8).write(to: site.root.appendingPathComponent("Content/new/b.md"))
+        try Data("---\ntitle: 四\n---\n".utf8).write(to: site.root.appendingPathComponent("Content/new/c.md"))
         let (changed, heard) = await quiet.value
         #expect(changed != nil && heard >= contentWritten, "the write in Output/ was taken for a change")
     }

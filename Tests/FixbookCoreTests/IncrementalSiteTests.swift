@@ -217,8 +217,8 @@ final class EditableSite {
 
     func remove() { try? FileManager.default.removeItem(at: root) }
 
-    /// What the last `apply` changed, as the kernel would tell it: the files written over (root
-    /// relative), or nil when a file came or went.
+    /// What the last `apply` changed, as the kernel would tell it: the files written, come or gone
+    /// (root relative, an editor's temporary files included), or nil when a folder came.
     private(set) var changedFiles: Set<String>? = []
 
     func apply(_ edit: Edit) {
@@ -318,19 +318,27 @@ final class EditableSite {
     }
 
     private func removeFile(_ path: String) {
-        if FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) { changedFiles = nil }
+        if FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) { changedFiles?.insert(path) }
         try? FileManager.default.removeItem(at: root.appendingPathComponent(path))
     }
 
+    /// Writes in place, or every third time as editors that save safely do: a temporary file
+    /// beside it (hidden, or not) moved over it.
     private func write(_ path: String, _ text: String) {
         let url = root.appendingPathComponent(path)
-        if FileManager.default.fileExists(atPath: url.path) {
-            changedFiles?.insert(path)
-        } else {
-            changedFiles = nil
-        }
+        if !FileManager.default.fileExists(atPath: url.deletingLastPathComponent().path) { changedFiles = nil }
+        changedFiles?.insert(path)
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? Data(text.utf8).write(to: url)
+        guard counter % 3 == 0 else {
+            try? Data(text.utf8).write(to: url)
+            return
+        }
+        let temporary =
+            (path as NSString).deletingLastPathComponent
+            + (counter % 2 == 0 ? "/.save\(counter)" : "/save\(counter).tmp")
+        changedFiles?.insert(temporary)
+        try? Data(text.utf8).write(to: root.appendingPathComponent(temporary))
+        _ = rename(root.appendingPathComponent(temporary).path, url.path)
     }
 }
 

@@ -26,6 +26,16 @@ import Testing
         #expect(!xml.contains("404.html") && !xml.contains("feed.xml"))
     }
 
+    /// What the feeds and sitemaps write is XML 1.0: markup escaped, forbidden characters dropped,
+    /// plain text (most of it) as it was.
+    @Test func xmlTextIsEscapedAndForbiddenCharactersDropped() {
+        #expect(FeedWriter.xmlEscape("articles/退信.html") == "articles/退信.html")
+        #expect(FeedWriter.xmlEscape("a&b<c>\"d'") == "a&amp;b&lt;c&gt;&quot;d&apos;")
+        #expect(FeedWriter.xmlEscape("tab\tline\nreturn\r") == "tab\tline\nreturn\r")
+        #expect(FeedWriter.xmlEscape("bell\u{7}esc\u{1B}x\u{FFFE}\u{FFFF}y") == "bellescxy")
+        #expect(FeedWriter.xmlEscape("\u{FFFD}\u{EFFF}") == "\u{FFFD}\u{EFFF}")
+    }
+
     @Test func aLargeSiteGetsASitemapIndex() throws {
         let (kb, site) = try knowledgeBase()
         defer { site.remove() }

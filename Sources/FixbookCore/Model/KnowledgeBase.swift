@@ -39,13 +39,21 @@ public struct KnowledgeBase: Sendable {
 
     public func article(slug: String) -> RenderedArticle? { bySlug[slug].map { articles[$0] } }
 
-    /// Puts `article` in place of the one at `index` when every lookup stays as it is (the same
-    /// slug, source file and code keys), and says whether it did.
+    /// Puts `article` in place of the one at `index` when it keeps its place (the same slug and
+    /// source file), and says whether it did; the code keys it claims are looked up anew.
     mutating func replace(at index: Int, with article: RenderedArticle) -> Bool {
         let old = articles[index]
-        guard old.slug == article.slug, old.sourcePath == article.sourcePath,
-            Set(old.metadata.codes.map(\.code.key)) == Set(article.metadata.codes.map(\.code.key))
-        else { return false }
+        guard old.slug == article.slug, old.sourcePath == article.sourcePath else { return false }
+        let (before, after) = (Set(old.metadata.codes.map(\.code.key)), Set(article.metadata.codes.map(\.code.key)))
+        for key in before.subtracting(after) {
+            byCodeKey[key]?.removeAll { $0 == index }
+            if byCodeKey[key]?.isEmpty == true { byCodeKey[key] = nil }
+        }
+        for key in after.subtracting(before) {
+            // In article order, as `init` lists them.
+            let claims = byCodeKey[key] ?? []
+            byCodeKey[key, default: []].insert(index, at: claims.firstIndex { $0 > index } ?? claims.count)
+        }
         articles[index] = article
         return true
     }

@@ -127,9 +127,12 @@ public final class SiteModel: Sendable {
         init(_ kb: KnowledgeBase, ui: UIStrings) {
             let listed = Set(kb.categories.map(\.key))
             var writtenTitles: [String: String] = [:]
+            // A site has few tags, written thousands of times: each is made a slug once.
+            var slugs: [String: String] = [:]
             for (index, article) in kb.articles.enumerated() {
                 for tag in article.metadata.tags {
-                    let slug = TermSlug.make(tag)
+                    let slug = slugs[tag] ?? TermSlug.make(tag)
+                    slugs[tag] = slug
                     if byTag[slug]?.last != index { byTag[slug, default: []].append(index) }
                     if tagNames[slug] == nil { tagNames[slug] = tag }
                 }

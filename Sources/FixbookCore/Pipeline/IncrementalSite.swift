@@ -113,10 +113,8 @@ public final class IncrementalSite: @unchecked Sendable {
     /// The site as last loaded from the files (errors or not), and the renderer of its articles:
     /// an edit that moves no article starts from them.
     private var loadedSite: LoadedSite?
-    /// The content folder's files and skipped entries as last listed, when none was a link, and
-    /// its articles' paths, sorted.
-    private var listing:
-        (paths: [String], skipped: [(path: String, reason: String)], articles: [String]?, assets: [String]?)?
+    /// The content folder's files as last listed, when none was a link.
+    private var listing: ContentListing?
     private var articleRenderer: ArticleRenderer?
     var lastReport = ValidationReport(diagnostics: [], coverage: nil)
     /// A language's site validated and ready to render, until its help center renders it.
@@ -146,8 +144,8 @@ public final class IncrementalSite: @unchecked Sendable {
 
     /// Brings the site up to date with the files on disk. `changedFiles`, when the caller knows
     /// them (the kernel's notifications): the only files, relative to the root, that may have
-    /// changed since the last update, each one that existed then; then the content folder is not
-    /// listed again, and only those files are looked at.
+    /// been written, come or gone since the last update (no folder among them); then the content
+    /// folder is not listed again, and only those files are looked at.
     public func update(changedFiles: Set<String>? = nil) throws -> Update {
         let started = Date()
         phases = []
@@ -176,47 +174,30 @@ public final class IncrementalSite: @unchecked Sendable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentRoot.path, isDirectory: &isDirectory), isDirectory.boolValue
         else { throw FixbookError("content folder not found: \(contentRoot.path)") }
-        let known = knownFiles(changedFiles, config: config, everything: everything)
-        let paths: [String]
-        let skippedEntries: [(path: String, reason: String)]
-        if known != nil, let listing {
-            (paths, skippedEntries) = (listing.paths, listing.skipped)
+        // Told which files changed, the last listing stands with the files that came or went.
+        var known = knownFiles(changedFiles, config: config, everything: everything)
+        var current: ContentListing
+        if let changed = known, var kept = listing, kept.take(changed, under: contentRoot.path) {
+            current = kept
         } else {
-            let (files, skipped, linked) = try ContentSources.listFiles(contentRoot)
-            (paths, skippedEntries) = (files, skipped)
-            listing = linked ? nil : (files, skipped, nil, nil)
+            known = nil
+            current = try ContentListing(listing: contentRoot)
         }
+        listing = current.linked ? nil : current
         var sources = ContentSources()
-        sources.diagnostics = skippedEntries.map {
+        sources.diagnostics = current.skipped.map {
             Diagnostic(
                 rule: .fileSkipped, severity: .warning, location: SourceLocation(file: $0.path, line: 1),
                 message: $0.reason)
         }
-        var articlePaths: [String] = []
+        let articlePaths = current.articles
         var assetStamps: [String: Stamp] = [:]
-        var assetPaths: [String] = []
-        // Told which files changed, the articles and other files are those of the last listing.
-        if known != nil, let articles = listing?.articles, let assets = listing?.assets {
-            (articlePaths, assetPaths) = (articles, assets)
-        } else {
-            for path in paths where !ContentSources.dataFileNames.contains(path) {
-                if ContentSources.isArticlePath(path) {
-                    articlePaths.append(path)
-                } else if !ContentSources.hasExtension(path, in: ["yml", "yaml"]) {
-                    assetPaths.append(path)
-                }
-            }
-            articlePaths.sort()
-            listing?.articles = articlePaths
-            listing?.assets = assetPaths
-        }
-        for path in assetPaths {
+        for path in current.assets {
             sources.assets[path] = contentRoot.appendingPathComponent(path)
             let same = known.map { !$0.contains(path) } == true
             assetStamps[path] = same ? self.assetStamps[path] : Stamp(contentRoot.path + "/" + path)
         }
         lap("list the files")
-        let listed = articlePaths
         sources.dataFiles = dataTexts
 
         // Read, on every core, only the files whose identity changed. The entries are taken out of
@@ -229,13 +210,8 @@ public final class IncrementalSite: @unchecked Sendable {
         var looked: [Int] = []
         if let known {
             looked = known.compactMap { path in
-                // `articlePaths` is sorted: a binary search finds it.
-                var (low, high) = (0, articlePaths.count)
-                while low < high {
-                    let middle = (low + high) / 2
-                    if articlePaths[middle] < path { low = middle + 1 } else { high = middle }
-                }
-                return low < articlePaths.count && articlePaths[low] == path ? low : nil
+                let place = ContentListing.place(of: path, in: articlePaths)
+                return place < articlePaths.count && articlePaths[place] == path ? place : nil
             }
         } else {
             looked = Array(articlePaths.indices)
@@ -244,19 +220,24 @@ public final class IncrementalSite: @unchecked Sendable {
         let stamps = found
         lap("check every file's identity")
         let toRead = looked.filter { stamps[$0] != nil && entries[articlePaths[$0]]?.stamp != stamps[$0] }
-        let before = toRead.map { entries[listed[$0]] }
+        let before = toRead.map { entries[articlePaths[$0]] }
         let read = Array(toRead.indices).parallelMap { position -> (String, ArticleEntry?) in
             let index = toRead[position]
-            let path = listed[index]
+            let path = articlePaths[index]
             return (
                 path,
                 Self.read(
                     path, stamp: stamps[index]!, contentRoot: contentRoot, config: config, known: before[position])
             )
         }
-        // Told which files changed, none came or went.
-        let present = known == nil ? Set(articlePaths) : []
-        var changed = known == nil ? Set(entries.keys.filter { !present.contains($0) }) : []
+        // The articles that went: told which files changed, among those; else any not listed now.
+        var changed: Set<String>
+        if let known {
+            changed = known.filter { entries[$0] != nil && !current.hasArticle($0) }
+        } else {
+            let present = Set(articlePaths)
+            changed = Set(entries.keys.filter { !present.contains($0) })
+        }
         // What a link to a changed file resolved to before: its slug, and whether it was published.
         var previousSlugs: [String: String?] = [:]
         for path in changed { previousSlugs[path] = entries[path]?.publishedSlug(options) }
@@ -270,7 +251,7 @@ public final class IncrementalSite: @unchecked Sendable {
             entries[path] = entry
         }
         lap("read and parse what changed")
-        let skippedPaths = skippedEntries.map(\.path)
+        let skippedPaths = current.skipped.map(\.path)
         if !everything && changed.isEmpty && assetStamps == self.assetStamps && skippedPaths == skipped {
             articles = entries
             return Update(
@@ -351,29 +332,21 @@ public final class IncrementalSite: @unchecked Sendable {
 
     // MARK: - Steps
 
-    /// The content-relative paths of `changedFiles` when they allow the last listing to stand: a
-    /// listing without links, a plain content folder, and each changed content file one listed
-    /// then (data files and files outside the content folder are read on every update anyway).
-    /// Nil when the folder must be listed again.
+    /// The content-relative paths of `changedFiles` (written, come or gone) when they allow the
+    /// last listing to stand: a listing without links and a plain content folder (data files and
+    /// files outside the content folder are read on every update anyway). Nil when the folder must
+    /// be listed again.
     private func knownFiles(_ changedFiles: Set<String>?, config: SiteConfig, everything: Bool) -> Set<String>? {
-        guard let changedFiles, !everything, let listing, !config.content.hasPrefix("/"),
+        guard let changedFiles, !everything, listing != nil, !config.content.hasPrefix("/"),
             !config.content.split(separator: "/").contains("..")
         else { return nil }
         let folder = config.content.split(separator: "/").filter { $0 != "." }.joined(separator: "/") + "/"
-        let listed = Set(listing.paths)
-        var inside: Set<String> = []
-        for path in changedFiles where path.hasPrefix(folder) {
-            let relative = String(path.dropFirst(folder.count))
-            guard listed.contains(relative) else { return nil }
-            inside.insert(relative)
-        }
-        return inside
+        return Set(changedFiles.filter { $0.hasPrefix(folder) }.map { String($0.dropFirst(folder.count)) })
     }
 
     /// The last loaded site with the articles of `paths` rendered again in their places, when that
-    /// is all an edit did: each was published before and still is, under the same slug, source
-    /// file and code keys (then every link and lookup of the others holds). Nil, with `entries`
-    /// untouched, when it did more.
+    /// is all an edit did: each was published before and still is, under the same slug and source
+    /// file (then every link of the others holds). Nil, with `entries` untouched, when it did more.
     private func replaceArticles(
         _ paths: Set<String>, in entries: inout [String: ArticleEntry], config: SiteConfig
     ) -> LoadedSite? {

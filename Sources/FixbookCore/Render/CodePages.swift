@@ -78,11 +78,14 @@ extension SiteRenderer {
 
     /// Every claim of a code key, in article order: the article, the code's place in its `codes:`.
     private func codeUses(_ key: String) -> [(article: Int, position: Int, code: ErrorCode, message: String?)] {
-        (kb.byCodeKey[key] ?? []).flatMap { index in
-            kb.articles[index].metadata.codes.enumerated().filter { $0.element.code.key == key }.map {
-                (index, $0.offset, $0.element.code, $0.element.message)
+        // A plain loop: the codes index asks this of every key, thousands on a large site.
+        var uses: [(article: Int, position: Int, code: ErrorCode, message: String?)] = []
+        for index in kb.byCodeKey[key] ?? [] {
+            for (position, claim) in kb.articles[index].metadata.codes.enumerated() where claim.code.key == key {
+                uses.append((index, position, claim.code, claim.message))
             }
         }
+        return uses
     }
 
     /// The code a key's page is named after: the system of its last claim decides the name.

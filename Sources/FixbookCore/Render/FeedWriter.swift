@@ -87,6 +87,12 @@ enum FeedWriter {
     }
 
     static func xmlEscape(_ text: String) -> String {
+        // Most text (every address of a sitemap) needs nothing done: one pass over its bytes tells.
+        let plain = !text.utf8.contains { byte in
+            byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
+                || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0xEF  // U+FFFE, U+FFFF
+        }
+        if plain { return text }
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {
