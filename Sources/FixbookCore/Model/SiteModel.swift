@@ -68,15 +68,20 @@ public final class SiteModel: Sendable {
         // listing of the model before it: only the solution links are read again.
         // With the changed files known, only their articles can differ from the model before.
         let aligned = previous.flatMap { Self.alignedIndices($0.knowledgeBase, kb, changed: changed) }
-        let kept = previous.flatMap { Self.sameListings($0.knowledgeBase, kb, only: aligned) ? $0 : nil }
-        let listings = kept?.listings ?? Listings(kb, ui: ui)
+        // An edit of tags or codes only (no article moved in its category, by date or in the
+        // featured list) files the tags and codes again and keeps the rest.
+        let ordered = previous.flatMap {
+            Self.sameListings($0.knowledgeBase, kb, only: aligned, comparingTagsAndCodes: false) ? $0 : nil
+        }
+        let kept = ordered.flatMap { Self.sameListings($0.knowledgeBase, kb, only: aligned) ? $0 : nil }
+        let listings = kept?.listings ?? ordered?.listings.refiled(kb) ?? Listings(kb, ui: ui)
         listingsUnchanged = kept != nil
         self.listings = listings
         let (tags, articleCategories, keys) = (listings.byTag, listings.byCategory, listings.categoryKeys)
         // The solution links of the articles that did not change are those of the model before.
-        if let kept, let changed {
-            var anchors = kept.solutionAnchors
-            var first = kept.firstSolutionAnchor
+        if let ordered, let changed {
+            var anchors = ordered.solutionAnchors
+            var first = ordered.firstSolutionAnchor
             for index in kb.articles.indices where changed.contains(kb.articles[index].sourcePath) {
                 let article = kb.articles[index]
                 anchors[index] = article.metadata.codes.map { article.solutionAnchor(for: $0) }
@@ -127,15 +132,8 @@ public final class SiteModel: Sendable {
         init(_ kb: KnowledgeBase, ui: UIStrings) {
             let listed = Set(kb.categories.map(\.key))
             var writtenTitles: [String: String] = [:]
-            // A site has few tags, written thousands of times: each is made a slug once.
-            var slugs: [String: String] = [:]
+            (byTag, tagNames) = Self.tagLists(kb)
             for (index, article) in kb.articles.enumerated() {
-                for tag in article.metadata.tags {
-                    let slug = slugs[tag] ?? TermSlug.make(tag)
-                    slugs[tag] = slug
-                    if byTag[slug]?.last != index { byTag[slug, default: []].append(index) }
-                    if tagNames[slug] == nil { tagNames[slug] = tag }
-                }
                 let key = article.metadata.category.map { SiteModel.categoryKey($0, listed: listed) } ?? ""
                 byCategory[key, default: []].append(index)
                 categoryKeys.append(key)
@@ -176,16 +174,42 @@ public final class SiteModel: Sendable {
                 }
             }
             categoryNeighbors = neighbors
-            codeKeyByPage = Dictionary(
+            codeKeyByPage = Self.codePages(kb)
+            featured = SiteModel.listingOrder(articles.indices.filter { articles[$0].metadata.featured }, articles)
+        }
+
+        /// These lists with the tags' and codes' filed again from `kb`: after an edit that moved
+        /// no article in its category, by date or in the featured list (`sameListings`).
+        func refiled(_ kb: KnowledgeBase) -> Listings {
+            var listings = self
+            (listings.byTag, listings.tagNames) = Self.tagLists(kb)
+            listings.codeKeyByPage = Self.codePages(kb)
+            return listings
+        }
+
+        /// Article indices by tag slug, in article order, and the first spelling of each tag.
+        private static func tagLists(_ kb: KnowledgeBase) -> (byTag: [String: [Int]], names: [String: String]) {
+            var (byTag, names): ([String: [Int]], [String: String]) = ([:], [:])
+            // A site has few tags, written thousands of times: each is made a slug once.
+            var slugs: [String: String] = [:]
+            for (index, article) in kb.articles.enumerated() {
+                for tag in article.metadata.tags {
+                    let slug = slugs[tag] ?? TermSlug.make(tag)
+                    slugs[tag] = slug
+                    if byTag[slug]?.last != index { byTag[slug, default: []].append(index) }
+                    if names[slug] == nil { names[slug] = tag }
+                }
+            }
+            return (byTag, names)
+        }
+
+        private static func codePages(_ kb: KnowledgeBase) -> [String: String] {
+            Dictionary(
                 kb.byCodeKey.keys.map { (SiteURLs.code(SiteModel.code(forKey: $0, in: kb)), $0) },
                 uniquingKeysWith: { first, _ in first })
-            featured = SiteModel.listingOrder(articles.indices.filter { articles[$0].metadata.featured }, articles)
         }
     }
 
-    /// Whether `new` files every article in every list as `old` does: the same articles in the
-    /// same order, with the same categories file, and the same tags, category, codes, title,
-    /// order, date and featured mark each (what `Listings` reads).
     /// The indices of the articles of `changed` files, when every article is at the index it had
     /// in `old` (the same number of articles, each changed one with its slug and place): the others
     /// are then the very articles they were. Nil when that is not known.
@@ -202,16 +226,24 @@ public final class SiteModel: Sendable {
         return indices.sorted()
     }
 
-    /// `only`: the indices of the only articles that can differ (`alignedIndices`).
-    private static func sameListings(_ old: KnowledgeBase, _ new: KnowledgeBase, only: [Int]?) -> Bool {
+    /// Whether `new` files every article in every list as `old` does: the same articles in the
+    /// same order, with the same categories file, and the same tags, category, codes, title,
+    /// order, date and featured mark each (what `Listings` reads); without `comparingTagsAndCodes`,
+    /// every list but those of tags and codes. `only`: the indices of the only articles that can
+    /// differ (`alignedIndices`).
+    private static func sameListings(
+        _ old: KnowledgeBase, _ new: KnowledgeBase, only: [Int]?, comparingTagsAndCodes: Bool = true
+    ) -> Bool {
         guard old.articles.count == new.articles.count, old.categories == new.categories else { return false }
         for index in only ?? Array(new.articles.indices) {
             let (x, y) = (old.articles[index], new.articles[index])
             let (a, b) = (x.metadata, y.metadata)
-            guard x.slug == y.slug, x.title == y.title, a.tags == b.tags, a.category == b.category,
-                a.order == b.order, a.updated == b.updated, a.featured == b.featured,
-                a.codes.map(\.code) == b.codes.map(\.code)
+            guard x.slug == y.slug, x.title == y.title, a.category == b.category, a.order == b.order,
+                a.updated == b.updated, a.featured == b.featured
             else { return false }
+            if comparingTagsAndCodes && (a.tags != b.tags || a.codes.map(\.code) != b.codes.map(\.code)) {
+                return false
+            }
         }
         return true
     }
