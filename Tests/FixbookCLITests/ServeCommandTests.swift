@@ -104,6 +104,38 @@ import Testing
         #expect(try await get(server.base + "/articles/a.html").body.contains("新的正文"))
     }
 
+    /// Saves as editors make them reach the open site: a temporary file moved over the article,
+    /// an article that comes (listed on the home page), and one deleted (its page gone).
+    @Test func savesByRenameNewFilesAndDeletionsAreServed() async throws {
+        let site = try TemporarySite([
+            "Content/a.md": article("title: 第一版", body: "正文。\n\n## 解决方法\n\n步骤。\n")
+        ])
+        defer { site.remove() }
+        let server = try start(site.root)
+        defer {
+            server.process.interrupt()
+            server.process.waitUntilExit()
+        }
+        #expect(try await get(server.base + "/articles/a.html").body.contains("第一版"))
+
+        let temporary = site.root.appendingPathComponent("Content/.a.md.tmp")
+        try Data(article("title: 第二版", body: "改过的正文。\n\n## 解决方法\n\n步骤。\n").utf8).write(to: temporary)
+        #expect(rename(temporary.path, site.root.appendingPathComponent("Content/a.md").path) == 0)
+        _ = try await waitForStatus(server) { $0.contains("\"generation\":2") }
+        let renamed = try await get(server.base + "/articles/a.html").body
+        #expect(renamed.contains("第二版") && renamed.contains("改过的正文"))
+
+        try site.write("Content/b.md", article("title: 新来的文章", body: "正文。\n\n## 解决方法\n\n步骤。\n"))
+        _ = try await waitForStatus(server) { $0.contains("\"generation\":3") }
+        #expect(try await get(server.base + "/articles/b.html").body.contains("新来的文章"))
+        #expect(try await get(server.base + "/").body.contains("新来的文章"))
+
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("Content/b.md"))
+        _ = try await waitForStatus(server) { $0.contains("\"generation\":4") }
+        #expect(try await get(server.base + "/articles/b.html").status == 404)
+        #expect(!(try await get(server.base + "/").body.contains("新来的文章")))
+    }
+
     /// A help center in several languages is served whole: each language's pages and search
     /// index, the chooser at the top, and a translation's edit seen on its page and its link.
     @Test func servesEveryLanguageOfAHelpCenter() async throws {
