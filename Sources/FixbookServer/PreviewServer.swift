@@ -27,6 +27,8 @@ public struct PreviewServer: Sendable {
         announce: @escaping @Sendable (String) -> Void, log: @escaping @Sendable (String) -> Void
     ) async throws {
         let site = IncrementalSite(root: root, options: LoadOptions(includeDrafts: includeDrafts))
+        // The open pages reload first; the search index follows (`IncrementalSite.searchDelay`).
+        site.searchDelay = 0.3
         let state = PreviewState()
         let builder = PreviewBuilder(site: site, state: state, timings: timings, log: log)
         await builder.rebuild()

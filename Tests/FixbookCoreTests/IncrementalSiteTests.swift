@@ -26,6 +26,20 @@ import Testing
         #expect(idle.articlesChanged == 0 && idle.filesChanged == 0)
     }
 
+    /// `serve` lets the open pages reload before the search index is updated: the index of an
+    /// update is not there before the delay has passed, in every language's site too.
+    @Test(arguments: [[], ["zh-CN", "en"]])
+    func theSearchIndexWaitsForItsDelay(languages: [String]) throws {
+        let site = try EditableSite(languages: languages)
+        defer { site.remove() }
+        let incremental = IncrementalSite(root: site.root)
+        incremental.searchDelay = 0.4
+        _ = try incremental.update()
+        let started = Date()
+        #expect(!incremental.searchFiles().isEmpty)
+        #expect(Date().timeIntervalSince(started) >= 0.4)
+    }
+
     @Test func aBrokenFileKeepsTheLastGoodSiteAndRecovers() throws {
         let site = try EditableSite()
         defer { site.remove() }

@@ -17,7 +17,10 @@ extension IncrementalSite {
     func updateLanguages(_ config: SiteConfig, changedFiles: Set<String>?, started: Date) throws -> Update {
         if config.languages != self.config.languages || languageSites.isEmpty {
             languageSites = config.languages.enumerated().map { position, language in
-                IncrementalSite(root: root, options: options, edition: Edition(language: language, position: position))
+                let site = IncrementalSite(
+                    root: root, options: options, edition: Edition(language: language, position: position))
+                site.searchDelay = searchDelay
+                return site
             }
         }
         self.config = config

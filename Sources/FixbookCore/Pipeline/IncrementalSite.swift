@@ -124,6 +124,16 @@ public final class IncrementalSite: @unchecked Sendable {
 
     private let search = SearchFilesInProgress()
 
+    /// How long the search index's update waits after each update before it starts (`serve`: the
+    /// pages open in the browser reload the moment an update is published, and on two cores an
+    /// update of the search index started at once takes the core the browser needs to show them).
+    public var searchDelay: TimeInterval = 0 {
+        didSet {
+            search.delay = searchDelay
+            for site in languageSites { site.searchDelay = searchDelay }
+        }
+    }
+
     public convenience init(root: URL, options: LoadOptions = LoadOptions()) {
         self.init(root: root, options: options, edition: nil)
     }
@@ -665,6 +675,8 @@ final class SearchFilesInProgress: @unchecked Sendable {
     private var ready = 0
     /// Updates one at a time, in order: each starts from the split index the one before left.
     private let queue = DispatchQueue(label: "fixbook.search-index")
+    /// `IncrementalSite.searchDelay`.
+    var delay: TimeInterval = 0
     /// Touched on `queue` only.
     private var splitIndex: SplitIndex?
 
@@ -673,7 +685,9 @@ final class SearchFilesInProgress: @unchecked Sendable {
             generation += 1
             return generation
         }
+        let delay = delay
         queue.async { [self] in
+            if delay > 0 { Thread.sleep(forTimeInterval: delay) }
             // A later update supersedes this one: only the newest is built.
             guard condition.withLock({ mine == generation }) else { return }
             let index = SearchIndexBuilder.build(model)
