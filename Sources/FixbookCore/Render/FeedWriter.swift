@@ -13,26 +13,41 @@ enum FeedWriter {
         let kb = model.knowledgeBase
         let base = baseURL(kb)
         var updatedByPath: [String: String] = [:]
+        updatedByPath.reserveCapacity(kb.articles.count)
         for article in kb.articles { updatedByPath[article.outputPath] = article.metadata.updated }
-        let urls = paths.filter { $0.hasSuffix(".html") && $0 != SiteURLs.notFound }.sorted().map { path in
-            let links = alternates.map { $0(path) } ?? []
-            return "  <url><loc>\(xmlEscape(base + path))</loc>"
-                + (updatedByPath[path].map { "<lastmod>\(xmlEscape($0))</lastmod>" } ?? "")
-                + (links.count > 1
-                    ? links.map {
-                        "<xhtml:link rel=\"alternate\" hreflang=\"\(xmlEscape($0.tag))\" href=\"\(xmlEscape($0.url))\"/>"
-                    }.joined() : "") + "</url>\n"
-        }
+        let pages = paths.filter { $0.hasSuffix(".html") && $0 != SiteURLs.notFound }.sorted()
         let namespaces =
             "xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
             + (alternates == nil ? "" : " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"")
+        // Each file written in one string, piece by piece: at ten thousand pages and more, a
+        // string a line joined afterwards costs as much again.
         func urlset(_ part: ArraySlice<String>) -> String {
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset \(namespaces)>\n" + part.joined() + "</urlset>\n"
+            var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset \(namespaces)>\n"
+            xml.reserveCapacity(xml.utf8.count + part.count * (base.utf8.count + 80))
+            for path in part {
+                xml += "  <url><loc>"
+                xml += xmlEscape(base + path)
+                xml += "</loc>"
+                if let updated = updatedByPath[path] {
+                    xml += "<lastmod>"
+                    xml += xmlEscape(updated)
+                    xml += "</lastmod>"
+                }
+                if let links = alternates?(path), links.count > 1 {
+                    for link in links {
+                        xml += "<xhtml:link rel=\"alternate\" hreflang=\"\(xmlEscape(link.tag))\" href=\""
+                        xml += xmlEscape(link.url)
+                        xml += "\"/>"
+                    }
+                }
+                xml += "</url>\n"
+            }
+            return xml + "</urlset>\n"
         }
-        guard urls.count > urlsPerFile else { return [OutputFile(path: "sitemap.xml", text: urlset(urls[...]))] }
-        let parts = stride(from: 0, to: urls.count, by: urlsPerFile).enumerated().map { number, start in
+        guard pages.count > urlsPerFile else { return [OutputFile(path: "sitemap.xml", text: urlset(pages[...]))] }
+        let parts = stride(from: 0, to: pages.count, by: urlsPerFile).enumerated().map { number, start in
             OutputFile(
-                path: "sitemap-\(number + 1).xml", text: urlset(urls[start..<min(start + urlsPerFile, urls.count)]))
+                path: "sitemap-\(number + 1).xml", text: urlset(pages[start..<min(start + urlsPerFile, pages.count)]))
         }
         return parts + [sitemapIndex(parts.map { base + $0.path })]
     }
