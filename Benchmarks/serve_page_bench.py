@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 
 from selenium import webdriver
 from selenium.common.exceptions import JavascriptException
@@ -88,17 +89,26 @@ def run(count):
             until(driver, lambda d: d.execute_script("return document.readyState") == "complete")
             time.sleep(1)  # the page's first look at the build status
             times = {"body": [], "codes/tags": [], "title": []}
+
+            def settle():
+                # An editor's next save comes seconds later: the search index of this one (built
+                # in the background) is done by then.
+                urllib.request.urlopen(f"{base}/assets/search-index.js", timeout=120).read()
+                time.sleep(0.2)
+
             for k in range(ROUNDS):
                 with article.open("a", encoding="utf-8") as out:
                     out.write(f"\n追加的一行 {k}。\n")
                 times["body"].append(until(driver, lambda d: f"追加的一行 {k}" in main_text(d)))
+                settle()
                 replace_line(article, "tags:", f"tags: [outlook, changed{k}]")
                 replace_line(article, "  - code:", f"  - code: 55{k % 5}")
                 times["codes/tags"].append(until(driver, lambda d: f"changed{k}" in main_text(d)))
+                settle()
                 replace_line(article, "title:", f'title: "改过的标题 {k}"')
                 times["title"].append(
                     until(driver, lambda d: f"改过的标题 {k}" in text_of(d, "h1")))
-                time.sleep(0.3)
+                settle()
             good = article.read_text(encoding="utf-8")
             # A code without a solution section: the build fails, the page shows why over itself.
             article.write_text(good.split("\n---\n", 1)[0] + "\n---\n没有解决方法。\n", encoding="utf-8")
