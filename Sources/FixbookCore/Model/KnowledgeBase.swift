@@ -52,7 +52,7 @@ public struct KnowledgeBase: Sendable {
         for key in after.subtracting(before) {
             // In article order, as `init` lists them.
             let claims = byCodeKey[key] ?? []
-            byCodeKey[key, default: []].insert(index, at: claims.firstIndex { $0 > index } ?? claims.count)
+            byCodeKey[key, default: []].insert(index, at: claims.sortedPlace(of: index))
         }
         articles[index] = article
         return true

@@ -8,18 +8,8 @@ public enum RelatedArticles {
     /// the article at `index` joins or leaves it: those within reach of its place, with a margin.
     static func reach(of index: Int, in list: [Int]?) -> ArraySlice<Int> {
         guard let list else { return [] }
-        let place = place(of: index, in: list)
+        let place = list.sortedPlace(of: index)
         return list[max(0, place - neighbours - 2)..<min(list.count, place + neighbours + 2)]
-    }
-
-    /// Where `index` is, or would be, in `list` (article indices, ascending): a binary search.
-    private static func place(of index: Int, in list: [Int]) -> Int {
-        var (low, high) = (0, list.count)
-        while low < high {
-            let middle = (low + high) / 2
-            if list[middle] < index { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 
     /// Up to `limit` article indices related to the article at `index`.
@@ -42,7 +32,7 @@ public enum RelatedArticles {
         func add(_ list: [Int]?, weight: Int) {
             guard let list else { return }
             // Neighbours by slug order stand in for the whole list when it is long.
-            let place = place(of: index, in: list)
+            let place = list.sortedPlace(of: index)
             let position = place < list.count && list[place] == index ? place : 0
             let window = list[max(0, position - neighbours)..<min(list.count, position + neighbours)]
             for other in window where other != index { found.append((other, weight)) }

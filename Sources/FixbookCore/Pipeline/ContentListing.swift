@@ -28,7 +28,7 @@ struct ContentListing {
         let (files, skipped, linked) = try ContentSources.listFiles(root)
         self.skipped = skipped
         self.linked = linked
-        for path in files { insert(path) }
+        for path in files { insert(path, keepingOrder: false) }
         articles.sort()
     }
 
@@ -37,7 +37,7 @@ struct ContentListing {
     /// is now something only a new listing judges (a folder, a link, a device).
     mutating func take(_ paths: Set<String>, under root: String) -> Bool {
         var updated = self
-        for path in paths.sorted() {
+        for path in paths {
             if path.split(separator: "/").contains(where: { ContentSources.isIgnored(String($0)) }) { continue }
             var info = stat()
             guard lstat(root + "/" + path, &info) == 0 else {
@@ -46,7 +46,7 @@ struct ContentListing {
                 continue
             }
             guard info.st_mode & S_IFMT == S_IFREG else { return false }
-            if !updated.files.contains(path) { updated.insertSorted(path) }
+            if !updated.files.contains(path) { updated.insert(path, keepingOrder: true) }
         }
         self = updated
         return true
@@ -55,37 +55,21 @@ struct ContentListing {
     /// Whether `path` is a listed article.
     func hasArticle(_ path: String) -> Bool { files.contains(path) && ContentSources.isArticlePath(path) }
 
-    private mutating func insert(_ path: String) {
+    /// Lists `path`; `keepingOrder`: an article goes to its place (else at the end, sorted later).
+    private mutating func insert(_ path: String, keepingOrder: Bool) {
         files.insert(path)
         if ContentSources.dataFileNames.contains(path) { return }
         if ContentSources.isArticlePath(path) {
-            articles.append(path)
+            articles.insert(path, at: keepingOrder ? articles.sortedPlace(of: path) : articles.count)
         } else if !ContentSources.hasExtension(path, in: ["yml", "yaml"]) {
             assets.insert(path)
         }
     }
 
-    private mutating func insertSorted(_ path: String) {
-        insert(path)
-        guard articles.last == path else { return }
-        articles.removeLast()
-        articles.insert(path, at: Self.place(of: path, in: articles))
-    }
-
     private mutating func remove(_ path: String) {
         guard files.remove(path) != nil else { return }
         assets.remove(path)
-        let place = Self.place(of: path, in: articles)
+        let place = articles.sortedPlace(of: path)
         if place < articles.count && articles[place] == path { articles.remove(at: place) }
-    }
-
-    /// Where `path` is or would go in the sorted `paths`.
-    static func place(of path: String, in paths: [String]) -> Int {
-        var (low, high) = (0, paths.count)
-        while low < high {
-            let middle = (low + high) / 2
-            if paths[middle] < path { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 }

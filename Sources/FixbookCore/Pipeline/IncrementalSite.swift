@@ -220,7 +220,7 @@ public final class IncrementalSite: @unchecked Sendable {
         var looked: [Int] = []
         if let known {
             looked = known.compactMap { path in
-                let place = ContentListing.place(of: path, in: articlePaths)
+                let place = articlePaths.sortedPlace(of: path)
                 return place < articlePaths.count && articlePaths[place] == path ? place : nil
             }
         } else {
