@@ -105,13 +105,17 @@
  *    one whose term most articles hold, then the first by code units. Its score is multiplied
  *    by typoFactor. Only the first typoMaximumWords such concepts are looked up. Not with
  *    options.correct === false ("search instead for").
- *    FALLBACK: of the first typoMaximumWords concepts that are one CJK term and match nothing,
- *    each character that no matching concept's full terms hold (and no earlier such concept
- *    took) also matches, at half score, the index terms that start with it (at most
- *    prefixMaximumWords, in order, not the character itself), then those that end with it (the
- *    dictionary holds each CJK bigram under its characters swapped: the first
- *    prefixMaximumWords dictionary words that start with the character, in order, whose terms
- *    are not listed yet). 邮件迟到: 邮件 matches, 迟 and 到 do not, 迟 finds 延迟.
+ *    FALLBACK: of the concepts that are one CJK term and match nothing, each character that no
+ *    matching concept's full terms hold (and no earlier such concept took) is searched alone,
+ *    for the first typoMaximumWords concepts that have such a character (a concept whose
+ *    characters are all held or taken is skipped and not counted). The character's terms are
+ *    the index terms that start with it (at most prefixMaximumWords, in order, not the
+ *    character itself), then those that end with it (the dictionary holds each CJK bigram under
+ *    its characters swapped: the first prefixMaximumWords dictionary words that start with the
+ *    character, in order, whose terms are not listed yet). It scores, per article, its best
+ *    impact among those terms × the IDF of the number of articles that hold any of them
+ *    (idfOf, not a stop word), and counts as a half alternative of its concept. 邮件迟到: 邮件
+ *    matches, 迟 and 到 do not, 迟 finds 延迟.
  *    Per article: score = Σ concept scores / 1000
  *      + codeHit per code key of the query that the article claims (index `codes` map)
  *      + message boost: for such a code entry with a message, messageBoost × (distinct message
@@ -926,7 +930,7 @@
   }
 
   /**
-   * Cuts the query into concepts: { weight, full: [[token]], half: [[token]], terms: [string] }.
+   * Cuts the query into concepts: { weight, full: [[token]], half: [[token]], characters: [[token]], terms: [string] }.
    * `full`/`half` are alternative phrases: a field matches a phrase when it has all its tokens.
    * Prefix completions are added later, by expandPrefixes, once the words are loaded.
    */
@@ -975,7 +979,7 @@
       });
       toks.forEach(function (w, i) {
         var t = w.term;
-        var c = { full: [[t]], half: w.parts.length ? [w.parts] : [], terms: [t], prefix: null, text: w.word, word: w.plain ? w.word : null, corrected: null };
+        var c = { full: [[t]], half: w.parts.length ? [w.parts] : [], characters: [], terms: [t], prefix: null, text: w.word, word: w.plain ? w.word : null, corrected: null };
         var key = codeKeyOfToken(t);
         if (key) {
           var kt = tokenize(key);
@@ -998,7 +1002,7 @@
         var t = tokenizeNormalized(w);
         if (t.length) half.push(t);
       });
-      push({ full: [ownTokens], half: half, terms: meta.groups[o.group].slice(), prefix: null, text: o.word, word: null, corrected: null });
+      push({ full: [ownTokens], half: half, characters: [], terms: meta.groups[o.group].slice(), prefix: null, text: o.word, word: null, corrected: null });
       pos = o.end;
     });
     textPiece(norm.slice(pos), true);
@@ -1032,7 +1036,7 @@
   function conceptTokens(q) {
     var out = [];
     q.concepts.forEach(function (c) {
-      c.full.concat(c.half).forEach(function (ph) { ph.forEach(function (t) { out.push(t); }); });
+      c.full.concat(c.half, c.characters).forEach(function (ph) { ph.forEach(function (t) { out.push(t); }); });
     });
     return out;
   }
@@ -1087,6 +1091,21 @@
     }
     if (!acc) return;
     acc.forEach(function (found, d) { into.keepLarger(d, found.sum); });
+  }
+
+  /**
+   * A character searched alone: per document the best impact among the terms that hold it, times
+   * the IDF of the articles that hold any of them (全, in 安全 and 全部, weighs little).
+   */
+  function characterScores(store, terms, into) {
+    var best = new DocScores(store.meta.documents);
+    terms.forEach(function (t) {
+      var list = store.postings(t);
+      if (!list) return;
+      for (var k = 0; k < list.docs.length; k++) best.keepLarger(list.docs[k], list.impacts[k]);
+    });
+    var idf = idfOf(store.meta.ranking, best.touched.length, store.meta.documents, false);
+    best.touched.forEach(function (d) { into.keepLarger(d, idf * best.values[d]); });
   }
 
   function uniqueTokens(text) {
@@ -1219,6 +1238,7 @@
       var full = new DocScores(documents), half = new DocScores(documents);
       c.full.forEach(function (ph) { phraseScores(store, ph, full); });
       c.half.forEach(function (ph) { phraseScores(store, ph, half); });
+      c.characters.forEach(function (list) { characterScores(store, list, half); });
       var weight = 0;
       c.full[0].forEach(function (t) { weight += termIDF(store, t); });
       totalWeight += weight;
@@ -1367,15 +1387,22 @@
           });
         });
       });
-      // (the first typoMaximumWords words: a pasted paragraph does not load the whole index)
-      var unheld = q.concepts.filter(function (c) { return !conceptMatches(store, c) && cjkCharacters(c); })
-        .slice(0, store.meta.ranking.typoMaximumWords);
-      var wanted = unheld.map(function (c) {
-        return cjkCharacters(c).filter(function (ch) {
+      // (the first typoMaximumWords words with a character to search: a pasted paragraph does
+      // not load the whole index, and the pairs a sentence has across its words, whose
+      // characters are held already, use up none of them)
+      var unheld = [], wanted = [];
+      q.concepts.forEach(function (c) {
+        if (unheld.length === store.meta.ranking.typoMaximumWords || conceptMatches(store, c)) return;
+        var chars = cjkCharacters(c);
+        if (!chars) return;
+        var open = chars.filter(function (ch) {
           if (covered.has(ch)) return false;
           covered.add(ch);
           return true;
         });
+        if (!open.length) return;
+        unheld.push(c);
+        wanted.push(open);
       });
       var characters = [].concat.apply([], wanted);
       if (!characters.length) return;
@@ -1388,7 +1415,7 @@
             store.dictionary(ch).slice(0, max).forEach(function (entry) {
               if (found.indexOf(entry.term) < 0) found.push(entry.term);
             });
-            found.forEach(function (w) { c.half.push([w]); });
+            c.characters.push(found);
           });
         });
         return store.ensureKeys(conceptTokens(q));

@@ -127,6 +127,36 @@ import Testing
         #expect(engine.search("甲乙 丙丁 戊己 庚辛 壬癸 件慢").isEmpty)
     }
 
+    /// The pairs a sentence has across its words (乙丙 of 甲乙丙丁), whose characters matched words
+    /// already hold, search nothing and so use up none of the five words that fall back.
+    @Test func pairsAcrossWordsUseUpNoFallback() throws {
+        let site = try TemporarySite(
+            [
+                "Content/a.md": article("title: 邮件延迟"),
+                "Content/b.md": article("title: 名册", body: "甲乙，丙丁，戊己，庚辛，壬癸，子丑，寅卯。\n"),
+            ], withTemplates: false)
+        defer { site.remove() }
+        let engine = SearchEngine(index: SearchIndexBuilder.build(SiteModel(try SiteLoader.load(root: site.root))))
+        // six such pairs (乙丙 丁戊 己庚 辛壬 癸子 丑寅) come before 迟缓, whose 迟 finds 延迟
+        #expect(engine.search("甲乙丙丁戊己庚辛壬癸子丑寅卯迟缓").map(\.slug).contains("a"))
+    }
+
+    /// A character searched alone weighs what the share of articles holding it in any word says:
+    /// 全 is in most articles here (全部), so the one title that holds it in a rare word (安全)
+    /// does not outrank an article that holds the query's real word, even in its body.
+    @Test func aCharacterMostArticlesHoldWeighsLittle() throws {
+        var files = [
+            "Content/a.md": article("title: 收信很慢", body: "邮件到得晚。\n"),
+            "Content/b.md": article("title: 安全密码验证失败"),
+        ]
+        for number in 0..<8 { files["Content/c\(number).md"] = article("title: 第\(number)篇", body: "全部设置。\n") }
+        let site = try TemporarySite(files, withTemplates: false)
+        defer { site.remove() }
+        let engine = SearchEngine(index: SearchIndexBuilder.build(SiteModel(try SiteLoader.load(root: site.root))))
+        // 邮件 matches a's body; 件全 matches nothing, and its 全 is searched alone
+        #expect(engine.search("邮件全").first?.slug == "a")
+    }
+
     @Test func nonsenseFindsNothing() throws {
         #expect(try engine().search("zzqqxx wwvvkk").isEmpty)
     }

@@ -342,7 +342,9 @@ async function assertParity(t, root, store, queries) {
 
 test('the Swift ranking gives the same results and scores as this script', { skip: skipParity }, async (t) => {
   const queries = readSearchTests(readFileSync(searchTestsPath, 'utf8')).map((c) => c.query)
-    .concat(expectations.map(([q]) => q), ['邮件', 'outlook 密码', 'attach', '550', '登陆 密码']);
+    .concat(expectations.map(([q]) => q), ['邮件', 'outlook 密码', 'attach', '550', '登陆 密码',
+      // chatty sentences: pairs across words, and characters searched alone (全, 晚)
+      '外面的邮件全都进不来，公司内部的能收到', '今天所有的信都比平时晚一两个小时', '邮件迟缓', '服务器连接迟缓']);
   const compared = await assertParity(t, repo, stores[1][1], queries);
   assert.ok(compared > 30, `only ${compared} results compared`);
 });

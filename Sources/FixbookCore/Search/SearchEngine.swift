@@ -310,18 +310,17 @@ public struct SearchEngine: Sendable {
                 for term in phrase { covered.formUnion(term.unicodeScalars.filter(SearchTokenizer.isCJK)) }
             }
         }
-        // (the first `typoMaximumWords` words: a pasted paragraph does not load the whole index)
-        let unheld = parsed.concepts.indices.filter {
-            fulls[$0].isEmpty && halves[$0].isEmpty && Self.cjkCharacters(parsed.concepts[$0]) != nil
-        }
-        for index in unheld.prefix(ranking.typoMaximumWords) {
+        // (the first `typoMaximumWords` words with a character to search: a pasted paragraph does
+        // not load the whole index, and the pairs a sentence has across its words, whose
+        // characters are held already, use up none of them)
+        var searched = 0
+        for index in parsed.concepts.indices where fulls[index].isEmpty && halves[index].isEmpty {
             guard let characters = Self.cjkCharacters(parsed.concepts[index]) else { continue }
-            for character in characters where covered.insert(character.unicodeScalars.first!).inserted {
-                for term in terms(holding: character) {
-                    parsed.concepts[index].half.append([term])
-                    phraseScores([term], into: &halves[index])
-                }
-            }
+            let open = characters.filter { covered.insert($0.unicodeScalars.first!).inserted }
+            if open.isEmpty { continue }
+            if searched == ranking.typoMaximumWords { break }
+            searched += 1
+            for character in open { characterScores(terms(holding: character), into: &halves[index]) }
         }
         for (index, concept) in parsed.concepts.enumerated() {
             let (full, half) = (fulls[index], halves[index])
@@ -462,6 +461,21 @@ public struct SearchEngine: Sendable {
         if let known = postings[term] { return known.idf }
         guard ranking.isStop(term, stopTerms: stopTerms) else { return absentIDF }
         return max(1, Int((Double(absentIDF) * ranking.stopFactor).rounded()))
+    }
+
+    /// Per document, a character searched alone: the best impact among the index terms that hold
+    /// it, times the inverse document frequency of the character (of the articles that hold any
+    /// of those terms), so that a character most articles use (全, in 安全 and 全部) weighs little
+    /// even where the one word that holds it is rare.
+    private func characterScores(_ terms: [String], into result: inout [Int: Double]) {
+        var best: [Int: Int] = [:]
+        for term in terms {
+            for posting in postings[term]?.postings ?? [] {
+                best[posting.document] = max(best[posting.document] ?? 0, posting.impact)
+            }
+        }
+        let idf = SearchScoring.idf(best.count, documents: articles.count, stop: false, ranking: ranking)
+        for (document, impact) in best { result[document] = max(result[document] ?? 0, Double(idf * impact)) }
     }
 
     /// Per document, the best score of `tokens` where one field holds them all: the sum of each
