@@ -28,7 +28,8 @@ import yaml
 REPO = pathlib.Path(__file__).resolve().parents[1]
 SETS = [("English", REPO / "Benchmarks/relevance/en", REPO / "Benchmarks/relevance/queries-en.yml"),
         ("Chinese", REPO, REPO / "Benchmarks/relevance/queries-zh.yml"),
-        ("Chinese, second tuning set", REPO, REPO / "Benchmarks/relevance/queries-zh-tune2.yml")]
+        ("Chinese, second tuning set", REPO, REPO / "Benchmarks/relevance/queries-zh-tune2.yml"),
+        ("Chinese, third tuning set", REPO, REPO / "Benchmarks/relevance/queries-zh-tune3.yml")]
 DEPTH = 10
 
 RUN = """

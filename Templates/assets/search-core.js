@@ -72,7 +72,7 @@
  *    Stored per term and article: the IMPACT, a whole number:
  *      round(10 × Σ over the fields that hold the term of weight × tf·(k1+1) / (tf + k1·(1 − b
  *      + b·length/average length))), at least 1, the average lengths over all articles rounded to
- *      two significant digits, half up (roundedAverage); fields in the order title 10, symptoms 6,
+ *      two significant digits, half up (roundedAverage); fields in the order title 10, symptoms 8,
  *      tags 5, codes 5 (code keys and written codes), headings 3, summary 2, body 1; tf is the
  *      body's count for the body and 1 for the other fields; lengths in terms. A term in more
  *      than 1/denseShare of the articles stores no impacts: each is round(10 × Σ weights of its

@@ -104,7 +104,7 @@ const syntheticRanking = {
   stopWords: ['the', 'is', 'not'], stopCharacters: '的了',
   codeHit: 1000, messageBoost: 200, minimumShare: 0.1, phraseBody: 2, phraseCandidates: 20, phraseSymptom: 6,
   phraseTitle: 8, prefixMaximumWords: 100, prefixMinimum: 2,
-  fields: { title: 10, symptoms: 6, tags: 5, codes: 5, headings: 3, summary: 2, body: 1 }
+  fields: { title: 10, symptoms: 8, tags: 5, codes: 5, headings: 3, summary: 2, body: 1 }
 };
 
 function syntheticIndex(n) {

@@ -4,7 +4,7 @@
 public struct SearchRanking: Sendable, Equatable {
     /// What a field weighs in a term's impact (`SearchScoring`).
     public var title = 10.0
-    public var symptoms = 6.0
+    public var symptoms = 8.0
     public var tags = 5.0
     public var codes = 5.0
     public var headings = 3.0
