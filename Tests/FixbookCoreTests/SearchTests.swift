@@ -157,6 +157,37 @@ import Testing
         #expect(engine.search("邮件全").first?.slug == "a")
     }
 
+    /// In a Chinese help center, a word common in all Chinese (公司) weighs as a stop word: in the
+    /// title, it no longer outranks the query's telling word (乱码) in a symptom. Elsewhere the
+    /// list is not carried.
+    @Test func commonChineseWordsWeighLittleInAChineseHelpCenter() throws {
+        func firstResult(language: String) throws -> String? {
+            let site = try TemporarySite(
+                [
+                    "fixbook.yml": "title: 帮助中心\nlanguage: \(language)\n",
+                    "Content/a.md": article("title: 公司通知"),
+                    "Content/b.md": article("title: 显示问题\nsymptoms: [邮件乱码]"),
+                    "Content/c.md": article("title: 其他"),
+                ], withTemplates: false)
+            defer { site.remove() }
+            let index = SearchIndexBuilder.build(SiteModel(try SiteLoader.load(root: site.root)))
+            #expect(index.ranking.stopWords.contains("公司") == language.hasPrefix("zh"))
+            return SearchEngine(index: index).search("公司 乱码").first?.slug
+        }
+        #expect(try firstResult(language: "zh-CN") == "b")
+        #expect(try firstResult(language: "en") == "a")
+    }
+
+    @Test func theCommonChineseWordsAreTwoCharacterWordsOnce() {
+        let words = ChineseCommonWords.words
+        #expect(words.count == 500)
+        #expect(Set(words).count == words.count)
+        #expect(
+            words.allSatisfy { $0.unicodeScalars.count == 2 && $0.unicodeScalars.allSatisfy(SearchTokenizer.isCJK) })
+        #expect(SearchRanking(language: "zh-Hant-TW").stopWords.count == SearchRanking.standard.stopWords.count + 500)
+        #expect(SearchRanking(language: "en-GB") == SearchRanking.standard)
+    }
+
     @Test func nonsenseFindsNothing() throws {
         #expect(try engine().search("zzqqxx wwvvkk").isEmpty)
     }

@@ -66,10 +66,12 @@ public enum SearchIndexBuilder {
                 headings: article.headings.map(\.text), codes: codes, text: article.body.plainText
             )
         }
-        return SearchIndex(
+        var index = SearchIndex(
             site: .init(title: kb.config.title, language: kb.config.language), articles: entries,
             codes: kb.byCodeKey.mapValues { $0.map { kb.articles[$0].slug } }, synonyms: model.synonyms
         )
+        index.ranking = SearchRanking(language: kb.config.language)
+        return index
     }
 
     /// Deterministic JSON: sorted keys, no escaped slashes (see `SearchIndexJSON`).

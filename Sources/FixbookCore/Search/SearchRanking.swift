@@ -43,7 +43,8 @@ public struct SearchRanking: Sendable, Equatable {
     /// Articles that score less than this share of the best are left out: the long tail of
     /// articles that hold a common word of the query.
     public var minimumShare = 0.1
-    /// Common English words: they weigh `stopFactor` of what their frequency says.
+    /// Common English words (and, in a Chinese help center, Chinese ones): they weigh
+    /// `stopFactor` of what their frequency says.
     public var stopWords = [
         "a", "about", "after", "again", "all", "am", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by",
         "can", "could", "did", "do", "does", "for", "from", "get", "got", "had", "has", "have", "he", "her", "his",
@@ -57,7 +58,15 @@ public struct SearchRanking: Sendable, Equatable {
 
     public init() {}
 
-    /// The ranking every index is built with.
+    /// The ranking of a help center in `language` (a BCP 47 tag): in Chinese (`zh`, `zh-CN`,
+    /// `zh-Hant`…), the commonest words of general Chinese (`ChineseCommonWords`) are stop words
+    /// too. The English ones are everywhere: English product words turn up in every language.
+    public init(language: String) {
+        let primary = language.split(separator: "-").first.map { $0.lowercased() }
+        if primary == "zh" { stopWords += ChineseCommonWords.words }
+    }
+
+    /// The ranking of an index built without a language.
     public static let standard = SearchRanking()
 
     /// The field weights in `SearchFields.all` order.
