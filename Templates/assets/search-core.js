@@ -91,9 +91,11 @@
  *      its parts in one field (half). A code token also matches the tokens of its key at full
  *      score (800ccc0d also matches 0x800ccc0d). While typing (the query does not end in
  *      white space) the last word, if it starts with [a-z0-9] and has ≥ 2 chars, also matches
- *      index terms that start with it as typed (at most 100, in code unit order), half score,
- *      and, when a word of a synonym group starts with it, every word of that group, half
- *      score (attach → attachment, 附件, 附档).
+ *      index terms that start with it as typed (at most 100, in code unit order, not itself:
+ *      `completions`), each as a half alternative whose score is multiplied by the typed word's
+ *      length / the term's length (UTF-16 units; completionScores), and, when a word of a
+ *      synonym group starts with it, every word of that group, half score (attach →
+ *      attachment, 附件, 附档).
  *    - duplicate concepts are dropped.
  *    An alternative (a list of tokens) matches an article when one field holds them all; it
  *    scores Σ over its tokens of IDF × impact. A concept scores, per article, the larger of
@@ -979,7 +981,7 @@
       });
       toks.forEach(function (w, i) {
         var t = w.term;
-        var c = { full: [[t]], half: w.parts.length ? [w.parts] : [], characters: [], terms: [t], prefix: null, text: w.word, word: w.plain ? w.word : null, corrected: null };
+        var c = { full: [[t]], half: w.parts.length ? [w.parts] : [], characters: [], completions: [], terms: [t], prefix: null, text: w.word, word: w.plain ? w.word : null, corrected: null };
         var key = codeKeyOfToken(t);
         if (key) {
           var kt = tokenize(key);
@@ -1002,7 +1004,7 @@
         var t = tokenizeNormalized(w);
         if (t.length) half.push(t);
       });
-      push({ full: [ownTokens], half: half, characters: [], terms: meta.groups[o.group].slice(), prefix: null, text: o.word, word: null, corrected: null });
+      push({ full: [ownTokens], half: half, characters: [], completions: [], terms: meta.groups[o.group].slice(), prefix: null, text: o.word, word: null, corrected: null });
       pos = o.end;
     });
     textPiece(norm.slice(pos), true);
@@ -1020,7 +1022,7 @@
   function expandPrefixes(store, q) {
     q.concepts.forEach(function (c) {
       if (!c.prefix) return;
-      store.words(c.prefix, store.meta.ranking.prefixMaximumWords).forEach(function (w) { c.half.push([w]); });
+      c.completions = store.words(c.prefix, store.meta.ranking.prefixMaximumWords);
       // A synonym word that starts with the prefix brings its whole group (attach → 附件).
       store.meta.groups.forEach(function (g) {
         if (!g.some(function (w) { return w !== c.prefix && w.slice(0, c.prefix.length) === c.prefix; })) return;
@@ -1036,7 +1038,7 @@
   function conceptTokens(q) {
     var out = [];
     q.concepts.forEach(function (c) {
-      c.full.concat(c.half, c.characters).forEach(function (ph) { ph.forEach(function (t) { out.push(t); }); });
+      c.full.concat(c.half, c.characters, [c.completions]).forEach(function (ph) { ph.forEach(function (t) { out.push(t); }); });
     });
     return out;
   }
@@ -1108,6 +1110,20 @@
     best.touched.forEach(function (d) { into.keepLarger(d, idf * best.values[d]); });
   }
 
+  /**
+   * The words that complete `prefix`, each at its score × prefix length / word length (UTF-16
+   * units, as Pagefind weighs them): a rare long word the typing may lead to does not outweigh
+   * the finished words of the query.
+   */
+  function completionScores(store, prefix, words, into) {
+    words.forEach(function (w) {
+      var list = store.postings(w);
+      if (!list) return;
+      var share = prefix.length / w.length;
+      for (var k = 0; k < list.docs.length; k++) into.keepLarger(list.docs[k], list.idf * list.impacts[k] * share);
+    });
+  }
+
   function uniqueTokens(text) {
     var out = [];
     tokenize(text).forEach(function (t) { if (out.indexOf(t) < 0) out.push(t); });
@@ -1128,6 +1144,7 @@
 
   /** Whether any alternative of concept `c` is held by an article. */
   function conceptMatches(store, c) {
+    if (c.completions.some(function (w) { return store.postings(w); })) return true;
     return c.full.concat(c.half).some(function (ph) {
       if (!ph.every(function (t) { return store.postings(t); })) return false;
       if (ph.length === 1) return true;
@@ -1239,6 +1256,7 @@
       c.full.forEach(function (ph) { phraseScores(store, ph, full); });
       c.half.forEach(function (ph) { phraseScores(store, ph, half); });
       c.characters.forEach(function (list) { characterScores(store, list, half); });
+      if (c.prefix) completionScores(store, c.prefix, c.completions, half);
       var weight = 0;
       c.full[0].forEach(function (t) { weight += termIDF(store, t); });
       totalWeight += weight;

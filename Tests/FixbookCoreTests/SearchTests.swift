@@ -188,6 +188,26 @@ import Testing
         #expect(SearchRanking(language: "en-GB") == SearchRanking.standard)
     }
 
+    /// The last word, while it is typed, finds the words it starts in proportion to how much of
+    /// each was typed: `mai` is most of `mail` and little of the rarer `maintenance`, whose higher
+    /// rarity would otherwise put it first; the same query finished with a space finds neither.
+    @Test func aWordBeingTypedWeighsByTheShareTyped() throws {
+        var files = [
+            "fixbook.yml": "title: Help\nlanguage: en\n",
+            "Content/a.md": article("title: Mail"),
+            "Content/b.md": article("title: Maintenance"),
+        ]
+        for number in 0..<8 {
+            files["Content/c\(number).md"] = article(
+                "title: Other \(number)", body: number < 1 ? "Some mail.\n" : "Nothing here.\n")
+        }
+        let site = try TemporarySite(files, withTemplates: false)
+        defer { site.remove() }
+        let engine = SearchEngine(index: SearchIndexBuilder.build(SiteModel(try SiteLoader.load(root: site.root))))
+        #expect(engine.search("mai").prefix(2).map(\.slug) == ["a", "b"])
+        #expect(engine.search("mai ").isEmpty)
+    }
+
     @Test func nonsenseFindsNothing() throws {
         #expect(try engine().search("zzqqxx wwvvkk").isEmpty)
     }

@@ -344,7 +344,9 @@ test('the Swift ranking gives the same results and scores as this script', { ski
   const queries = readSearchTests(readFileSync(searchTestsPath, 'utf8')).map((c) => c.query)
     .concat(expectations.map(([q]) => q), ['邮件', 'outlook 密码', 'attach', '550', '登陆 密码',
       // chatty sentences: pairs across words, and characters searched alone (全, 晚)
-      '外面的邮件全都进不来，公司内部的能收到', '今天所有的信都比平时晚一两个小时', '邮件迟缓', '服务器连接迟缓']);
+      '外面的邮件全都进不来，公司内部的能收到', '今天所有的信都比平时晚一两个小时', '邮件迟缓', '服务器连接迟缓',
+      // a word being typed: its completions weigh by the share typed
+      'outlook pa', 'smtp serv', 'mail', 'win']);
   const compared = await assertParity(t, repo, stores[1][1], queries);
   assert.ok(compared > 30, `only ${compared} results compared`);
 });

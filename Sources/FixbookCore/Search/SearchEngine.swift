@@ -145,6 +145,8 @@ public struct SearchEngine: Sendable {
         /// The plain English word typed, which may be corrected when nothing holds it.
         var word: String?
         var corrected: String?
+        /// The index words that start with `prefix`, the last word while it is typed.
+        var completions: [String] = []
     }
 
     private struct ParsedQuery {
@@ -242,10 +244,11 @@ public struct SearchEngine: Sendable {
         }
         textPiece(scalars[position...], isLast: true)
 
-        // Prefix completions of the last token (half score).
+        // Prefix completions of the last token (scored in proportion to the share typed), and the
+        // synonym groups that a word of starts with it (half score).
         for index in concepts.indices {
             guard let prefix = concepts[index].prefix else { continue }
-            concepts[index].half += terms(startingWith: prefix).map { [$0] }
+            concepts[index].completions = terms(startingWith: prefix)
             for group in groups where group.contains(where: { $0 != prefix && $0.utf16.starts(with: prefix.utf16) }) {
                 for word in group {
                     let tokens = SearchTokenizer.tokenizeNormalized(word)
@@ -288,6 +291,9 @@ public struct SearchEngine: Sendable {
             var half: [Int: Double] = [:]
             for phrase in parsed.concepts[index].full { phraseScores(phrase, into: &full) }
             for phrase in parsed.concepts[index].half { phraseScores(phrase, into: &half) }
+            if let prefix = parsed.concepts[index].prefix {
+                completionScores(prefix: prefix, parsed.concepts[index].completions, into: &half)
+            }
             if correcting, full.isEmpty, half.isEmpty, attempts < ranking.typoMaximumWords,
                 isCorrectable(parsed.concepts[index])
             {
@@ -476,6 +482,22 @@ public struct SearchEngine: Sendable {
         }
         let idf = SearchScoring.idf(best.count, documents: articles.count, stop: false, ranking: ranking)
         for (document, impact) in best { result[document] = max(result[document] ?? 0, Double(idf * impact)) }
+    }
+
+    /// Per document, the best score of the words that complete `prefix`, each in proportion to
+    /// how much of it was typed (as Pagefind does): `mail` finds `mailbox` at 4/7 of its score and
+    /// the rare host name `mail.example.com` at a quarter, so a word not yet finished does not
+    /// outweigh the finished words of the query.
+    private func completionScores(prefix: String, _ words: [String], into result: inout [Int: Double]) {
+        let typed = Double(prefix.utf16.count)
+        for word in words {
+            guard let list = postings[word] else { continue }
+            let share = typed / Double(word.utf16.count)
+            for posting in list.postings {
+                let value = Double(list.idf * posting.impact) * share
+                result[posting.document] = max(result[posting.document] ?? 0, value)
+            }
+        }
     }
 
     /// Per document, the best score of `tokens` where one field holds them all: the sum of each
