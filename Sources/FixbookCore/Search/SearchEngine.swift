@@ -244,8 +244,8 @@ public struct SearchEngine: Sendable {
         }
         textPiece(scalars[position...], isLast: true)
 
-        // Prefix completions of the last token (scored in proportion to the share typed), and the
-        // synonym groups that a word of starts with it (half score).
+        // Prefix completions of the last token (scored in proportion to the share typed), and
+        // every synonym group with a word that starts with it (half score).
         for index in concepts.indices {
             guard let prefix = concepts[index].prefix else { continue }
             concepts[index].completions = terms(startingWith: prefix)
