@@ -129,7 +129,9 @@
  *        without it, are checked (the browser loads those articles' text, no more).
  *    Order: score (higher first), then title, then slug (by UTF-16 code units). Articles that
  *    score under minimumShare of the first are dropped. A result lists the concepts it does
- *    not match (`missing`, as typed) unless it matched by code; the answer is `partial` when
+ *    not match (`missing`, as typed; the CJK terms it lacks in a row as one run of characters,
+ *    less the characters at the run's ends that the concepts it matches hold, and nothing
+ *    when nothing is left: missingWords) unless it matched by code; the answer is `partial` when
  *    every result misses some.
  *    A result links to the first code entry (in query key order) that it matched by code,
  *    otherwise to the article.
@@ -1318,9 +1320,30 @@
   function missingWords(q, matchedBy, r) {
     var missing = [];
     if (r.codeKeys.length) return missing;
+    // The Chinese pairs a result lacks in a row (么识 识别 of 怎么识别) show as their run of
+    // characters, less the characters at its ends that a concept it matches holds (SearchEngine.swift).
+    var matched = q.concepts.map(function (c, i) { return !!(matchedBy[i][0].values[r.doc] || matchedBy[i][1].values[r.doc]); });
+    var covered = new Set();
     q.concepts.forEach(function (c, i) {
-      if (!matchedBy[i][0].values[r.doc] && !matchedBy[i][1].values[r.doc] && missing.indexOf(c.text) < 0) missing.push(c.text);
+      if (!matched[i]) return;
+      Array.from(c.text).forEach(function (ch) { if (isCJK(ch.codePointAt(0))) covered.add(ch); });
     });
+    function add(word) { if (word && missing.indexOf(word) < 0) missing.push(word); }
+    var run = [];
+    function flush() {
+      while (run.length && covered.has(run[0])) run.shift();
+      while (run.length && covered.has(run[run.length - 1])) run.pop();
+      add(run.join(''));
+      run = [];
+    }
+    q.concepts.forEach(function (c, i) {
+      if (matched[i]) { flush(); return; }
+      var chars = cjkCharacters(c);
+      if (!chars) { flush(); add(c.text); return; }
+      if (run.length && run[run.length - 1] === chars[0] && chars.length === 2) run.push(chars[1]);
+      else { flush(); run = chars.slice(); }
+    });
+    flush();
     return missing;
   }
 

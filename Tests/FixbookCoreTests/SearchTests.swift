@@ -208,6 +208,27 @@ import Testing
         #expect(engine.search("mai ").isEmpty)
     }
 
+    /// A result lists what it lacks as the customer typed it: not the pairs a Chinese sentence has
+    /// across its words (件怎, 么识), but the run of characters it lacks, less those of the words it
+    /// matches at the run's ends.
+    @Test func aResultLacksTheChineseWordsNotThePairsAcrossThem() throws {
+        let site = try TemporarySite(
+            [
+                "Content/a.md": article("title: 邮件设置", body: "怎么设置邮件。\n"),
+                "Content/b.md": article("title: 其他"),
+            ], withTemplates: false)
+        defer { site.remove() }
+        let engine = SearchEngine(index: SearchIndexBuilder.build(SiteModel(try SiteLoader.load(root: site.root))))
+        let answer = engine.answer("邮件怎么识别")
+        #expect(answer.results.map(\.slug) == ["a"])
+        #expect(answer.results.first?.missing == ["识别"])
+        #expect(answer.partial)
+        // every word held, only pairs across them lacking: a complete match
+        let whole = engine.answer("设置邮件怎么")
+        #expect(whole.results.first.map { ($0.slug, $0.missing) } ?? ("", ["?"]) == ("a", []))
+        #expect(!whole.partial)
+    }
+
     @Test func nonsenseFindsNothing() throws {
         #expect(try engine().search("zzqqxx wwvvkk").isEmpty)
     }

@@ -223,3 +223,9 @@ def test_partial_matches_show_the_missing_words_struck_through(driver, site):
     assert partial.text == "没有文章包含全部关键词，以下是最接近的结果。"
     assert not driver.find_elements(By.CSS_SELECTOR, ".search-empty")
     assert_clean(driver)
+    # a Chinese question: the word the article lacks, not the pairs across the words (么识)
+    driver.get(page_url(site, "search.html", "?q=" + urllib.parse.quote("钓鱼邮件怎么识别")))
+    found = wait_for_results(driver)
+    assert found and "articles/too-much-spam.html" in found[0].get_attribute("href")
+    missing = driver.find_element(By.CSS_SELECTOR, "[data-search-results] [data-missing]")
+    assert missing.text == "缺少： 识别", missing.text

@@ -331,8 +331,8 @@ async function assertParity(t, root, store, queries) {
   let compared = 0;
   for (let i = 0; i < unique.length; i++) {
     await t.test(unique[i], async () => {
-      const swift = JSON.parse(lines[i]).map((a) => [a.slug, a.url, a.score]);
-      const js = (await search.search(store, unique[i], { limit: 8 })).slice(0, 8).map((r) => [r.slug, r.url, r.score]);
+      const swift = JSON.parse(lines[i]).map((a) => [a.slug, a.url, a.score, a.missing]);
+      const js = (await search.search(store, unique[i], { limit: 8 })).slice(0, 8).map((r) => [r.slug, r.url, r.score, r.missing]);
       assert.deepEqual(swift, js);
       compared += swift.length;
     });
@@ -346,7 +346,9 @@ test('the Swift ranking gives the same results and scores as this script', { ski
       // chatty sentences: pairs across words, and characters searched alone (全, 晚)
       '外面的邮件全都进不来，公司内部的能收到', '今天所有的信都比平时晚一两个小时', '邮件迟缓', '服务器连接迟缓',
       // a word being typed: its completions weigh by the share typed
-      'outlook pa', 'smtp serv', 'mail', 'win']);
+      'outlook pa', 'smtp serv', 'mail', 'win',
+      // what a result lacks: a run of characters, not the pairs across words
+      '邮件怎么识别', '钓鱼邮件怎么识别', '收不到邮件 zzqqxx']);
   const compared = await assertParity(t, repo, stores[1][1], queries);
   assert.ok(compared > 30, `only ${compared} results compared`);
 });

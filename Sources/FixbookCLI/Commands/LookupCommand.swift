@@ -43,6 +43,8 @@ struct LookupCommand: ParsableCommand {
         var url: String
         var codes: [String]
         var score: Double
+        /// The words of the question the article does not hold, as the search page strikes them.
+        var missing: [String]
         var solution: String?
     }
 
@@ -62,7 +64,7 @@ struct LookupCommand: ParsableCommand {
             engine.search(text, limit: max(1, limit)).map { result in
                 Answer(
                     slug: result.slug, title: result.title, url: result.url, codes: result.matchedCodes,
-                    score: result.score,
+                    score: result.score, missing: result.missing,
                     solution: kb.bySlug[result.slug].flatMap { solutionText(model, article: $0, url: result.url) }
                 )
             }

@@ -383,13 +383,7 @@ public struct SearchEngine: Sendable {
                     matched.append(code)
                 }
             }
-            var missing: [String] = []
-            if entry.codeKeys.isEmpty {
-                for (index, concept) in parsed.concepts.enumerated()
-                where !entry.concepts.contains(index) && !missing.contains(concept.text) {
-                    missing.append(concept.text)
-                }
-            }
+            let missing = entry.codeKeys.isEmpty ? Self.missingWords(parsed.concepts, matched: entry.concepts) : []
             let url = matched.first.map(\.url).flatMap { $0.isEmpty ? nil : $0 } ?? article.url
             results.append(
                 Result(
@@ -452,6 +446,45 @@ public struct SearchEngine: Sendable {
             if !found.contains(entry.term) { found.append(entry.term) }
         }
         return found
+    }
+
+    /// What a result lacks, as typed: each concept it does not match, except that the Chinese
+    /// pairs it lacks in a row (么识 识别 of 怎么识别) show as their run of characters, less the
+    /// characters at its ends that a concept it matches holds (识别, when it matched 怎么); a pair
+    /// across two matched words (件全 of 邮件全都, matching both) is then not shown at all.
+    private static func missingWords(_ concepts: [Concept], matched: [Int]) -> [String] {
+        var covered = Set<Unicode.Scalar>()
+        for index in matched { covered.formUnion(concepts[index].text.unicodeScalars.filter(SearchTokenizer.isCJK)) }
+        var missing: [String] = []
+        func add(_ word: String) { if !word.isEmpty, !missing.contains(word) { missing.append(word) } }
+        var run: [Unicode.Scalar] = []
+        func flush() {
+            while let first = run.first, covered.contains(first) { run.removeFirst() }
+            while let last = run.last, covered.contains(last) { run.removeLast() }
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: run)
+            add(String(view))
+            run = []
+        }
+        for (index, concept) in concepts.enumerated() {
+            if matched.contains(index) {
+                flush()
+                continue
+            }
+            guard let characters = cjkCharacters(concept)?.map({ $0.unicodeScalars.first! }) else {
+                flush()
+                add(concept.text)
+                continue
+            }
+            if let last = run.last, last == characters[0], characters.count == 2 {
+                run.append(characters[1])
+            } else {
+                flush()
+                run = characters
+            }
+        }
+        flush()
+        return missing
     }
 
     /// The characters of a concept that is one CJK term (a bigram or a lone character).
