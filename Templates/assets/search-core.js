@@ -129,9 +129,12 @@
  *        without it, are checked (the browser loads those articles' text, no more).
  *    Order: score (higher first), then title, then slug (by UTF-16 code units). Articles that
  *    score under minimumShare of the first are dropped. A result lists the concepts it does
- *    not match (`missing`, as typed; the CJK terms it lacks in a row as one run of characters,
- *    less the characters at the run's ends that the concepts it matches hold, and nothing
- *    when nothing is left: missingWords) unless it matched by code; the answer is `partial` when
+ *    not match (`missing`, as typed; the CJK pairs it lacks in a row, overlapping by one
+ *    character and contiguous in the query, as one run of characters, less a character at
+ *    either end that the concept next to the run holds when the result matches it and the two
+ *    are contiguous in the query — a concept matched through the FALLBACK holds only the
+ *    characters it searched — and nothing when nothing is left: missingWords) unless it
+ *    matched by code; the answer is `partial` when
  *    every result misses some.
  *    A result links to the first code entry (in query key order) that it matched by code,
  *    otherwise to the article.
@@ -934,7 +937,8 @@
   }
 
   /**
-   * Cuts the query into concepts: { weight, full: [[token]], half: [[token]], characters: [[token]], terms: [string] }.
+   * Cuts the query into concepts: { weight, full: [[token]], half: [[token]], terms: [string], and, filled
+   * later, completions: [term], characters: [[term] per character searched alone], searched: [character] }.
    * `full`/`half` are alternative phrases: a field matches a phrase when it has all its tokens.
    * Prefix completions are added later, by expandPrefixes, once the words are loaded.
    */
@@ -983,7 +987,7 @@
       });
       toks.forEach(function (w, i) {
         var t = w.term;
-        var c = { full: [[t]], half: w.parts.length ? [w.parts] : [], characters: [], completions: [], terms: [t], prefix: null, text: w.word, word: w.plain ? w.word : null, corrected: null };
+        var c = { full: [[t]], half: w.parts.length ? [w.parts] : [], characters: [], completions: [], searched: [], terms: [t], prefix: null, text: w.word, word: w.plain ? w.word : null, corrected: null };
         var key = codeKeyOfToken(t);
         if (key) {
           var kt = tokenize(key);
@@ -1006,7 +1010,7 @@
         var t = tokenizeNormalized(w);
         if (t.length) half.push(t);
       });
-      push({ full: [ownTokens], half: half, characters: [], completions: [], terms: meta.groups[o.group].slice(), prefix: null, text: o.word, word: null, corrected: null });
+      push({ full: [ownTokens], half: half, characters: [], completions: [], searched: [], terms: meta.groups[o.group].slice(), prefix: null, text: o.word, word: null, corrected: null });
       pos = o.end;
     });
     textPiece(norm.slice(pos), true);
@@ -1020,7 +1024,7 @@
     return { norm: norm, tokens: allTokens, concepts: concepts, codeKeys: keys };
   }
 
-  /** Prefix completions of the last token (half score), from the store's words. */
+  /** Prefix completions of the last token (scored by the share typed, then halved), and synonym groups (half score). */
   function expandPrefixes(store, q) {
     q.concepts.forEach(function (c) {
       if (!c.prefix) return;
@@ -1321,29 +1325,45 @@
     var missing = [];
     if (r.codeKeys.length) return missing;
     // The Chinese pairs a result lacks in a row (么识 识别 of 怎么识别) show as their run of
-    // characters, less the characters at its ends that a concept it matches holds (SearchEngine.swift).
-    var matched = q.concepts.map(function (c, i) { return !!(matchedBy[i][0].values[r.doc] || matchedBy[i][1].values[r.doc]); });
-    var covered = new Set();
-    q.concepts.forEach(function (c, i) {
-      if (!matched[i]) return;
-      Array.from(c.text).forEach(function (ch) { if (isCJK(ch.codePointAt(0))) covered.add(ch); });
-    });
+    // characters, less a character at either end that the word next to the run in the query holds
+    // and the result matches; a word matched only by characters searched alone holds only those
+    // (SearchEngine.swift).
+    var concepts = q.concepts;
+    var matched = concepts.map(function (c, i) { return !!(matchedBy[i][0].values[r.doc] || matchedBy[i][1].values[r.doc]); });
     function add(word) { if (word && missing.indexOf(word) < 0) missing.push(word); }
-    var run = [];
-    function flush() {
-      while (run.length && covered.has(run[0])) run.shift();
-      while (run.length && covered.has(run[run.length - 1])) run.pop();
-      add(run.join(''));
-      run = [];
+    function contiguous(chars) { return q.norm.indexOf(chars.join('')) >= 0; }
+    function held(i) {
+      if (i < 0 || i >= concepts.length || !matched[i]) return null;
+      return concepts[i].searched.length ? concepts[i].searched : Array.from(concepts[i].text);
     }
-    q.concepts.forEach(function (c, i) {
-      if (matched[i]) { flush(); return; }
-      var chars = cjkCharacters(c);
-      if (!chars) { flush(); add(c.text); return; }
-      if (run.length && run[run.length - 1] === chars[0] && chars.length === 2) run.push(chars[1]);
-      else { flush(); run = chars.slice(); }
-    });
-    flush();
+    var i = 0;
+    while (i < concepts.length) {
+      if (matched[i]) { i++; continue; }
+      var first = cjkCharacters(concepts[i]);
+      if (!first) { add(concepts[i].text); i++; continue; }
+      var run = first.slice();
+      var end = i + 1;
+      while (end < concepts.length && !matched[end]) {
+        var next = cjkCharacters(concepts[end]);
+        if (!next || next.length !== 2 || next[0] !== run[run.length - 1] || !contiguous(run.concat([next[1]]))) break;
+        run.push(next[1]);
+        end++;
+      }
+      var before = held(i - 1);
+      if (before) {
+        var prevText = Array.from(concepts[i - 1].text);
+        var last = prevText[prevText.length - 1];
+        if (last === run[0] && before.indexOf(last) >= 0 && contiguous(prevText.concat(run.slice(1)))) run.shift();
+      }
+      var after = held(end);
+      if (run.length && after) {
+        var nextText = Array.from(concepts[end].text);
+        var head = nextText[0];
+        if (head === run[run.length - 1] && after.indexOf(head) >= 0 && contiguous(run.slice(0, -1).concat(nextText))) run.pop();
+      }
+      add(run.join(''));
+      i = end;
+    }
     return missing;
   }
 
@@ -1444,6 +1464,7 @@
         if (!open.length) return;
         unheld.push(c);
         wanted.push(open);
+        c.searched = open;
       });
       var characters = [].concat.apply([], wanted);
       if (!characters.length) return;

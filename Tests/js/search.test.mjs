@@ -348,7 +348,8 @@ test('the Swift ranking gives the same results and scores as this script', { ski
       // a word being typed: its completions weigh by the share typed
       'outlook pa', 'smtp serv', 'mail', 'win',
       // what a result lacks: a run of characters, not the pairs across words
-      '邮件怎么识别', '钓鱼邮件怎么识别', '收不到邮件 zzqqxx']);
+      '邮件怎么识别', '钓鱼邮件怎么识别', '收不到邮件 zzqqxx', '服务器连接迟缓', '别人 钓鱼邮件怎么识别',
+      '识别 别人 人工', '邮件 件数 数量']);
   const compared = await assertParity(t, repo, stores[1][1], queries);
   assert.ok(compared > 30, `only ${compared} results compared`);
 });

@@ -147,6 +147,8 @@ public struct SearchEngine: Sendable {
         var corrected: String?
         /// The index words that start with `prefix`, the last word while it is typed.
         var completions: [String] = []
+        /// The characters searched alone when no article holds the concept (the fallback).
+        var searched: [Unicode.Scalar] = []
     }
 
     private struct ParsedQuery {
@@ -326,6 +328,7 @@ public struct SearchEngine: Sendable {
             if open.isEmpty { continue }
             if searched == ranking.typoMaximumWords { break }
             searched += 1
+            parsed.concepts[index].searched = open.map { $0.unicodeScalars.first! }
             for character in open { characterScores(terms(holding: character), into: &halves[index]) }
         }
         for (index, concept) in parsed.concepts.enumerated() {
@@ -383,7 +386,9 @@ public struct SearchEngine: Sendable {
                     matched.append(code)
                 }
             }
-            let missing = entry.codeKeys.isEmpty ? Self.missingWords(parsed.concepts, matched: entry.concepts) : []
+            let missing =
+                entry.codeKeys.isEmpty
+                ? Self.missingWords(parsed.concepts, matched: entry.concepts, query: parsed.normalized) : []
             let url = matched.first.map(\.url).flatMap { $0.isEmpty ? nil : $0 } ?? article.url
             results.append(
                 Result(
@@ -449,41 +454,63 @@ public struct SearchEngine: Sendable {
     }
 
     /// What a result lacks, as typed: each concept it does not match, except that the Chinese
-    /// pairs it lacks in a row (么识 识别 of 怎么识别) show as their run of characters, less the
-    /// characters at its ends that a concept it matches holds (识别, when it matched 怎么); a pair
-    /// across two matched words (件全 of 邮件全都, matching both) is then not shown at all.
-    private static func missingWords(_ concepts: [Concept], matched: [Int]) -> [String] {
-        var covered = Set<Unicode.Scalar>()
-        for index in matched { covered.formUnion(concepts[index].text.unicodeScalars.filter(SearchTokenizer.isCJK)) }
+    /// pairs it lacks in a row (么识 识别 of 怎么识别) show as their run of characters, less a
+    /// character at either end that the word next to the run in the query holds and the result
+    /// matches (识别, when it matched 怎么); a pair across two matched words (件全 of 邮件全都) is
+    /// then not shown at all. A word matched only by characters searched alone holds only those.
+    private static func missingWords(_ concepts: [Concept], matched: [Int], query: [Unicode.Scalar]) -> [String] {
         var missing: [String] = []
-        func add(_ word: String) { if !word.isEmpty, !missing.contains(word) { missing.append(word) } }
-        var run: [Unicode.Scalar] = []
-        func flush() {
-            while let first = run.first, covered.contains(first) { run.removeFirst() }
-            while let last = run.last, covered.contains(last) { run.removeLast() }
+        func add(_ word: [Unicode.Scalar]) {
             var view = String.UnicodeScalarView()
-            view.append(contentsOf: run)
-            add(String(view))
-            run = []
+            view.append(contentsOf: word)
+            let text = String(view)
+            if !text.isEmpty, !missing.contains(text) { missing.append(text) }
         }
-        for (index, concept) in concepts.enumerated() {
-            if matched.contains(index) {
-                flush()
+        func contiguous(_ scalars: [Unicode.Scalar]) -> Bool {
+            !occurrences(of: scalars, in: query, first: true).isEmpty
+        }
+        /// The characters of concept `index` that the result holds there, when it matches it.
+        func held(_ index: Int) -> [Unicode.Scalar]? {
+            guard concepts.indices.contains(index), matched.contains(index) else { return nil }
+            let concept = concepts[index]
+            return concept.searched.isEmpty ? Array(concept.text.unicodeScalars) : concept.searched
+        }
+        var index = 0
+        while index < concepts.count {
+            guard !matched.contains(index) else {
+                index += 1
                 continue
             }
-            guard let characters = cjkCharacters(concept)?.map({ $0.unicodeScalars.first! }) else {
-                flush()
-                add(concept.text)
+            guard let first = cjkCharacters(concepts[index])?.map({ $0.unicodeScalars.first! }) else {
+                add(Array(concepts[index].text.unicodeScalars))
+                index += 1
                 continue
             }
-            if let last = run.last, last == characters[0], characters.count == 2 {
-                run.append(characters[1])
-            } else {
-                flush()
-                run = characters
+            // the run: the next concepts that are pairs the result lacks, one character on
+            var run = first
+            var end = index + 1
+            while end < concepts.count, !matched.contains(end),
+                let next = cjkCharacters(concepts[end])?.map({ $0.unicodeScalars.first! }), next.count == 2,
+                next[0] == run.last, contiguous(run + [next[1]])
+            {
+                run.append(next[1])
+                end += 1
             }
+            if let before = held(index - 1), let last = Array(concepts[index - 1].text.unicodeScalars).last,
+                last == run.first, before.contains(last),
+                contiguous(Array(concepts[index - 1].text.unicodeScalars) + run.dropFirst())
+            {
+                run.removeFirst()
+            }
+            if !run.isEmpty, let after = held(end), let head = concepts[end].text.unicodeScalars.first,
+                head == run.last, after.contains(head),
+                contiguous(run.dropLast() + Array(concepts[end].text.unicodeScalars))
+            {
+                run.removeLast()
+            }
+            add(run)
+            index = end
         }
-        flush()
         return missing
     }
 
@@ -518,9 +545,9 @@ public struct SearchEngine: Sendable {
     }
 
     /// Per document, the best score of the words that complete `prefix`, each in proportion to
-    /// how much of it was typed (as Pagefind does): `mail` finds `mailbox` at 4/7 of its score and
-    /// the rare host name `mail.example.com` at a quarter, so a word not yet finished does not
-    /// outweigh the finished words of the query.
+    /// how much of it was typed (as Pagefind does; then halved, as every half alternative):
+    /// `mail` finds `mailbox` at 4/7 of its score and the rare host name `mail.example.com` at a
+    /// quarter, so a word not yet finished does not outweigh the finished words of the query.
     private func completionScores(prefix: String, _ words: [String], into result: inout [Int: Double]) {
         let typed = Double(prefix.utf16.count)
         for word in words {

@@ -62,7 +62,7 @@ public struct SearchRanking: Sendable, Equatable {
     /// `zh-Hant`…), the commonest words of general Chinese (`ChineseCommonWords`) are stop words
     /// too. The English ones are everywhere: English product words turn up in every language.
     public init(language: String) {
-        let primary = language.split(separator: "-").first.map { $0.lowercased() }
+        let primary = language.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map { $0.lowercased() }
         if primary == "zh" { stopWords += ChineseCommonWords.words }
     }
 
