@@ -6,7 +6,8 @@ Usage: relevance_bench.py [--fixbook PATH] [--engine lookup|browser|both] [--sho
 
 Query sets (Benchmarks/relevance/): queries-en.yml over the English fixture help center en/,
 queries-zh.yml over the sample help center Content/ (and, over it too, the Chinese tuning sets
-queries-zh-tune2.yml and queries-zh-tune3.yml, and the second held-out set queries-zh-heldout2.yml). Each query names the slug a support
+queries-zh-tune2.yml and queries-zh-tune3.yml, and the held-out sets queries-zh-heldout2.yml and
+queries-zh-heldout3.yml). Each query names the slug a support
 engineer wants first (`expect`, or one of `also`), its `kind` and its half: `tune` or `heldout`.
 The queries were written before the ranking was tuned; the held-out half is never tuned on, and
 --show-failures lists the failures of the tuning half only.
@@ -31,7 +32,8 @@ SETS = [("English", REPO / "Benchmarks/relevance/en", REPO / "Benchmarks/relevan
         ("Chinese", REPO, REPO / "Benchmarks/relevance/queries-zh.yml"),
         ("Chinese, second tuning set", REPO, REPO / "Benchmarks/relevance/queries-zh-tune2.yml"),
         ("Chinese, third tuning set", REPO, REPO / "Benchmarks/relevance/queries-zh-tune3.yml"),
-        ("Chinese, second held-out set", REPO, REPO / "Benchmarks/relevance/queries-zh-heldout2.yml")]
+        ("Chinese, second held-out set", REPO, REPO / "Benchmarks/relevance/queries-zh-heldout2.yml"),
+        ("Chinese, third held-out set", REPO, REPO / "Benchmarks/relevance/queries-zh-heldout3.yml")]
 DEPTH = 10
 
 RUN = """
