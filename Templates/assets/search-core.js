@@ -107,6 +107,16 @@
  *    one whose term most articles hold, then the first by code units. Its score is multiplied
  *    by typoFactor. Only the first typoMaximumWords such concepts are looked up. Not with
  *    options.correct === false ("search instead for").
+ *    HOMOPHONES (ranking.homophones, a Chinese help center): then, in order, a concept that is
+ *    one pair of common Chinese characters, matches nothing and has a character that no
+ *    matching concept's full terms hold (nor an earlier corrected pair, as corrected or as
+ *    typed) is looked up by sound:
+ *    the dictionary holds each such pair of the articles under '\u0001', the characters
+ *    standing for the sounds of its two characters (parseSounds of the index's homophones) and
+ *    the pair itself. It is searched as the pair under its sound key, not itself, whose term
+ *    most articles hold (the first by code units on a tie), at typoFactor, and shown as a
+ *    correction. Each looked-up pair counts towards the same typoMaximumWords as the words
+ *    above (按装 → 安装, 登陆 → 登录). Not with options.correct === false.
  *    FALLBACK: of the concepts that are one CJK term and match nothing, each character that no
  *    matching concept's full terms hold (and no earlier such concept took) is searched alone,
  *    for the first typoMaximumWords concepts that have such a character (a concept whose
@@ -399,7 +409,7 @@
    * A theme copied by `fixbook init --with-theme` keeps its scripts while Fixbook moves on: an
    * index of another format is refused with IndexFormatError instead of being misread.
    */
-  var FORMAT = 4;
+  var FORMAT = 5;
 
   function IndexFormatError(found) {
     this.name = 'IndexFormatError';
@@ -421,7 +431,7 @@
     return {
       weights: weights, k1: r.k1, b: r.b, denseShare: r.denseShare, stopFactor: r.stopFactor,
       typoFactor: r.typoFactor, typoOneEdit: r.typoOneEdit, typoTwoEdits: r.typoTwoEdits,
-      typoMaximumWords: r.typoMaximumWords,
+      typoMaximumWords: r.typoMaximumWords, homophones: r.homophones === true,
       stopWords: new Set(r.stopWords || []), stopCharacters: String(r.stopCharacters || ''),
       codeHit: r.codeHit, messageBoost: r.messageBoost,
       phraseTitle: r.phraseTitle, phraseSymptom: r.phraseSymptom, phraseBody: r.phraseBody,
@@ -523,7 +533,7 @@
    * An article's terms: Map term → { mask, body }, the length of each field in terms (FIELDS
    * order), and its plain words (word → term). SearchFields.swift does the same.
    */
-  function documentTerms(a) {
+  function documentTerms(a, sounds) {
     var terms = new Map();
     var lengths = [0, 0, 0, 0, 0, 0, 0];
     var words = new Map();
@@ -538,7 +548,11 @@
           if (t.word.length >= 3 && !words.has(t.word)) words.set(t.word, t.term);
         } else {
           var swapped = reversedCJKBigram(t.term);
-          if (swapped && !words.has(swapped)) words.set(swapped, t.term);
+          if (swapped && !words.has(swapped)) {
+            words.set(swapped, t.term);
+            var key = sounds && soundKey(sounds, t.term);
+            if (key) words.set(key + t.term, t.term);
+          }
         }
       });
     }
@@ -560,6 +574,27 @@
     return chars[1] + chars[0];
   }
 
+  /**
+   * The common Chinese characters by sound (ChineseHomophones.swift): each character → the
+   * character standing for its sound, from the groups the index carries (separated by spaces).
+   */
+  function parseSounds(table) {
+    var sounds = new Map();
+    String(table || '').split(' ').forEach(function (group) {
+      var chars = Array.from(group);
+      chars.forEach(function (ch) { sounds.set(ch, chars[0]); });
+    });
+    return sounds;
+  }
+
+  /** The dictionary's prefix for the pairs that sound like `pair`, or null (soundKey(ofPair:)). */
+  function soundKey(sounds, pair) {
+    var chars = Array.from(pair);
+    if (chars.length !== 2) return null;
+    var one = sounds.get(chars[0]), two = sounds.get(chars[1]);
+    return one && two ? '\u0001' + one + two : null;
+  }
+
   /** The whole index in memory: term → postings, built once per index object. */
   var memoryStores = typeof WeakMap === 'function' ? new WeakMap() : null;
 
@@ -568,7 +603,8 @@
     if (known) return known;
     var ranking = prepareRanking(index);
     var docs = ((index && index.articles) || []).filter(Boolean).slice().sort(rankingOrder);
-    var analysed = docs.map(documentTerms);
+    var sounds = ranking.homophones ? parseSounds(index.homophones) : null;
+    var analysed = docs.map(function (a) { return documentTerms(a, sounds); });
     var averages = FIELDS.map(function (_, f) {
       var total = 0;
       analysed.forEach(function (d) { total += d.lengths[f]; });
@@ -647,6 +683,7 @@
       },
       words: function (prefix, max) { return wordsFrom(vocab, prefix, max); },
       ensureDictionary: function () { return resolved; },
+      homophones: function () { return Promise.resolve(sounds); },
       dictionary: function (prefix) {
         var out = [];
         for (var i = lowerBound(dictionary, prefix); i < dictionary.length; i++) {
@@ -766,6 +803,7 @@
     // The dictionary of corrections, in runs (assets/search/w/N.js) with their first words.
     var wordKeys = (meta && meta.words) || [];
     var dictionaryLoads = new Map();
+    var homophones = null;
     var dictionaryRuns = new Map();
     function dictionaryShardOf(word) { return runOf(wordKeys, word); }
     function loadDictionary(n) {
@@ -842,6 +880,12 @@
           if (impacts.length !== list.length) impacts = masks.map(function (m) { return denseImpact(ranking, m); });
           return { docs: list, masks: masks, impacts: impacts, idf: Number(raw[3]) || 1 };
         });
+      },
+      /** A promise of the characters by sound (assets/search/homophones.js), or of null. */
+      homophones: function () {
+        if (!ranking.homophones) return Promise.resolve(null);
+        if (!homophones) homophones = load('homophones').then(parseSounds);
+        return homophones;
       },
       /** Loads the dictionary runs that hold words starting with each of `prefixes`. */
       ensureDictionary: function (prefixes) {
@@ -1169,6 +1213,34 @@
     return chars;
   }
 
+  /**
+   * The CJK characters of the words of the query that some article holds, and those of a pair
+   * corrected by sound as typed (及邮 of 垃及邮件 is a pair across the corrected word).
+   */
+  function coveredCharacters(store, q) {
+    var covered = new Set();
+    q.concepts.forEach(function (c) {
+      if (c.soundsLike) Array.from(c.soundsLike).forEach(function (ch) { covered.add(ch); });
+      if (!conceptMatches(store, c)) return;
+      c.full.forEach(function (ph) {
+        ph.forEach(function (t) {
+          Array.from(t).forEach(function (ch) { if (isCJK(ch.codePointAt(0))) covered.add(ch); });
+        });
+      });
+    });
+    return covered;
+  }
+
+  /** The pair of the articles that sounds like `pair` and is not it (SearchEngine.homophone). */
+  function homophone(store, pair, key) {
+    var best = null;
+    store.dictionary(key).forEach(function (candidate) {
+      if (candidate.term === pair || (best && candidate.frequency <= best.frequency)) return;
+      best = candidate;
+    });
+    return best;
+  }
+
   /** The first two letters of a typed word, and the two swapped when they differ. */
   function typoPrefixes(word) {
     var first = word.slice(0, 2);
@@ -1333,7 +1405,11 @@
     function add(word) { if (word && missing.indexOf(word) < 0) missing.push(word); }
     function contiguous(chars) { return q.norm.indexOf(chars.join('')) >= 0; }
     function held(i) {
-      if (i < 0 || i >= concepts.length || !matched[i]) return null;
+      if (i < 0 || i >= concepts.length) return null;
+      // a pair corrected by sound stands for its typed characters, matched or not: the pairs
+      // across it (及邮 of 垃及邮件) are no words of their own
+      if (concepts[i].soundsLike) return Array.from(concepts[i].text);
+      if (!matched[i]) return null;
       return concepts[i].searched.length ? concepts[i].searched : Array.from(concepts[i].text);
     }
     var i = 0;
@@ -1416,12 +1492,15 @@
     });
     var partial = false;
     var matchedBy = [];
+    // misspelled words looked up so far: at most typoMaximumWords
+    var attempts = 0;
     return Promise.all([store.ensureKeys(keys)].concat(prefixes)).then(function () {
       expandPrefixes(store, q);
       return store.ensureKeys(conceptTokens(q));
     }).then(function () {
       // Misspelled words: corrected from the dictionary, unless the words are wanted as typed.
       var wanted = options && options.correct === false ? [] : correctable(store, q);
+      attempts = wanted.length;
       if (!wanted.length) return;
       var starts = [];
       wanted.forEach(function (c) { starts = starts.concat(typoPrefixes(c.word)); });
@@ -1437,17 +1516,43 @@
         return store.ensureKeys(conceptTokens(q));
       });
     }).then(function () {
-      // A Chinese character that no matched word of the query holds is searched in the index's
-      // words that hold it, at half score: 迟 of 迟到 finds 延迟, and a query never comes back empty.
-      var covered = new Set();
-      q.concepts.forEach(function (c) {
-        if (!conceptMatches(store, c)) return;
-        c.full.forEach(function (ph) {
-          ph.forEach(function (t) {
-            Array.from(t).forEach(function (ch) { if (isCJK(ch.codePointAt(0))) covered.add(ch); });
+      // A Chinese pair that no article holds, with a character that no matched word of the query
+      // holds, may be a word typed by sound with the wrong character (按装): it is searched as
+      // the pair of the same sounds that most articles hold (安装), as a misspelled word is.
+      var max = store.meta.ranking.typoMaximumWords;
+      if (!store.meta.ranking.homophones || (options && options.correct === false) || attempts >= max) return;
+      var covered = coveredCharacters(store, q);
+      var pairs = q.concepts.filter(function (c) {
+        var chars = cjkCharacters(c);
+        return chars && chars.length === 2 && !conceptMatches(store, c) &&
+          !chars.every(function (ch) { return covered.has(ch); });
+      });
+      if (!pairs.length) return;
+      return store.homophones().then(function (sounds) {
+        if (!sounds) return;
+        var keys = pairs.map(function (c) { return soundKey(sounds, c.full[0][0]); }).filter(Boolean);
+        return store.ensureDictionary(keys).then(function () {
+          pairs.forEach(function (c) {
+            var pair = c.full[0][0];
+            var key = soundKey(sounds, pair);
+            if (attempts >= max || !key || Array.from(pair).every(function (ch) { return covered.has(ch); })) return;
+            attempts++;
+            var found = homophone(store, pair, key);
+            if (!found) return;
+            c.full = [[found.term]];
+            c.terms.push(found.term);
+            c.corrected = found.term;
+            c.soundsLike = pair;
+            corrections.push({ typed: c.text, corrected: found.term });
+            Array.from(found.term + pair).forEach(function (ch) { covered.add(ch); });
           });
+          return store.ensureKeys(conceptTokens(q));
         });
       });
+    }).then(function () {
+      // A Chinese character that no matched word of the query holds is searched in the index's
+      // words that hold it, at half score: 迟 of 迟到 finds 延迟, and a query never comes back empty.
+      var covered = coveredCharacters(store, q);
       // (the first typoMaximumWords words with a character to search: a pasted paragraph does
       // not load the whole index, and the pairs a sentence has across its words, whose
       // characters are held already, use up none of them)

@@ -301,6 +301,11 @@
         if (state.query && state.results.length && state.corrections.length) {
           var corrected = state.query;
           state.corrections.forEach(function (c) {
+            // A Chinese pair has no word boundaries: its first occurrence is the one corrected.
+            if (!/[a-z]/i.test(c.typed)) {
+              corrected = corrected.replace(c.typed, function () { return c.corrected; });
+              return;
+            }
             corrected = corrected.replace(new RegExp('(^|[^a-z])' + c.typed.replace(/[^a-z]/g, '') + '(?![a-z])', 'i'),
               function (all, before) { return before + c.corrected; });
           });

@@ -149,12 +149,12 @@ def test_an_index_of_another_format_is_refused_on_the_page(driver, site, tmp_pat
     shutil.copytree(site, copy)
     entry = copy / "assets" / "search-index.js"
     text = entry.read_text(encoding="utf-8")
-    assert '"version":4,' in text
-    entry.write_text(text.replace('"version":4,', '"version":1,'), encoding="utf-8")
+    assert '"version":5,' in text
+    entry.write_text(text.replace('"version":5,', '"version":1,'), encoding="utf-8")
     driver.get(page_url(copy, "search.html", "?q=550"))
     status = driver.find_element(By.CSS_SELECTOR, "[data-search-status]")
     WebDriverWait(driver, 5).until(lambda d: status.text)
-    assert "search index format 1, but this search script reads format 4" in status.text
+    assert "search index format 1, but this search script reads format 5" in status.text
     assert "fixbook init --with-theme" in status.text
     assert not results(driver)
 
@@ -192,6 +192,25 @@ def test_misspelled_words_are_corrected_and_the_page_says_so(driver, english_sit
     WebDriverWait(driver, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".search-empty"))
     assert not driver.find_elements(By.CSS_SELECTOR, "[data-search-corrected]")
     assert "exact=1" in driver.current_url
+    assert_clean(driver)
+
+
+def test_a_chinese_word_typed_by_sound_is_corrected_and_the_page_says_so(driver, site):
+    """垃及 (lā jí, typed with the wrong 及) is searched as 垃圾; the notice shows the query as searched."""
+    driver.get_log("browser")  # what earlier tests left
+    driver.get(page_url(site, "search.html"))
+    record_search_files(driver)
+    box = driver.find_element(By.CSS_SELECTOR, "[data-search-page]")
+    box.send_keys("垃及邮件太多")
+    WebDriverWait(driver, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-search-corrected]"))
+    found = results(driver)
+    assert found and "articles/too-much-spam.html" in found[0].get_attribute("href")
+    notice = driver.find_element(By.CSS_SELECTOR, "[data-search-corrected]")
+    assert notice.text == "已显示“垃圾邮件太多”的搜索结果", notice.text
+    typed = driver.find_element(By.CSS_SELECTOR, "[data-search-exact]")
+    assert typed.text == "垃及邮件太多"
+    # the sounds load once, for the first pair that matched nothing (垃及), not while typing 垃
+    assert loaded_search_files(driver).count("homophones") == 1
     assert_clean(driver)
 
 

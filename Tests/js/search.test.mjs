@@ -127,7 +127,7 @@ function syntheticIndex(n) {
       codes: [{ code, key: code, system: 'windows-mail', message: phrase(10), url: `articles/${id}.html#fix` }], text: body
     });
   }
-  return { version: 4, ranking: syntheticRanking, site: { title: 't', language: 'zh-CN' }, synonyms: [['超时', '连接超时', 'timeout'], ['密码', '口令']], codes, articles };
+  return { version: 5, ranking: syntheticRanking, site: { title: 't', language: 'zh-CN' }, synonyms: [['超时', '连接超时', 'timeout'], ['密码', '口令']], codes, articles };
 }
 
 test('a query over 10,000 articles in memory', async () => {
@@ -219,6 +219,23 @@ test('ranking on the real index', { skip: skipRanking || (!isChineseSample && 't
       });
     }
   }
+});
+
+test('a Chinese word typed by sound is corrected, loading the sounds only then', { skip: skipRanking || (!isChineseSample && 'the Chinese sample only') }, async () => {
+  const split = splitStore(outputDir);
+  for (const store of [stores[0][1], split.store]) {
+    const out = await search.runSearch(store, '垃及邮件太多', { limit: 3 });
+    // 及邮, a pair across the corrected word, is neither corrected nor listed as missing
+    assert.deepEqual(out.corrections, [{ typed: '垃及', corrected: '垃圾' }]);
+    assert.equal(out.results[0].slug, 'too-much-spam');
+    assert.ok(out.results.every((r) => !r.missing.includes('及')), JSON.stringify(out.results.map((r) => r.missing)));
+    const typed = await search.runSearch(store, '垃及邮件太多', { limit: 3, correct: false });
+    assert.deepEqual(typed.corrections, []);
+  }
+  assert.equal(split.loaded.filter((name) => name === 'homophones').length, 1);
+  const plain = splitStore(outputDir);
+  await search.runSearch(plain.store, '垃圾邮件太多');
+  assert.ok(!plain.loaded.includes('homophones'), 'a query whose words all match loads no sounds');
 });
 
 test('code hits link to the solution anchor, other hits to the article', { skip: skipRanking || (!isChineseSample && 'the Chinese sample only') }, async () => {
@@ -349,7 +366,9 @@ test('the Swift ranking gives the same results and scores as this script', { ski
       'outlook pa', 'smtp serv', 'mail', 'win',
       // what a result lacks: a run of characters, not the pairs across words
       '邮件怎么识别', '钓鱼邮件怎么识别', '收不到邮件 zzqqxx', '服务器连接迟缓', '别人 钓鱼邮件怎么识别',
-      '识别 别人 人工', '邮件 件数 数量']);
+      '识别 别人 人工', '邮件 件数 数量',
+      // words typed by sound with a wrong character, and pairs across them
+      '按装', '怎么按装邮箱', '登路网页版', '垃及邮件太多', '秘码错误', '邮件乱吗', '按装 outlook', '收不到外域邮件按装']);
   const compared = await assertParity(t, repo, stores[1][1], queries);
   assert.ok(compared > 30, `only ${compared} results compared`);
 });
@@ -368,11 +387,11 @@ test('parity on a generated knowledge base', { skip: skipParity || (paritySite ?
 test('an index of another format is refused, not misread', { skip: skipRanking }, () => {
   const older = Object.assign({}, index, { version: 1 });
   assert.throws(() => search.memoryStore(older), (error) => error instanceof search.IndexFormatError &&
-    /format 1, but this search script reads format 4/.test(error.message));
+    /format 1, but this search script reads format 5/.test(error.message));
   const withoutRanking = Object.assign({}, index);
   delete withoutRanking.ranking;
   assert.throws(() => search.memoryStore(withoutRanking), search.IndexFormatError);
-  assert.throws(() => search.shardStore({ version: 5, ranking: index.ranking }, () => Promise.resolve({})),
+  assert.throws(() => search.shardStore({ version: 6, ranking: index.ranking }, () => Promise.resolve({})),
     search.IndexFormatError);
 });
 

@@ -49,7 +49,8 @@ public struct SearchEngine: Sendable {
         var idf: Int
     }
 
-    /// A plain English word of the articles (or a Chinese bigram with its characters swapped),
+    /// A plain English word of the articles (or a Chinese bigram with its characters swapped, or
+    /// under its sounds: `ChineseHomophones`),
     /// its term, and how many articles hold the term.
     private struct DictionaryWord: Sendable {
         var word: String
@@ -77,7 +78,9 @@ public struct SearchEngine: Sendable {
         ranking = index.ranking
         let stopTerms = Set(index.ranking.stopTerms)
         self.stopTerms = stopTerms
-        let documents = index.articles.map { SearchFields.terms(of: $0, words: true) }
+        let documents = index.articles.map {
+            SearchFields.terms(of: $0, words: true, homophones: index.ranking.homophones)
+        }
         let lengths = documents.map(\.lengths)
         let scoring = SearchScoring(ranking: index.ranking, lengths: lengths)
         var raw: [String: [(Int, SearchFields.TermCounts)]] = [:]
@@ -149,6 +152,8 @@ public struct SearchEngine: Sendable {
         var completions: [String] = []
         /// The characters searched alone when no article holds the concept (the fallback).
         var searched: [Unicode.Scalar] = []
+        /// Whether it is a Chinese pair searched as the pair of the same sounds (`corrected`).
+        var soundsLike = false
     }
 
     private struct ParsedQuery {
@@ -310,14 +315,35 @@ public struct SearchEngine: Sendable {
             fulls.append(full)
             halves.append(half)
         }
-        // A Chinese character that no matched word of the query holds is searched in the index's
-        // words that hold it, at half score: 迟 of 迟到 finds 延迟, and a query never comes back empty.
         var covered = Set<Unicode.Scalar>()
         for index in parsed.concepts.indices where !fulls[index].isEmpty || !halves[index].isEmpty {
             for phrase in parsed.concepts[index].full {
                 for term in phrase { covered.formUnion(term.unicodeScalars.filter(SearchTokenizer.isCJK)) }
             }
         }
+        // A Chinese pair that no article holds, with a character that no matched word of the query
+        // holds, may be a word typed by sound with the wrong character (按装): it is searched as
+        // the pair of the same sounds that most articles hold (安装), as a misspelled word is. A
+        // pair across two matched words (件全 of 邮件全都) is no typo and is left alone.
+        for index in parsed.concepts.indices where correcting && fulls[index].isEmpty && halves[index].isEmpty {
+            guard ranking.homophones, attempts < ranking.typoMaximumWords,
+                let pair = Self.cjkCharacters(parsed.concepts[index]),
+                let key = ChineseHomophones.soundKey(ofPair: pair.joined()),
+                !pair.allSatisfy({ covered.contains($0.unicodeScalars.first!) })
+            else { continue }
+            attempts += 1
+            guard let correction = homophone(of: pair.joined(), key: key) else { continue }
+            parsed.concepts[index].full = [[correction.term]]
+            parsed.concepts[index].corrected = correction.term
+            parsed.concepts[index].soundsLike = true
+            corrections.append(Correction(typed: parsed.concepts[index].text, corrected: correction.term))
+            phraseScores([correction.term], into: &fulls[index])
+            // (the typed characters too: 及邮 of 垃及邮件 is a pair across the corrected word)
+            covered.formUnion(correction.term.unicodeScalars)
+            covered.formUnion(pair.joined().unicodeScalars)
+        }
+        // A Chinese character that no matched word of the query holds is searched in the index's
+        // words that hold it, at half score: 迟 of 迟到 finds 延迟, and a query never comes back empty.
         // (the first `typoMaximumWords` words with a character to search: a pasted paragraph does
         // not load the whole index, and the pairs a sentence has across its words, whose
         // characters are held already, use up none of them)
@@ -471,8 +497,12 @@ public struct SearchEngine: Sendable {
         }
         /// The characters of concept `index` that the result holds there, when it matches it.
         func held(_ index: Int) -> [Unicode.Scalar]? {
-            guard concepts.indices.contains(index), matched.contains(index) else { return nil }
+            guard concepts.indices.contains(index) else { return nil }
             let concept = concepts[index]
+            // a pair corrected by sound stands for its typed characters, matched or not: the pairs
+            // across it (及邮 of 垃及邮件) are no words of their own
+            if concept.soundsLike { return Array(concept.text.unicodeScalars) }
+            guard matched.contains(index) else { return nil }
             return concept.searched.isEmpty ? Array(concept.text.unicodeScalars) : concept.searched
         }
         var index = 0
@@ -616,6 +646,21 @@ public struct SearchEngine: Sendable {
             }
         }
         return best?.word
+    }
+
+    /// The pair of the articles that sounds like `pair` (`key`, its sound key) and is not it: the
+    /// one in most articles, then the first in order.
+    private func homophone(of pair: String, key: String) -> DictionaryWord? {
+        var best: DictionaryWord?
+        var position = SearchTokenizer.utf16LowerBound(dictionaryWords, key)
+        while position < dictionary.count, dictionary[position].word.hasPrefix(key) {
+            let candidate = dictionary[position]
+            position += 1
+            guard candidate.term != pair else { continue }
+            if let current = best, candidate.frequency <= current.frequency { continue }
+            best = candidate
+        }
+        return best
     }
 
     /// Whether a concept may be corrected: a plain word, long enough, with no code key.

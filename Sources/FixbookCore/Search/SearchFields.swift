@@ -29,13 +29,17 @@ enum SearchFields {
         /// Its plain English words (a–z, three letters or more) with their terms: the dictionary
         /// a misspelled query word is corrected from; and each Chinese bigram under its two
         /// characters swapped (迟延 → 延迟), so the words that END with a character are found by
-        /// a prefix, as those that start with it are in the terms. Empty unless asked for.
+        /// a prefix, as those that start with it are in the terms; and each pair of common Chinese
+        /// characters under their sounds (`ChineseHomophones`). Empty unless asked for.
         var words: [(word: TokenKey, term: TokenKey)]
     }
 
-    /// The terms of `article` with their fields and counts, and the length of every field.
-    static func terms(of article: SearchIndex.Entry, words wantWords: Bool = false) -> DocumentTerms {
-        var collector = Collector(wantWords: wantWords)
+    /// The terms of `article` with their fields and counts, and the length of every field; with
+    /// `words`, its dictionary words, those by sound too when the ranking corrects by `homophones`.
+    static func terms(
+        of article: SearchIndex.Entry, words wantWords: Bool = false, homophones: Bool = false
+    ) -> DocumentTerms {
+        var collector = Collector(wantWords: wantWords, homophones: homophones)
         var folder = SearchTerms.Folder()
         add(SearchTokenizer.normalize(article.title), 0, to: &collector, &folder)
         for symptom in article.symptoms { add(SearchTokenizer.normalize(symptom), 1, to: &collector, &folder) }
@@ -65,9 +69,13 @@ enum SearchFields {
                 folder.fold(word) { collector.add($0, position) }
                 guard collector.wantWords else { return }
                 if folder.wasPlainWord {
-                    if word.count >= 3 { collector.addWord(word) }
+                    if word.count >= 3 { _ = collector.addWord(word) }
                 } else {
-                    SearchTokenizer.withReversedCJKBigram(word) { collector.addWord($0) }
+                    SearchTokenizer.withReversedCJKBigram(word) { swapped in
+                        // (a pair the article said before has its words already)
+                        guard collector.addWord(swapped), collector.homophones else { return }
+                        ChineseHomophones.withDictionaryWord(ofPair: word) { _ = collector.addWord($0) }
+                    }
                 }
             }
         }
@@ -77,13 +85,17 @@ enum SearchFields {
     /// bytes makes each string once.
     private struct Collector {
         let wantWords: Bool
+        let homophones: Bool
         var table = TokenTable<TermCounts>()
         var dictionary = TokenTable<Int>()
         var lengths = [Int32](repeating: 0, count: SearchFields.all.count)
         /// The entry of the last term added: a plain word's only term.
         var last = -1
 
-        init(wantWords: Bool) { self.wantWords = wantWords }
+        init(wantWords: Bool, homophones: Bool) {
+            self.wantWords = wantWords
+            self.homophones = homophones
+        }
 
         mutating func add(_ term: UnsafeBufferPointer<UInt8>, _ position: Int) {
             let field = SearchFields.all[position]
@@ -93,9 +105,12 @@ enum SearchFields {
             lengths[position] += 1
         }
 
-        mutating func addWord(_ word: UnsafeBufferPointer<UInt8>) {
+        /// Adds `word` for the last term; whether it was new to the article.
+        mutating func addWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
             let term = last
+            let count = dictionary.entries.count
             _ = dictionary.index(ofBytes: word) { term }
+            return dictionary.entries.count > count
         }
     }
 }

@@ -44,7 +44,12 @@ enum SearchIndexJSON {
             out.raw(":")
             out.strings(index.codes[key] ?? [])
         }
-        out.raw("},\"ranking\":")
+        out.raw("}")
+        if let homophones = index.homophones {
+            out.raw(",\"homophones\":")
+            out.string(homophones)
+        }
+        out.raw(",\"ranking\":")
         index.ranking.write(into: &out)
         out.raw(",")
         siteAndSynonyms(index, into: &out)

@@ -25,6 +25,9 @@ public struct SearchRanking: Sendable, Equatable {
     /// At most this many words of a query are corrected (the first ones), so a pasted paragraph
     /// of unknown words does not load the whole dictionary.
     public var typoMaximumWords = 5
+    /// Whether a Chinese pair that no article holds is searched as a pair of the same sounds
+    /// (`ChineseHomophones`): on in a Chinese help center, whose index then carries the sounds.
+    public var homophones = false
     /// Added once per code key of the query that the article claims.
     public var codeHit = 1000.0
     /// Added, in proportion, when the rest of the query matches the message of a claimed code.
@@ -60,10 +63,14 @@ public struct SearchRanking: Sendable, Equatable {
 
     /// The ranking of a help center in `language` (a BCP 47 tag): in Chinese (`zh`, `zh-CN`,
     /// `zh-Hant`…), the commonest words of general Chinese (`ChineseCommonWords`) are stop words
-    /// too. The English ones are everywhere: English product words turn up in every language.
+    /// too, and a word typed with a character of the same sound is corrected. The English stop
+    /// words are everywhere: English product words turn up in every language.
     public init(language: String) {
         let primary = language.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map { $0.lowercased() }
-        if primary == "zh" { stopWords += ChineseCommonWords.words }
+        if primary == "zh" {
+            stopWords += ChineseCommonWords.words
+            homophones = true
+        }
     }
 
     /// The ranking of an index built without a language.
@@ -106,6 +113,7 @@ public struct SearchRanking: Sendable, Equatable {
                         + fields.map { "\"\($0.0)\":" + String(decoding: Self.number($0.1), as: UTF8.self) }.joined(
                             separator: ",") + "}").utf8)
             ),
+            ("homophones", Array((homophones ? "true" : "false").utf8)),
             ("k1", Self.number(k1)), ("messageBoost", Self.number(messageBoost)),
             ("minimumShare", Self.number(minimumShare)), ("phraseBody", Self.number(phraseBody)),
             ("phraseCandidates", Self.number(Double(phraseCandidates))), ("phraseSymptom", Self.number(phraseSymptom)),
@@ -137,7 +145,7 @@ public struct SearchRanking: Sendable, Equatable {
 /// stop words are read back as the terms the index holds.
 extension SearchRanking: Codable {
     private enum Keys: String, CodingKey {
-        case b, codeHit, denseShare, fields, k1, messageBoost, minimumShare, phraseBody, phraseCandidates
+        case b, codeHit, denseShare, fields, homophones, k1, messageBoost, minimumShare, phraseBody, phraseCandidates
         case phraseSymptom, phraseTitle, prefixMaximumWords, prefixMinimum, stopCharacters, stopFactor, stopWords
         case typoFactor, typoMaximumWords, typoOneEdit, typoTwoEdits
     }
@@ -175,6 +183,7 @@ extension SearchRanking: Codable {
         minimumShare = try container.decode(Double.self, forKey: .minimumShare)
         readStopTerms = try container.decode([String].self, forKey: .stopWords)
         stopCharacters = try container.decode(String.self, forKey: .stopCharacters)
+        homophones = try container.decode(Bool.self, forKey: .homophones)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -206,5 +215,6 @@ extension SearchRanking: Codable {
         try container.encode(minimumShare, forKey: .minimumShare)
         try container.encode(stopTerms, forKey: .stopWords)
         try container.encode(stopCharacters, forKey: .stopCharacters)
+        try container.encode(homophones, forKey: .homophones)
     }
 }

@@ -12,7 +12,10 @@
 /// - `assets/search/w/N.js` is a run of the dictionary that misspelled words are corrected from:
 ///   plain English words in UTF-16 order, each with its term (empty when the same) and the
 ///   number of articles that hold the term; Chinese bigrams are in it under their two characters
-///   swapped, for the words that end with a character.
+///   swapped, for the words that end with a character, and under their sounds
+///   (`ChineseHomophones`) in a Chinese help center.
+/// - `assets/search/homophones.js`, in a Chinese help center: the common characters by sound, for
+///   the browser to look a mistyped Chinese pair up by its sounds.
 /// - `assets/search/d/N.js` is document N: the article as in `search-index.json`, for the
 ///   result list, its snippet and the phrase bonus.
 ///
@@ -37,10 +40,27 @@ enum SearchShards {
         }
         let (wordPaths, wordKeys) = try writeRuns(parts.dictionary, folder: "w", emit: emit)
         paths += wordPaths
+        if let homophones = homophonesScript(index) {
+            try emit(OutputFile(path: homophonesPath, bytes: homophones))
+            paths.append(homophonesPath)
+        }
         let meta = entryScript(index, ui: ui, shardKeys: shards.firstKeys, wordKeys: wordKeys)
         try emit(OutputFile(path: "assets/search-index.js", bytes: meta))
         paths.append("assets/search-index.js")
         return paths
+    }
+
+    static let homophonesPath = "assets/search/homophones.js"
+
+    /// `assets/search/homophones.js`: the characters by sound, which the browser loads only to
+    /// correct a Chinese pair that no article holds; nil unless the ranking corrects by sound.
+    static func homophonesScript(_ index: SearchIndex) -> [UInt8]? {
+        guard let homophones = index.homophones else { return nil }
+        var buffer = JSONBuffer(scriptSafe: true)
+        buffer.raw("FixbookSearchData(\"homophones\",")
+        buffer.string(homophones)
+        buffer.raw(");\n")
+        return buffer.bytes
     }
 
     /// The articles of `index` in the order of their document numbers: the ranking's.
@@ -309,7 +329,8 @@ enum SearchShards {
                 article -> (
                     terms: [(TokenKey, SearchFields.TermCounts)], offsets: [Int], document: SearchFields.DocumentTerms
                 ) in
-                var document = SearchFields.terms(of: index.articles[article], words: true)
+                var document = SearchFields.terms(
+                    of: index.articles[article], words: true, homophones: index.ranking.homophones)
                 var offsets = [Int](repeating: 0, count: bucketCount + 1)
                 for entry in document.terms { offsets[bucketOf(entry.key) + 1] += 1 }
                 for bucket in 0..<bucketCount { offsets[bucket + 1] += offsets[bucket] }

@@ -64,6 +64,7 @@ final class SplitIndex {
         for (number, article) in order.enumerated() {
             files["assets/search/d/\(number).js"] = SearchShards.record(index.articles[article], number: number)
         }
+        files[SearchShards.homophonesPath] = SearchShards.homophonesScript(index)
         files["assets/search-index.js"] = entryScript()
         files["search-index.json"] = json()
     }
@@ -111,8 +112,10 @@ final class SplitIndex {
         var termsBefore: [SearchFields.DocumentTerms] = []
         var termsNow: [SearchFields.DocumentTerms] = []
         for number in changed {
-            termsBefore.append(SearchFields.terms(of: index.articles[order[number]], words: true))
-            termsNow.append(SearchFields.terms(of: new.articles[newOrder[number]], words: true))
+            let homophones = index.ranking.homophones
+            termsBefore.append(
+                SearchFields.terms(of: index.articles[order[number]], words: true, homophones: homophones))
+            termsNow.append(SearchFields.terms(of: new.articles[newOrder[number]], words: true, homophones: homophones))
             newLengths[number] = termsNow[termsNow.count - 1].lengths
         }
         var newTotals = totals
