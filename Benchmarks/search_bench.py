@@ -37,7 +37,8 @@ BASELINE_TEMPLATES = os.environ.get("BASELINE_TEMPLATES")
 RUNS = int(os.environ.get("RUNS", "3"))
 QUERIES = [("code", "0x800CCC0F"), ("English phrase", "connection timeout"),
            ("Chinese phrase", "无法连接到服务器"), ("code + message", "550 Invalid User"),
-           ("misspelled", "conection timout"), ("Chinese, a word no article holds", "服务器连接迟缓")]
+           ("misspelled", "conection timout"), ("Chinese, a word no article holds", "服务器连接迟缓"),
+           ("Chinese, a word typed by sound", "连接超使")]
 
 RECORD = """
 window.__loaded = [];

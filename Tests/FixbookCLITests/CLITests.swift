@@ -215,6 +215,19 @@ import Testing
         #expect(try CLITests().run(["lookup", "--root", site.root.path, "zzqqxx"]).status == 1)
     }
 
+    @Test func saysWhatAMisspelledQueryWasSearchedAs() throws {
+        let site = try TemporarySite([
+            "fixbook.yml": "language: zh-CN\n",
+            "Content/a.md": article("title: 如何安装 Outlook 客户端"),
+        ])
+        defer { site.remove() }
+        let chinese = try CLITests().run(["lookup", "--root", site.root.path, "怎么按装", "Outlok"])
+        #expect(chinese.status == 0)
+        #expect(chinese.stdout.hasPrefix("showing results for '怎么安装 outlook'\n\n如何安装 Outlook 客户端\n"))
+        let exact = try CLITests().run(["lookup", "--root", site.root.path, "安装"])
+        #expect(exact.stdout.hasPrefix("如何安装 Outlook 客户端\n"))
+    }
+
     @Test func searchesTheLanguageAskedFor() throws {
         let site = try TemporarySite([
             "fixbook.yml": "languages: [zh-CN, en]\n",

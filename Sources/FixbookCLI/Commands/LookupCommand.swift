@@ -60,21 +60,24 @@ struct LookupCommand: ParsableCommand {
         }
         let kb = model.knowledgeBase
         let engine = SearchEngine(index: SearchIndexBuilder.build(model))
-        func answers(_ text: String) -> [Answer] {
-            engine.search(text, limit: max(1, limit)).map { result in
+        func answers(_ text: String) -> [Answer] { answer(text).answers }
+        func answer(_ text: String) -> (answers: [Answer], corrections: [SearchEngine.Correction]) {
+            let found = engine.answer(text, limit: max(1, limit))
+            let answers = found.results.map { result in
                 Answer(
                     slug: result.slug, title: result.title, url: result.url, codes: result.matchedCodes,
                     score: result.score, missing: result.missing,
                     solution: kb.bySlug[result.slug].flatMap { solutionText(model, article: $0, url: result.url) }
                 )
             }
+            return (answers, found.corrections)
         }
         if let queries {
             try answerEach(try readQueries(queries), with: answers)
             return
         }
         let text = query.joined(separator: " ")
-        let answers = answers(text)
+        let (answers, corrections) = answer(text)
         switch format {
         case .json:
             let encoder = JSONEncoder()
@@ -85,6 +88,7 @@ struct LookupCommand: ParsableCommand {
                 print("no article matches '\(text)'; contact \(kb.config.support)")
                 throw ContentErrors()
             }
+            if !corrections.isEmpty { print("showing results for '\(Self.corrected(text, corrections))'\n") }
             let output = kb.config.output
             print("\(best.title)\n  \(output)/\(best.url)")
             if !best.codes.isEmpty { print("  codes: \(best.codes.joined(separator: ", "))") }
@@ -98,6 +102,17 @@ struct LookupCommand: ParsableCommand {
             }
         }
         if answers.isEmpty { throw ContentErrors() }
+    }
+
+    /// The query with each misspelled word as it was searched, as the search page shows it.
+    private static func corrected(_ text: String, _ corrections: [SearchEngine.Correction]) -> String {
+        var corrected = text
+        for correction in corrections {
+            if let range = corrected.range(of: correction.typed, options: .caseInsensitive) {
+                corrected.replaceSubrange(range, with: correction.corrected)
+            }
+        }
+        return corrected
     }
 
     /// Each query's answers: a JSON array a line, or the best title and link a line.
