@@ -6,8 +6,9 @@ Usage: relevance_bench.py [--fixbook PATH] [--engine lookup|browser|both] [--sho
 
 Query sets (Benchmarks/relevance/): queries-en.yml over the English fixture help center en/,
 queries-zh.yml over the sample help center Content/ (and, over it too, the Chinese tuning sets
-queries-zh-tune2.yml and queries-zh-tune3.yml, and the held-out sets queries-zh-heldout2.yml and
-queries-zh-heldout3.yml). Each query names the slug a support
+queries-zh-tune2.yml and queries-zh-tune3.yml, the pinyin typos of queries-zh-typos.yml, and the held-out sets queries-zh-heldout2.yml and
+queries-zh-heldout3.yml). A query with typos may say what was `meant`: the browser engine then counts
+the queries whose corrections give exactly that. Each query names the slug a support
 engineer wants first (`expect`, or one of `also`), its `kind` and its half: `tune` or `heldout`.
 The queries were written before the ranking was tuned; the held-out half is never tuned on, and
 --show-failures lists the failures of the tuning half only.
@@ -32,6 +33,7 @@ SETS = [("English", REPO / "Benchmarks/relevance/en", REPO / "Benchmarks/relevan
         ("Chinese", REPO, REPO / "Benchmarks/relevance/queries-zh.yml"),
         ("Chinese, second tuning set", REPO, REPO / "Benchmarks/relevance/queries-zh-tune2.yml"),
         ("Chinese, third tuning set", REPO, REPO / "Benchmarks/relevance/queries-zh-tune3.yml"),
+        ("Chinese, typed by sound", REPO, REPO / "Benchmarks/relevance/queries-zh-typos.yml"),
         ("Chinese, second held-out set", REPO, REPO / "Benchmarks/relevance/queries-zh-heldout2.yml"),
         ("Chinese, third held-out set", REPO, REPO / "Benchmarks/relevance/queries-zh-heldout3.yml")]
 DEPTH = 10
@@ -45,7 +47,7 @@ const store = core.shardStore(window.FIXBOOK_INDEX, core.scriptLoader(document, 
   const out = [];
   for (const q of queries) {
     const answer = await core.runSearch(store, q, { limit: %d });
-    out.push(answer.results.slice(0, %d).map((r) => r.slug));
+    out.push({ slugs: answer.results.slice(0, %d).map((r) => r.slug), corrections: answer.corrections });
   }
   done(out);
 })().catch((e) => done(String(e)));
@@ -95,6 +97,15 @@ def browser_answers(fixbook, root, queries):
     return answers
 
 
+def corrected(query, corrections):
+    """The query as the search page says it searched it ("Showing results for …")."""
+    for correction in corrections:
+        at = query.lower().find(correction["typed"])
+        if at >= 0:
+            query = query[:at] + correction["corrected"] + query[at + len(correction["typed"]):]
+    return query
+
+
 def default_language_page(output, page):
     """`page` of the site, or of its first language in a help center in several (whose chooser
     at the top lists the languages in order), as `lookup` searches it."""
@@ -131,11 +142,20 @@ def main():
     print("| queries | engine | half | n | top-1 | top-3 | MRR | empty |")
     print("|---|---|---|---:|---:|---:|---:|---:|")
     results = {}
+    notes = []
     for language, root, path in SETS:
         queries = read_queries(path)
         for engine in engines:
-            answers = lookup(args.fixbook, root, queries) if engine == "lookup" else \
-                browser_answers(args.fixbook, root, queries)
+            if engine == "lookup":
+                answers = lookup(args.fixbook, root, queries)
+            else:
+                full = browser_answers(args.fixbook, root, queries)
+                answers = [a["slugs"] for a in full]
+                meant = [(q, a) for q, a in zip(queries, full) if "meant" in q]
+                if meant:
+                    right = sum(corrected(q["query"], a["corrections"]).lower() == q["meant"].lower() for q, a in meant)
+                    notes.append(f"{language}: {right} of {len(meant)} queries searched as meant "
+                                 f"(the page's \"showing results for\" equals `meant`)")
             results[(language, engine)] = answers
             rows, failures = measure(queries, answers)
             for half in (h for h in ("tune", "heldout", "all") if h in rows):
@@ -147,6 +167,8 @@ def main():
                 for q, rank, top in failures:
                     if q["set"] == "tune":
                         print(f"    miss [{q['kind']}] {q['query']!r}: expected {q['expect']} at {rank}, got {top}")
+    for note in notes:
+        print(note)
     if len(engines) == 2:
         for language, _, _ in SETS:
             same = results[(language, "lookup")] == results[(language, "browser")]

@@ -4,8 +4,11 @@
 without tones, which the search uses to correct a word typed with the wrong character of the same
 sound (按装 for 安装, 登陆 for 登录), the commonest typo of Chinese typed with pinyin.
 
-The readings are pypinyin's (PyPI `pypinyin`, MIT licence) most common reading of each character,
-without tones: a character with several readings (重, 行) is grouped under its commonest one.
+The readings are pypinyin's (PyPI `pypinyin`, MIT licence), without tones: each character's
+default reading and, for a character read otherwise in at least ten of the words of pypinyin's
+phrase dictionary, the commonest such other reading (弹 under dan and tan, 还 under hai and huan),
+so that 谈窗 is found to sound like 弹窗. The rare readings (重 tong, 干 an) would only bring
+corrections nobody meant.
 
     python3 -m venv /tmp/pinyinvenv && /tmp/pinyinvenv/bin/pip install pypinyin
     /tmp/pinyinvenv/bin/python scripts/chinese-homophones.py
@@ -15,8 +18,13 @@ Running the script twice gives the same file.
 import importlib.metadata
 import pathlib
 
-from pypinyin import Style, lazy_pinyin
+import collections
+import unicodedata
 
+from pypinyin import Style, lazy_pinyin
+from pypinyin.phrases_dict import phrases_dict
+
+OTHER_READING_WORDS = 10
 OUT = pathlib.Path(__file__).resolve().parents[1] / "Sources/FixbookCore/Search/ChineseHomophoneGroups.swift"
 
 
@@ -32,11 +40,32 @@ def level_one_characters():
     return characters
 
 
+def toneless(reading):
+    bare = "".join(c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c))
+    return bare.replace("ü", "v")
+
+
+def reading_counts():
+    """For each character, how many words of pypinyin's phrase dictionary read it each way."""
+    counts = collections.defaultdict(collections.Counter)
+    for phrase, readings in phrases_dict.items():
+        if len(phrase) == len(readings):
+            for character, reading in zip(phrase, readings):
+                counts[character][toneless(reading[0])] += 1
+    return counts
+
+
 def main():
     version = importlib.metadata.version("pypinyin")
     groups = {}
+    in_words = reading_counts()
     for character in level_one_characters():
-        groups.setdefault(lazy_pinyin(character, style=Style.NORMAL)[0], []).append(character)
+        readings = [lazy_pinyin(character, style=Style.NORMAL)[0]]
+        others = [(count, reading) for reading, count in in_words[character].items() if reading != readings[0]]
+        if others and max(others)[0] >= OTHER_READING_WORDS:
+            readings.append(max(others)[1])
+        for reading in readings:
+            groups.setdefault(reading, []).append(character)
     lines = []
     names = sorted(groups)
     for start in range(0, len(names), 8):
@@ -46,15 +75,15 @@ def main():
         + version
         + " (MIT licence); do not edit.\n\n"
         + "/// The common Chinese characters (GB 2312 level 1) in groups of the same pinyin without tones,\n"
-        + "/// one group per sound in alphabetical order of the pinyin: the first character of a group stands\n"
-        + "/// for the sound (`ChineseHomophones.sound(of:)`).\n"
+        + "/// one group per sound in alphabetical order of the pinyin; a character with two readings is in\n"
+        + "/// two groups (`ChineseHomophones.sounds(of:)`).\n"
         + "extension ChineseHomophones {\n"
         + "    static let groups: [String] = [\n"
         + "\n".join(lines)
         + "\n    ]\n}\n",
         encoding="utf-8",
     )
-    count = sum(len(group) for group in groups.values())
+    count = len({character for group in groups.values() for character in group})
     print(f"{count} characters in {len(groups)} sounds from pypinyin {version} → {OUT}")
 
 

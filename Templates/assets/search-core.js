@@ -108,13 +108,15 @@
  *    by typoFactor. Only the first typoMaximumWords such concepts are looked up. Not with
  *    options.correct === false ("search instead for").
  *    HOMOPHONES (ranking.homophones, a Chinese help center): then, in order, a concept that is
- *    one pair of common Chinese characters, matches nothing and has a character that no
- *    matching concept's full terms hold (nor an earlier corrected pair, as corrected or as
- *    typed) is looked up by sound:
- *    the dictionary holds each such pair of the articles under '\u0001', the characters
- *    standing for the sounds of its two characters (parseSounds of the index's homophones) and
- *    the pair itself. It is searched as the pair under its sound key, not itself, whose term
- *    most articles hold (the first by code units on a tie), at typoFactor, and shown as a
+ *    one pair of common Chinese characters, matches nothing and has a character that is no
+ *    stop character and that no matching concept's full terms hold (nor an earlier corrected
+ *    pair, as corrected or as typed: `covered`) is looked up by sound:
+ *    the dictionary holds each such pair of the articles under '\u0001', a sound of each of its
+ *    two characters (parseSounds of the index's homophones: one or two sounds a character; every
+ *    combination) and the pair itself. It is searched as the pair under its sound keys that
+ *    differs from it in exactly one character, a character not covered and not a stop
+ *    character, and holds no stop character, whose term
+ *    most articles hold (on a tie the first found, key by key), at typoFactor, and shown as a
  *    correction. Each looked-up pair counts towards the same typoMaximumWords as the words
  *    above (按装 → 安装, 登陆 → 登录). Not with options.correct === false.
  *    FALLBACK: of the concepts that are one CJK term and match nothing, each character that no
@@ -550,8 +552,7 @@
           var swapped = reversedCJKBigram(t.term);
           if (swapped && !words.has(swapped)) {
             words.set(swapped, t.term);
-            var key = sounds && soundKey(sounds, t.term);
-            if (key) words.set(key + t.term, t.term);
+            if (sounds) soundKeys(sounds, t.term).forEach(function (key) { words.set(key + t.term, t.term); });
           }
         }
       });
@@ -575,24 +576,35 @@
   }
 
   /**
-   * The common Chinese characters by sound (ChineseHomophones.swift): each character → the
-   * character standing for its sound, from the groups the index carries (separated by spaces).
+   * The common Chinese characters by sound (ChineseHomophones.swift): each character → its one or
+   * two sounds, each written as U+E000 + the number of its group, from the groups the index
+   * carries (separated by spaces, in order).
    */
   function parseSounds(table) {
     var sounds = new Map();
-    String(table || '').split(' ').forEach(function (group) {
-      var chars = Array.from(group);
-      chars.forEach(function (ch) { sounds.set(ch, chars[0]); });
+    String(table || '').split(' ').forEach(function (group, number) {
+      var sound = String.fromCharCode(0xE000 + number);
+      Array.from(group).forEach(function (ch) {
+        var list = sounds.get(ch);
+        if (!list) sounds.set(ch, list = []);
+        list.push(sound);
+      });
     });
     return sounds;
   }
 
-  /** The dictionary's prefix for the pairs that sound like `pair`, or null (soundKey(ofPair:)). */
-  function soundKey(sounds, pair) {
+  /**
+   * The dictionary's prefixes for the pairs that sound like `pair`: '\u0001' and a sound of each
+   * character, every combination in the order of the groups; none unless two common characters.
+   */
+  function soundKeys(sounds, pair) {
     var chars = Array.from(pair);
-    if (chars.length !== 2) return null;
-    var one = sounds.get(chars[0]), two = sounds.get(chars[1]);
-    return one && two ? '\u0001' + one + two : null;
+    if (chars.length !== 2) return [];
+    var keys = [];
+    (sounds.get(chars[0]) || []).forEach(function (one) {
+      (sounds.get(chars[1]) || []).forEach(function (two) { keys.push('\u0001' + one + two); });
+    });
+    return keys;
   }
 
   /** The whole index in memory: term → postings, built once per index object. */
@@ -1231,12 +1243,25 @@
     return covered;
   }
 
-  /** The pair of the articles that sounds like `pair` and is not it (SearchEngine.homophone). */
-  function homophone(store, pair, key) {
+  /**
+   * The pair of the articles that sounds like `pair` (under one of `keys`) and differs from it in
+   * one character, which `covered` does not hold, and neither of them a function character: the
+   * one in most articles, then the first found, key by key (SearchEngine.homophone).
+   */
+  function homophone(store, pair, keys, covered) {
+    var stops = store.meta.ranking.stopCharacters;
+    var typed = Array.from(pair);
     var best = null;
-    store.dictionary(key).forEach(function (candidate) {
-      if (candidate.term === pair || (best && candidate.frequency <= best.frequency)) return;
-      best = candidate;
+    keys.forEach(function (key) {
+      store.dictionary(key).forEach(function (candidate) {
+        var chars = Array.from(candidate.term);
+        if (chars.length !== 2) return;
+        var changed = [0, 1].filter(function (i) { return chars[i] !== typed[i]; });
+        if (changed.length !== 1 || covered.has(typed[changed[0]]) || stops.indexOf(typed[changed[0]]) >= 0 ||
+          chars.some(function (ch) { return stops.indexOf(ch) >= 0; })) return;
+        if (best && candidate.frequency <= best.frequency) return;
+        best = candidate;
+      });
     });
     return best;
   }
@@ -1522,22 +1547,23 @@
       var max = store.meta.ranking.typoMaximumWords;
       if (!store.meta.ranking.homophones || (options && options.correct === false) || attempts >= max) return;
       var covered = coveredCharacters(store, q);
+      var ranking = store.meta.ranking;
+      function open(ch) { return !covered.has(ch) && ranking.stopCharacters.indexOf(ch) < 0; }
       var pairs = q.concepts.filter(function (c) {
         var chars = cjkCharacters(c);
-        return chars && chars.length === 2 && !conceptMatches(store, c) &&
-          !chars.every(function (ch) { return covered.has(ch); });
+        return chars && chars.length === 2 && !conceptMatches(store, c) && chars.some(open);
       });
       if (!pairs.length) return;
       return store.homophones().then(function (sounds) {
         if (!sounds) return;
-        var keys = pairs.map(function (c) { return soundKey(sounds, c.full[0][0]); }).filter(Boolean);
+        var keys = [].concat.apply([], pairs.map(function (c) { return soundKeys(sounds, c.full[0][0]); }));
         return store.ensureDictionary(keys).then(function () {
           pairs.forEach(function (c) {
             var pair = c.full[0][0];
-            var key = soundKey(sounds, pair);
-            if (attempts >= max || !key || Array.from(pair).every(function (ch) { return covered.has(ch); })) return;
+            var pairKeys = soundKeys(sounds, pair);
+            if (attempts >= max || !pairKeys.length || !Array.from(pair).some(open)) return;
             attempts++;
-            var found = homophone(store, pair, key);
+            var found = homophone(store, pair, pairKeys, covered);
             if (!found) return;
             c.full = [[found.term]];
             c.terms.push(found.term);

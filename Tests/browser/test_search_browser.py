@@ -196,20 +196,20 @@ def test_misspelled_words_are_corrected_and_the_page_says_so(driver, english_sit
 
 
 def test_a_chinese_word_typed_by_sound_is_corrected_and_the_page_says_so(driver, site):
-    """垃及 (lā jí, typed with the wrong 及) is searched as 垃圾; the notice shows the query as searched."""
+    """附建 (fù jiàn, typed with the wrong 建) is searched as 附件; the notice shows the query as searched."""
     driver.get_log("browser")  # what earlier tests left
     driver.get(page_url(site, "search.html"))
     record_search_files(driver)
     box = driver.find_element(By.CSS_SELECTOR, "[data-search-page]")
-    box.send_keys("垃及邮件太多")
+    box.send_keys("附建不见了")
     WebDriverWait(driver, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-search-corrected]"))
     found = results(driver)
-    assert found and "articles/too-much-spam.html" in found[0].get_attribute("href")
+    assert found and "articles/attachments-missing-winmail-dat.html" in found[0].get_attribute("href")
     notice = driver.find_element(By.CSS_SELECTOR, "[data-search-corrected]")
-    assert notice.text == "已显示“垃圾邮件太多”的搜索结果", notice.text
+    assert notice.text == "已显示“附件不见了”的搜索结果", notice.text
     typed = driver.find_element(By.CSS_SELECTOR, "[data-search-exact]")
-    assert typed.text == "垃及邮件太多"
-    # the sounds load once, for the first pair that matched nothing (垃及), not while typing 垃
+    assert typed.text == "附建不见了"
+    # the sounds load once, for the first pair that matched nothing (附建), not while typing 附
     assert loaded_search_files(driver).count("homophones") == 1
     assert_clean(driver)
 

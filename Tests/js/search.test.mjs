@@ -224,17 +224,19 @@ test('ranking on the real index', { skip: skipRanking || (!isChineseSample && 't
 test('a Chinese word typed by sound is corrected, loading the sounds only then', { skip: skipRanking || (!isChineseSample && 'the Chinese sample only') }, async () => {
   const split = splitStore(outputDir);
   for (const store of [stores[0][1], split.store]) {
-    const out = await search.runSearch(store, '垃及邮件太多', { limit: 3 });
-    // 及邮, a pair across the corrected word, is neither corrected nor listed as missing
-    assert.deepEqual(out.corrections, [{ typed: '垃及', corrected: '垃圾' }]);
-    assert.equal(out.results[0].slug, 'too-much-spam');
-    assert.ok(out.results.every((r) => !r.missing.includes('及')), JSON.stringify(out.results.map((r) => r.missing)));
-    const typed = await search.runSearch(store, '垃及邮件太多', { limit: 3, correct: false });
+    const out = await search.runSearch(store, '附建不见了', { limit: 3 });
+    // 建不, a pair across the corrected word, is neither corrected nor listed as missing
+    assert.deepEqual(out.corrections, [{ typed: '附建', corrected: '附件' }]);
+    assert.equal(out.results[0].slug, 'attachments-missing-winmail-dat');
+    assert.ok(out.results.every((r) => !r.missing.some((w) => w.includes('建'))), JSON.stringify(out.results.map((r) => r.missing)));
+    const typed = await search.runSearch(store, '附建不见了', { limit: 3, correct: false });
     assert.deepEqual(typed.corrections, []);
+    // a pair across two words: 标邮 of 投标邮件 is not changed where 邮件 matched
+    assert.deepEqual((await search.runSearch(store, '投标邮件被拒收')).corrections, []);
   }
   assert.equal(split.loaded.filter((name) => name === 'homophones').length, 1);
   const plain = splitStore(outputDir);
-  await search.runSearch(plain.store, '垃圾邮件太多');
+  await search.runSearch(plain.store, '附件不见了');
   assert.ok(!plain.loaded.includes('homophones'), 'a query whose words all match loads no sounds');
 });
 
@@ -368,7 +370,8 @@ test('the Swift ranking gives the same results and scores as this script', { ski
       '邮件怎么识别', '钓鱼邮件怎么识别', '收不到邮件 zzqqxx', '服务器连接迟缓', '别人 钓鱼邮件怎么识别',
       '识别 别人 人工', '邮件 件数 数量',
       // words typed by sound with a wrong character, and pairs across them
-      '按装', '怎么按装邮箱', '登路网页版', '垃及邮件太多', '秘码错误', '邮件乱吗', '按装 outlook', '收不到外域邮件按装']);
+      '按装', '怎么按装邮箱', '登路网页版', '垃及邮件太多', '秘码错误', '邮件乱吗', '按装 outlook', '收不到外域邮件按装',
+      '附建不见了', '邮件延尺', '投标邮件被拒收', '全都不出来', '弹窗', '一直谈窗']);
   const compared = await assertParity(t, repo, stores[1][1], queries);
   assert.ok(compared > 30, `only ${compared} results compared`);
 });

@@ -1,7 +1,7 @@
 /// Chinese typed with a pinyin input method goes wrong by sound, not by letters: the customer
-/// types `anzhuang` and picks 按装 for 安装. Each common character stands for a sound (the first
-/// character of its group in `groups`), and the dictionary of corrections holds every Chinese pair
-/// of the articles under the sounds of its two characters as well (`dictionaryWord(ofPair:)`), so a
+/// types `anzhuang` and picks 按装 for 安装. Each common character has one or two sounds (the
+/// groups of `groups` it is in), and the dictionary of corrections holds every Chinese pair of the
+/// articles under the sounds of its two characters as well (`withDictionaryWords(ofPair:)`), so a
 /// pair that no article holds is looked up by its sounds and corrected to a pair that sounds alike.
 /// search-core.js reads the same groups (`table`) from the index.
 enum ChineseHomophones {
@@ -14,65 +14,80 @@ enum ChineseHomophones {
 
     private static let first: UInt32 = 0x4E00
     private static let last: UInt32 = 0x9FFF
+    /// A sound is written in a dictionary word as the private-use character U+E000 + its group's
+    /// number: one character, as long as any other.
+    private static let soundBase: UInt32 = 0xE000
 
-    /// For each code point from U+4E00 to U+9FFF, the character standing for its sound, or 0.
-    private static let sounds: [UInt32] = {
-        var sounds = [UInt32](repeating: 0, count: Int(last - first + 1))
-        for group in groups {
-            guard let standing = group.unicodeScalars.first?.value else { continue }
+    /// For each code point from U+4E00 to U+9FFF, its groups' numbers + 1 (0: none), in the order
+    /// of the groups: a character has at most two sounds.
+    private static let soundTable: [(UInt16, UInt16)] = {
+        var table = [(UInt16, UInt16)](repeating: (0, 0), count: Int(last - first + 1))
+        for (number, group) in groups.enumerated() {
             for scalar in group.unicodeScalars where (first...last).contains(scalar.value) {
-                sounds[Int(scalar.value - first)] = standing
+                let slot = Int(scalar.value - first)
+                if table[slot].0 == 0 { table[slot].0 = UInt16(number + 1) } else { table[slot].1 = UInt16(number + 1) }
             }
         }
-        return sounds
+        return table
     }()
 
-    /// The character standing for the sound of `scalar`, or nil when it is not a common character.
-    static func sound(of scalar: Unicode.Scalar) -> Unicode.Scalar? {
-        guard (first...last).contains(scalar.value) else { return nil }
-        let standing = sounds[Int(scalar.value - first)]
-        return standing == 0 ? nil : Unicode.Scalar(standing)
+    /// The sounds of `value` as the characters that write them, or none when it is not a common
+    /// character.
+    private static func sounds(of value: UInt32) -> [UInt32] {
+        guard (first...last).contains(value) else { return [] }
+        let (one, two) = soundTable[Int(value - first)]
+        return [one, two].filter { $0 != 0 }.map { soundBase + UInt32($0) - 1 }
     }
 
-    /// The prefix under which the dictionary keeps every pair that sounds like `pair`: the marker
-    /// and the sounds of its two characters; nil unless `pair` is two common characters.
-    static func soundKey(ofPair pair: String) -> String? {
+    /// The prefixes under which the dictionary keeps the pairs that sound like `pair`: the marker
+    /// and a sound of each of its two characters, every combination in the order of the groups;
+    /// none unless `pair` is two common characters.
+    static func soundKeys(ofPair pair: String) -> [String] {
         let scalars = Array(pair.unicodeScalars)
-        guard scalars.count == 2, let one = sound(of: scalars[0]), let two = sound(of: scalars[1]) else { return nil }
-        var key = String.UnicodeScalarView()
-        key.append(contentsOf: [marker, one, two])
-        return String(key)
+        guard scalars.count == 2 else { return [] }
+        var keys: [String] = []
+        for one in sounds(of: scalars[0].value) {
+            for two in sounds(of: scalars[1].value) {
+                var key = String.UnicodeScalarView()
+                key.append(contentsOf: [marker, Unicode.Scalar(one)!, Unicode.Scalar(two)!])
+                keys.append(String(key))
+            }
+        }
+        return keys
     }
 
-    /// The dictionary word of a pair of UTF-8 `bytes` (the term): its sound key followed by the
-    /// pair itself, so that pairs of the same sounds are distinct words next to each other. Calls
-    /// `body` only for a pair of two common characters.
-    static func withDictionaryWord(
+    /// Calls `body` with each dictionary word of a pair of UTF-8 `bytes` (the term): a sound key
+    /// followed by the pair itself, so that pairs of the same sounds are distinct words next to
+    /// each other. None unless the pair is two common characters.
+    static func withDictionaryWords(
         ofPair bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void
     ) {
         // Common characters are in the Basic Multilingual Plane: three bytes each.
-        guard bytes.count == 6, let one = sound(ofUTF8: bytes, at: 0), let two = sound(ofUTF8: bytes, at: 3) else {
+        guard bytes.count == 6, let one = value(ofUTF8: bytes, at: 0), let two = value(ofUTF8: bytes, at: 3) else {
             return
         }
+        let (firstSounds, secondSounds) = (sounds(of: one), sounds(of: two))
+        guard !firstSounds.isEmpty, !secondSounds.isEmpty else { return }
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 13) { word in
             word[0] = UInt8(marker.value)
-            write(one, to: word, at: 1)
-            write(two, to: word, at: 4)
             for offset in 0..<6 { word[7 + offset] = bytes[offset] }
-            body(UnsafeBufferPointer(word))
+            for first in firstSounds {
+                write(first, to: word, at: 1)
+                for second in secondSounds {
+                    write(second, to: word, at: 4)
+                    body(UnsafeBufferPointer(word))
+                }
+            }
         }
     }
 
-    private static func sound(ofUTF8 bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt32? {
+    private static func value(ofUTF8 bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt32? {
         let lead = bytes[offset]
         guard lead & 0xF0 == 0xE0 else { return nil }
-        let value =
-            UInt32(lead & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F)
-        guard (first...last).contains(value) else { return nil }
-        let standing = sounds[Int(value - first)]
-        return standing == 0 ? nil : standing
+        return UInt32(lead & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F)
     }
 
+    /// Writes a character of the Basic Multilingual Plane above U+07FF as its three UTF-8 bytes.
     private static func write(_ value: UInt32, to word: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
         word[offset] = 0xE0 | UInt8(value >> 12)
         word[offset + 1] = 0x80 | UInt8((value >> 6) & 0x3F)

@@ -322,17 +322,21 @@ public struct SearchEngine: Sendable {
             }
         }
         // A Chinese pair that no article holds, with a character that no matched word of the query
-        // holds, may be a word typed by sound with the wrong character (按装): it is searched as
-        // the pair of the same sounds that most articles hold (安装), as a misspelled word is. A
-        // pair across two matched words (件全 of 邮件全都) is no typo and is left alone.
+        // holds (nor is a function character), may be a word typed by sound with one wrong
+        // character (按装): it is searched as the pair that most articles hold with that character
+        // changed for one of the same sound (安装), as a misspelled word is. A pair across two
+        // words (件全 of 邮件全都, 标邮 of 投标邮件) is no typo: its characters that a matched
+        // word holds are not changed, and a pair with a function character (把以, 件又) is not
+        // searched for.
         for index in parsed.concepts.indices where correcting && fulls[index].isEmpty && halves[index].isEmpty {
             guard ranking.homophones, attempts < ranking.typoMaximumWords,
                 let pair = Self.cjkCharacters(parsed.concepts[index]),
-                let key = ChineseHomophones.soundKey(ofPair: pair.joined()),
-                !pair.allSatisfy({ covered.contains($0.unicodeScalars.first!) })
+                case let keys = ChineseHomophones.soundKeys(ofPair: pair.joined()), !keys.isEmpty,
+                case let typed = pair.map({ $0.unicodeScalars.first! }),
+                typed.contains(where: { !covered.contains($0) && !ranking.isStopCharacter($0) })
             else { continue }
             attempts += 1
-            guard let correction = homophone(of: pair.joined(), key: key) else { continue }
+            guard let correction = homophone(of: typed, keys: keys, covered: covered) else { continue }
             parsed.concepts[index].full = [[correction.term]]
             parsed.concepts[index].corrected = correction.term
             parsed.concepts[index].soundsLike = true
@@ -648,17 +652,28 @@ public struct SearchEngine: Sendable {
         return best?.word
     }
 
-    /// The pair of the articles that sounds like `pair` (`key`, its sound key) and is not it: the
-    /// one in most articles, then the first in order.
-    private func homophone(of pair: String, key: String) -> DictionaryWord? {
+    /// The pair of the articles that sounds like `typed` (`keys`, its sound keys) and differs from
+    /// it in one character, which no matched word of the query holds (`covered`), and neither of
+    /// them a function character: the one in most articles, then the first found, key by key.
+    private func homophone(
+        of typed: [Unicode.Scalar], keys: [String], covered: Set<Unicode.Scalar>
+    )
+        -> DictionaryWord?
+    {
         var best: DictionaryWord?
-        var position = SearchTokenizer.utf16LowerBound(dictionaryWords, key)
-        while position < dictionary.count, dictionary[position].word.hasPrefix(key) {
-            let candidate = dictionary[position]
-            position += 1
-            guard candidate.term != pair else { continue }
-            if let current = best, candidate.frequency <= current.frequency { continue }
-            best = candidate
+        for key in keys {
+            var position = SearchTokenizer.utf16LowerBound(dictionaryWords, key)
+            while position < dictionary.count, dictionary[position].word.hasPrefix(key) {
+                let candidate = dictionary[position]
+                position += 1
+                let pair = Array(candidate.term.unicodeScalars)
+                guard pair.count == 2, case let changed = (0..<2).filter({ pair[$0] != typed[$0] }),
+                    changed.count == 1, !covered.contains(typed[changed[0]]),
+                    !pair.contains(where: ranking.isStopCharacter), !ranking.isStopCharacter(typed[changed[0]])
+                else { continue }
+                if let current = best, candidate.frequency <= current.frequency { continue }
+                best = candidate
+            }
         }
         return best
     }

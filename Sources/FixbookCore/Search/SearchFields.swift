@@ -74,7 +74,7 @@ enum SearchFields {
                     SearchTokenizer.withReversedCJKBigram(word) { swapped in
                         // (a pair the article said before has its words already)
                         guard collector.addWord(swapped), collector.homophones else { return }
-                        ChineseHomophones.withDictionaryWord(ofPair: word) { _ = collector.addWord($0) }
+                        ChineseHomophones.withDictionaryWords(ofPair: word) { _ = collector.addWord($0) }
                     }
                 }
             }
