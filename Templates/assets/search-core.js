@@ -108,17 +108,19 @@
  *    by typoFactor. Only the first typoMaximumWords such concepts are looked up. Not with
  *    options.correct === false ("search instead for").
  *    HOMOPHONES (ranking.homophones, a Chinese help center): then, in order, a concept that is
- *    one pair of common Chinese characters, matches nothing and has a character that is no
- *    stop character and that no matching concept's full terms hold (nor an earlier corrected
- *    pair, as corrected or as typed: `covered`) is looked up by sound:
- *    the dictionary holds each such pair of the articles under '\u0001', a sound of each of its
- *    two characters (parseSounds of the index's homophones: one or two sounds a character; every
- *    combination) and the pair itself. It is searched as the pair under its sound keys that
- *    differs from it in exactly one character, a character not covered and not a stop
- *    character, and holds no stop character, whose term
- *    most articles hold (on a tie the first found, key by key), at typoFactor, and shown as a
- *    correction. Each looked-up pair counts towards the same typoMaximumWords as the words
- *    above (按装 → 安装, 登陆 → 登录). Not with options.correct === false.
+ *    one pair of common Chinese characters, neither a stop character, matches nothing and has a
+ *    character that no matching concept's full terms hold (nor an earlier corrected pair, as
+ *    corrected or as typed: `covered`) is looked up by sound: the dictionary holds each such
+ *    pair of the articles under '\u0001', a sound of each of its two characters (parseSounds of
+ *    the index's homophones: one or two sounds a character; every combination) and the pair
+ *    itself. It is searched as the pair under its sound keys that differs from it in exactly
+ *    one character, not covered, and holds no stop character, whose term most articles hold
+ *    (on a tie the first found, key by key), at typoFactor, and shown as a correction — unless
+ *    the character changed is its second and the next concept is such a pair that starts with
+ *    that character and is corrected by changing it to a term at least as many articles hold
+ *    (动结 → 冻结, not 时动 → 时冻, in 暂时动结; but 附建 → 附件, not 建不 → 件不).
+ *    Each looked-up pair counts towards the same typoMaximumWords as the words above (按装 →
+ *    安装, 登陆 → 登录). Not with options.correct === false.
  *    FALLBACK: of the concepts that are one CJK term and match nothing, each character that no
  *    matching concept's full terms hold (and no earlier such concept took) is searched alone,
  *    for the first typoMaximumWords concepts that have such a character (a concept whose
@@ -1216,6 +1218,11 @@
     });
   }
 
+  /** The characters of a one-CJK-term concept as typed (a pair corrected by sound: as typed). */
+  function typedCharacters(c) {
+    return c.soundsLike ? Array.from(c.text) : cjkCharacters(c);
+  }
+
   /** The characters of a concept that is one CJK term (a bigram or a lone character), or null. */
   function cjkCharacters(c) {
     if (c.full.length !== 1 || c.full[0].length !== 1) return null;
@@ -1227,7 +1234,7 @@
 
   /**
    * The CJK characters of the words of the query that some article holds, and those of a pair
-   * corrected by sound as typed (及邮 of 垃及邮件 is a pair across the corrected word).
+   * corrected by sound as typed (建不 of 附建不见了 is a pair across the corrected word).
    */
   function coveredCharacters(store, q) {
     var covered = new Set();
@@ -1244,23 +1251,23 @@
   }
 
   /**
-   * The pair of the articles that sounds like `pair` (under one of `keys`) and differs from it in
-   * one character, which `covered` does not hold, and neither of them a function character: the
-   * one in most articles, then the first found, key by key (SearchEngine.homophone).
+   * The pair of the articles that sounds like `typed` (its characters; under one of `keys`) and
+   * differs from it in one character, which `covered` does not hold, and holds no stop character:
+   * the one in most articles, then the first found, key by key; { entry, changed } with the
+   * position of the character changed, or null (SearchEngine.homophone).
    */
-  function homophone(store, pair, keys, covered) {
+  function homophone(store, typed, keys, covered) {
     var stops = store.meta.ranking.stopCharacters;
-    var typed = Array.from(pair);
     var best = null;
     keys.forEach(function (key) {
       store.dictionary(key).forEach(function (candidate) {
         var chars = Array.from(candidate.term);
         if (chars.length !== 2) return;
         var changed = [0, 1].filter(function (i) { return chars[i] !== typed[i]; });
-        if (changed.length !== 1 || covered.has(typed[changed[0]]) || stops.indexOf(typed[changed[0]]) >= 0 ||
+        if (changed.length !== 1 || covered.has(typed[changed[0]]) ||
           chars.some(function (ch) { return stops.indexOf(ch) >= 0; })) return;
-        if (best && candidate.frequency <= best.frequency) return;
-        best = candidate;
+        if (best && candidate.frequency <= best.entry.frequency) return;
+        best = { entry: candidate, changed: changed[0] };
       });
     });
     return best;
@@ -1432,7 +1439,7 @@
     function held(i) {
       if (i < 0 || i >= concepts.length) return null;
       // a pair corrected by sound stands for its typed characters, matched or not: the pairs
-      // across it (及邮 of 垃及邮件) are no words of their own
+      // across it (建不 of 附建不见了) are no words of their own
       if (concepts[i].soundsLike) return Array.from(concepts[i].text);
       if (!matched[i]) return null;
       return concepts[i].searched.length ? concepts[i].searched : Array.from(concepts[i].text);
@@ -1440,12 +1447,12 @@
     var i = 0;
     while (i < concepts.length) {
       if (matched[i]) { i++; continue; }
-      var first = cjkCharacters(concepts[i]);
+      var first = typedCharacters(concepts[i]);
       if (!first) { add(concepts[i].text); i++; continue; }
       var run = first.slice();
       var end = i + 1;
       while (end < concepts.length && !matched[end]) {
-        var next = cjkCharacters(concepts[end]);
+        var next = typedCharacters(concepts[end]);
         if (!next || next.length !== 2 || next[0] !== run[run.length - 1] || !contiguous(run.concat([next[1]]))) break;
         run.push(next[1]);
         end++;
@@ -1541,39 +1548,57 @@
         return store.ensureKeys(conceptTokens(q));
       });
     }).then(function () {
-      // A Chinese pair that no article holds, with a character that no matched word of the query
-      // holds, may be a word typed by sound with the wrong character (按装): it is searched as
-      // the pair of the same sounds that most articles hold (安装), as a misspelled word is.
-      var max = store.meta.ranking.typoMaximumWords;
-      if (!store.meta.ranking.homophones || (options && options.correct === false) || attempts >= max) return;
-      var covered = coveredCharacters(store, q);
+      // A Chinese pair that no article holds may be a word typed by sound with one wrong
+      // character (按装 → 安装): see HOMOPHONES in the header. The pairs are taken in order, each
+      // loading the dictionary runs of its own sounds and of the next pair's, so a long sentence
+      // loads no more runs than the pairs looked up need.
       var ranking = store.meta.ranking;
-      function open(ch) { return !covered.has(ch) && ranking.stopCharacters.indexOf(ch) < 0; }
-      var pairs = q.concepts.filter(function (c) {
+      var max = ranking.typoMaximumWords;
+      if (!ranking.homophones || (options && options.correct === false) || attempts >= max) return;
+      var covered = coveredCharacters(store, q);
+      var concepts = q.concepts;
+      function isStopCharacter(ch) { return ranking.stopCharacters.indexOf(ch) >= 0; }
+      /** The typed pair of concept i and its sound keys, if it may be looked up (soundsLikePair). */
+      function soundsLikePair(sounds, i) {
+        var c = concepts[i];
+        var chars = c && cjkCharacters(c);
+        if (!chars || chars.length !== 2 || conceptMatches(store, c) || chars.some(isStopCharacter) ||
+          chars.every(function (ch) { return covered.has(ch); })) return null;
+        var keys = soundKeys(sounds, chars.join(''));
+        return keys.length ? { typed: chars, keys: keys } : null;
+      }
+      if (!concepts.some(function (c, i) {
         var chars = cjkCharacters(c);
-        return chars && chars.length === 2 && !conceptMatches(store, c) && chars.some(open);
-      });
-      if (!pairs.length) return;
+        return chars && chars.length === 2 && !chars.some(isStopCharacter) &&
+          chars.some(function (ch) { return !covered.has(ch); }) && !conceptMatches(store, c);
+      })) return;
       return store.homophones().then(function (sounds) {
         if (!sounds) return;
-        var keys = [].concat.apply([], pairs.map(function (c) { return soundKeys(sounds, c.full[0][0]); }));
-        return store.ensureDictionary(keys).then(function () {
-          pairs.forEach(function (c) {
-            var pair = c.full[0][0];
-            var pairKeys = soundKeys(sounds, pair);
-            if (attempts >= max || !pairKeys.length || !Array.from(pair).some(open)) return;
+        function step(i) {
+          if (i >= concepts.length || attempts >= max) return store.ensureKeys(conceptTokens(q));
+          var found = soundsLikePair(sounds, i);
+          if (!found) return step(i + 1);
+          var next = soundsLikePair(sounds, i + 1);
+          return store.ensureDictionary(found.keys.concat(next ? next.keys : [])).then(function () {
             attempts++;
-            var found = homophone(store, pair, pairKeys, covered);
-            if (!found) return;
-            c.full = [[found.term]];
-            c.terms.push(found.term);
-            c.corrected = found.term;
+            var best = homophone(store, found.typed, found.keys, covered);
+            if (!best) return step(i + 1);
+            if (best.changed === 1 && next && next.typed[0] === found.typed[1]) {
+              var ahead = homophone(store, next.typed, next.keys, covered);
+              if (ahead && ahead.changed === 0 && ahead.entry.frequency >= best.entry.frequency) return step(i + 1);
+            }
+            var c = concepts[i];
+            var pair = found.typed.join('');
+            c.full = [[best.entry.term]];
+            c.terms.push(best.entry.term);
+            c.corrected = best.entry.term;
             c.soundsLike = pair;
-            corrections.push({ typed: c.text, corrected: found.term });
-            Array.from(found.term + pair).forEach(function (ch) { covered.add(ch); });
+            corrections.push({ typed: c.text, corrected: best.entry.term });
+            Array.from(best.entry.term + pair).forEach(function (ch) { covered.add(ch); });
+            return step(i + 1);
           });
-          return store.ensureKeys(conceptTokens(q));
-        });
+        }
+        return step(0);
       });
     }).then(function () {
       // A Chinese character that no matched word of the query holds is searched in the index's

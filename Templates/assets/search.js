@@ -299,14 +299,16 @@
         if (!noticeEl) return;
         noticeEl.textContent = '';
         if (state.query && state.results.length && state.corrections.length) {
-          var corrected = state.query;
+          // The words were searched as normalized (full-width letters, compatibility characters
+          // pasted from a PDF), and every occurrence as corrected: a Chinese pair has no word
+          // boundaries, an English word has (LookupCommand.corrected does the same).
+          var corrected = state.query.normalize('NFKC');
           state.corrections.forEach(function (c) {
-            // A Chinese pair has no word boundaries: its first occurrence is the one corrected.
             if (!/[a-z]/i.test(c.typed)) {
-              corrected = corrected.replace(c.typed, function () { return c.corrected; });
+              corrected = corrected.split(c.typed).join(c.corrected);
               return;
             }
-            corrected = corrected.replace(new RegExp('(^|[^a-z])' + c.typed.replace(/[^a-z]/g, '') + '(?![a-z])', 'i'),
+            corrected = corrected.replace(new RegExp('(^|[^a-z])' + c.typed.replace(/[^a-z]/g, '') + '(?![a-z])', 'gi'),
               function (all, before) { return before + c.corrected; });
           });
           var p = el('p', 'search-corrected', S.corrected(corrected));

@@ -224,6 +224,9 @@ import Testing
         let chinese = try CLITests().run(["lookup", "--root", site.root.path, "怎么按装", "Outlok"])
         #expect(chinese.status == 0)
         #expect(chinese.stdout.hasPrefix("showing results for '怎么安装 outlook'\n\n如何安装 Outlook 客户端\n"))
+        // every occurrence, as normalized (⼈ is a Kangxi radical, pasted from a PDF), whole English words only
+        let repeated = try CLITests().run(["lookup", "--root", site.root.path, "按装⼈按装 outlooks Outlok"])
+        #expect(repeated.stdout.hasPrefix("showing results for '安装人安装 outlooks outlook'\n"), "\(repeated.stdout)")
         let exact = try CLITests().run(["lookup", "--root", site.root.path, "安装"])
         #expect(exact.stdout.hasPrefix("如何安装 Outlook 客户端\n"))
     }

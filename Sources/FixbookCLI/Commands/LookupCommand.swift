@@ -104,16 +104,36 @@ struct LookupCommand: ParsableCommand {
         if answers.isEmpty { throw ContentErrors() }
     }
 
-    /// The query with each misspelled word as it was searched, as the search page shows it.
-    private static func corrected(_ text: String, _ corrections: [SearchEngine.Correction]) -> String {
-        var corrected = text
+    /// The query with each misspelled word as it was searched, as the search page shows it
+    /// (`search.js`): normalized as searched, every occurrence corrected, an English word only
+    /// where it is a whole word.
+    static func corrected(_ text: String, _ corrections: [SearchEngine.Correction]) -> String {
+        var corrected = text.precomposedStringWithCompatibilityMapping
         for correction in corrections {
-            if let range = corrected.range(of: correction.typed, options: .caseInsensitive) {
-                corrected.replaceSubrange(range, with: correction.corrected)
+            let isWord = correction.typed.contains(where: Self.isASCIILetter)
+            var from = corrected.startIndex
+            while let found = corrected.range(
+                of: correction.typed, options: .caseInsensitive, range: from..<corrected.endIndex)
+            {
+                let before =
+                    found.lowerBound == corrected.startIndex
+                    ? nil : corrected[corrected.index(before: found.lowerBound)]
+                let after = found.upperBound == corrected.endIndex ? nil : corrected[found.upperBound]
+                guard !isWord || !(before.map(Self.isASCIILetter) ?? false) && !(after.map(Self.isASCIILetter) ?? false)
+                else {
+                    from = corrected.index(after: found.lowerBound)
+                    continue
+                }
+                let offset =
+                    corrected.distance(from: corrected.startIndex, to: found.lowerBound) + correction.corrected.count
+                corrected.replaceSubrange(found, with: correction.corrected)
+                from = corrected.index(corrected.startIndex, offsetBy: offset)
             }
         }
         return corrected
     }
+
+    private static func isASCIILetter(_ character: Character) -> Bool { character.isASCII && character.isLetter }
 
     /// Each query's answers: a JSON array a line, or the best title and link a line.
     private func answerEach(_ lines: [String], with answers: (String) -> [Answer]) throws {

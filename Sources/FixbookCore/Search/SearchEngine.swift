@@ -321,30 +321,45 @@ public struct SearchEngine: Sendable {
                 for term in phrase { covered.formUnion(term.unicodeScalars.filter(SearchTokenizer.isCJK)) }
             }
         }
-        // A Chinese pair that no article holds, with a character that no matched word of the query
-        // holds (nor is a function character), may be a word typed by sound with one wrong
-        // character (按装): it is searched as the pair that most articles hold with that character
-        // changed for one of the same sound (安装), as a misspelled word is. A pair across two
-        // words (件全 of 邮件全都, 标邮 of 投标邮件) is no typo: its characters that a matched
-        // word holds are not changed, and a pair with a function character (把以, 件又) is not
-        // searched for.
-        for index in parsed.concepts.indices where correcting && fulls[index].isEmpty && halves[index].isEmpty {
-            guard ranking.homophones, attempts < ranking.typoMaximumWords,
-                let pair = Self.cjkCharacters(parsed.concepts[index]),
-                case let keys = ChineseHomophones.soundKeys(ofPair: pair.joined()), !keys.isEmpty,
+        // A Chinese pair that no article holds, of two characters that are no function characters
+        // and one that no matched word of the query holds, may be a word typed by sound with one
+        // wrong character (按装): it is searched as the pair most articles hold with that
+        // character changed for one of the same sound (安装), as a misspelled word is. A pair
+        // across two words is no typo: a character that a matched word holds is never the one
+        // changed (标邮 of 投标邮件), and a pair whose second character would change is passed
+        // over when the next pair starts with that character and can be corrected by changing it
+        // to a pair as many articles hold: that one is the word (动结 → 冻结, not 时动 → 时冻, in
+        // 暂时动结; but 附建 → 附件, not 建不 → 件不, in 附建不见了).
+        func soundsLikePair(_ index: Int) -> (typed: [Unicode.Scalar], keys: [String])? {
+            guard parsed.concepts.indices.contains(index), fulls[index].isEmpty, halves[index].isEmpty,
+                let pair = Self.cjkCharacters(parsed.concepts[index]), pair.count == 2,
                 case let typed = pair.map({ $0.unicodeScalars.first! }),
-                typed.contains(where: { !covered.contains($0) && !ranking.isStopCharacter($0) })
-            else { continue }
+                !typed.contains(where: ranking.isStopCharacter), typed.contains(where: { !covered.contains($0) }),
+                case let keys = ChineseHomophones.soundKeys(ofPair: pair.joined()), !keys.isEmpty
+            else { return nil }
+            return (typed, keys)
+        }
+        for index in parsed.concepts.indices where correcting && ranking.homophones {
+            guard attempts < ranking.typoMaximumWords, let typed = soundsLikePair(index) else { continue }
             attempts += 1
-            guard let correction = homophone(of: typed, keys: keys, covered: covered) else { continue }
+            guard let (correction, changed) = homophone(of: typed.typed, keys: typed.keys, covered: covered)
+            else { continue }
+            if changed == 1, let next = soundsLikePair(index + 1), next.typed[0] == typed.typed[1],
+                let ahead = homophone(of: next.typed, keys: next.keys, covered: covered), ahead.changed == 0,
+                ahead.0.frequency >= correction.frequency
+            {
+                continue
+            }
+            var pair = String.UnicodeScalarView()
+            pair.append(contentsOf: typed.typed)
             parsed.concepts[index].full = [[correction.term]]
             parsed.concepts[index].corrected = correction.term
             parsed.concepts[index].soundsLike = true
             corrections.append(Correction(typed: parsed.concepts[index].text, corrected: correction.term))
             phraseScores([correction.term], into: &fulls[index])
-            // (the typed characters too: 及邮 of 垃及邮件 is a pair across the corrected word)
+            // (the typed characters too: 建不 of 附建不见了 is a pair across the corrected word)
             covered.formUnion(correction.term.unicodeScalars)
-            covered.formUnion(pair.joined().unicodeScalars)
+            covered.formUnion(pair)
         }
         // A Chinese character that no matched word of the query holds is searched in the index's
         // words that hold it, at half score: 迟 of 迟到 finds 延迟, and a query never comes back empty.
@@ -504,7 +519,7 @@ public struct SearchEngine: Sendable {
             guard concepts.indices.contains(index) else { return nil }
             let concept = concepts[index]
             // a pair corrected by sound stands for its typed characters, matched or not: the pairs
-            // across it (及邮 of 垃及邮件) are no words of their own
+            // across it (建不 of 附建不见了) are no words of their own
             if concept.soundsLike { return Array(concept.text.unicodeScalars) }
             guard matched.contains(index) else { return nil }
             return concept.searched.isEmpty ? Array(concept.text.unicodeScalars) : concept.searched
@@ -515,7 +530,7 @@ public struct SearchEngine: Sendable {
                 index += 1
                 continue
             }
-            guard let first = cjkCharacters(concepts[index])?.map({ $0.unicodeScalars.first! }) else {
+            guard let first = typedCharacters(concepts[index]) else {
                 add(Array(concepts[index].text.unicodeScalars))
                 index += 1
                 continue
@@ -524,7 +539,7 @@ public struct SearchEngine: Sendable {
             var run = first
             var end = index + 1
             while end < concepts.count, !matched.contains(end),
-                let next = cjkCharacters(concepts[end])?.map({ $0.unicodeScalars.first! }), next.count == 2,
+                let next = typedCharacters(concepts[end]), next.count == 2,
                 next[0] == run.last, contiguous(run + [next[1]])
             {
                 run.append(next[1])
@@ -546,6 +561,13 @@ public struct SearchEngine: Sendable {
             index = end
         }
         return missing
+    }
+
+    /// The characters of a concept that is one CJK term as typed: a pair corrected by sound
+    /// shows what the customer typed, as a corrected English word does.
+    private static func typedCharacters(_ concept: Concept) -> [Unicode.Scalar]? {
+        if concept.soundsLike { return Array(concept.text.unicodeScalars) }
+        return cjkCharacters(concept)?.map { $0.unicodeScalars.first! }
     }
 
     /// The characters of a concept that is one CJK term (a bigram or a lone character).
@@ -653,14 +675,13 @@ public struct SearchEngine: Sendable {
     }
 
     /// The pair of the articles that sounds like `typed` (`keys`, its sound keys) and differs from
-    /// it in one character, which no matched word of the query holds (`covered`), and neither of
-    /// them a function character: the one in most articles, then the first found, key by key.
+    /// it in one character, which no matched word of the query holds (`covered`), and holds no
+    /// function character: the one in most articles, then the first found, key by key; and the
+    /// position of the character changed.
     private func homophone(
         of typed: [Unicode.Scalar], keys: [String], covered: Set<Unicode.Scalar>
-    )
-        -> DictionaryWord?
-    {
-        var best: DictionaryWord?
+    ) -> (DictionaryWord, changed: Int)? {
+        var best: (DictionaryWord, changed: Int)?
         for key in keys {
             var position = SearchTokenizer.utf16LowerBound(dictionaryWords, key)
             while position < dictionary.count, dictionary[position].word.hasPrefix(key) {
@@ -669,10 +690,10 @@ public struct SearchEngine: Sendable {
                 let pair = Array(candidate.term.unicodeScalars)
                 guard pair.count == 2, case let changed = (0..<2).filter({ pair[$0] != typed[$0] }),
                     changed.count == 1, !covered.contains(typed[changed[0]]),
-                    !pair.contains(where: ranking.isStopCharacter), !ranking.isStopCharacter(typed[changed[0]])
+                    !pair.contains(where: ranking.isStopCharacter)
                 else { continue }
-                if let current = best, candidate.frequency <= current.frequency { continue }
-                best = candidate
+                if let current = best, candidate.frequency <= current.0.frequency { continue }
+                best = (candidate, changed[0])
             }
         }
         return best

@@ -63,13 +63,15 @@ public struct SearchRanking: Sendable, Equatable {
 
     /// The ranking of a help center in `language` (a BCP 47 tag): in Chinese (`zh`, `zh-CN`,
     /// `zh-Hant`…), the commonest words of general Chinese (`ChineseCommonWords`) are stop words
-    /// too, and a word typed with a character of the same sound is corrected. The English stop
+    /// too, and in simplified Chinese a word typed with a character of the same sound is corrected
+    /// (`homophones`). The English stop
     /// words are everywhere: English product words turn up in every language.
     public init(language: String) {
-        let primary = language.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map { $0.lowercased() }
-        if primary == "zh" {
+        let subtags = language.split(whereSeparator: { $0 == "-" || $0 == "_" }).map { $0.lowercased() }
+        if subtags.first == "zh" {
             stopWords += ChineseCommonWords.words
-            homophones = true
+            // The sounds are those of simplified characters (GB 2312): not for a traditional site.
+            homophones = !subtags.contains { ["hant", "tw", "hk", "mo"].contains($0) }
         }
     }
 
