@@ -107,20 +107,21 @@
  *    one whose term most articles hold, then the first by code units. Its score is multiplied
  *    by typoFactor. Only the first typoMaximumWords such concepts are looked up. Not with
  *    options.correct === false ("search instead for").
- *    HOMOPHONES (ranking.homophones, a Chinese help center): then, in order, a concept that is
- *    one pair of common Chinese characters, neither a stop character, matches nothing and has a
- *    character that no matching concept's full terms hold (nor an earlier corrected pair, as
- *    corrected or as typed: `covered`) is looked up by sound: the dictionary holds each such
- *    pair of the articles under '\u0001', a sound of each of its two characters (parseSounds of
- *    the index's homophones: one or two sounds a character; every combination) and the pair
- *    itself. It is searched as the pair under its sound keys that differs from it in exactly
- *    one character, not covered, and holds no stop character, whose term most articles hold
- *    (on a tie the first found, key by key), at typoFactor, and shown as a correction — unless
- *    the character changed is its second and the next concept is such a pair that starts with
- *    that character and is corrected by changing it to a term at least as many articles hold
- *    (动结 → 冻结, not 时动 → 时冻, in 暂时动结; but 附建 → 附件, not 建不 → 件不).
- *    Each looked-up pair counts towards the same typoMaximumWords as the words above (按装 →
- *    安装, 登陆 → 登录). Not with options.correct === false.
+ *    HOMOPHONES (ranking.homophones, a Chinese help center, split index only): then, in order, a
+ *    concept that is one pair of common Chinese characters, matches nothing and has a character
+ *    that no matching concept's full terms hold (nor an earlier
+ *    corrected pair, as corrected or as typed: `covered`) is looked up by sound: the dictionary
+ *    holds each pair of the articles that is a Chinese word (ChineseWordPairs.swift: jieba's
+ *    two-character words) under '\u0001', a sound of each of its two characters (parseSounds of
+ *    assets/search/homophones.js: one or two sounds a character; every combination) and the
+ *    pair itself. It is searched as the word under its sound keys that differs from it in
+ *    exactly one character, not covered, whose term most articles hold (on a tie the first
+ *    found, key by key), at typoFactor, and shown as a correction — unless the character
+ *    changed is its second and the next concept is such a pair that starts with that character
+ *    and is corrected by changing it to a term at least as many articles hold (动结 → 冻结, not
+ *    时动 → 时冻, in 暂时动结; but 附建 → 附件, not 建不 → 件不). Each looked-up pair counts
+ *    towards the same typoMaximumWords as the words above (按装 → 安装, 乱吗 → 乱码). Not with
+ *    options.correct === false, nor in the memory store (search-index.json has no sounds).
  *    FALLBACK: of the concepts that are one CJK term and match nothing, each character that no
  *    matching concept's full terms hold (and no earlier such concept took) is searched alone,
  *    for the first typoMaximumWords concepts that have such a character (a concept whose
@@ -537,7 +538,7 @@
    * An article's terms: Map term → { mask, body }, the length of each field in terms (FIELDS
    * order), and its plain words (word → term). SearchFields.swift does the same.
    */
-  function documentTerms(a, sounds) {
+  function documentTerms(a) {
     var terms = new Map();
     var lengths = [0, 0, 0, 0, 0, 0, 0];
     var words = new Map();
@@ -552,10 +553,7 @@
           if (t.word.length >= 3 && !words.has(t.word)) words.set(t.word, t.term);
         } else {
           var swapped = reversedCJKBigram(t.term);
-          if (swapped && !words.has(swapped)) {
-            words.set(swapped, t.term);
-            if (sounds) soundKeys(sounds, t.term).forEach(function (key) { words.set(key + t.term, t.term); });
-          }
+          if (swapped && !words.has(swapped)) words.set(swapped, t.term);
         }
       });
     }
@@ -617,8 +615,7 @@
     if (known) return known;
     var ranking = prepareRanking(index);
     var docs = ((index && index.articles) || []).filter(Boolean).slice().sort(rankingOrder);
-    var sounds = ranking.homophones ? parseSounds(index.homophones) : null;
-    var analysed = docs.map(function (a) { return documentTerms(a, sounds); });
+    var analysed = docs.map(documentTerms);
     var averages = FIELDS.map(function (_, f) {
       var total = 0;
       analysed.forEach(function (d) { total += d.lengths[f]; });
@@ -697,7 +694,8 @@
       },
       words: function (prefix, max) { return wordsFrom(vocab, prefix, max); },
       ensureDictionary: function () { return resolved; },
-      homophones: function () { return Promise.resolve(sounds); },
+      // (the words by sound come with the split index only: search-index.json does not correct by sound)
+      homophones: function () { return Promise.resolve(null); },
       dictionary: function (prefix) {
         var out = [];
         for (var i = lowerBound(dictionary, prefix); i < dictionary.length; i++) {
@@ -1251,21 +1249,19 @@
   }
 
   /**
-   * The pair of the articles that sounds like `typed` (its characters; under one of `keys`) and
-   * differs from it in one character, which `covered` does not hold, and holds no stop character:
-   * the one in most articles, then the first found, key by key; { entry, changed } with the
-   * position of the character changed, or null (SearchEngine.homophone).
+   * The word of the articles that sounds like `typed` (its characters; under one of `keys`) and
+   * differs from it in one character, which `covered` does not hold: the one in most articles,
+   * then the first found, key by key; { entry, changed } with the position of the character
+   * changed, or null (SearchEngine.homophone).
    */
   function homophone(store, typed, keys, covered) {
-    var stops = store.meta.ranking.stopCharacters;
     var best = null;
     keys.forEach(function (key) {
       store.dictionary(key).forEach(function (candidate) {
         var chars = Array.from(candidate.term);
         if (chars.length !== 2) return;
         var changed = [0, 1].filter(function (i) { return chars[i] !== typed[i]; });
-        if (changed.length !== 1 || covered.has(typed[changed[0]]) ||
-          chars.some(function (ch) { return stops.indexOf(ch) >= 0; })) return;
+        if (changed.length !== 1 || covered.has(typed[changed[0]])) return;
         if (best && candidate.frequency <= best.entry.frequency) return;
         best = { entry: candidate, changed: changed[0] };
       });
@@ -1557,20 +1553,19 @@
       if (!ranking.homophones || (options && options.correct === false) || attempts >= max) return;
       var covered = coveredCharacters(store, q);
       var concepts = q.concepts;
-      function isStopCharacter(ch) { return ranking.stopCharacters.indexOf(ch) >= 0; }
       /** The typed pair of concept i and its sound keys, if it may be looked up (soundsLikePair). */
       function soundsLikePair(sounds, i) {
         var c = concepts[i];
         var chars = c && cjkCharacters(c);
-        if (!chars || chars.length !== 2 || conceptMatches(store, c) || chars.some(isStopCharacter) ||
+        if (!chars || chars.length !== 2 || conceptMatches(store, c) ||
           chars.every(function (ch) { return covered.has(ch); })) return null;
         var keys = soundKeys(sounds, chars.join(''));
         return keys.length ? { typed: chars, keys: keys } : null;
       }
       if (!concepts.some(function (c, i) {
         var chars = cjkCharacters(c);
-        return chars && chars.length === 2 && !chars.some(isStopCharacter) &&
-          chars.some(function (ch) { return !covered.has(ch); }) && !conceptMatches(store, c);
+        return chars && chars.length === 2 && !conceptMatches(store, c) &&
+          chars.some(function (ch) { return !covered.has(ch); });
       })) return;
       return store.homophones().then(function (sounds) {
         if (!sounds) return;

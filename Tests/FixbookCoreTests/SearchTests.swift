@@ -215,14 +215,14 @@ import Testing
         #expect(corrected.isEmpty)
     }
 
-    /// A pair across two words is no typo: 标邮 of 投标邮件 sounds like 标右 of 目标右边, but its 邮
-    /// is in 邮件, which matched, so it is not corrected; nor is 都不 to 读不 (都 is a function
-    /// character). Without the rules, both were corrected.
+    /// A pair across two words is no typo, and no correction: 标邮 of 投标邮件 sounds like 标右 of
+    /// 目标右边 but 标右 is no word (and the 邮 of 邮件, which matched, is not changed); nor is 读不.
+    /// A word can be corrected into, though, even from a function character (乱吗 → 乱码).
     @Test func aPairAcrossWordsIsNotCorrectedBySound() throws {
         let site = try TemporarySite(
             [
                 "fixbook.yml": "language: zh-CN\n",
-                "Content/a.md": article("title: 邮件的目标右边", body: "读不出来。帐户暂时冻结。时冻。\n"),
+                "Content/a.md": article("title: 邮件的目标右边", body: "读不出来。帐户暂时冻结。时冻。乱码。\n"),
             ], withTemplates: false)
         defer { site.remove() }
         let engine = SearchEngine(index: SearchIndexBuilder.build(SiteModel(try SiteLoader.load(root: site.root))))
@@ -231,8 +231,15 @@ import Testing
         #expect(engine.answer("目表").corrections == [SearchEngine.Correction(typed: "目表", corrected: "目标")])
         // 时冻 is in the article (as the pair across 暂时冻结, and alone); 动结 is corrected, not 时动
         #expect(engine.answer("暂时动结").corrections == [SearchEngine.Correction(typed: "动结", corrected: "冻结")])
-        // a pair with a function character uses up none of the five lookups: 目表 is the sixth pair
-        #expect(engine.answer("我猫 你狗 他鸟 她鱼 它虫 目表").corrections.map(\.corrected) == ["目标"])
+        #expect(engine.answer("邮件乱吗").corrections == [SearchEngine.Correction(typed: "乱吗", corrected: "乱码")])
+        // five pairs are looked up at most: 目表 is the sixth
+        #expect(engine.answer("猫狗 鸟鱼 虫蛇 牛羊 马驴 目表").corrections.isEmpty)
+        #expect(engine.answer("猫狗 鸟鱼 虫蛇 牛羊 目表").corrections.map(\.corrected) == ["目标"])
+        func isWord(_ pair: String) -> Bool {
+            let values = pair.unicodeScalars.map(\.value)
+            return ChineseHomophones.isWord(values[0], values[1])
+        }
+        #expect(isWord("安装") && isWord("弹窗") && !isWord("标右") && !isWord("人不"))
     }
 
     @Test func everyCommonCharacterHasOneOrTwoSounds() {

@@ -1,8 +1,9 @@
 /// Chinese typed with a pinyin input method goes wrong by sound, not by letters: the customer
 /// types `anzhuang` and picks 按装 for 安装. Each common character has one or two sounds (the
-/// groups of `groups` it is in), and the dictionary of corrections holds every Chinese pair of the
-/// articles under the sounds of its two characters as well (`withDictionaryWords(ofPair:)`), so a
-/// pair that no article holds is looked up by its sounds and corrected to a pair that sounds alike.
+/// groups of `groups` it is in), and the dictionary of corrections holds every pair of the articles
+/// that is a Chinese word (`words`) under the sounds of its two characters as well
+/// (`withDictionaryWords(ofPair:)`), so a pair that no article holds is looked up by its sounds and
+/// corrected to a word that sounds alike, never to a pair across two words of an article.
 /// search-core.js reads the same groups (`table`) from the index.
 enum ChineseHomophones {
     /// Starts every dictionary word kept by sound: no typed word starts with it, so the English
@@ -31,6 +32,25 @@ enum ChineseHomophones {
         return table
     }()
 
+    /// Each word of `words` as its two characters' offsets from U+4E00, packed.
+    private static let wordPairs: Set<UInt32> = {
+        var pairs = Set<UInt32>(minimumCapacity: 110_000)
+        for line in words {
+            var characters = line.unicodeScalars.makeIterator()
+            while let one = characters.next(), let two = characters.next() {
+                pairs.insert(packed(one.value, two.value))
+            }
+        }
+        return pairs
+    }()
+
+    private static func packed(_ one: UInt32, _ two: UInt32) -> UInt32 { (one - first) << 16 | (two - first) }
+
+    /// Whether the two common characters `one` and `two` make a word of `words`.
+    static func isWord(_ one: UInt32, _ two: UInt32) -> Bool {
+        (first...last).contains(one) && (first...last).contains(two) && wordPairs.contains(packed(one, two))
+    }
+
     /// The sounds of `value` as the characters that write them, or none when it is not a common
     /// character.
     private static func sounds(of value: UInt32) -> [UInt32] {
@@ -58,14 +78,14 @@ enum ChineseHomophones {
 
     /// Calls `body` with each dictionary word of a pair of UTF-8 `bytes` (the term): a sound key
     /// followed by the pair itself, so that pairs of the same sounds are distinct words next to
-    /// each other. None unless the pair is two common characters.
+    /// each other. None unless the pair is a word of two common characters.
     static func withDictionaryWords(
         ofPair bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void
     ) {
         // Common characters are in the Basic Multilingual Plane: three bytes each.
-        guard bytes.count == 6, let one = value(ofUTF8: bytes, at: 0), let two = value(ofUTF8: bytes, at: 3) else {
-            return
-        }
+        guard bytes.count == 6, let one = value(ofUTF8: bytes, at: 0), let two = value(ofUTF8: bytes, at: 3),
+            isWord(one, two)
+        else { return }
         let (firstSounds, secondSounds) = (sounds(of: one), sounds(of: two))
         guard !firstSounds.isEmpty, !secondSounds.isEmpty else { return }
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 13) { word in

@@ -321,20 +321,20 @@ public struct SearchEngine: Sendable {
                 for term in phrase { covered.formUnion(term.unicodeScalars.filter(SearchTokenizer.isCJK)) }
             }
         }
-        // A Chinese pair that no article holds, of two characters that are no function characters
-        // and one that no matched word of the query holds, may be a word typed by sound with one
-        // wrong character (按装): it is searched as the pair most articles hold with that
-        // character changed for one of the same sound (安装), as a misspelled word is. A pair
-        // across two words is no typo: a character that a matched word holds is never the one
-        // changed (标邮 of 投标邮件), and a pair whose second character would change is passed
-        // over when the next pair starts with that character and can be corrected by changing it
-        // to a pair as many articles hold: that one is the word (动结 → 冻结, not 时动 → 时冻, in
-        // 暂时动结; but 附建 → 附件, not 建不 → 件不, in 附建不见了).
+        // A Chinese pair that no article holds, with a character that no matched word of the
+        // query holds, may be a word typed by sound with one
+        // wrong character (按装, 乱吗): it is searched as the word of the articles that most of
+        // them hold with that character changed for one of the same sound (安装, 乱码), as a
+        // misspelled word is. A pair across two words is no typo: a character that a matched word
+        // holds is never the one changed (标邮 of 投标邮件), and a pair whose second character
+        // would change is passed over when the next pair starts with that character and can be
+        // corrected by changing it to a word as many articles hold: that one is the word (动结 →
+        // 冻结, not 时动 → 时冻, in 暂时动结; but 附建 → 附件, not 建不 → 件不, in 附建不见了).
         func soundsLikePair(_ index: Int) -> (typed: [Unicode.Scalar], keys: [String])? {
             guard parsed.concepts.indices.contains(index), fulls[index].isEmpty, halves[index].isEmpty,
                 let pair = Self.cjkCharacters(parsed.concepts[index]), pair.count == 2,
                 case let typed = pair.map({ $0.unicodeScalars.first! }),
-                !typed.contains(where: ranking.isStopCharacter), typed.contains(where: { !covered.contains($0) }),
+                typed.contains(where: { !covered.contains($0) }),
                 case let keys = ChineseHomophones.soundKeys(ofPair: pair.joined()), !keys.isEmpty
             else { return nil }
             return (typed, keys)
@@ -674,10 +674,9 @@ public struct SearchEngine: Sendable {
         return best?.word
     }
 
-    /// The pair of the articles that sounds like `typed` (`keys`, its sound keys) and differs from
-    /// it in one character, which no matched word of the query holds (`covered`), and holds no
-    /// function character: the one in most articles, then the first found, key by key; and the
-    /// position of the character changed.
+    /// The word of the articles that sounds like `typed` (`keys`, its sound keys) and differs from
+    /// it in one character, which no matched word of the query holds (`covered`): the one in most
+    /// articles, then the first found, key by key; and the position of the character changed.
     private func homophone(
         of typed: [Unicode.Scalar], keys: [String], covered: Set<Unicode.Scalar>
     ) -> (DictionaryWord, changed: Int)? {
@@ -689,8 +688,7 @@ public struct SearchEngine: Sendable {
                 position += 1
                 let pair = Array(candidate.term.unicodeScalars)
                 guard pair.count == 2, case let changed = (0..<2).filter({ pair[$0] != typed[$0] }),
-                    changed.count == 1, !covered.contains(typed[changed[0]]),
-                    !pair.contains(where: ranking.isStopCharacter)
+                    changed.count == 1, !covered.contains(typed[changed[0]])
                 else { continue }
                 if let current = best, candidate.frequency <= current.0.frequency { continue }
                 best = (candidate, changed[0])

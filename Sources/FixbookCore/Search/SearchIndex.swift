@@ -34,8 +34,8 @@ public struct SearchIndex: Codable, Sendable {
 
     /// The index format, which the theme's `search-core.js` checks: 2 added `ranking`, 3 BM25
     /// impacts, stemmed terms and the dictionary of corrections, 4 Chinese bigrams in the dictionary
-    /// (swapped), for the words that end with a character, 5 Chinese pairs in the dictionary by
-    /// sound and the sounds (`homophones`) in a Chinese help center.
+    /// (swapped), for the words that end with a character, 5 Chinese words in the dictionary by
+    /// sound in a Chinese help center (`ranking.homophones`, `assets/search/homophones.js`).
     public var version = SearchIndex.format
     public static let format = 5
     public var site: Site
@@ -46,9 +46,6 @@ public struct SearchIndex: Codable, Sendable {
     public var codes: [String: [String]]
     /// Groups of words searched as one (`synonyms.yml`).
     public var synonyms: [[String]]
-    /// The common Chinese characters grouped by sound (`ChineseHomophones.table`), when the
-    /// ranking corrects by sound; the split index has them in `assets/search/homophones.js`.
-    public var homophones: String?
 }
 
 /// Builds the search index from the knowledge base and writes it as JSON and as a script.
@@ -75,7 +72,6 @@ public enum SearchIndexBuilder {
             codes: kb.byCodeKey.mapValues { $0.map { kb.articles[$0].slug } }, synonyms: model.synonyms
         )
         index.ranking = SearchRanking(language: kb.config.language)
-        if index.ranking.homophones { index.homophones = ChineseHomophones.table }
         return index
     }
 

@@ -44,12 +44,7 @@ enum SearchIndexJSON {
             out.raw(":")
             out.strings(index.codes[key] ?? [])
         }
-        out.raw("}")
-        if let homophones = index.homophones {
-            out.raw(",\"homophones\":")
-            out.string(homophones)
-        }
-        out.raw(",\"ranking\":")
+        out.raw("},\"ranking\":")
         index.ranking.write(into: &out)
         out.raw(",")
         siteAndSynonyms(index, into: &out)

@@ -89,11 +89,6 @@ public struct SearchRanking: Sendable, Equatable {
     }
     private var readStopTerms: [String]?
 
-    /// Whether `scalar` is a Chinese function character (`stopCharacters`).
-    func isStopCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        stopCharacters.unicodeScalars.contains(scalar)
-    }
-
     /// Whether `term` is a stop word or a CJK term with a function character.
     func isStop(_ term: String, stopTerms: Set<String>) -> Bool {
         if stopTerms.contains(term) { return true }

@@ -12,7 +12,7 @@
 /// - `assets/search/w/N.js` is a run of the dictionary that misspelled words are corrected from:
 ///   plain English words in UTF-16 order, each with its term (empty when the same) and the
 ///   number of articles that hold the term; Chinese bigrams are in it under their two characters
-///   swapped, for the words that end with a character, and under their sounds
+///   swapped, for the words that end with a character, and the Chinese words under their sounds
 ///   (`ChineseHomophones`) in a Chinese help center.
 /// - `assets/search/homophones.js`, in a Chinese help center: the common characters by sound, for
 ///   the browser to look a mistyped Chinese pair up by its sounds.
@@ -55,10 +55,10 @@ enum SearchShards {
     /// `assets/search/homophones.js`: the characters by sound, which the browser loads only to
     /// correct a Chinese pair that no article holds; nil unless the ranking corrects by sound.
     static func homophonesScript(_ index: SearchIndex) -> [UInt8]? {
-        guard let homophones = index.homophones else { return nil }
+        guard index.ranking.homophones else { return nil }
         var buffer = JSONBuffer(scriptSafe: true)
         buffer.raw("FixbookSearchData(\"homophones\",")
-        buffer.string(homophones)
+        buffer.string(ChineseHomophones.table)
         buffer.raw(");\n")
         return buffer.bytes
     }
