@@ -1553,20 +1553,20 @@
       if (!ranking.homophones || (options && options.correct === false) || attempts >= max) return;
       var covered = coveredCharacters(store, q);
       var concepts = q.concepts;
-      /** The typed pair of concept i and its sound keys, if it may be looked up (soundsLikePair). */
-      function soundsLikePair(sounds, i) {
-        var c = concepts[i];
+      /** The characters of concept c if it is a pair that matches nothing and holds one not covered. */
+      function unheldPair(c) {
         var chars = c && cjkCharacters(c);
         if (!chars || chars.length !== 2 || conceptMatches(store, c) ||
           chars.every(function (ch) { return covered.has(ch); })) return null;
-        var keys = soundKeys(sounds, chars.join(''));
+        return chars;
+      }
+      /** The typed pair of concept i and its sound keys, if it may be looked up (soundsLikePair). */
+      function soundsLikePair(sounds, i) {
+        var chars = unheldPair(concepts[i]);
+        var keys = chars ? soundKeys(sounds, chars.join('')) : [];
         return keys.length ? { typed: chars, keys: keys } : null;
       }
-      if (!concepts.some(function (c, i) {
-        var chars = cjkCharacters(c);
-        return chars && chars.length === 2 && !conceptMatches(store, c) &&
-          chars.some(function (ch) { return !covered.has(ch); });
-      })) return;
+      if (!concepts.some(unheldPair)) return;
       return store.homophones().then(function (sounds) {
         if (!sounds) return;
         function step(i) {

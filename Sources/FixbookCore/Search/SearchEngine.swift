@@ -49,9 +49,9 @@ public struct SearchEngine: Sendable {
         var idf: Int
     }
 
-    /// A plain English word of the articles (or a Chinese bigram with its characters swapped, or
-    /// under its sounds: `ChineseHomophones`),
-    /// its term, and how many articles hold the term.
+    /// A plain English word of the articles (or a Chinese bigram with its characters swapped, or a
+    /// Chinese word under its sounds: `ChineseHomophones`), its term, and how many articles hold
+    /// the term.
     private struct DictionaryWord: Sendable {
         var word: String
         var term: String
@@ -322,10 +322,9 @@ public struct SearchEngine: Sendable {
             }
         }
         // A Chinese pair that no article holds, with a character that no matched word of the
-        // query holds, may be a word typed by sound with one
-        // wrong character (按装, 乱吗): it is searched as the word of the articles that most of
-        // them hold with that character changed for one of the same sound (安装, 乱码), as a
-        // misspelled word is. A pair across two words is no typo: a character that a matched word
+        // query holds, may be a word typed by sound with one wrong character (按装, 乱吗): it is
+        // searched as the word of the articles that most of them hold with that character changed
+        // for one of the same sound (安装, 乱码), as a misspelled word is. A pair across two words is no typo: a character that a matched word
         // holds is never the one changed (标邮 of 投标邮件), and a pair whose second character
         // would change is passed over when the next pair starts with that character and can be
         // corrected by changing it to a word as many articles hold: that one is the word (动结 →
@@ -340,18 +339,16 @@ public struct SearchEngine: Sendable {
             return (typed, keys)
         }
         for index in parsed.concepts.indices where correcting && ranking.homophones {
-            guard attempts < ranking.typoMaximumWords, let typed = soundsLikePair(index) else { continue }
+            guard attempts < ranking.typoMaximumWords, let found = soundsLikePair(index) else { continue }
             attempts += 1
-            guard let (correction, changed) = homophone(of: typed.typed, keys: typed.keys, covered: covered)
+            guard let (correction, changed) = homophone(of: found.typed, keys: found.keys, covered: covered)
             else { continue }
-            if changed == 1, let next = soundsLikePair(index + 1), next.typed[0] == typed.typed[1],
+            if changed == 1, let next = soundsLikePair(index + 1), next.typed[0] == found.typed[1],
                 let ahead = homophone(of: next.typed, keys: next.keys, covered: covered), ahead.changed == 0,
                 ahead.0.frequency >= correction.frequency
             {
                 continue
             }
-            var pair = String.UnicodeScalarView()
-            pair.append(contentsOf: typed.typed)
             parsed.concepts[index].full = [[correction.term]]
             parsed.concepts[index].corrected = correction.term
             parsed.concepts[index].soundsLike = true
@@ -359,7 +356,7 @@ public struct SearchEngine: Sendable {
             phraseScores([correction.term], into: &fulls[index])
             // (the typed characters too: 建不 of 附建不见了 is a pair across the corrected word)
             covered.formUnion(correction.term.unicodeScalars)
-            covered.formUnion(pair)
+            covered.formUnion(found.typed)
         }
         // A Chinese character that no matched word of the query holds is searched in the index's
         // words that hold it, at half score: 迟 of 迟到 finds 延迟, and a query never comes back empty.
