@@ -5,9 +5,10 @@ Usage: relevance_bench.py [--fixbook PATH] [--engine lookup|browser|both] [--sho
        (run by `scripts/bench-search.sh --relevance`)
 
 Query sets (Benchmarks/relevance/): queries-en.yml over the English fixture help center en/,
+queries-en-sample-heldout.yml over the English edition of the sample help center Content/en/,
 queries-zh.yml over the sample help center Content/ (and, over it too, the Chinese tuning sets
 queries-zh-tune2.yml and queries-zh-tune3.yml, the pinyin typos of queries-zh-typos.yml, and the held-out sets queries-zh-heldout2.yml and
-queries-zh-heldout3.yml). A query with typos may say what was `meant`: the browser engine then counts
+queries-zh-heldout3.yml and queries-zh-heldout4.yml). A query with typos may say what was `meant`: the browser engine then counts
 the queries whose corrections give exactly that. Each query names the slug a support
 engineer wants first (`expect`, or one of `also`), its `kind` and its half: `tune` or `heldout`.
 The queries were written before the ranking was tuned; the held-out half is never tuned on, and
@@ -29,13 +30,17 @@ import tempfile
 import yaml
 
 REPO = pathlib.Path(__file__).resolve().parents[1]
-SETS = [("English", REPO / "Benchmarks/relevance/en", REPO / "Benchmarks/relevance/queries-en.yml"),
-        ("Chinese", REPO, REPO / "Benchmarks/relevance/queries-zh.yml"),
-        ("Chinese, second tuning set", REPO, REPO / "Benchmarks/relevance/queries-zh-tune2.yml"),
-        ("Chinese, third tuning set", REPO, REPO / "Benchmarks/relevance/queries-zh-tune3.yml"),
-        ("Chinese, typed by sound", REPO, REPO / "Benchmarks/relevance/queries-zh-typos.yml"),
-        ("Chinese, second held-out set", REPO, REPO / "Benchmarks/relevance/queries-zh-heldout2.yml"),
-        ("Chinese, third held-out set", REPO, REPO / "Benchmarks/relevance/queries-zh-heldout3.yml")]
+RELEVANCE = REPO / "Benchmarks/relevance"
+# (name, site root, query file, language searched: None for the site's first)
+SETS = [("English", RELEVANCE / "en", RELEVANCE / "queries-en.yml", None),
+        ("English sample held-out set", REPO, RELEVANCE / "queries-en-sample-heldout.yml", "en"),
+        ("Chinese", REPO, RELEVANCE / "queries-zh.yml", None),
+        ("Chinese, second tuning set", REPO, RELEVANCE / "queries-zh-tune2.yml", None),
+        ("Chinese, third tuning set", REPO, RELEVANCE / "queries-zh-tune3.yml", None),
+        ("Chinese, typed by sound", REPO, RELEVANCE / "queries-zh-typos.yml", None),
+        ("Chinese, second held-out set", REPO, RELEVANCE / "queries-zh-heldout2.yml", None),
+        ("Chinese, third held-out set", REPO, RELEVANCE / "queries-zh-heldout3.yml", None),
+        ("Chinese, fourth held-out set", REPO, RELEVANCE / "queries-zh-heldout4.yml", None)]
 DEPTH = 10
 
 RUN = """
@@ -58,13 +63,15 @@ def read_queries(path):
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def lookup(fixbook, root, queries):
+def lookup(fixbook, root, queries, language):
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as handle:
         handle.write("\n".join(q["query"] for q in queries) + "\n")
         name = handle.name
     try:
-        out = subprocess.run([fixbook, "lookup", "--root", str(root), "--queries", name, "--format", "json",
-                              "--limit", str(DEPTH)], check=False, capture_output=True, text=True)
+        command = [fixbook, "lookup", "--root", str(root), "--queries", name, "--format", "json", "--limit", str(DEPTH)]
+        if language:
+            command += ["--language", language]
+        out = subprocess.run(command, check=False, capture_output=True, text=True)
     finally:
         os.unlink(name)
     lines = out.stdout.splitlines()
@@ -73,7 +80,7 @@ def lookup(fixbook, root, queries):
     return [[a["slug"] for a in json.loads(line)] for line in lines]
 
 
-def browser_answers(fixbook, root, queries):
+def browser_answers(fixbook, root, queries, language):
     os.environ.setdefault("SE_OFFLINE", "true")
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -88,7 +95,7 @@ def browser_answers(fixbook, root, queries):
         driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
         try:
             driver.set_script_timeout(600)
-            driver.get(default_language_page(output, "search.html").as_uri())
+            driver.get(language_page(output, "search.html", language).as_uri())
             answers = driver.execute_async_script(RUN, [q["query"] for q in queries])
         finally:
             driver.quit()
@@ -106,10 +113,13 @@ def corrected(query, corrections):
     return query
 
 
-def default_language_page(output, page):
-    """`page` of the site, or of its first language in a help center in several (whose chooser
-    at the top lists the languages in order), as `lookup` searches it."""
-    chooser = re.search(r'<a href="([^"/]+)/index.html" hreflang=', (output / "index.html").read_text())
+def language_page(output, page, language):
+    """`page` of the site, or of `language` (None: the first) in a help center in several (whose
+    chooser at the top lists the languages in order), as `lookup --language` searches it."""
+    wanted = re.escape(language) if language else '[^"]+'
+    chooser = re.search(rf'<a href="([^"/]+)/index.html" hreflang="{wanted}"', (output / "index.html").read_text())
+    if language and not chooser:
+        sys.exit(f"the site has no {language} edition")
     return output / chooser.group(1) / page if chooser else output / page
 
 
@@ -143,25 +153,25 @@ def main():
     print("|---|---|---|---:|---:|---:|---:|---:|")
     results = {}
     notes = []
-    for language, root, path in SETS:
+    for name, root, path, language in SETS:
         queries = read_queries(path)
         for engine in engines:
             if engine == "lookup":
-                answers = lookup(args.fixbook, root, queries)
+                answers = lookup(args.fixbook, root, queries, language)
             else:
-                full = browser_answers(args.fixbook, root, queries)
+                full = browser_answers(args.fixbook, root, queries, language)
                 answers = [a["slugs"] for a in full]
                 meant = [(q, a) for q, a in zip(queries, full) if "meant" in q]
                 if meant:
                     right = sum(corrected(q["query"], a["corrections"]).lower() == q["meant"].lower() for q, a in meant)
-                    notes.append(f"{language}: {right} of {len(meant)} queries searched as meant "
+                    notes.append(f"{name}: {right} of {len(meant)} queries searched as meant "
                                  f"(the page's \"showing results for\" equals `meant`)")
-            results[(language, engine)] = answers
+            results[(name, engine)] = answers
             rows, failures = measure(queries, answers)
             for half in (h for h in ("tune", "heldout", "all") if h in rows):
                 row = rows[half]
                 n = row["n"]
-                print(f"| {language} | {engine} | {half} | {n} | {row['top1']} ({100 * row['top1'] / n:.0f}%) "
+                print(f"| {name} | {engine} | {half} | {n} | {row['top1']} ({100 * row['top1'] / n:.0f}%) "
                       f"| {row['top3']} ({100 * row['top3'] / n:.0f}%) | {row['rr'] / n:.3f} | {row['empty']} |")
             if args.show_failures:
                 for q, rank, top in failures:
@@ -170,9 +180,9 @@ def main():
     for note in notes:
         print(note)
     if len(engines) == 2:
-        for language, _, _ in SETS:
-            same = results[(language, "lookup")] == results[(language, "browser")]
-            print(f"{language}: lookup and browser give {'the same' if same else 'DIFFERENT'} result lists")
+        for name, _, _, _ in SETS:
+            same = results[(name, "lookup")] == results[(name, "browser")]
+            print(f"{name}: lookup and browser give {'the same' if same else 'DIFFERENT'} result lists")
 
 
 if __name__ == "__main__":
