@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """Search relevance benchmark: top-1, top-3, MRR and empty answers over written query sets.
 
-Usage: relevance_bench.py [--fixbook PATH] [--engine lookup|browser|both] [--show-failures]
+Usage: relevance_bench.py [--fixbook PATH] [--engine lookup|browser|both] [--show-failures] [--tuning-only]
        (run by `scripts/bench-search.sh --relevance`)
 
 Query sets (Benchmarks/relevance/): queries-en.yml over the English fixture help center en/,
-queries-en-sample-heldout.yml over the English edition of the sample help center Content/en/,
+queries-en-sample-tune.yml and queries-en-sample-heldout.yml over the English edition of the sample help center Content/en/,
 queries-zh.yml over the sample help center Content/ (and, over it too, the Chinese tuning sets
-queries-zh-tune2.yml and queries-zh-tune3.yml, the pinyin typos of queries-zh-typos.yml, and the held-out sets queries-zh-heldout2.yml and
+queries-zh-tune2.yml, queries-zh-tune3.yml and queries-zh-tune4.yml, the pinyin typos of queries-zh-typos.yml, and the held-out sets queries-zh-heldout2.yml and
 queries-zh-heldout3.yml and queries-zh-heldout4.yml). A query with typos may say what was `meant`: the browser engine then counts
 the queries whose corrections give exactly that. Each query names the slug a support
 engineer wants first (`expect`, or one of `also`), its `kind` and its half: `tune` or `heldout`.
@@ -33,10 +33,12 @@ REPO = pathlib.Path(__file__).resolve().parents[1]
 RELEVANCE = REPO / "Benchmarks/relevance"
 # (name, site root, query file, language searched: None for the site's first)
 SETS = [("English", RELEVANCE / "en", RELEVANCE / "queries-en.yml", None),
+        ("English sample tuning set", REPO, RELEVANCE / "queries-en-sample-tune.yml", "en"),
         ("English sample held-out set", REPO, RELEVANCE / "queries-en-sample-heldout.yml", "en"),
         ("Chinese", REPO, RELEVANCE / "queries-zh.yml", None),
         ("Chinese, second tuning set", REPO, RELEVANCE / "queries-zh-tune2.yml", None),
         ("Chinese, third tuning set", REPO, RELEVANCE / "queries-zh-tune3.yml", None),
+        ("Chinese, fourth tuning set", REPO, RELEVANCE / "queries-zh-tune4.yml", None),
         ("Chinese, typed by sound", REPO, RELEVANCE / "queries-zh-typos.yml", None),
         ("Chinese, second held-out set", REPO, RELEVANCE / "queries-zh-heldout2.yml", None),
         ("Chinese, third held-out set", REPO, RELEVANCE / "queries-zh-heldout3.yml", None),
@@ -147,6 +149,8 @@ def main():
     parser.add_argument("--fixbook", default=str(REPO / ".build/release/fixbook"))
     parser.add_argument("--engine", choices=["lookup", "browser", "both"], default="both")
     parser.add_argument("--show-failures", action="store_true", help="list the tuning half's misses")
+    parser.add_argument("--tuning-only", action="store_true",
+                        help="measure the tuning queries only, so that tuning never shows a held-out figure")
     args = parser.parse_args()
     engines = ["lookup", "browser"] if args.engine == "both" else [args.engine]
     print("| queries | engine | half | n | top-1 | top-3 | MRR | empty |")
@@ -155,6 +159,10 @@ def main():
     notes = []
     for name, root, path, language in SETS:
         queries = read_queries(path)
+        if args.tuning_only:
+            queries = [q for q in queries if q["set"] == "tune"]
+            if not queries:
+                continue
         for engine in engines:
             if engine == "lookup":
                 answers = lookup(args.fixbook, root, queries, language)
@@ -181,6 +189,8 @@ def main():
         print(note)
     if len(engines) == 2:
         for name, _, _, _ in SETS:
+            if (name, "lookup") not in results:
+                continue
             same = results[(name, "lookup")] == results[(name, "browser")]
             print(f"{name}: lookup and browser give {'the same' if same else 'DIFFERENT'} result lists")
 

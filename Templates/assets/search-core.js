@@ -414,7 +414,7 @@
    * A theme copied by `fixbook init --with-theme` keeps its scripts while Fixbook moves on: an
    * index of another format is refused with IndexFormatError instead of being misread.
    */
-  var FORMAT = 5;
+  var FORMAT = 6;
 
   function IndexFormatError(found) {
     this.name = 'IndexFormatError';
@@ -440,7 +440,8 @@
       stopWords: new Set(r.stopWords || []), stopCharacters: String(r.stopCharacters || ''),
       codeHit: r.codeHit, messageBoost: r.messageBoost,
       phraseTitle: r.phraseTitle, phraseSymptom: r.phraseSymptom, phraseBody: r.phraseBody,
-      phraseCandidates: r.phraseCandidates, prefixMinimum: r.prefixMinimum,
+      phraseCandidates: r.phraseCandidates, passage: r.passage, passageMinimum: r.passageMinimum,
+      prefixMinimum: r.prefixMinimum,
       prefixMaximumWords: r.prefixMaximumWords, minimumShare: r.minimumShare
     };
   }
@@ -1477,7 +1478,32 @@
     if (normalize(article.title).indexOf(phrase) >= 0) bonus += ranking.phraseTitle;
     if ((article.symptoms || []).some(function (s) { return normalize(s).indexOf(phrase) >= 0; })) bonus += ranking.phraseSymptom;
     if (normalize(article.text).indexOf(phrase) >= 0) bonus += ranking.phraseBody;
-    return bonus;
+    return bonus + passageBonus(ranking, article, phrase);
+  }
+
+  /**
+   * A pasted dialog or bounce line rarely occurs whole in an article, but a long stretch of it
+   * does: `ranking.passage` times the share of the query's pieces (between spaces) in the longest
+   * stretch of them, joined by single spaces and at least `passageMinimum` long, that the title,
+   * a symptom or the body holds. As QuotedPassage.swift.
+   */
+  function passageBonus(ranking, article, phrase) {
+    var pieces = phrase.split(/[ \t\n\r]+/).filter(function (p) { return p.length > 0; });
+    if (!pieces.length) return 0;
+    var fields = [normalize(article.title)].concat((article.symptoms || []).map(normalize), [normalize(article.text)]);
+    var longest = 0;
+    fields.forEach(function (field) {
+      // A stretch held means every shorter stretch inside it is held: `end` never goes back.
+      var end = 0;
+      for (var start = 0; start < pieces.length; start++) {
+        end = Math.max(end, start);
+        while (end < pieces.length && field.indexOf(pieces.slice(start, end + 1).join(' ')) >= 0) end++;
+        if (end - start > longest && pieces.slice(start, end).join(' ').length >= ranking.passageMinimum) {
+          longest = end - start;
+        }
+      }
+    });
+    return longest === 0 ? 0 : ranking.passage * longest / pieces.length;
   }
 
   /** Gives results [from, to) their article, matched codes and link, loading what is missing. */

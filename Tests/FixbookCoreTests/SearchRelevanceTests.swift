@@ -104,6 +104,36 @@ import Testing
         #expect(try !engine().search("why does it").isEmpty)
     }
 
+    /// A dialog pasted with its own host name occurs nowhere whole, but the article that quotes
+    /// the rest of it comes first, ahead of one that holds a few of its words in weightier fields.
+    @Test func aPastedDialogFindsTheArticleThatQuotesIt() throws {
+        let site = try TemporarySite(
+            [
+                "fixbook.yml": "title: 帮助\nlanguage: zh-CN\n",
+                "Content/host.md": article(
+                    "title: 找不到主机",
+                    body: "客户端提示：\n\n> The host 'pop.example.com' could not be found. Please verify that "
+                        + "you have entered the server name correctly.\n\n## 解决方法\n\n核对服务器名称。\n"
+                ),
+                "Content/user.md": article(
+                    "title: 退信：User not found\nsymptoms: [User not found, Host not found, Server name not found]",
+                    body: "对方服务器上没有这个用户。\n\n## 解决方法\n\n核对地址。\n"
+                ),
+            ], withTemplates: false)
+        defer { site.remove() }
+        var index = SearchIndexBuilder.build(SiteModel(try SiteLoader.load(root: site.root)))
+        let pasted = "The host 'mail.abc.com' could not be found. Please verify that you have entered the server name"
+        #expect(SearchEngine(index: index).search(pasted).map(\.slug) == ["host", "user"])
+        // (without the bonus, the words the other's title and symptoms hold win)
+        index.ranking.passage = 0
+        #expect(SearchEngine(index: index).search(pasted).first?.slug == "user")
+        // a stretch shorter than passageMinimum is no quotation
+        #expect(
+            QuotedPassage.bonus(
+                QuotedPassage.pieces(of: Array("not found".unicodeScalars)),
+                in: [Array("user not found".unicodeScalars)], ranking: .standard) == 0)
+    }
+
     @Test func editDistanceCountsASwapOnce() {
         #expect(EditDistance.within(Array("recieve".utf8), Array("receive".utf8), limit: 1) == 1)
         #expect(EditDistance.within(Array("newslettr".utf8), Array("newsletter".utf8), limit: 2) == 1)

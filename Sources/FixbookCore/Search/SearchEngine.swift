@@ -440,9 +440,11 @@ public struct SearchEngine: Sendable {
             )
             documents.append(document)
         }
-        // Words near each other: the whole query in the title, a symptom or the body.
+        // Words near each other: the whole query in the title, a symptom or the body, and the
+        // longest stretch of it that an article quotes.
         if parsed.tokens.count >= 2 {
             let phrase = parsed.normalized
+            let pieces = QuotedPassage.pieces(of: phrase)
             let first = results.indices.sorted { Self.ranksBefore(results[$0], results[$1]) }
             for position in first.prefix(ranking.phraseCandidates) {
                 let text = texts[documents[position]]
@@ -452,6 +454,7 @@ public struct SearchEngine: Sendable {
                     bonus += ranking.phraseSymptom
                 }
                 if !Self.occurrences(of: phrase, in: text.body, first: true).isEmpty { bonus += ranking.phraseBody }
+                bonus += QuotedPassage.bonus(pieces, in: [text.title] + text.symptoms + [text.body], ranking: ranking)
                 results[position].score += bonus
             }
         }

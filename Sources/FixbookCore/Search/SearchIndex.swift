@@ -35,9 +35,10 @@ public struct SearchIndex: Codable, Sendable {
     /// The index format, which the theme's `search-core.js` checks: 2 added `ranking`, 3 BM25
     /// impacts, stemmed terms and the dictionary of corrections, 4 Chinese bigrams in the dictionary
     /// (swapped), for the words that end with a character, 5 Chinese words in the dictionary by
-    /// sound in a Chinese help center (`ranking.homophones`, `assets/search/homophones.js`).
+    /// sound in a Chinese help center (`ranking.homophones`, `assets/search/homophones.js`), 6 the
+    /// bonus of the longest stretch of the query an article quotes (`ranking.passage`).
     public var version = SearchIndex.format
-    public static let format = 5
+    public static let format = 6
     public var site: Site
     /// The ranking's numbers, for the browser to rank with.
     public var ranking = SearchRanking.standard

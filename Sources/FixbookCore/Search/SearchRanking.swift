@@ -36,6 +36,11 @@ public struct SearchRanking: Sendable, Equatable {
     public var phraseTitle = 8.0
     public var phraseSymptom = 6.0
     public var phraseBody = 2.0
+    /// Added, times the share of the query's pieces it holds, for the longest stretch of the
+    /// query (its pieces between spaces, in order) that the title, a symptom or the body quotes,
+    /// when the stretch is at least `passageMinimum` UTF-16 units long (`QuotedPassage`).
+    public var passage = 32.0
+    public var passageMinimum = 20
     /// The phrase bonus re-orders only this many first results: the browser fetches the text of
     /// no more articles than these to check it.
     public var phraseCandidates = 20
@@ -117,7 +122,8 @@ public struct SearchRanking: Sendable, Equatable {
             ),
             ("homophones", Array((homophones ? "true" : "false").utf8)),
             ("k1", Self.number(k1)), ("messageBoost", Self.number(messageBoost)),
-            ("minimumShare", Self.number(minimumShare)), ("phraseBody", Self.number(phraseBody)),
+            ("minimumShare", Self.number(minimumShare)), ("passage", Self.number(passage)),
+            ("passageMinimum", Self.number(Double(passageMinimum))), ("phraseBody", Self.number(phraseBody)),
             ("phraseCandidates", Self.number(Double(phraseCandidates))), ("phraseSymptom", Self.number(phraseSymptom)),
             ("phraseTitle", Self.number(phraseTitle)), ("prefixMaximumWords", Self.number(Double(prefixMaximumWords))),
             ("prefixMinimum", Self.number(Double(prefixMinimum))), ("stopCharacters", characters.bytes),
@@ -147,7 +153,8 @@ public struct SearchRanking: Sendable, Equatable {
 /// stop words are read back as the terms the index holds.
 extension SearchRanking: Codable {
     private enum Keys: String, CodingKey {
-        case b, codeHit, denseShare, fields, homophones, k1, messageBoost, minimumShare, phraseBody, phraseCandidates
+        case b, codeHit, denseShare, fields, homophones, k1, messageBoost, minimumShare, passage, passageMinimum
+        case phraseBody, phraseCandidates
         case phraseSymptom, phraseTitle, prefixMaximumWords, prefixMinimum, stopCharacters, stopFactor, stopWords
         case typoFactor, typoMaximumWords, typoOneEdit, typoTwoEdits
     }
@@ -179,6 +186,8 @@ extension SearchRanking: Codable {
         phraseTitle = try container.decode(Double.self, forKey: .phraseTitle)
         phraseSymptom = try container.decode(Double.self, forKey: .phraseSymptom)
         phraseBody = try container.decode(Double.self, forKey: .phraseBody)
+        passage = try container.decode(Double.self, forKey: .passage)
+        passageMinimum = try container.decode(Int.self, forKey: .passageMinimum)
         phraseCandidates = try container.decode(Int.self, forKey: .phraseCandidates)
         prefixMinimum = try container.decode(Int.self, forKey: .prefixMinimum)
         prefixMaximumWords = try container.decode(Int.self, forKey: .prefixMaximumWords)
@@ -211,6 +220,8 @@ extension SearchRanking: Codable {
         try container.encode(phraseTitle, forKey: .phraseTitle)
         try container.encode(phraseSymptom, forKey: .phraseSymptom)
         try container.encode(phraseBody, forKey: .phraseBody)
+        try container.encode(passage, forKey: .passage)
+        try container.encode(passageMinimum, forKey: .passageMinimum)
         try container.encode(phraseCandidates, forKey: .phraseCandidates)
         try container.encode(prefixMinimum, forKey: .prefixMinimum)
         try container.encode(prefixMaximumWords, forKey: .prefixMaximumWords)
