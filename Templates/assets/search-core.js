@@ -98,8 +98,11 @@
  *      attachment, 附件, 附档).
  *    - duplicate concepts are dropped.
  *    An alternative (a list of tokens) matches an article when one field holds them all; it
- *    scores Σ over its tokens of IDF × impact. A concept scores, per article, the larger of
- *    its best full alternative and half its best half alternative.
+ *    scores Σ over its distinct tokens of IDF × impact, and a half alternative whose distinct
+ *    tokens' IDFs add up to more than the IDFs of the concept's first full alternative (its
+ *    tokens as typed, repeats counted) is scaled down by the ratio of the two. A concept
+ *    scores, per article, the larger of its best full alternative and half its best half
+ *    alternative.
  *    CORRECTIONS: a concept from a plain word of ≥ typoOneEdit letters that no article matches
  *    at all is searched as the dictionary word within 1 edit (2 from typoTwoEdits letters;
  *    insertions, deletions, substitutions and swaps of neighbours, editDistance()) whose
@@ -140,8 +143,12 @@
  *        per key counts
  *      + proximity: if the query has ≥ 2 tokens and the whole query (normalized, white
  *        space collapsed to one space, trimmed) occurs in the normalized title +8, in a
- *        symptom +6, in the body +2. Only the first 20 results in the order below, ranked
- *        without it, are checked (the browser loads those articles' text, no more).
+ *        symptom +6, in the body +2; and passage × (pieces in the stretch) / (pieces of the
+ *        query) for the longest stretch of the query's pieces (split at spaces, tabs and line
+ *        breaks), joined by single spaces and at least passageMinimum UTF-16 units long, that
+ *        the normalized title, a symptom or the body holds (passageBonus). Only the first 20
+ *        results in the order below, ranked without them, are checked (the browser loads those
+ *        articles' text, no more).
  *    Order: score (higher first), then title, then slug (by UTF-16 code units). Articles that
  *    score under minimumShare of the first are dropped. A result lists the concepts it does
  *    not match (`missing`, as typed; the CJK pairs it lacks in a row, overlapping by one
@@ -1124,17 +1131,17 @@
 
   /**
    * Into `into` (DocScores): per document, the best score of `tokens` where one field holds them
-   * all, the sum of each token's inverse document frequency times its impact.
+   * all, the sum of each token's inverse document frequency times its impact, times `scale`.
    */
-  function phraseScores(store, tokens, into) {
+  function phraseScores(store, tokens, into, scale) {
+    if (scale === undefined) scale = 1;
     var acc = null;
-    var uniq = [];
-    tokens.forEach(function (t) { if (uniq.indexOf(t) < 0) uniq.push(t); });
+    var uniq = uniqueOf(tokens);
     if (uniq.length === 1) {
       // one token, the common case: no field to share, no intermediate map
       var only = store.postings(uniq[0]);
       if (!only) return;
-      for (var k = 0; k < only.docs.length; k++) into.keepLarger(only.docs[k], only.idf * only.impacts[k]);
+      for (var k = 0; k < only.docs.length; k++) into.keepLarger(only.docs[k], only.idf * only.impacts[k] * scale);
       return;
     }
     for (var i = 0; i < uniq.length; i++) {
@@ -1155,7 +1162,14 @@
       if (!acc.size) return;
     }
     if (!acc) return;
-    acc.forEach(function (found, d) { into.keepLarger(d, found.sum); });
+    acc.forEach(function (found, d) { into.keepLarger(d, found.sum * scale); });
+  }
+
+  /** `tokens` without repeats, in order. */
+  function uniqueOf(tokens) {
+    var uniq = [];
+    tokens.forEach(function (t) { if (uniq.indexOf(t) < 0) uniq.push(t); });
+    return uniq;
   }
 
   /**
@@ -1361,7 +1375,14 @@
     var matchedBy = q.concepts.map(function (c) {
       var full = new DocScores(documents), half = new DocScores(documents);
       c.full.forEach(function (ph) { phraseScores(store, ph, full); });
-      c.half.forEach(function (ph) { phraseScores(store, ph, half); });
+      // An alternative is worth at most what the words typed are worth (as SearchEngine.swift).
+      var typed = 0;
+      c.full[0].forEach(function (t) { typed += termIDF(store, t); });
+      c.half.forEach(function (ph) {
+        var worth = 0;
+        uniqueOf(ph).forEach(function (t) { worth += termIDF(store, t); });
+        phraseScores(store, ph, half, worth > typed ? typed / worth : 1);
+      });
       c.characters.forEach(function (list) { characterScores(store, list, half); });
       if (c.prefix) completionScores(store, c.prefix, c.completions, half);
       var weight = 0;

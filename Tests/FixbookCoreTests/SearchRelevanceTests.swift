@@ -134,6 +134,32 @@ import Testing
                 in: [Array("user not found".unicodeScalars)], ranking: .standard) == 0)
     }
 
+    /// A synonym is worth no more than the words typed: `unable to receive` holds a rarer word
+    /// than `not receiving`, and an article whose title holds its words apart (`Receiving fails
+    /// with "Unable to log on"`) does not outrank the one that says `not receiving`.
+    @Test func aSynonymWeighsNoMoreThanTheWordsTyped() throws {
+        var files = [
+            "fixbook.yml": "title: Help\nlanguage: en\n",
+            "Content/synonyms.yml": "- [not receiving, unable to receive, can't receive]\n",
+            "Content/receiving.md": article(
+                "title: Not receiving from outside\nsymptoms: [Not receiving anything]\n"
+                    + "summary: When you are not receiving, check the MX records.",
+                body: "Check the MX records.\n"),
+            "Content/spa.md": article(
+                "title: 'Receiving fails with \"Unable to log on using SPA\"'\n"
+                    + "symptoms: [Unable to log on, Ticked SPA and now I can't receive]",
+                body: "Untick SPA.\n"),
+        ]
+        for number in 1...12 {
+            files["Content/topic\(number).md"] = article(
+                "title: Receiving topic \(number)", body: "Something about receiving, number \(number).\n")
+        }
+        let site = try TemporarySite(files, withTemplates: false)
+        defer { site.remove() }
+        let engine = SearchEngine(index: SearchIndexBuilder.build(SiteModel(try SiteLoader.load(root: site.root))))
+        #expect(engine.search("still not receiving").prefix(2).map(\.slug) == ["receiving", "spa"])
+    }
+
     @Test func editDistanceCountsASwapOnce() {
         #expect(EditDistance.within(Array("recieve".utf8), Array("receive".utf8), limit: 1) == 1)
         #expect(EditDistance.within(Array("newslettr".utf8), Array("newsletter".utf8), limit: 2) == 1)

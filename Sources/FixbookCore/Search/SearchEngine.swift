@@ -297,7 +297,16 @@ public struct SearchEngine: Sendable {
             var full: [Int: Double] = [:]
             var half: [Int: Double] = [:]
             for phrase in parsed.concepts[index].full { phraseScores(phrase, into: &full) }
-            for phrase in parsed.concepts[index].half { phraseScores(phrase, into: &half) }
+            // An alternative is worth at most what the words typed are worth: a synonym holding a
+            // rare word (unable of `unable to receive`) would otherwise outweigh the concept itself,
+            // found in one field but in two places of it (`Unable to log on` and `can't receive`).
+            let typed = parsed.concepts[index].full[0].reduce(0.0) { $0 + Double(idf(of: $1)) }
+            for phrase in parsed.concepts[index].half {
+                var unique: [String] = []
+                for token in phrase where !unique.contains(token) { unique.append(token) }
+                let worth = unique.reduce(0.0) { $0 + Double(idf(of: $1)) }
+                phraseScores(phrase, into: &half, scale: worth > typed ? typed / worth : 1)
+            }
             if let prefix = parsed.concepts[index].prefix {
                 completionScores(prefix: prefix, parsed.concepts[index].completions, into: &half)
             }
@@ -617,8 +626,8 @@ public struct SearchEngine: Sendable {
     }
 
     /// Per document, the best score of `tokens` where one field holds them all: the sum of each
-    /// token's inverse document frequency times its impact.
-    private func phraseScores(_ tokens: [String], into result: inout [Int: Double]) {
+    /// token's inverse document frequency times its impact, times `scale`.
+    private func phraseScores(_ tokens: [String], into result: inout [Int: Double], scale: Double = 1) {
         var unique: [String] = []
         for token in tokens where !unique.contains(token) { unique.append(token) }
         var accumulated: [Int: (mask: UInt8, sum: Double)]?
@@ -638,7 +647,9 @@ public struct SearchEngine: Sendable {
             accumulated = next
             if next.isEmpty { return }
         }
-        for (document, found) in accumulated ?? [:] { result[document] = max(result[document] ?? 0, found.sum) }
+        for (document, found) in accumulated ?? [:] {
+            result[document] = max(result[document] ?? 0, found.sum * scale)
+        }
     }
 
     /// The dictionary word a misspelled plain word stands for: within one edit (two for long
