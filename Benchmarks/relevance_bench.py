@@ -5,9 +5,9 @@ Usage: relevance_bench.py [--fixbook PATH] [--engine lookup|browser|both] [--sho
        (run by `scripts/bench-search.sh --relevance`)
 
 Query sets (Benchmarks/relevance/): queries-en.yml over the English fixture help center en/,
-queries-en-sample-tune.yml and queries-en-sample-heldout.yml over the English edition of the sample help center Content/en/,
+queries-en-sample-tune.yml, queries-en-sample-tune2.yml and queries-en-sample-heldout.yml over the English edition of the sample help center Content/en/,
 queries-zh.yml over the sample help center Content/ (and, over it too, the Chinese tuning sets
-queries-zh-tune2.yml, queries-zh-tune3.yml and queries-zh-tune4.yml, the pinyin typos of queries-zh-typos.yml, and the held-out sets queries-zh-heldout2.yml and
+queries-zh-tune2.yml to queries-zh-tune5.yml, the pinyin typos of queries-zh-typos.yml, and the held-out sets queries-zh-heldout2.yml and
 queries-zh-heldout3.yml and queries-zh-heldout4.yml). A query with typos may say what was `meant`: the browser engine then counts
 the queries whose corrections give exactly that. Each query names the slug a support
 engineer wants first (`expect`, or one of `also`), its `kind` and its half: `tune` or `heldout`.
@@ -34,11 +34,13 @@ RELEVANCE = REPO / "Benchmarks/relevance"
 # (name, site root, query file, language searched: None for the site's first)
 SETS = [("English", RELEVANCE / "en", RELEVANCE / "queries-en.yml", None),
         ("English sample tuning set", REPO, RELEVANCE / "queries-en-sample-tune.yml", "en"),
+        ("English sample, second tuning set", REPO, RELEVANCE / "queries-en-sample-tune2.yml", "en"),
         ("English sample held-out set", REPO, RELEVANCE / "queries-en-sample-heldout.yml", "en"),
         ("Chinese", REPO, RELEVANCE / "queries-zh.yml", None),
         ("Chinese, second tuning set", REPO, RELEVANCE / "queries-zh-tune2.yml", None),
         ("Chinese, third tuning set", REPO, RELEVANCE / "queries-zh-tune3.yml", None),
         ("Chinese, fourth tuning set", REPO, RELEVANCE / "queries-zh-tune4.yml", None),
+        ("Chinese, fifth tuning set", REPO, RELEVANCE / "queries-zh-tune5.yml", None),
         ("Chinese, typed by sound", REPO, RELEVANCE / "queries-zh-typos.yml", None),
         ("Chinese, second held-out set", REPO, RELEVANCE / "queries-zh-heldout2.yml", None),
         ("Chinese, third held-out set", REPO, RELEVANCE / "queries-zh-heldout3.yml", None),

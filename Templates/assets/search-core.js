@@ -105,8 +105,12 @@
  *    alternative.
  *    CORRECTIONS: a concept from a plain word of ≥ typoOneEdit letters that no article matches
  *    at all is searched as the dictionary word within 1 edit (2 from typoTwoEdits letters;
- *    insertions, deletions, substitutions and swaps of neighbours, editDistance()) whose
- *    first two letters are the typed word's (or those two swapped): the nearest, then the
+ *    insertions, deletions, substitutions and swaps of neighbours, editDistance()) of the
+ *    typed word, or whose term is within as many edits of the typed word's term (its stem),
+ *    the smaller of the two counting, and whose
+ *    first two letters are the typed word's (or those two swapped): the nearest, then the one
+ *    whose word is fewest edits from the typed word (a word beyond the limit counts limit + 1),
+ *    then the
  *    one whose term most articles hold, then the first by code units. Its score is multiplied
  *    by typoFactor. Only the first typoMaximumWords such concepts are looked up. Not with
  *    options.correct === false ("search instead for").
@@ -1335,20 +1339,29 @@
   function correction(store, c) {
     var ranking = store.meta.ranking;
     var limit = c.word.length >= ranking.typoTwoEdits ? 2 : 1;
-    var best = null, bestDistance = 0;
+    // the word's stem against the articles' stems too (arrving: one edit from the stem of arrive)
+    var stem = c.full[0][0];
+    var best = null, bestDistance = 0, bestSpelled = 0;
     typoPrefixes(c.word).forEach(function (prefix) {
       store.dictionary(prefix).forEach(function (candidate) {
-        var distance = editDistance(c.word, candidate.word, limit);
+        var byWord = editDistance(c.word, candidate.word, limit);
+        var byStem = editDistance(stem, candidate.term, limit);
+        var distance = byWord < 0 ? byStem : byStem < 0 ? byWord : Math.min(byWord, byStem);
         if (distance <= 0) return;
+        // of the forms of one stem, the one nearest to what was typed (blocked, not block)
+        var spelled = byWord < 0 ? limit + 1 : byWord;
+        if (best && distance === bestDistance && spelled < bestSpelled) best = null;
         if (best) {
           if (distance > bestDistance) return;
           if (distance === bestDistance) {
+            if (spelled > bestSpelled) return;
             if (candidate.frequency < best.frequency) return;
             if (candidate.frequency === best.frequency && !(candidate.word < best.word)) return;
           }
         }
         best = candidate;
         bestDistance = distance;
+        bestSpelled = spelled;
       });
     });
     return best;

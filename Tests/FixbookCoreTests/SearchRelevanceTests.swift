@@ -79,6 +79,35 @@ import Testing
         #expect(try engine().answer("newslettr blokced", correcting: false).corrections.isEmpty)
     }
 
+    /// A misspelled form of a word whose other forms the articles hold is corrected through its
+    /// stem: `blokcing` is more than two edits from blocked, but its stem one from block.
+    @Test func aMisspelledWordFormIsCorrectedThroughItsStem() throws {
+        let answer = try engine().answer("newsletter blokcing")
+        #expect(answer.corrections == [SearchEngine.Correction(typed: "blokcing", corrected: "blocked")])
+        #expect(answer.results.first?.slug == "newsletter")
+    }
+
+    /// What a customer adds around the question (please, thanks, help) weighs as little as
+    /// "the": the article quoting a dialog that says "Please verify" does not outrank the answer.
+    @Test func politeWordsWeighLittle() throws {
+        var files = [
+            "fixbook.yml": "title: Help\nlanguage: en\n",
+            "Content/attachments.md": article(
+                "title: Attachments are missing", body: "The attachment shows as winmail.dat.\n"),
+            "Content/host.md": article(
+                "title: Cannot find the host\nsymptoms: [Please verify that you have entered the server name]",
+                body: "The host could not be found.\n"),
+        ]
+        for number in 1...8 {
+            files["Content/topic\(number).md"] = article(
+                "title: Topic \(number)", body: "About an attachment, number \(number).\n")
+        }
+        let site = try TemporarySite(files, withTemplates: false)
+        defer { site.remove() }
+        let engine = SearchEngine(index: SearchIndexBuilder.build(SiteModel(try SiteLoader.load(root: site.root))))
+        #expect(engine.search("attachment please").first?.slug == "attachments")
+    }
+
     /// A pasted paragraph of unknown words does not look each of them up: the first five only.
     @Test func atMostFiveWordsAreCorrected() throws {
         let answer = try engine().answer("calender newslettr prnit mesage outlok sendd blokced")

@@ -221,6 +221,14 @@ test('ranking on the real index', { skip: skipRanking || (!isChineseSample && 't
   }
 });
 
+test('a misspelled word form is corrected through its stem', { skip: skipRanking || (!isChineseSample && 'the Chinese sample only') }, async () => {
+  // rejected, in the articles' quoted English dialogs, is three edits from rejceting; its stem one
+  for (const store of [stores[0][1], splitStore(outputDir).store]) {
+    const out = await search.runSearch(store, 'recipients rejceting');
+    assert.deepEqual(out.corrections, [{ typed: 'rejceting', corrected: 'rejected' }]);
+  }
+});
+
 test('a Chinese word typed by sound is corrected, loading the sounds only then', { skip: skipRanking || (!isChineseSample && 'the Chinese sample only') }, async () => {
   const split = splitStore(outputDir);
   for (const store of [split.store]) {
@@ -372,6 +380,8 @@ test('the Swift ranking gives the same results and scores as this script', { ski
       "The host 'mail.abc.com' could not be found. Please verify that you have entered the server name correctly.",
       'The message could not be sent because one of the recipients was rejected by the server',
       '由于服务器拒绝收件人之一，邮件无法发送。 端口: 25',
+      // a misspelled word form corrected through its stem (rejected is 3 edits away, reject 1)
+      'recipients rejceting',
       // a word being typed: its completions weigh by the share typed
       'outlook pa', 'smtp serv', 'mail', 'win',
       // what a result lacks: a run of characters, not the pairs across words

@@ -659,18 +659,28 @@ public struct SearchEngine: Sendable {
         guard let typed = concept.word else { return nil }
         let limit = typed.utf16.count >= ranking.typoTwoEdits ? 2 : 1
         let letters = Array(typed.utf8)
-        var best: (word: DictionaryWord, distance: Int)?
+        // the word's stem against the articles' stems too: `arrving` is one edit from the stem of
+        // arrive, arrives and arrived, and two from each of them
+        let stem = Array(concept.full[0][0].utf8)
+        var best: (word: DictionaryWord, distance: Int, spelled: Int)?
         for prefix in Self.typoPrefixes(letters) {
             var position = SearchTokenizer.utf16LowerBound(dictionaryWords, prefix)
             while position < dictionary.count, dictionary[position].word.hasPrefix(prefix) {
                 let candidate = dictionary[position]
                 position += 1
-                guard let distance = EditDistance.within(letters, Array(candidate.word.utf8), limit: limit),
-                    distance > 0
-                else { continue }
+                let byWord = EditDistance.within(letters, Array(candidate.word.utf8), limit: limit)
+                let byStem = EditDistance.within(stem, Array(candidate.term.utf8), limit: limit)
+                guard let distance = [byWord, byStem].compactMap({ $0 }).min(), distance > 0 else { continue }
+                // of the forms of one stem, the one nearest to what was typed (blocked, not block)
+                let spelled = byWord ?? limit + 1
                 if let current = best {
                     if distance > current.distance { continue }
                     if distance == current.distance {
+                        if spelled > current.spelled { continue }
+                        if spelled < current.spelled {
+                            best = (candidate, distance, spelled)
+                            continue
+                        }
                         if candidate.frequency < current.word.frequency { continue }
                         if candidate.frequency == current.word.frequency,
                             !SearchTokenizer.utf16Less(candidate.word, current.word.word)
@@ -679,7 +689,7 @@ public struct SearchEngine: Sendable {
                         }
                     }
                 }
-                best = (candidate, distance)
+                best = (candidate, distance, spelled)
             }
         }
         return best?.word

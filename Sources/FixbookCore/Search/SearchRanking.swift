@@ -60,6 +60,9 @@ public struct SearchRanking: Sendable, Equatable {
         "she", "so", "some", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "to",
         "too", "us", "very", "was", "we", "were", "what", "when", "where", "which", "who", "why", "will", "with",
         "would", "you", "your",
+        // what a customer adds around the question
+        "please", "pls", "plz", "thanks", "thank", "hi", "hello", "hey", "help", "anyone", "someone", "something",
+        "anything", "still", "also", "now",
     ]
     /// Chinese function characters: a CJK term that holds one weighs `stopFactor`.
     public var stopCharacters = "的了吗呢吧啊呀是在我你您他她它们这那个和与及或就都也还又很把被给让为什么怎样啥如何请该"
