@@ -102,7 +102,7 @@ test('the script builds no HTML from strings', () => {
 const syntheticRanking = {
   b: 0.75, k1: 1.2, denseShare: 8, stopFactor: 0.2, typoFactor: 0.5, typoOneEdit: 4, typoTwoEdits: 8, typoMaximumWords: 5,
   stopWords: ['the', 'is', 'not'], stopCharacters: '的了',
-  codeHit: 1000, messageBoost: 200, minimumShare: 0.1, passage: 32, passageMinimum: 20, phraseBody: 2,
+  codeHit: 1000, messageBoost: 200, minimumShare: 0.1, passage: 64, passageMinimum: 20, phraseBody: 2,
   phraseCandidates: 20, phraseSymptom: 6, phraseTitle: 8, prefixMaximumWords: 100, prefixMinimum: 2,
   fields: { title: 10, symptoms: 8, tags: 5, codes: 5, headings: 3, summary: 2, body: 1 }
 };

@@ -39,7 +39,7 @@ public struct SearchRanking: Sendable, Equatable {
     /// Added, times the share of the query's pieces it holds, for the longest stretch of the
     /// query (its pieces between spaces, in order) that the title, a symptom or the body quotes,
     /// when the stretch is at least `passageMinimum` UTF-16 units long (`QuotedPassage`).
-    public var passage = 32.0
+    public var passage = 64.0
     public var passageMinimum = 20
     /// The phrase bonus re-orders only this many first results: the browser fetches the text of
     /// no more articles than these to check it.
