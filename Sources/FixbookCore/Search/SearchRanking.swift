@@ -18,7 +18,7 @@ public struct SearchRanking: Sendable, Equatable {
     /// What a stop word's inverse document frequency is multiplied by: lowered, never dropped.
     public var stopFactor = 0.2
     /// What a corrected (misspelled) query word's score is multiplied by.
-    public var typoFactor = 0.5
+    public var typoFactor = 0.75
     /// Query words of at least these lengths are corrected at edit distance 1 and 2.
     public var typoOneEdit = 4
     public var typoTwoEdits = 8
