@@ -41,6 +41,20 @@ import Testing
         ),
     ]
 
+    /// An English help center of `files` and `fillers` articles that say `filler`: a word they
+    /// hold is a common one, as in a real help center.
+    static func engine(_ files: [String: String], fillers: Int, _ filler: String) throws -> SearchEngine {
+        var files = files
+        files["fixbook.yml"] = "title: Help\nlanguage: en\n"
+        for number in 1...fillers {
+            files["Content/filler\(number).md"] = article(
+                "title: Topic \(number)", body: "\(filler), number \(number).\n")
+        }
+        let site = try TemporarySite(files, withTemplates: false)
+        defer { site.remove() }
+        return SearchEngine(index: SearchIndexBuilder.build(SiteModel(try SiteLoader.load(root: site.root))))
+    }
+
     func engine() throws -> SearchEngine {
         let site = try TemporarySite(Self.fixture, withTemplates: false)
         defer { site.remove() }
@@ -90,21 +104,14 @@ import Testing
     /// What a customer adds around the question (please, thanks, help) weighs as little as
     /// "the": the article quoting a dialog that says "Please verify" does not outrank the answer.
     @Test func politeWordsWeighLittle() throws {
-        var files = [
-            "fixbook.yml": "title: Help\nlanguage: en\n",
-            "Content/attachments.md": article(
-                "title: Attachments are missing", body: "The attachment shows as winmail.dat.\n"),
-            "Content/host.md": article(
-                "title: Cannot find the host\nsymptoms: [Please verify that you have entered the server name]",
-                body: "The host could not be found.\n"),
-        ]
-        for number in 1...8 {
-            files["Content/topic\(number).md"] = article(
-                "title: Topic \(number)", body: "About an attachment, number \(number).\n")
-        }
-        let site = try TemporarySite(files, withTemplates: false)
-        defer { site.remove() }
-        let engine = SearchEngine(index: SearchIndexBuilder.build(SiteModel(try SiteLoader.load(root: site.root))))
+        let engine = try Self.engine(
+            [
+                "Content/attachments.md": article(
+                    "title: Attachments are missing", body: "The attachment shows as winmail.dat.\n"),
+                "Content/host.md": article(
+                    "title: Cannot find the host\nsymptoms: [Please verify that you have entered the server name]",
+                    body: "The host could not be found.\n"),
+            ], fillers: 8, "About an attachment")
         #expect(engine.search("attachment please").first?.slug == "attachments")
     }
 
@@ -167,25 +174,18 @@ import Testing
     /// than `not receiving`, and an article whose title holds its words apart (`Receiving fails
     /// with "Unable to log on"`) does not outrank the one that says `not receiving`.
     @Test func aSynonymWeighsNoMoreThanTheWordsTyped() throws {
-        var files = [
-            "fixbook.yml": "title: Help\nlanguage: en\n",
-            "Content/synonyms.yml": "- [not receiving, unable to receive, can't receive]\n",
-            "Content/receiving.md": article(
-                "title: Not receiving from outside\nsymptoms: [Not receiving anything]\n"
-                    + "summary: When you are not receiving, check the MX records.",
-                body: "Check the MX records.\n"),
-            "Content/spa.md": article(
-                "title: 'Receiving fails with \"Unable to log on using SPA\"'\n"
-                    + "symptoms: [Unable to log on, Ticked SPA and now I can't receive]",
-                body: "Untick SPA.\n"),
-        ]
-        for number in 1...12 {
-            files["Content/topic\(number).md"] = article(
-                "title: Receiving topic \(number)", body: "Something about receiving, number \(number).\n")
-        }
-        let site = try TemporarySite(files, withTemplates: false)
-        defer { site.remove() }
-        let engine = SearchEngine(index: SearchIndexBuilder.build(SiteModel(try SiteLoader.load(root: site.root))))
+        let engine = try Self.engine(
+            [
+                "Content/synonyms.yml": "- [not receiving, unable to receive, can't receive]\n",
+                "Content/receiving.md": article(
+                    "title: Not receiving from outside\nsymptoms: [Not receiving anything]\n"
+                        + "summary: When you are not receiving, check the MX records.",
+                    body: "Check the MX records.\n"),
+                "Content/spa.md": article(
+                    "title: 'Receiving fails with \"Unable to log on using SPA\"'\n"
+                        + "symptoms: [Unable to log on, Ticked SPA and now I can't receive]",
+                    body: "Untick SPA.\n"),
+            ], fillers: 12, "Something about receiving")
         #expect(engine.search("still not receiving").prefix(2).map(\.slug) == ["receiving", "spa"])
     }
 
