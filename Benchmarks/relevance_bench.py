@@ -5,10 +5,10 @@ Usage: relevance_bench.py [--fixbook PATH] [--engine lookup|browser|both] [--sho
        (run by `scripts/bench-search.sh --relevance`)
 
 Query sets (Benchmarks/relevance/): queries-en.yml over the English fixture help center en/,
-queries-en-sample-tune.yml, queries-en-sample-tune2.yml and queries-en-sample-heldout.yml over the English edition of the sample help center Content/en/,
+queries-en-sample-tune.yml, queries-en-sample-tune2.yml, queries-en-sample-heldout.yml and queries-en-sample-heldout2.yml over the English edition of the sample help center Content/en/,
 queries-zh.yml over the sample help center Content/ (and, over it too, the Chinese tuning sets
 queries-zh-tune2.yml to queries-zh-tune5.yml, the pinyin typos of queries-zh-typos.yml, and the held-out sets queries-zh-heldout2.yml and
-queries-zh-heldout3.yml and queries-zh-heldout4.yml). A query with typos may say what was `meant`: the browser engine then counts
+queries-zh-heldout3.yml, queries-zh-heldout4.yml and queries-zh-heldout5.yml). A query with typos may say what was `meant`: the browser engine then counts
 the queries whose corrections give exactly that. Each query names the slug a support
 engineer wants first (`expect`, or one of `also`), its `kind` and its half: `tune` or `heldout`.
 The queries were written before the ranking was tuned; the held-out half is never tuned on, and
@@ -36,6 +36,7 @@ SETS = [("English", RELEVANCE / "en", RELEVANCE / "queries-en.yml", None),
         ("English sample tuning set", REPO, RELEVANCE / "queries-en-sample-tune.yml", "en"),
         ("English sample, second tuning set", REPO, RELEVANCE / "queries-en-sample-tune2.yml", "en"),
         ("English sample held-out set", REPO, RELEVANCE / "queries-en-sample-heldout.yml", "en"),
+        ("English sample, second held-out set", REPO, RELEVANCE / "queries-en-sample-heldout2.yml", "en"),
         ("Chinese", REPO, RELEVANCE / "queries-zh.yml", None),
         ("Chinese, second tuning set", REPO, RELEVANCE / "queries-zh-tune2.yml", None),
         ("Chinese, third tuning set", REPO, RELEVANCE / "queries-zh-tune3.yml", None),
@@ -44,7 +45,8 @@ SETS = [("English", RELEVANCE / "en", RELEVANCE / "queries-en.yml", None),
         ("Chinese, typed by sound", REPO, RELEVANCE / "queries-zh-typos.yml", None),
         ("Chinese, second held-out set", REPO, RELEVANCE / "queries-zh-heldout2.yml", None),
         ("Chinese, third held-out set", REPO, RELEVANCE / "queries-zh-heldout3.yml", None),
-        ("Chinese, fourth held-out set", REPO, RELEVANCE / "queries-zh-heldout4.yml", None)]
+        ("Chinese, fourth held-out set", REPO, RELEVANCE / "queries-zh-heldout4.yml", None),
+        ("Chinese, fifth held-out set", REPO, RELEVANCE / "queries-zh-heldout5.yml", None)]
 DEPTH = 10
 
 RUN = """
