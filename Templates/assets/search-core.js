@@ -106,14 +106,13 @@
  *    CORRECTIONS: a concept from a plain word of ≥ typoOneEdit letters that no article matches
  *    at all is searched as the dictionary word within 1 edit (2 from typoTwoEdits letters;
  *    insertions, deletions, substitutions and swaps of neighbours, editDistance()) of the
- *    typed word, or whose term is within as many edits of the typed word's term (its stem),
- *    the smaller of the two counting, and whose
- *    first two letters are the typed word's (or those two swapped): the nearest, then the one
- *    whose word is fewest edits from the typed word (a word beyond the limit counts limit + 1),
- *    then the
- *    one whose term most articles hold, then the first by code units. Its score is multiplied
- *    by typoFactor. Only the first typoMaximumWords such concepts are looked up. Not with
- *    options.correct === false ("search instead for").
+ *    typed word, or whose term is within as many edits of the typed word's term (its stem;
+ *    the smaller of the two counts), and whose first two letters are the typed word's (or
+ *    those two swapped): the nearest, then the one whose word is fewest edits from the typed
+ *    word (a word beyond the limit counts limit + 1), then the one whose term most articles
+ *    hold, then the first by code units. Its score is multiplied by typoFactor. Only the first
+ *    typoMaximumWords such concepts are looked up. Not with options.correct === false ("search
+ *    instead for").
  *    HOMOPHONES (ranking.homophones, a Chinese help center, split index only): then, in order, a
  *    concept that is one pair of common Chinese characters, matches nothing and has a character
  *    that no matching concept's full terms hold (nor an earlier
@@ -1508,23 +1507,25 @@
 
   /** Words near each other: the whole query in the title, a symptom or the body. */
   function phraseBonus(ranking, article, phrase) {
+    var title = normalize(article.title);
+    var symptoms = (article.symptoms || []).map(normalize);
+    var body = normalize(article.text);
     var bonus = 0;
-    if (normalize(article.title).indexOf(phrase) >= 0) bonus += ranking.phraseTitle;
-    if ((article.symptoms || []).some(function (s) { return normalize(s).indexOf(phrase) >= 0; })) bonus += ranking.phraseSymptom;
-    if (normalize(article.text).indexOf(phrase) >= 0) bonus += ranking.phraseBody;
-    return bonus + passageBonus(ranking, article, phrase);
+    if (title.indexOf(phrase) >= 0) bonus += ranking.phraseTitle;
+    if (symptoms.some(function (s) { return s.indexOf(phrase) >= 0; })) bonus += ranking.phraseSymptom;
+    if (body.indexOf(phrase) >= 0) bonus += ranking.phraseBody;
+    return bonus + passageBonus(ranking, [title].concat(symptoms, [body]), phrase);
   }
 
   /**
    * A pasted dialog or bounce line rarely occurs whole in an article, but a long stretch of it
    * does: `ranking.passage` times the share of the query's pieces (between spaces) in the longest
-   * stretch of them, joined by single spaces and at least `passageMinimum` long, that the title,
-   * a symptom or the body holds. As QuotedPassage.swift.
+   * stretch of them, joined by single spaces and at least `passageMinimum` long, that one of
+   * `fields` (the normalized title, symptoms and body) holds. As QuotedPassage.swift.
    */
-  function passageBonus(ranking, article, phrase) {
+  function passageBonus(ranking, fields, phrase) {
     var pieces = phrase.split(/[ \t\n\r]+/).filter(function (p) { return p.length > 0; });
     if (!pieces.length) return 0;
-    var fields = [normalize(article.title)].concat((article.symptoms || []).map(normalize), [normalize(article.text)]);
     var longest = 0;
     fields.forEach(function (field) {
       // A stretch held means every shorter stretch inside it is held: `end` never goes back.

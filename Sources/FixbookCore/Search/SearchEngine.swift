@@ -653,8 +653,9 @@ public struct SearchEngine: Sendable {
     }
 
     /// The dictionary word a misspelled plain word stands for: within one edit (two for long
-    /// words), sharing its first two letters (or the two swapped); the nearest, then the one in
-    /// most articles, then the first in order.
+    /// words) of the word, or its stem within as many of the word's stem, sharing its first two
+    /// letters (or the two swapped); the nearest, then the one spelled nearest to what was typed,
+    /// then the one in most articles, then the first in order.
     private func correct(_ concept: Concept) -> DictionaryWord? {
         guard let typed = concept.word else { return nil }
         let limit = typed.utf16.count >= ranking.typoTwoEdits ? 2 : 1
