@@ -1506,7 +1506,7 @@
   }
 
   /** Words near each other: the whole query in the title, a symptom or the body. */
-  function phraseBonus(ranking, article, phrase) {
+  function phraseBonus(ranking, article, phrase, pieces) {
     var title = normalize(article.title);
     var symptoms = (article.symptoms || []).map(normalize);
     var body = normalize(article.text);
@@ -1514,7 +1514,12 @@
     if (title.indexOf(phrase) >= 0) bonus += ranking.phraseTitle;
     if (symptoms.some(function (s) { return s.indexOf(phrase) >= 0; })) bonus += ranking.phraseSymptom;
     if (body.indexOf(phrase) >= 0) bonus += ranking.phraseBody;
-    return bonus + passageBonus(ranking, [title].concat(symptoms, [body]), phrase);
+    return bonus + passageBonus(ranking, [title].concat(symptoms, [body]), pieces);
+  }
+
+  /** The pieces of the normalized query between its spaces (QuotedPassage.pieces). */
+  function passagePieces(phrase) {
+    return phrase.split(/[ \t\n\r]+/).filter(function (p) { return p.length > 0; });
   }
 
   /**
@@ -1523,8 +1528,7 @@
    * stretch of them, joined by single spaces and at least `passageMinimum` long, that one of
    * `fields` (the normalized title, symptoms and body) holds. As QuotedPassage.swift.
    */
-  function passageBonus(ranking, fields, phrase) {
-    var pieces = phrase.split(/[ \t\n\r]+/).filter(function (p) { return p.length > 0; });
+  function passageBonus(ranking, fields, pieces) {
     if (!pieces.length) return 0;
     var longest = 0;
     fields.forEach(function (field) {
@@ -1707,7 +1711,8 @@
       if (q.tokens.length < 2) return ranked;
       var first = ranked.slice(0, ranking.phraseCandidates);
       return store.ensureDocs(first.map(function (r) { return r.doc; })).then(function () {
-        first.forEach(function (r) { r.score += phraseBonus(ranking, store.doc(r.doc) || {}, q.norm); });
+        var pieces = passagePieces(q.norm);
+        first.forEach(function (r) { r.score += phraseBonus(ranking, store.doc(r.doc) || {}, q.norm, pieces); });
         // The bonus only raises the first ones, which stay ahead of the rest: only they re-sort.
         first.sort(ranksBefore);
         return first.concat(ranked.slice(first.length));

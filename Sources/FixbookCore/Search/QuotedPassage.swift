@@ -33,13 +33,7 @@ enum QuotedPassage {
     }
 
     private static func holds(_ field: [Unicode.Scalar], _ stretch: ArraySlice<[Unicode.Scalar]>) -> Bool {
-        let needle = joined(stretch)
-        guard needle.count <= field.count else { return false }
-        outer: for start in 0...(field.count - needle.count) {
-            for offset in needle.indices where field[start + offset] != needle[offset] { continue outer }
-            return true
-        }
-        return false
+        !SearchEngine.occurrences(of: joined(stretch), in: field, first: true).isEmpty
     }
 
     private static func utf16Length(_ stretch: ArraySlice<[Unicode.Scalar]>) -> Int {

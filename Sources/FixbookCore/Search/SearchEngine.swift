@@ -302,9 +302,7 @@ public struct SearchEngine: Sendable {
             // found in one field but in two places of it (`Unable to log on` and `can't receive`).
             let typed = parsed.concepts[index].full[0].reduce(0.0) { $0 + Double(idf(of: $1)) }
             for phrase in parsed.concepts[index].half {
-                var unique: [String] = []
-                for token in phrase where !unique.contains(token) { unique.append(token) }
-                let worth = unique.reduce(0.0) { $0 + Double(idf(of: $1)) }
+                let worth = Self.distinct(phrase).reduce(0.0) { $0 + Double(idf(of: $1)) }
                 phraseScores(phrase, into: &half, scale: worth > typed ? typed / worth : 1)
             }
             if let prefix = parsed.concepts[index].prefix {
@@ -628,10 +626,8 @@ public struct SearchEngine: Sendable {
     /// Per document, the best score of `tokens` where one field holds them all: the sum of each
     /// token's inverse document frequency times its impact, times `scale`.
     private func phraseScores(_ tokens: [String], into result: inout [Int: Double], scale: Double = 1) {
-        var unique: [String] = []
-        for token in tokens where !unique.contains(token) { unique.append(token) }
         var accumulated: [Int: (mask: UInt8, sum: Double)]?
-        for token in unique {
+        for token in Self.distinct(tokens) {
             guard let list = postings[token] else { return }
             var next: [Int: (mask: UInt8, sum: Double)] = [:]
             for posting in list.postings {
@@ -650,6 +646,13 @@ public struct SearchEngine: Sendable {
         for (document, found) in accumulated ?? [:] {
             result[document] = max(result[document] ?? 0, found.sum * scale)
         }
+    }
+
+    /// `tokens` without repeats, in order.
+    private static func distinct(_ tokens: [String]) -> [String] {
+        var unique: [String] = []
+        for token in tokens where !unique.contains(token) { unique.append(token) }
+        return unique
     }
 
     /// The dictionary word a misspelled plain word stands for: within one edit (two for long
@@ -753,7 +756,7 @@ public struct SearchEngine: Sendable {
     }
 
     /// Start offsets of `needle` in `haystack` (overlapping), or only the first when `first`.
-    private static func occurrences(
+    static func occurrences(
         of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], first: Bool = false
     ) -> [Int] {
         guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
