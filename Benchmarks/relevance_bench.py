@@ -35,18 +35,22 @@ RELEVANCE = REPO / "Benchmarks/relevance"
 SETS = [("English", RELEVANCE / "en", RELEVANCE / "queries-en.yml", None),
         ("English sample tuning set", REPO, RELEVANCE / "queries-en-sample-tune.yml", "en"),
         ("English sample, second tuning set", REPO, RELEVANCE / "queries-en-sample-tune2.yml", "en"),
+        ("English sample, third tuning set", REPO, RELEVANCE / "queries-en-sample-tune3.yml", "en"),
         ("English sample held-out set", REPO, RELEVANCE / "queries-en-sample-heldout.yml", "en"),
         ("English sample, second held-out set", REPO, RELEVANCE / "queries-en-sample-heldout2.yml", "en"),
+        ("English sample, third held-out set", REPO, RELEVANCE / "queries-en-sample-heldout3.yml", "en"),
         ("Chinese", REPO, RELEVANCE / "queries-zh.yml", None),
         ("Chinese, second tuning set", REPO, RELEVANCE / "queries-zh-tune2.yml", None),
         ("Chinese, third tuning set", REPO, RELEVANCE / "queries-zh-tune3.yml", None),
         ("Chinese, fourth tuning set", REPO, RELEVANCE / "queries-zh-tune4.yml", None),
         ("Chinese, fifth tuning set", REPO, RELEVANCE / "queries-zh-tune5.yml", None),
+        ("Chinese, sixth tuning set", REPO, RELEVANCE / "queries-zh-tune6.yml", None),
         ("Chinese, typed by sound", REPO, RELEVANCE / "queries-zh-typos.yml", None),
         ("Chinese, second held-out set", REPO, RELEVANCE / "queries-zh-heldout2.yml", None),
         ("Chinese, third held-out set", REPO, RELEVANCE / "queries-zh-heldout3.yml", None),
         ("Chinese, fourth held-out set", REPO, RELEVANCE / "queries-zh-heldout4.yml", None),
-        ("Chinese, fifth held-out set", REPO, RELEVANCE / "queries-zh-heldout5.yml", None)]
+        ("Chinese, fifth held-out set", REPO, RELEVANCE / "queries-zh-heldout5.yml", None),
+        ("Chinese, sixth held-out set", REPO, RELEVANCE / "queries-zh-heldout6.yml", None)]
 DEPTH = 10
 
 RUN = """
@@ -155,6 +159,7 @@ def main():
     parser.add_argument("--show-failures", action="store_true", help="list the tuning half's misses")
     parser.add_argument("--tuning-only", action="store_true",
                         help="measure the tuning queries only, so that tuning never shows a held-out figure")
+    parser.add_argument("--sets", help="measure only the sets whose name contains this text")
     args = parser.parse_args()
     engines = ["lookup", "browser"] if args.engine == "both" else [args.engine]
     print("| queries | engine | half | n | top-1 | top-3 | MRR | empty |")
@@ -162,6 +167,8 @@ def main():
     results = {}
     notes = []
     for name, root, path, language in SETS:
+        if args.sets and args.sets not in name:
+            continue
         queries = read_queries(path)
         if args.tuning_only:
             queries = [q for q in queries if q["set"] == "tune"]

@@ -108,8 +108,9 @@
  *    insertions, deletions, substitutions and swaps of neighbours, editDistance()) of the
  *    typed word, or whose term is within as many edits of the typed word's term (its stem;
  *    the smaller of the two counts), and whose first two letters are the typed word's (or
- *    those two swapped): the nearest, then the one whose word is fewest edits from the typed
- *    word (a word beyond the limit counts limit + 1), then the one whose term most articles
+ *    those two swapped); the letters are counted on the shorter of the two words compared,
+ *    and none below typoOneEdit: the nearest, then the one whose word is fewest edits from
+ *    the typed word (a word beyond its limit counts 3), then the one whose term most articles
  *    hold, then the first by code units. Its score is multiplied by typoFactor. Only the first
  *    typoMaximumWords such concepts are looked up. Not with options.correct === false ("search
  *    instead for").
@@ -1337,18 +1338,23 @@
   /** The dictionary word a misspelled word stands for (SearchEngine.correct), or null. */
   function correction(store, c) {
     var ranking = store.meta.ranking;
-    var limit = c.word.length >= ranking.typoTwoEdits ? 2 : 1;
+    // edits allowed between two words, counted on the shorter (-1: none, not even equal)
+    function editLimit(a, b) {
+      var shorter = Math.min(a.length, b.length);
+      return shorter >= ranking.typoTwoEdits ? 2 : shorter >= ranking.typoOneEdit ? 1 : -1;
+    }
     // the word's stem against the articles' stems too (arrving: one edit from the stem of arrive)
     var stem = c.full[0][0];
     var best = null, bestDistance = 0, bestSpelled = 0;
     typoPrefixes(c.word).forEach(function (prefix) {
       store.dictionary(prefix).forEach(function (candidate) {
-        var byWord = editDistance(c.word, candidate.word, limit);
-        var byStem = editDistance(stem, candidate.term, limit);
+        var byWord = editDistance(c.word, candidate.word, editLimit(c.word, candidate.word));
+        var byStem = editDistance(stem, candidate.term, editLimit(stem, candidate.term));
         var distance = byWord < 0 ? byStem : byStem < 0 ? byWord : Math.min(byWord, byStem);
         if (distance <= 0) return;
-        // of the forms of one stem, the one nearest to what was typed (blocked, not block)
-        var spelled = byWord < 0 ? limit + 1 : byWord;
+        // of the forms of one stem, the one nearest to what was typed (blocked, not block); a
+        // word beyond its limit counts 3, more than any limit
+        var spelled = byWord < 0 ? 3 : byWord;
         if (best && distance === bestDistance && spelled < bestSpelled) best = null;
         if (best) {
           if (distance > bestDistance) return;

@@ -229,6 +229,15 @@ test('a misspelled word form is corrected through its stem', { skip: skipRanking
   }
 });
 
+test('a word is not corrected into a shorter fragment', { skip: skipRanking || (!isChineseSample && 'the Chinese sample only') }, async () => {
+  // date is no misspelling of the dat of winmail.dat: the limits count the shorter word
+  for (const store of [stores[0][1], splitStore(outputDir).store]) {
+    assert.deepEqual((await search.runSearch(store, 'date')).corrections, []);
+    // nor is datt: one of the two words compared is shorter than typoOneEdit
+    assert.deepEqual((await search.runSearch(store, 'winmail datt')).corrections, []);
+  }
+});
+
 test('a Chinese word typed by sound is corrected, loading the sounds only then', { skip: skipRanking || (!isChineseSample && 'the Chinese sample only') }, async () => {
   const split = splitStore(outputDir);
   for (const store of [split.store]) {
@@ -382,6 +391,8 @@ test('the Swift ranking gives the same results and scores as this script', { ski
       '由于服务器拒绝收件人之一，邮件无法发送。 端口: 25',
       // a misspelled word form corrected through its stem (rejected is 3 edits away, reject 1)
       'recipients rejceting',
+      // no correction into a word shorter than typoOneEdit (date is not dat)
+      'date', 'the date on the attachment',
       // a word being typed: its completions weigh by the share typed
       'outlook pa', 'smtp serv', 'mail', 'win',
       // what a result lacks: a run of characters, not the pairs across words

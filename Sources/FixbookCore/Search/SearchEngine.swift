@@ -658,10 +658,11 @@ public struct SearchEngine: Sendable {
     /// The dictionary word a misspelled plain word stands for: within one edit (two for long
     /// words) of the word, or its stem within as many of the word's stem, sharing its first two
     /// letters (or the two swapped); the nearest, then the one spelled nearest to what was typed,
-    /// then the one in most articles, then the first in order.
+    /// then the one in most articles, then the first in order. "Long" holds for the shorter of
+    /// the two compared: `date` is no misspelling of the 3-letter `dat` (of winmail.dat), and the
+    /// 6-letter stem `author` of `authorized` is not two edits from `auto`.
     private func correct(_ concept: Concept) -> DictionaryWord? {
         guard let typed = concept.word else { return nil }
-        let limit = typed.utf16.count >= ranking.typoTwoEdits ? 2 : 1
         let letters = Array(typed.utf8)
         // the word's stem against the articles' stems too: `arrving` is one edit from the stem of
         // arrive, arrives and arrived, and two from each of them
@@ -672,11 +673,14 @@ public struct SearchEngine: Sendable {
             while position < dictionary.count, dictionary[position].word.hasPrefix(prefix) {
                 let candidate = dictionary[position]
                 position += 1
-                let byWord = EditDistance.within(letters, Array(candidate.word.utf8), limit: limit)
-                let byStem = EditDistance.within(stem, Array(candidate.term.utf8), limit: limit)
+                let wordLimit = editLimit(typed, candidate.word)
+                let stemLimit = editLimit(concept.full[0][0], candidate.term)
+                let byWord = EditDistance.within(letters, Array(candidate.word.utf8), limit: wordLimit)
+                let byStem = EditDistance.within(stem, Array(candidate.term.utf8), limit: stemLimit)
                 guard let distance = [byWord, byStem].compactMap({ $0 }).min(), distance > 0 else { continue }
-                // of the forms of one stem, the one nearest to what was typed (blocked, not block)
-                let spelled = byWord ?? limit + 1
+                // of the forms of one stem, the one nearest to what was typed (blocked, not block);
+                // a word beyond its limit counts 3, more than any limit
+                let spelled = byWord ?? 3
                 if let current = best {
                     if distance > current.distance { continue }
                     if distance == current.distance {
@@ -697,6 +701,13 @@ public struct SearchEngine: Sendable {
             }
         }
         return best?.word
+    }
+
+    /// How many edits may separate two words: none below `typoOneEdit` UTF-16 units (-1: not
+    /// even equal), one from there, two from `typoTwoEdits`, counted on the shorter word.
+    private func editLimit(_ a: String, _ b: String) -> Int {
+        let shorter = min(a.utf16.count, b.utf16.count)
+        return shorter >= ranking.typoTwoEdits ? 2 : shorter >= ranking.typoOneEdit ? 1 : -1
     }
 
     /// The word of the articles that sounds like `typed` (`keys`, its sound keys) and differs from
