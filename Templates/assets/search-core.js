@@ -47,6 +47,9 @@
  *      isnt shouldnt wasnt werent wont wouldnt → the word and "not";
  *    - each resulting word is stemmed with the Snowball English stemmer (search-stemmer.js;
  *      Tests/Fixtures/search/stemmer-vectors.json): printing → print.
+ *    A size typed against its number (digits, at most one decimal point, then k kb kib m mb mib
+ *    g gb gib t tb tib: 25mb, 30m, 2.5g) is its number and its unit as kb, mb, gb or tb
+ *    (25mb → 25, mb), so 25MB meets "30 MB".
  *    Other tokens (CJK, digits, accents, compounds) stay as they are. A "plain" word is one of
  *    a-z only that was not a contraction: the dictionary of corrections holds those of 3
  *    letters or more, with their stem, and every CJK bigram under its two characters swapped
@@ -294,6 +297,8 @@
     werent: 'were', wont: 'will', wouldnt: 'would'
   };
   var NEGATED_STEMS = { wo: 'will', ca: 'can', sha: 'shall', ai: 'is' };
+  // SearchTerms.sizeUnits: the unit of a size typed against its number, as the unit it stands for
+  var SIZE_UNITS = { k: 'kb', kb: 'kb', kib: 'kb', m: 'mb', mb: 'mb', mib: 'mb', g: 'gb', gb: 'gb', gib: 'gb', t: 'tb', tb: 'tb', tib: 'tb' };
   var ENDINGS = { ll: 'will', re: 'are', ve: 'have', m: 'am', d: 'would', s: null };
 
   var stemmer = typeof window !== 'undefined' && window.FixbookStemmer ? window.FixbookStemmer
@@ -310,6 +315,9 @@
    * own term. `plain` says the word was a-z only, a dictionary word for corrections.
    */
   function foldWord(word) {
+    // a size typed against its number (25MB, 30M) splits into the number and its one unit
+    var size = /^([0-9]+(?:\.[0-9]+)?)([a-z]+)$/.exec(word);
+    if (size && own(SIZE_UNITS, size[2])) return { terms: [size[1], SIZE_UNITS[size[2]]], plain: false };
     if (!/^[a-z'\u2019]+$/.test(word)) return { terms: [word], plain: false };
     var letters = word.replace(/\u2019/g, "'");
     var apostrophe = letters.indexOf("'");
@@ -425,7 +433,7 @@
    * A theme copied by `fixbook init --with-theme` keeps its scripts while Fixbook moves on: an
    * index of another format is refused with IndexFormatError instead of being misread.
    */
-  var FORMAT = 6;
+  var FORMAT = 7;
 
   function IndexFormatError(found) {
     this.name = 'IndexFormatError';

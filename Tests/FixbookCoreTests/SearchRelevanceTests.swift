@@ -118,6 +118,19 @@ import Testing
         #expect(engine.answer("attachmnet").corrections.map(\.corrected) == ["attachment"])
     }
 
+    /// A size typed against its number (25MB, 30M) is its number and its unit: it finds the
+    /// article that gives a size as "50 MB", instead of an empty page.
+    @Test func aSizeTypedAsOneWordMeetsTheArticlesSize() throws {
+        let engine = try Self.engine(
+            [
+                "Content/large.md": article(
+                    "title: Message too large", body: "Most servers accept at most 50 MB per message.\n"),
+                "Content/full.md": article("title: Mailbox full", body: "Delete old messages.\n"),
+            ], fillers: 8, "About a message")
+        #expect(engine.search("25MB").first?.slug == "large")
+        #expect(engine.search("sending a 30M message").first?.slug == "large")
+    }
+
     /// What a customer adds around the question (please, thanks, help) weighs as little as
     /// "the": the article quoting a dialog that says "Please verify" does not outrank the answer.
     @Test func politeWordsWeighLittle() throws {

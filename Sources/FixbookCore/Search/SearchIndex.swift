@@ -38,7 +38,7 @@ public struct SearchIndex: Codable, Sendable {
     /// sound in a Chinese help center (`ranking.homophones`, `assets/search/homophones.js`), 6 the
     /// bonus of the longest stretch of the query an article quotes (`ranking.passage`).
     public var version = SearchIndex.format
-    public static let format = 6
+    public static let format = 7
     public var site: Site
     /// The ranking's numbers, for the browser to rank with.
     public var ranking = SearchRanking.standard

@@ -18,6 +18,37 @@ enum SearchTerms {
         ("ll", "will"), ("re", "are"), ("ve", "have"), ("m", "am"), ("d", "would"), ("s", nil),
     ]
 
+    /// The units of a size typed against its number (25MB, 30M, 2gb), as the one unit they stand
+    /// for: the size splits into its number and that unit, so `25MB` finds the article that says
+    /// "30 MB", as `25 MB` does.
+    static let sizeUnits: [String: String] = [
+        "k": "kb", "kb": "kb", "kib": "kb", "m": "mb", "mb": "mb", "mib": "mb",
+        "g": "gb", "gb": "gb", "gib": "gb", "t": "tb", "tb": "tb", "tib": "tb",
+    ]
+
+    /// The number and the unit of a size typed as one word (`25mb` → 25, mb; `2.5g` → 2.5, gb).
+    static func sizeParts(_ word: UnsafeBufferPointer<UInt8>) -> (number: ArraySlice<UInt8>, unit: String)? {
+        var end = 0
+        var dot = false
+        while end < word.count {
+            let byte = word[end]
+            if (0x30...0x39).contains(byte) {
+                end += 1
+            } else if byte == UInt8(ascii: "."), !dot, end > 0, end + 1 < word.count,
+                (0x30...0x39).contains(word[end + 1])
+            {
+                dot = true
+                end += 1
+            } else {
+                break
+            }
+        }
+        guard end > 0, end < word.count,
+            let unit = sizeUnits[String(decoding: UnsafeBufferPointer(rebasing: word[end...]), as: UTF8.self)]
+        else { return nil }
+        return (Array(word)[..<end], unit)
+    }
+
     /// Folds words into terms, reusing its buffers from word to word.
     struct Folder {
         private var letters: [UInt8] = []
@@ -30,6 +61,10 @@ enum SearchTerms {
         /// Calls `body` with each term of the raw word `word`.
         mutating func fold(_ word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
             wasPlainWord = false
+            if let size = SearchTerms.sizeParts(word) {
+                Array(size.number).withUnsafeBufferPointer(body)
+                return Array(size.unit.utf8).withUnsafeBufferPointer(body)
+            }
             guard readLetters(word) else { return body(word) }
             var apostrophe: Int?
             for (position, byte) in letters.enumerated() where byte == 0x27 {
