@@ -111,9 +111,11 @@
  *    insertions, deletions, substitutions and swaps of neighbours, editDistance()) of the
  *    typed word, or whose term is within as many edits of the typed word's term (its stem;
  *    the smaller of the two counts), and whose first two letters are the typed word's (or
- *    those two swapped); the letters are counted on the shorter of the two words compared,
- *    and none below typoOneEdit: the nearest, then the one whose word is fewest edits from
- *    the typed word (a word beyond its limit counts 3), then the one whose term most articles
+ *    those two swapped, or its first and third: fliter → filter); the letters are counted on
+ *    the shorter of the two words compared, and none below typoOneEdit: the nearest, then the
+ *    one whose word is fewest edits from the typed word (a word beyond its limit counts 3),
+ *    then one that is the typed word with a letter doubled or undoubled (realy → really, not
+ *    relay; differByADoubledLetter), then the one whose term most articles
  *    hold, then the first by code units. Its score is multiplied by typoFactor. Only the first
  *    typoMaximumWords such concepts are looked up. Not with options.correct === false ("search
  *    instead for").
@@ -1298,9 +1300,23 @@
 
   /** The first two letters of a typed word, and the two swapped when they differ. */
   function typoPrefixes(word) {
-    var first = word.slice(0, 2);
-    if (word.length < 2 || word.charAt(0) === word.charAt(1)) return [first];
-    return [first, word.charAt(1) + word.charAt(0)];
+    var prefixes = [word.slice(0, 2)];
+    if (word.length < 2) return prefixes;
+    [word.charAt(1) + word.charAt(0), word.length >= 3 ? word.charAt(0) + word.charAt(2) : ''].forEach(function (p) {
+      if (p.length === 2 && prefixes.indexOf(p) < 0) prefixes.push(p);
+    });
+    return prefixes;
+  }
+
+  /** Whether one word is the other with one letter doubled (realy and really): see correction(). */
+  function differByADoubledLetter(a, b) {
+    var short = a.length < b.length ? a : b, long = a.length < b.length ? b : a;
+    if (long.length !== short.length + 1) return false;
+    var i = 0;
+    while (i < short.length && short.charCodeAt(i) === long.charCodeAt(i)) i++;
+    var doubles = (i > 0 && long.charCodeAt(i - 1) === long.charCodeAt(i)) ||
+      (i + 1 < long.length && long.charCodeAt(i + 1) === long.charCodeAt(i));
+    return doubles && short.slice(i) === long.slice(i + 1);
   }
 
   /**
@@ -1353,7 +1369,7 @@
     }
     // the word's stem against the articles' stems too (arrving: one edit from the stem of arrive)
     var stem = c.full[0][0];
-    var best = null, bestDistance = 0, bestSpelled = 0;
+    var best = null, bestDistance = 0, bestSpelled = 0, bestDoubled = false;
     typoPrefixes(c.word).forEach(function (prefix) {
       store.dictionary(prefix).forEach(function (candidate) {
         var byWord = editDistance(c.word, candidate.word, editLimit(c.word, candidate.word));
@@ -1363,18 +1379,24 @@
         // of the forms of one stem, the one nearest to what was typed (blocked, not block); a
         // word beyond its limit counts 3, more than any limit
         var spelled = byWord < 0 ? 3 : byWord;
-        if (best && distance === bestDistance && spelled < bestSpelled) best = null;
+        var doubled = differByADoubledLetter(c.word, candidate.word);
         if (best) {
-          if (distance > bestDistance) return;
-          if (distance === bestDistance) {
+          if (distance !== bestDistance) {
+            if (distance > bestDistance) return;
+          } else if (spelled !== bestSpelled) {
             if (spelled > bestSpelled) return;
+          } else if (doubled !== bestDoubled) {
+            if (!doubled) return;
+          } else if (candidate.frequency !== best.frequency) {
             if (candidate.frequency < best.frequency) return;
-            if (candidate.frequency === best.frequency && !(candidate.word < best.word)) return;
+          } else if (!(candidate.word < best.word)) {
+            return;
           }
         }
         best = candidate;
         bestDistance = distance;
         bestSpelled = spelled;
+        bestDoubled = doubled;
       });
     });
     return best;

@@ -131,6 +131,23 @@ import Testing
         #expect(engine.search("sending a 30M message").first?.slug == "large")
     }
 
+    /// A swap of the second and third letters is looked for too (fliter → filter), and of two
+    /// corrections one edit away, the one that doubles or undoubles a letter (realy → really, not
+    /// relay), the commonest English slip.
+    @Test func aSwapAfterTheFirstLetterAndADoubledLetterAreCorrected() throws {
+        let engine = try Self.engine(
+            [
+                "Content/filter.md": article("title: The spam filter", body: "The filter keeps junk out.\n"),
+                "Content/relay.md": article("title: Relay access denied", body: "The relay was refused.\n"),
+                "Content/unable.md": article("title: Unable to relay", body: "Sign in to relay.\n"),
+                "Content/late.md": article("title: Mail is late", body: "It really is late.\n"),
+            ], fillers: 8, "About a message")
+        #expect(engine.answer("spam fliter").corrections.map(\.corrected) == ["filter"])
+        #expect(engine.answer("realy late").corrections.map(\.corrected) == ["really"])
+        #expect(SearchEngine.differByADoubledLetter(Array("comming".utf8), Array("coming".utf8)))
+        #expect(!SearchEngine.differByADoubledLetter(Array("realy".utf8), Array("relay".utf8)))
+    }
+
     /// What a customer adds around the question (please, thanks, help) weighs as little as
     /// "the": the article quoting a dialog that says "Please verify" does not outrank the answer.
     @Test func politeWordsWeighLittle() throws {

@@ -238,6 +238,17 @@ test('a word is not corrected into a shorter fragment', { skip: skipRanking || (
   }
 });
 
+const isEnglishSample = index && String(index.site && index.site.language).toLowerCase() === 'en';
+
+test('a swap of the second and third letters and a doubled letter are corrected', { skip: skipRanking || (!isEnglishSample && 'the English sample only') }, async () => {
+  for (const [, store] of stores) {
+    // fliter starts with fl; filter with fi: its first and third letters
+    assert.deepEqual((await search.runSearch(store, 'spam fliter')).corrections, [{ typed: 'fliter', corrected: 'filter' }]);
+    // realy is one edit from relay and from really: a doubled letter is the likelier slip
+    assert.deepEqual((await search.runSearch(store, 'realy late')).corrections, [{ typed: 'realy', corrected: 'really' }]);
+  }
+});
+
 test('a Chinese word typed by sound is corrected, loading the sounds only then', { skip: skipRanking || (!isChineseSample && 'the Chinese sample only') }, async () => {
   const split = splitStore(outputDir);
   for (const store of [split.store]) {

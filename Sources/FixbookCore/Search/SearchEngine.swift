@@ -657,8 +657,9 @@ public struct SearchEngine: Sendable {
 
     /// The dictionary word a misspelled plain word stands for: within one edit (two for long
     /// words) of the word, or its stem within as many of the word's stem, sharing its first two
-    /// letters (or the two swapped); the nearest, then the one spelled nearest to what was typed,
-    /// then the one in most articles, then the first in order. "Long" holds for the shorter of
+    /// letters (or the two swapped, or its first and third); the nearest, then the one spelled
+    /// nearest to what was typed, then one that differs by a doubled letter, then the one in most
+    /// articles, then the first in order. "Long" holds for the shorter of
     /// the two compared: `date` is no misspelling of the 3-letter `dat` (of winmail.dat), and the
     /// 6-letter stem `author` of `authorized` is not two edits from `auto`.
     private func correct(_ concept: Concept) -> DictionaryWord? {
@@ -667,7 +668,7 @@ public struct SearchEngine: Sendable {
         // the word's stem against the articles' stems too: `arrving` is one edit from the stem of
         // arrive, arrives and arrived, and two from each of them
         let stem = Array(concept.full[0][0].utf8)
-        var best: (word: DictionaryWord, distance: Int, spelled: Int)?
+        var best: (word: DictionaryWord, distance: Int, spelled: Int, doubled: Bool)?
         for prefix in Self.typoPrefixes(letters) {
             var position = SearchTokenizer.utf16LowerBound(dictionaryWords, prefix)
             while position < dictionary.count, dictionary[position].word.hasPrefix(prefix) {
@@ -681,23 +682,21 @@ public struct SearchEngine: Sendable {
                 // of the forms of one stem, the one nearest to what was typed (blocked, not block);
                 // a word beyond its limit counts 3, more than any limit
                 let spelled = byWord ?? 3
+                let doubled = Self.differByADoubledLetter(letters, Array(candidate.word.utf8))
                 if let current = best {
-                    if distance > current.distance { continue }
-                    if distance == current.distance {
+                    if distance != current.distance {
+                        if distance > current.distance { continue }
+                    } else if spelled != current.spelled {
                         if spelled > current.spelled { continue }
-                        if spelled < current.spelled {
-                            best = (candidate, distance, spelled)
-                            continue
-                        }
+                    } else if doubled != current.doubled {
+                        if !doubled { continue }
+                    } else if candidate.frequency != current.word.frequency {
                         if candidate.frequency < current.word.frequency { continue }
-                        if candidate.frequency == current.word.frequency,
-                            !SearchTokenizer.utf16Less(candidate.word, current.word.word)
-                        {
-                            continue
-                        }
+                    } else if !SearchTokenizer.utf16Less(candidate.word, current.word.word) {
+                        continue
                     }
                 }
-                best = (candidate, distance, spelled)
+                best = (candidate, distance, spelled, doubled)
             }
         }
         return best?.word
@@ -739,11 +738,30 @@ public struct SearchEngine: Sendable {
         return concept.full.count == 1 && typed.utf16.count >= ranking.typoOneEdit
     }
 
-    /// The first two letters of a typed word, and the two swapped when they differ.
+    /// The first two letters of a typed word, the two swapped, and the first and the third (a swap
+    /// of the second and third: `fliter` → filter): where its dictionary words are looked for.
     static func typoPrefixes(_ letters: [UInt8]) -> [String] {
-        let first = String(decoding: letters.prefix(2), as: UTF8.self)
-        guard letters.count >= 2, letters[0] != letters[1] else { return [first] }
-        return [first, String(decoding: [letters[1], letters[0]], as: UTF8.self)]
+        var prefixes = [String(decoding: letters.prefix(2), as: UTF8.self)]
+        guard letters.count >= 2 else { return prefixes }
+        for pair in [[letters[1], letters[0]], letters.count >= 3 ? [letters[0], letters[2]] : []]
+        where pair.count == 2 {
+            let prefix = String(decoding: pair, as: UTF8.self)
+            if !prefixes.contains(prefix) { prefixes.append(prefix) }
+        }
+        return prefixes
+    }
+
+    /// Whether one word is the other with one letter doubled (`realy` and really, `comming` and
+    /// coming): the commonest slip of English spelling, so of two corrections as near, that one.
+    static func differByADoubledLetter(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        let (short, long) = a.count < b.count ? (a, b) : (b, a)
+        guard long.count == short.count + 1 else { return false }
+        var index = 0
+        while index < short.count, short[index] == long[index] { index += 1 }
+        // long[index] is the extra letter: it doubles its neighbour, and the rest is the same
+        let doubles =
+            (index > 0 && long[index - 1] == long[index]) || (index + 1 < long.count && long[index + 1] == long[index])
+        return doubles && short[index...].elementsEqual(long[(index + 1)...])
     }
 
     // MARK: - Helpers
