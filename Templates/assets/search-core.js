@@ -319,7 +319,7 @@
   function foldWord(word) {
     // a size typed against its number (25MB, 30M) splits into the number and its one unit
     var size = /^([0-9]+(?:\.[0-9]+)?)([a-z]+)$/.exec(word);
-    if (size && own(SIZE_UNITS, size[2])) return { terms: [size[1], SIZE_UNITS[size[2]]], plain: false };
+    if (size && own(SIZE_UNITS, size[2])) return { terms: [size[1], SIZE_UNITS[size[2]]], plain: false, number: size[1] };
     if (!/^[a-z'\u2019]+$/.test(word)) return { terms: [word], plain: false };
     var letters = word.replace(/\u2019/g, "'");
     var apostrophe = letters.indexOf("'");
@@ -357,8 +357,10 @@
       }
       starts.push(out.length);
       var folded = foldWord(raw[0]);
-      folded.terms.forEach(function (t) {
-        out.push({ term: t, word: raw[0], plain: folded.plain && folded.terms.length === 1, parts: [] });
+      folded.terms.forEach(function (t, i) {
+        // a size (25mb): an article that gives another size lacks the number, not the unit
+        var word = i === 0 && folded.number ? folded.number : raw[0];
+        out.push({ term: t, word: word, plain: folded.plain && folded.terms.length === 1, parts: [] });
       });
     });
     return out;

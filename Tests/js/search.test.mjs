@@ -243,6 +243,14 @@ test('a word is not corrected into a shorter fragment', { skip: skipRanking || (
 
 const isEnglishSample = index && String(index.site && index.site.language).toLowerCase() === 'en';
 
+test('a size typed against its number finds the article giving a size, lacking only the number', { skip: skipRanking || (!isEnglishSample && 'the English sample only') }, async () => {
+  for (const [, store] of stores) {
+    const out = await search.runSearch(store, '25MB');
+    assert.equal(out.results[0].slug, 'bounce-552-message-too-large-or-mailbox-full');
+    assert.deepEqual(out.results[0].missing, ['25']);
+  }
+});
+
 test('a swap of the second and third letters and a doubled letter are corrected', { skip: skipRanking || (!isEnglishSample && 'the English sample only') }, async () => {
   for (const [, store] of stores) {
     // fliter starts with fl; filter with fi: its first and third letters

@@ -107,6 +107,10 @@ public enum SearchTokenizer {
                 out.append(QueryTerm(term: String(decoding: $0, as: UTF8.self), word: raw, plain: false, parts: []))
             }
             if folder.wasPlainWord, out.count == first + 1 { out[first].plain = true }
+            // a size (25mb): an article that gives another size lacks the number, not the unit
+            if let size = SearchTerms.sizeParts(word), out.count == first + 2 {
+                out[first].word = String(decoding: size.number, as: UTF8.self)
+            }
         }
         return out
     }
