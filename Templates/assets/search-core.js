@@ -1540,7 +1540,11 @@
       add(run.join(''));
       i = end;
     }
-    return missing;
+    // a size the result lacks whole (25mb) shows once, not as its number and then itself
+    return missing.filter(function (word, i) {
+      var next = missing[i + 1];
+      return !(next && next.indexOf(word) === 0 && own(SIZE_UNITS, next.slice(word.length)));
+    });
   }
 
   /** Words near each other: the whole query in the title, a symptom or the body. */

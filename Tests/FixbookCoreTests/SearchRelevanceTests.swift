@@ -130,6 +130,8 @@ import Testing
         #expect(engine.search("25MB").first?.slug == "large")
         // what the article lacks is the number, not the unit it gives too
         #expect(engine.search("25MB").first?.missing == ["25"])
+        // and an article without any size lacks the size once, as typed
+        #expect(engine.search("25MB mailbox").first { $0.slug == "full" }?.missing == ["25mb"])
         #expect(engine.search("sending a 30M message").first?.slug == "large")
     }
 

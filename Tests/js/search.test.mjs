@@ -248,6 +248,10 @@ test('a size typed against its number finds the article giving a size, lacking o
     const out = await search.runSearch(store, '25MB');
     assert.equal(out.results[0].slug, 'bounce-552-message-too-large-or-mailbox-full');
     assert.deepEqual(out.results[0].missing, ['25']);
+    // an article without any size lacks the size once, as typed
+    const other = (await search.runSearch(store, '25MB bounce')).results.find((r) => r.missing.includes('25mb'));
+    assert.ok(other, 'an article that gives no size');
+    assert.ok(!other.missing.includes('25'), JSON.stringify(other.missing));
   }
 });
 

@@ -567,7 +567,13 @@ public struct SearchEngine: Sendable {
             add(run)
             index = end
         }
-        return missing
+        // a size the result lacks whole (25mb) shows once, not as its number and then itself
+        return missing.enumerated().filter { position, word in
+            guard position + 1 < missing.count, case let next = missing[position + 1], next.hasPrefix(word) else {
+                return true
+            }
+            return SearchTerms.sizeUnits[String(next.dropFirst(word.count))] == nil
+        }.map(\.element)
     }
 
     /// The characters of a concept that is one CJK term as typed: a pair corrected by sound
