@@ -1300,13 +1300,15 @@
     return best;
   }
 
-  /** The first two letters of a typed word, and the two swapped when they differ. */
+  /**
+   * Where a typed word's dictionary words are looked for (SearchEngine.typoPrefixes): its first two
+   * letters, the two swapped, and its first and third (fliter → filter).
+   */
   function typoPrefixes(word) {
     var prefixes = [word.slice(0, 2)];
-    if (word.length < 2) return prefixes;
-    [word.charAt(1) + word.charAt(0), word.length >= 3 ? word.charAt(0) + word.charAt(2) : ''].forEach(function (p) {
-      if (p.length === 2 && prefixes.indexOf(p) < 0) prefixes.push(p);
-    });
+    function add(prefix) { if (prefixes.indexOf(prefix) < 0) prefixes.push(prefix); }
+    if (word.length >= 2) add(word.charAt(1) + word.charAt(0));
+    if (word.length >= 3) add(word.charAt(0) + word.charAt(2));
     return prefixes;
   }
 

@@ -682,13 +682,14 @@ public struct SearchEngine: Sendable {
                 position += 1
                 let wordLimit = editLimit(typed, candidate.word)
                 let stemLimit = editLimit(concept.full[0][0], candidate.term)
-                let byWord = EditDistance.within(letters, Array(candidate.word.utf8), limit: wordLimit)
+                let spelling = Array(candidate.word.utf8)
+                let byWord = EditDistance.within(letters, spelling, limit: wordLimit)
                 let byStem = EditDistance.within(stem, Array(candidate.term.utf8), limit: stemLimit)
                 guard let distance = [byWord, byStem].compactMap({ $0 }).min(), distance > 0 else { continue }
                 // of the forms of one stem, the one nearest to what was typed (blocked, not block);
                 // a word beyond its limit counts 3, more than any limit
                 let spelled = byWord ?? 3
-                let doubled = Self.differByADoubledLetter(letters, Array(candidate.word.utf8))
+                let doubled = Self.differByADoubledLetter(letters, spelling)
                 if let current = best {
                     if distance != current.distance {
                         if distance > current.distance { continue }
@@ -748,12 +749,12 @@ public struct SearchEngine: Sendable {
     /// of the second and third: `fliter` → filter): where its dictionary words are looked for.
     static func typoPrefixes(_ letters: [UInt8]) -> [String] {
         var prefixes = [String(decoding: letters.prefix(2), as: UTF8.self)]
-        guard letters.count >= 2 else { return prefixes }
-        for pair in [[letters[1], letters[0]], letters.count >= 3 ? [letters[0], letters[2]] : []]
-        where pair.count == 2 {
+        func add(_ pair: [UInt8]) {
             let prefix = String(decoding: pair, as: UTF8.self)
             if !prefixes.contains(prefix) { prefixes.append(prefix) }
         }
+        if letters.count >= 2 { add([letters[1], letters[0]]) }
+        if letters.count >= 3 { add([letters[0], letters[2]]) }
         return prefixes
     }
 

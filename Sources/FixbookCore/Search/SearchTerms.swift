@@ -58,10 +58,16 @@ enum SearchTerms {
         /// stem: such words make the dictionary that misspelled query words are corrected from.
         private(set) var wasPlainWord = false
 
+        /// The number of the last word folded when it was a size (`25` of 25mb), folded into its
+        /// number and its unit.
+        private(set) var sizeNumber: String?
+
         /// Calls `body` with each term of the raw word `word`.
         mutating func fold(_ word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
             wasPlainWord = false
+            sizeNumber = nil
             if let size = SearchTerms.sizeParts(word) {
+                sizeNumber = String(decoding: size.number, as: UTF8.self)
                 Array(size.number).withUnsafeBufferPointer(body)
                 return Array(size.unit.utf8).withUnsafeBufferPointer(body)
             }

@@ -108,9 +108,7 @@ public enum SearchTokenizer {
             }
             if folder.wasPlainWord, out.count == first + 1 { out[first].plain = true }
             // a size (25mb): an article that gives another size lacks the number, not the unit
-            if let size = SearchTerms.sizeParts(word), out.count == first + 2 {
-                out[first].word = String(decoding: size.number, as: UTF8.self)
-            }
+            if let number = folder.sizeNumber { out[first].word = number }
         }
         return out
     }
