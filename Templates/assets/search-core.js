@@ -79,8 +79,8 @@
  *      tags 5, codes 5 (code keys and written codes), headings 3, summary 2, body 1; tf is the
  *      body's count for the body and 1 for the other fields; lengths in terms. A term in more
  *      than 1/denseShare of the articles stores no impacts: each is round(10 × Σ weights of its
- *      fields). Stored per term: its IDF, round(100 × ln(1 + (N − df + ½)/(df + ½)) × (stopFactor
- *      for a stop word or a CJK term holding a stop character)), at least 1. A term no article
+ *      fields). Stored per term: its IDF, round(100 × ln(1 + (N − df + ½)/(df + ½))^idfExponent ×
+ *      (stopFactor for a stop word or a CJK term holding a stop character)), at least 1. A term no article
  *      holds has `absentIDF` (the same at df 0), or max(1, round(absentIDF × stopFactor)).
  *    The query is cut into CONCEPTS:
  *    - synonym occurrences: every word of every synonym group is looked for in the
@@ -437,7 +437,7 @@
    * A theme copied by `fixbook init --with-theme` keeps its scripts while Fixbook moves on: an
    * index of another format is refused with IndexFormatError instead of being misread.
    */
-  var FORMAT = 7;
+  var FORMAT = 8;
 
   function IndexFormatError(found) {
     this.name = 'IndexFormatError';
@@ -458,6 +458,7 @@
       r.fields.summary, r.fields.body];
     return {
       weights: weights, k1: r.k1, b: r.b, denseShare: r.denseShare, stopFactor: r.stopFactor,
+      idfExponent: r.idfExponent,
       typoFactor: r.typoFactor, typoOneEdit: r.typoOneEdit, typoTwoEdits: r.typoTwoEdits,
       typoMaximumWords: r.typoMaximumWords, homophones: r.homophones === true,
       stopWords: new Set(r.stopWords || []), stopCharacters: String(r.stopCharacters || ''),
@@ -516,7 +517,7 @@
   }
 
   function idfOf(ranking, frequency, documents, stop) {
-    var plain = Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
+    var plain = Math.pow(Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5)), ranking.idfExponent);
     return Math.max(1, Math.round(plain * 100 * (stop ? ranking.stopFactor : 1)));
   }
 

@@ -75,8 +75,8 @@ import Testing
         defer { site.remove() }
         _ = try SiteBuilder.build(root: site.root)
         let entry = try site.read("Output/assets/search-index.js")
-        // a term no article holds: ln(1 + 2.5 / 0.5) = 1.79
-        #expect(entry.hasPrefix("window.FIXBOOK_INDEX = {\"absentIDF\":179,\"documents\":2,"))
+        // a term no article holds: ln(1 + 2.5 / 0.5)^0.8 = 1.79^0.8 = 1.59
+        #expect(entry.hasPrefix("window.FIXBOOK_INDEX = {\"absentIDF\":159,\"documents\":2,"))
         let shards = site.files(under: "Output/assets/search/t")
         #expect(!shards.isEmpty)
         let all = try shards.map { try site.read("Output/assets/search/t/" + $0) }.joined()
@@ -85,10 +85,11 @@ import Testing
         #expect(all.contains("\"$c邮件\":[\"00\"]"))
         #expect(all.contains("\"$toutlook\":[\"0\"]"))
         // in the title only: the first posting (0 skipped) has mask 1, written as 1 ^ 64 = 65 ("x2");
-        // in one article of two, more than one in eight, so no counts are kept; idf ln(1 + 1.5 / 1.5)
-        #expect(all.contains("\"constructor\":[\"1\",\"0x2\",\"\",69]"))
-        // in the body only: no masks; idf ln(1 + 0.5 / 2.5)
-        #expect(all.contains("\"正文\":[\"00\",\"\",\"\",18]"))
+        // in one article of two, more than one in eight, so no counts are kept; idf
+        // ln(1 + 1.5 / 1.5)^0.8 = 0.69^0.8
+        #expect(all.contains("\"constructor\":[\"1\",\"0x2\",\"\",75]"))
+        // in the body only: no masks; idf ln(1 + 0.5 / 2.5)^0.8 = 0.18^0.8
+        #expect(all.contains("\"正文\":[\"00\",\"\",\"\",26]"))
         #expect(try site.read("Output/assets/search/d/0.js").hasPrefix("FixbookSearchData(\"d/0\",{"))
         #expect(try site.read("Output/assets/search/d/0.js").contains("\"slug\":\"b\""))
     }

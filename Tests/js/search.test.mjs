@@ -100,7 +100,7 @@ test('the script builds no HTML from strings', () => {
 
 // A ranking for the synthetic index (a built index carries the real one).
 const syntheticRanking = {
-  b: 0.75, k1: 1.2, denseShare: 8, stopFactor: 0.2, typoFactor: 0.5, typoOneEdit: 4, typoTwoEdits: 8, typoMaximumWords: 5,
+  b: 0.75, k1: 1.2, denseShare: 8, stopFactor: 0.2, idfExponent: 0.8, typoFactor: 0.5, typoOneEdit: 4, typoTwoEdits: 8, typoMaximumWords: 5,
   stopWords: ['the', 'is', 'not'], stopCharacters: '的了',
   codeHit: 1000, messageBoost: 200, minimumShare: 0.1, passage: 64, passageMinimum: 20, phraseBody: 2,
   phraseCandidates: 20, phraseSymptom: 6, phraseTitle: 8, prefixMaximumWords: 100, prefixMinimum: 2,
@@ -127,7 +127,7 @@ function syntheticIndex(n) {
       codes: [{ code, key: code, system: 'windows-mail', message: phrase(10), url: `articles/${id}.html#fix` }], text: body
     });
   }
-  return { version: 7, ranking: syntheticRanking, site: { title: 't', language: 'zh-CN' }, synonyms: [['超时', '连接超时', 'timeout'], ['密码', '口令']], codes, articles };
+  return { version: 8, ranking: syntheticRanking, site: { title: 't', language: 'zh-CN' }, synonyms: [['超时', '连接超时', 'timeout'], ['密码', '口令']], codes, articles };
 }
 
 test('a query over 10,000 articles in memory', async () => {
@@ -446,11 +446,11 @@ test('parity on a generated knowledge base', { skip: skipParity || (paritySite ?
 test('an index of another format is refused, not misread', { skip: skipRanking }, () => {
   const older = Object.assign({}, index, { version: 1 });
   assert.throws(() => search.memoryStore(older), (error) => error instanceof search.IndexFormatError &&
-    /format 1, but this search script reads format 7/.test(error.message));
+    /format 1, but this search script reads format 8/.test(error.message));
   const withoutRanking = Object.assign({}, index);
   delete withoutRanking.ranking;
   assert.throws(() => search.memoryStore(withoutRanking), search.IndexFormatError);
-  assert.throws(() => search.shardStore({ version: 8, ranking: index.ranking }, () => Promise.resolve({})),
+  assert.throws(() => search.shardStore({ version: 9, ranking: index.ranking }, () => Promise.resolve({})),
     search.IndexFormatError);
 });
 

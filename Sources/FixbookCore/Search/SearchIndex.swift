@@ -36,9 +36,10 @@ public struct SearchIndex: Codable, Sendable {
     /// impacts, stemmed terms and the dictionary of corrections, 4 Chinese bigrams in the dictionary
     /// (swapped), for the words that end with a character, 5 Chinese words in the dictionary by
     /// sound in a Chinese help center (`ranking.homophones`, `assets/search/homophones.js`), 6 the
-    /// bonus of the longest stretch of the query an article quotes (`ranking.passage`).
+    /// bonus of the longest stretch of the query an article quotes (`ranking.passage`), 7 a size
+    /// typed against its number is its number and its unit, 8 `ranking.idfExponent`.
     public var version = SearchIndex.format
-    public static let format = 7
+    public static let format = 8
     public var site: Site
     /// The ranking's numbers, for the browser to rank with.
     public var ranking = SearchRanking.standard

@@ -16,7 +16,12 @@ public struct SearchRanking: Sendable, Equatable {
     /// A term in more than one article in this many is scored without its counts.
     public var denseShare = 8
     /// What a stop word's inverse document frequency is multiplied by: lowered, never dropped.
-    public var stopFactor = 0.2
+    public var stopFactor = 0.3
+    /// The power BM25's inverse document frequency is raised to (`SearchScoring.idf`): below 1, a
+    /// word that a single article happens to say ("PC", "sales" in one symptom) weighs less
+    /// against the words of the problem that several articles share, so the article that matches
+    /// more of the question wins over the one that matches its rarest aside.
+    public var idfExponent = 0.8
     /// What a corrected (misspelled) query word's score is multiplied by.
     public var typoFactor = 0.75
     /// Query words of at least these lengths are corrected at edit distance 1 and 2.
@@ -123,7 +128,7 @@ public struct SearchRanking: Sendable, Equatable {
                         + fields.map { "\"\($0.0)\":" + String(decoding: Self.number($0.1), as: UTF8.self) }.joined(
                             separator: ",") + "}").utf8)
             ),
-            ("homophones", Array((homophones ? "true" : "false").utf8)),
+            ("homophones", Array((homophones ? "true" : "false").utf8)), ("idfExponent", Self.number(idfExponent)),
             ("k1", Self.number(k1)), ("messageBoost", Self.number(messageBoost)),
             ("minimumShare", Self.number(minimumShare)), ("passage", Self.number(passage)),
             ("passageMinimum", Self.number(Double(passageMinimum))), ("phraseBody", Self.number(phraseBody)),
@@ -156,7 +161,8 @@ public struct SearchRanking: Sendable, Equatable {
 /// stop words are read back as the terms the index holds.
 extension SearchRanking: Codable {
     private enum Keys: String, CodingKey {
-        case b, codeHit, denseShare, fields, homophones, k1, messageBoost, minimumShare, passage, passageMinimum
+        case b, codeHit, denseShare, fields, homophones, idfExponent, k1, messageBoost, minimumShare, passage,
+            passageMinimum
         case phraseBody, phraseCandidates
         case phraseSymptom, phraseTitle, prefixMaximumWords, prefixMinimum, stopCharacters, stopFactor, stopWords
         case typoFactor, typoMaximumWords, typoOneEdit, typoTwoEdits
@@ -180,6 +186,7 @@ extension SearchRanking: Codable {
         b = try container.decode(Double.self, forKey: .b)
         denseShare = try container.decode(Int.self, forKey: .denseShare)
         stopFactor = try container.decode(Double.self, forKey: .stopFactor)
+        idfExponent = try container.decode(Double.self, forKey: .idfExponent)
         typoFactor = try container.decode(Double.self, forKey: .typoFactor)
         typoMaximumWords = try container.decode(Int.self, forKey: .typoMaximumWords)
         typoOneEdit = try container.decode(Int.self, forKey: .typoOneEdit)
@@ -214,6 +221,7 @@ extension SearchRanking: Codable {
         try container.encode(b, forKey: .b)
         try container.encode(denseShare, forKey: .denseShare)
         try container.encode(stopFactor, forKey: .stopFactor)
+        try container.encode(idfExponent, forKey: .idfExponent)
         try container.encode(typoFactor, forKey: .typoFactor)
         try container.encode(typoMaximumWords, forKey: .typoMaximumWords)
         try container.encode(typoOneEdit, forKey: .typoOneEdit)

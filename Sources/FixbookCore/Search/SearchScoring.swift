@@ -7,8 +7,9 @@ import Foundation
 ///   times BM25's saturated frequency `tf·(k1+1) / (tf + k1·(1 − b + b·length/average length))`,
 ///   times 10 and rounded. The body counts how often it says the term; the short fields (title,
 ///   symptoms, tags, codes, headings, summary) count a term once.
-/// - A term's inverse document frequency `ln(1 + (N − df + ½)/(df + ½))`, times 100 and rounded,
-///   is lowered by `stopFactor` for stop words. It is at least 1, so a match always counts.
+/// - A term's inverse document frequency `ln(1 + (N − df + ½)/(df + ½))`, raised to
+///   `idfExponent`, times 100 and rounded, is lowered by `stopFactor` for stop words. It is at
+///   least 1, so a match always counts.
 /// - A term in more than one article in `denseShare` (such lists are stored as bitmaps) is scored
 ///   as if each field said it once at average length: its impact is 10 × the weights of the fields.
 /// - Average lengths are rounded to two significant digits (`roundedAverage`), so that an edit to
@@ -84,7 +85,7 @@ struct SearchScoring {
     }
 
     static func idf(_ frequency: Int, documents: Int, stop: Bool, ranking: SearchRanking) -> Int {
-        let plain = log(1 + (Double(documents - frequency) + 0.5) / (Double(frequency) + 0.5))
+        let plain = pow(log(1 + (Double(documents - frequency) + 0.5) / (Double(frequency) + 0.5)), ranking.idfExponent)
         return max(1, Int((plain * 100 * (stop ? ranking.stopFactor : 1)).rounded()))
     }
 }
