@@ -40,6 +40,7 @@ SETS = [("English", RELEVANCE / "en", RELEVANCE / "queries-en.yml", None),
         ("English sample held-out set", REPO, RELEVANCE / "queries-en-sample-heldout.yml", "en"),
         ("English sample, second held-out set", REPO, RELEVANCE / "queries-en-sample-heldout2.yml", "en"),
         ("English sample, third held-out set", REPO, RELEVANCE / "queries-en-sample-heldout3.yml", "en"),
+        ("English sample, fourth held-out set", REPO, RELEVANCE / "queries-en-sample-heldout4.yml", "en"),
         ("Chinese", REPO, RELEVANCE / "queries-zh.yml", None),
         ("Chinese, second tuning set", REPO, RELEVANCE / "queries-zh-tune2.yml", None),
         ("Chinese, third tuning set", REPO, RELEVANCE / "queries-zh-tune3.yml", None),
@@ -52,7 +53,8 @@ SETS = [("English", RELEVANCE / "en", RELEVANCE / "queries-en.yml", None),
         ("Chinese, third held-out set", REPO, RELEVANCE / "queries-zh-heldout3.yml", None),
         ("Chinese, fourth held-out set", REPO, RELEVANCE / "queries-zh-heldout4.yml", None),
         ("Chinese, fifth held-out set", REPO, RELEVANCE / "queries-zh-heldout5.yml", None),
-        ("Chinese, sixth held-out set", REPO, RELEVANCE / "queries-zh-heldout6.yml", None)]
+        ("Chinese, sixth held-out set", REPO, RELEVANCE / "queries-zh-heldout6.yml", None),
+        ("Chinese, seventh held-out set", REPO, RELEVANCE / "queries-zh-heldout7.yml", None)]
 DEPTH = 10
 
 RUN = """
