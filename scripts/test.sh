@@ -23,7 +23,7 @@ echo "== node --test (tokenizer vectors, ranking, parity with the Swift ranking)
 FIXBOOK_INDEX_JSON="$site/Output/zh-cn/search-index.json" FIXBOOK_BIN="$(pwd)/.build/debug/fixbook" \
     FIXBOOK_PARITY_SITE="$site/generated" node --test Tests/js/
 FIXBOOK_INDEX_JSON="$site/Output/en/search-index.json" FIXBOOK_SEARCH_TESTS=Content/en/search-tests.yml \
-    node --test Tests/js/search.test.mjs
+    FIXBOOK_BIN="$(pwd)/.build/debug/fixbook" node --test Tests/js/search.test.mjs
 
 echo "== output gates and browser tests (pytest)"
 FIXBOOK_SITE="$site/Output" FIXBOOK_BIN="$(pwd)/.build/debug/fixbook" .venv-test/bin/python -m pytest -q Tests/browser

@@ -85,10 +85,14 @@
  *    The query is cut into CONCEPTS:
  *    - synonym occurrences: every word of every synonym group is looked for in the
  *      normalized, white-space-collapsed query (a word that starts/ends with a word
- *      character must not touch another word character there). Occurrences are picked
- *      longest first, then leftmost, without overlaps. Each picked occurrence is one concept;
- *      it matches a field with ALL the tokens of the word itself (full score) or of a
- *      group-mate (half score).
+ *      character must not touch another word character there), and so is every word of several
+ *      words with one more word between two of them (`gapped`: a run of word characters and
+ *      apostrophes that starts with a word character, between spaces; `nothing ever shows up`
+ *      for `nothing shows up`). Occurrences are picked longest word first (UTF-16 units), then
+ *      leftmost, then group, then the one that ends first, without overlaps. Each picked
+ *      occurrence is one concept; it matches a field with ALL the tokens of the word itself
+ *      (full score) or of a group-mate (half score); the word in between is tokenized as the
+ *      rest of the query is, right after it.
  *    - the rest of the query (occurrences replaced by a space) is tokenized; each term is a
  *      concept, except that a compound replaces its parts: it matches whole (full) or with all
  *      its parts in one field (half). A code token also matches the tokens of its key at full
@@ -418,6 +422,29 @@
     // step back onto a surrogate pair's lead unit
     if (cp >= 0xDC00 && cp <= 0xDFFF && i > 0) cp = s.codePointAt(i - 1);
     return isWordCP(cp);
+  }
+
+  /**
+   * Where a synonym of several words occurs in `s` with one more word between two of its words
+   * (`nothing ever shows up` for `nothing shows up`): [{ start, end, gap: [start, end] }], the
+   * word in between a run of word characters and apostrophes that starts with a word character.
+   */
+  function gapped(word, s) {
+    var found = [];
+    for (var cut = word.indexOf(' '); cut !== -1; cut = word.indexOf(' ', cut + 1)) {
+      var left = word.slice(0, cut + 1), right = word.slice(cut);
+      for (var at = s.indexOf(left); at !== -1; at = s.indexOf(left, at + 1)) {
+        if (isWordAt(s, at - 1)) continue;
+        var gapStart = at + left.length, end = gapStart;
+        if (!isWordAt(s, gapStart)) continue;
+        while (end < s.length && (isWordAt(s, end) || s[end] === "'")) end++;
+        var stop = end + right.length;
+        if (stop > s.length || s.slice(end, stop) !== right) continue;
+        if (isWordAt(s, stop - 1) && isWordAt(s, stop)) continue;
+        found.push({ start: at, end: stop, gap: [gapStart, end] });
+      }
+    }
+    return found;
   }
 
   /** True when s[start, end) does not cut through a word at either end. */
@@ -1035,13 +1062,16 @@
       g.forEach(function (w) {
         var from = 0, at;
         while ((at = norm.indexOf(w, from)) !== -1) {
-          if (boundaryOK(norm, at, at + w.length)) occ.push({ start: at, end: at + w.length, group: gi, word: w });
+          if (boundaryOK(norm, at, at + w.length)) occ.push({ start: at, end: at + w.length, group: gi, word: w, gap: null });
           from = at + 1;
         }
+        gapped(w, norm).forEach(function (o) {
+          occ.push({ start: o.start, end: o.end, group: gi, word: w, gap: o.gap });
+        });
       });
     });
     occ.sort(function (a, b) {
-      return (b.end - b.start) - (a.end - a.start) || a.start - b.start || a.group - b.group;
+      return b.word.length - a.word.length || a.start - b.start || a.group - b.group || a.end - b.end;
     });
     var picked = [];
     occ.forEach(function (o) {
@@ -1092,6 +1122,8 @@
         if (t.length) half.push(t);
       });
       push({ full: [ownTokens], half: half, characters: [], completions: [], searched: [], terms: meta.groups[o.group].slice(), prefix: null, text: o.word, word: null, corrected: null });
+      // (the word in between is a word of the query too)
+      if (o.gap) textPiece(norm.slice(o.gap[0], o.gap[1]), false);
       pos = o.end;
     });
     textPiece(norm.slice(pos), true);

@@ -240,6 +240,25 @@ import Testing
         #expect(engine.search("still not receiving").prefix(2).map(\.slug) == ["receiving", "spa"])
     }
 
+    /// A synonym of several words is found with one more word between two of its words, as
+    /// customers write it (`nothing ever shows up`), and the word in between is still a word of
+    /// the query: the result that lacks it says so.
+    @Test func aSynonymIsFoundWithAWordInBetween() throws {
+        let engine = try Self.engine(
+            [
+                "Content/synonyms.yml": "- [nothing shows up, not receiving]\n",
+                "Content/receiving.md": article("title: Not receiving mail", body: "No mail arrives.\n"),
+                "Content/preview.md": article(
+                    "title: The preview pane shows nothing\nsymptoms: [Nothing ever shows in the preview]",
+                    body: "Turn the preview on.\n"),
+            ], fillers: 12, "Something about mail")
+        let results = engine.search("nothing ever shows up")
+        #expect(results.first?.slug == "receiving")
+        #expect(results.first?.missing == ["ever"])
+        // a run of word characters between spaces only: punctuation is no word in between
+        #expect(engine.search("nothing, shows up").first?.slug != "receiving")
+    }
+
     @Test func editDistanceCountsASwapOnce() {
         #expect(EditDistance.within(Array("recieve".utf8), Array("receive".utf8), limit: 1) == 1)
         #expect(EditDistance.within(Array("newslettr".utf8), Array("newsletter".utf8), limit: 2) == 1)

@@ -170,14 +170,19 @@ public struct SearchEngine: Sendable {
         let typing = allowPrefix && !(raw.unicodeScalars.last.map { Character($0).isWhitespace } ?? false)
         let allTokens = SearchTokenizer.tokenizeNormalized(norm)
 
-        // Synonym occurrences: longest first, then leftmost, no overlaps.
-        var occurrences: [(start: Int, end: Int, group: Int, word: String)] = []
+        // Synonym occurrences, as typed or with one word in between (`gapped`): longest word first,
+        // then leftmost, then as typed, no overlaps.
+        typealias Occurrence = (start: Int, end: Int, group: Int, word: String, gap: Range<Int>?)
+        var occurrences: [Occurrence] = []
         for (groupIndex, group) in groups.enumerated() {
             for word in group {
                 let needle = Array(word.unicodeScalars)
                 for start in Self.occurrences(of: needle, in: scalars)
                 where Self.boundaryOK(scalars, start, start + needle.count) {
-                    occurrences.append((start, start + needle.count, groupIndex, word))
+                    occurrences.append((start, start + needle.count, groupIndex, word, nil))
+                }
+                for found in Self.gapped(needle, in: scalars) {
+                    occurrences.append((found.start, found.end, groupIndex, word, found.gap))
                 }
             }
         }
@@ -186,9 +191,10 @@ public struct SearchEngine: Sendable {
             let length1 = Self.utf16Length($1.word)
             if length0 != length1 { return length0 > length1 }
             if $0.start != $1.start { return $0.start < $1.start }
-            return $0.group < $1.group
+            if $0.group != $1.group { return $0.group < $1.group }
+            return $0.end < $1.end
         }
-        var picked: [(start: Int, end: Int, group: Int, word: String)] = []
+        var picked: [Occurrence] = []
         for occurrence in occurrences
         where !picked.contains(where: { occurrence.start < $0.end && $0.start < occurrence.end }) {
             picked.append(occurrence)
@@ -247,6 +253,8 @@ public struct SearchEngine: Sendable {
             let half = groups[occurrence.group].filter { $0 != occurrence.word }.map(SearchTokenizer.tokenizeNormalized)
                 .filter { !$0.isEmpty }
             push(Concept(full: [own], half: half, prefix: nil, text: occurrence.word, word: nil, corrected: nil))
+            // (the word in between is a word of the query too)
+            if let gap = occurrence.gap { textPiece(scalars[gap], isLast: false) }
             position = occurrence.end
         }
         textPiece(scalars[position...], isLast: true)
@@ -789,6 +797,33 @@ public struct SearchEngine: Sendable {
             return true
         }
         return false
+    }
+
+    /// Where a synonym of several words occurs with one more word between two of its words
+    /// (`nothing ever shows up` for `nothing shows up`, `delivery has failed` for `delivery
+    /// failed`), as a customer writes it: the occurrence, from the synonym's first word to its
+    /// last, and the word in between, a run of word characters (and apostrophes) between spaces.
+    static func gapped(
+        _ needle: [Unicode.Scalar], in haystack: [Unicode.Scalar]
+    ) -> [(
+        start: Int, end: Int, gap: Range<Int>
+    )] {
+        var found: [(start: Int, end: Int, gap: Range<Int>)] = []
+        for (cut, scalar) in needle.enumerated() where scalar == " " {
+            let left = Array(needle[...cut])
+            let right = Array(needle[cut...])
+            for start in occurrences(of: left, in: haystack) where !isWordAt(haystack, start - 1) {
+                var end = start + left.count
+                let gapStart = end
+                while end < haystack.count, isWordAt(haystack, end) || haystack[end] == "'" { end += 1 }
+                guard isWordAt(haystack, gapStart), end + right.count <= haystack.count,
+                    Array(haystack[end..<(end + right.count)]) == right,
+                    !(isWordAt(haystack, end + right.count - 1) && isWordAt(haystack, end + right.count))
+                else { continue }
+                found.append((start, end + right.count, gapStart..<end))
+            }
+        }
+        return found
     }
 
     /// Start offsets of `needle` in `haystack` (overlapping), or only the first when `first`.
