@@ -91,6 +91,12 @@ import Testing
         let edition = Self.center.editions[language]
         let (kb, prefix) = (edition.model.knowledgeBase, edition.outputPrefix)
         let index = visibleText(try page(prefix, "codes/index.html"))
+        // numbers in a code read as numbers: 5.1.8 before 5.1.10, on the code index and the home page
+        let home = visibleText(try page(prefix, "index.html"))
+        for text in [index, home] {
+            let (eight, ten) = (text.range(of: "5.1.8"), text.range(of: "5.1.10"))
+            #expect(eight != nil && ten != nil && eight!.lowerBound < ten!.lowerBound)
+        }
         for key in kb.codeKeys {
             #expect(index.contains(key), "codes/index.html lacks \(key)")
             let claimants = kb.byCodeKey[key, default: []].map { kb.articles[$0] }

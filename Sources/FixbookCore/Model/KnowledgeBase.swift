@@ -1,3 +1,5 @@
+import Foundation
+
 /// The assembled knowledge base: every published article, looked up by slug and by code key.
 public struct KnowledgeBase: Sendable {
     public var config: SiteConfig
@@ -60,8 +62,17 @@ public struct KnowledgeBase: Sendable {
 
     public func category(key: String) -> Category? { categories.first { $0.key == key } }
 
-    /// Every code key with the articles that claim it, sorted by key.
-    public var codeKeys: [String] { byCodeKey.keys.sorted() }
+    /// Every code key with the articles that claim it, in the order a reader expects: numbers
+    /// in a key compare as numbers (5.1.8 before 5.1.10, 550 before 10053), then as written.
+    public var codeKeys: [String] {
+        byCodeKey.keys.sorted {
+            switch $0.compare($1, options: .numeric) {
+            case .orderedAscending: true
+            case .orderedDescending: false
+            case .orderedSame: $0 < $1
+            }
+        }
+    }
 }
 
 extension KnowledgeBase {
