@@ -82,6 +82,23 @@ public struct UIStrings: Sendable {
     /// Above results that hold only part of the query, and before a result's missing words.
     public var searchPartial: String
     public var searchMissing: String
+    /// The headings of the code systems that are words, not names (the code index's groups, a
+    /// code page's system); "Outlook / Windows Mail", "HRESULT" and "SMTP" read the same everywhere.
+    public var systemSmtpEnhanced: String
+    public var systemSocket: String
+    public var systemMessage: String
+    public var systemOther: String
+
+    /// The heading of `system` in this language.
+    public func name(of system: CodeSystem) -> String {
+        switch system {
+        case .smtpEnhanced: systemSmtpEnhanced
+        case .socket: systemSocket
+        case .message: systemMessage
+        case .other: systemOther
+        case .windowsMail, .hresult, .smtp: system.displayName
+        }
+    }
 
     /// Chinese for any `zh` language tag, English otherwise.
     public static func forLanguage(_ language: String) -> UIStrings {
@@ -156,7 +173,8 @@ public struct UIStrings: Sendable {
         searchSeeAll: "查看全部 {n} 个结果", searchShowMore: "显示更多结果", searchFilters: "筛选结果", searchFilterCategory: "分类",
         searchFilterTag: "标签", searchUnavailable: "搜索索引没有加载，请刷新页面重试。",
         searchCorrected: "已显示“{query}”的搜索结果", searchInstead: "仍然搜索：",
-        searchPartial: "没有文章包含全部关键词，以下是最接近的结果。", searchMissing: "缺少："
+        searchPartial: "没有文章包含全部关键词，以下是最接近的结果。", searchMissing: "缺少：",
+        systemSmtpEnhanced: "SMTP 增强状态码", systemSocket: "套接字错误", systemMessage: "文字提示", systemOther: "其他"
     )
 
     public static let english = UIStrings(
@@ -205,6 +223,8 @@ public struct UIStrings: Sendable {
         searchShowMore: "Show more results", searchFilters: "Filter results", searchFilterCategory: "Category",
         searchFilterTag: "Tag", searchUnavailable: "The search index did not load. Please reload the page.",
         searchCorrected: "Showing results for {query}", searchInstead: "Search instead for",
-        searchPartial: "No article holds every word; these come closest.", searchMissing: "Missing:"
+        searchPartial: "No article holds every word; these come closest.", searchMissing: "Missing:",
+        systemSmtpEnhanced: CodeSystem.smtpEnhanced.displayName, systemSocket: CodeSystem.socket.displayName,
+        systemMessage: CodeSystem.message.displayName, systemOther: CodeSystem.other.displayName
     )
 }

@@ -31,7 +31,7 @@ extension SiteRenderer {
             groups[uses.last?.code.system ?? .other, default: []].append(entry)
         }
         let ordered = CodeSystem.allCases.compactMap { system in
-            groups[system].map { CodeGroupView(system: system.displayName, codes: $0) }
+            groups[system].map { CodeGroupView(system: ui.name(of: system), codes: $0) }
         }
         let crumbs = [LinkView(title: ui.home, url: root + SiteURLs.home)]
         return OutputFile(
@@ -60,7 +60,7 @@ extension SiteRenderer {
         let system = uses.last?.code.system ?? .other
         let catalogMessages = catalog.compactMap(\.message)
         let view = CodePageView(
-            key: key, system: system.displayName, catalogMessages: catalogMessages,
+            key: key, system: ui.name(of: system), catalogMessages: catalogMessages,
             hasCatalogMessages: !catalogMessages.isEmpty, uses: views, isAmbiguous: views.count > 1
         )
         let crumbs = [

@@ -260,7 +260,8 @@ public struct SiteRenderer: Sendable {
         let solutionAnchor = model.firstSolutionAnchor[index]
         let codes = metadata.codes.enumerated().map { position, code in
             CodeChipView(
-                code, root: root, solutionURL: model.solutionAnchors[index][position].map(SiteURLs.fragment) ?? "")
+                code, root: root, solutionURL: model.solutionAnchors[index][position].map(SiteURLs.fragment) ?? "",
+                ui: ui)
         }
         let category = model.category(of: index)
         let tags = metadata.tags.map { TagView(name: $0, url: root + SiteURLs.tag(TermSlug.make($0))) }
@@ -429,7 +430,7 @@ public struct SiteRenderer: Sendable {
 
     private static func summary(of index: Int, in model: SiteModel, root: String) -> ArticleSummaryView {
         let article = model.articles[index]
-        let codes = article.metadata.codes.prefix(4).map { CodeChipView($0, root: root, solutionURL: "") }
+        let codes = article.metadata.codes.prefix(4).map { CodeChipView($0, root: root, solutionURL: "", ui: model.ui) }
         return ArticleSummaryView(
             title: article.title, url: root + article.outputPath, summary: article.metadata.summary ?? "",
             hasSummary: article.metadata.summary != nil,
@@ -442,7 +443,7 @@ public struct SiteRenderer: Sendable {
     /// A code key's chip: the key, linking to its page.
     func codeChip(_ code: ErrorCode, root: String) -> CodeChipView {
         CodeChipView(
-            written: code.key, key: code.key, system: code.system.displayName, message: "", hasMessage: false,
+            written: code.key, key: code.key, system: ui.name(of: code.system), message: "", hasMessage: false,
             url: root + SiteURLs.code(code), solutionURL: ""
         )
     }

@@ -402,6 +402,10 @@ extension UIStrings: MustacheParent {
         case "searchInstead": searchInstead
         case "searchPartial": searchPartial
         case "searchMissing": searchMissing
+        case "systemSmtpEnhanced": systemSmtpEnhanced
+        case "systemSocket": systemSocket
+        case "systemMessage": systemMessage
+        case "systemOther": systemOther
         default: nil
         }
     }

@@ -80,9 +80,9 @@ struct CodeChipView: Equatable {
 
 extension CodeChipView {
     /// An article's code as a chip: its written form and message, linking to the code's page.
-    init(_ code: ArticleCode, root: String, solutionURL: String) {
+    init(_ code: ArticleCode, root: String, solutionURL: String, ui: UIStrings) {
         self.init(
-            written: code.code.written, key: code.code.key, system: code.code.system.displayName,
+            written: code.code.written, key: code.code.key, system: ui.name(of: code.code.system),
             message: code.message ?? "", hasMessage: code.message != nil, url: root + SiteURLs.code(code.code),
             solutionURL: solutionURL)
     }
