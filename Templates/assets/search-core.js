@@ -434,13 +434,11 @@
     for (var cut = word.indexOf(' '); cut !== -1; cut = word.indexOf(' ', cut + 1)) {
       var left = word.slice(0, cut + 1), right = word.slice(cut);
       for (var at = s.indexOf(left); at !== -1; at = s.indexOf(left, at + 1)) {
-        if (isWordAt(s, at - 1)) continue;
         var gapStart = at + left.length, end = gapStart;
         if (!isWordAt(s, gapStart)) continue;
         while (end < s.length && (isWordAt(s, end) || s[end] === "'")) end++;
         var stop = end + right.length;
-        if (stop > s.length || s.slice(end, stop) !== right) continue;
-        if (isWordAt(s, stop - 1) && isWordAt(s, stop)) continue;
+        if (stop > s.length || s.slice(end, stop) !== right || !boundaryOK(s, at, stop)) continue;
         found.push({ start: at, end: stop, gap: [gapStart, end] });
       }
     }

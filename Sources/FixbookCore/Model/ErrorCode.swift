@@ -17,7 +17,7 @@ public enum CodeSystem: String, Sendable, Codable, CaseIterable {
     /// Any other numeric code.
     case other
 
-    /// A heading for this system on the codes index page.
+    /// The system's name in English; `UIStrings.name(of:)` gives the heading in a page's language.
     public var displayName: String {
         switch self {
         case .windowsMail: "Outlook / Windows Mail"

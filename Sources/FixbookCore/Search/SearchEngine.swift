@@ -803,28 +803,26 @@ public struct SearchEngine: Sendable {
     /// (`nothing ever shows up` for `nothing shows up`, `delivery has failed` for `delivery
     /// failed`), as a customer writes it: the occurrence, from the synonym's first word to its
     /// last, and the word in between, a run of word characters (and apostrophes) between spaces.
-    static func gapped(
-        _ needle: [Unicode.Scalar], in haystack: [Unicode.Scalar]
-    ) -> [(
-        start: Int, end: Int, gap: Range<Int>
-    )] {
-        var found: [(start: Int, end: Int, gap: Range<Int>)] = []
+    static func gapped(_ needle: [Unicode.Scalar], in haystack: [Unicode.Scalar]) -> [GappedOccurrence] {
+        var found: [GappedOccurrence] = []
         for (cut, scalar) in needle.enumerated() where scalar == " " {
-            let left = Array(needle[...cut])
-            let right = Array(needle[cut...])
-            for start in occurrences(of: left, in: haystack) where !isWordAt(haystack, start - 1) {
+            let left = needle[...cut]
+            let right = needle[cut...]
+            for start in occurrences(of: Array(left), in: haystack) {
                 var end = start + left.count
                 let gapStart = end
                 while end < haystack.count, isWordAt(haystack, end) || haystack[end] == "'" { end += 1 }
-                guard isWordAt(haystack, gapStart), end + right.count <= haystack.count,
-                    Array(haystack[end..<(end + right.count)]) == right,
-                    !(isWordAt(haystack, end + right.count - 1) && isWordAt(haystack, end + right.count))
+                let stop = end + right.count
+                guard isWordAt(haystack, gapStart), stop <= haystack.count,
+                    haystack[end..<stop].elementsEqual(right), boundaryOK(haystack, start, stop)
                 else { continue }
-                found.append((start, end + right.count, gapStart..<end))
+                found.append((start, stop, gapStart..<end))
             }
         }
         return found
     }
+
+    typealias GappedOccurrence = (start: Int, end: Int, gap: Range<Int>)
 
     /// Start offsets of `needle` in `haystack` (overlapping), or only the first when `first`.
     static func occurrences(
