@@ -150,7 +150,10 @@
  *    (idfOf, not a stop word), and counts as a half alternative of its concept. 邮件迟到: 邮件
  *    matches, 迟 and 到 do not, 迟 finds 延迟.
  *    Per article: score = Σ concept scores / 1000
- *      + codeHit per code key of the query that the article claims (index `codes` map)
+ *      + codeHit per code key of the query that the article claims (index `codes` map), or
+ *        quotes in a symptom (its entries for the key all `quoted: true`, the symptom's other
+ *        words as message; they add no codes field terms), when its message boost reaches
+ *        messageBoost × quoteMinimum; a quote short of it is no code hit at all
  *      + message boost: for such a code entry with a message, messageBoost × (distinct message
  *        tokens found among tokenize(query)) / (distinct message tokens); the best entry
  *        per key counts
@@ -462,7 +465,7 @@
    * A theme copied by `fixbook init --with-theme` keeps its scripts while Fixbook moves on: an
    * index of another format is refused with IndexFormatError instead of being misread.
    */
-  var FORMAT = 8;
+  var FORMAT = 9;
 
   function IndexFormatError(found) {
     this.name = 'IndexFormatError';
@@ -487,7 +490,7 @@
       typoFactor: r.typoFactor, typoOneEdit: r.typoOneEdit, typoTwoEdits: r.typoTwoEdits,
       typoMaximumWords: r.typoMaximumWords, homophones: r.homophones === true,
       stopWords: new Set(r.stopWords || []), stopCharacters: String(r.stopCharacters || ''),
-      codeHit: r.codeHit, messageBoost: r.messageBoost,
+      codeHit: r.codeHit, messageBoost: r.messageBoost, quoteMinimum: r.quoteMinimum,
       phraseTitle: r.phraseTitle, phraseSymptom: r.phraseSymptom, phraseBody: r.phraseBody,
       phraseCandidates: r.phraseCandidates, passage: r.passage, passageMinimum: r.passageMinimum,
       prefixMinimum: r.prefixMinimum,
@@ -610,7 +613,7 @@
     add(a.title, 0);
     (a.symptoms || []).forEach(function (x) { add(x, 1); });
     (a.tags || []).forEach(function (x) { add(x, 2); });
-    (a.codes || []).forEach(function (c) { add(c.key, 3); add(c.code, 3); });
+    (a.codes || []).forEach(function (c) { if (!c.quoted) { add(c.key, 3); add(c.code, 3); } });
     (a.headings || []).forEach(function (x) { add(x, 4); });
     add(a.summary, 5);
     add(a.text, 6);
@@ -715,6 +718,9 @@
             if (c.key === key && c.message && found.indexOf(c.message) < 0) found.push(c.message);
           });
           return found;
+        }),
+        quoted: list.map(function (i) {
+          return (docs[i].codes || []).every(function (c) { return c.key !== key || c.quoted === true; });
         })
       });
     });
@@ -982,13 +988,16 @@
           var texts = raw[1] || [];
           var numbers = decodeNumbers(String(raw[2] || ''));
           var at = 0;
+          var quoted = [];
           var messages = list.map(function () {
             var count = numbers[at++] || 0;
+            quoted.push(count % 2 === 1);
+            count = Math.floor(count / 2);
             var mine = numbers.slice(at, at + count).map(function (i) { return String(texts[i]); });
             at += count;
             return mine;
           });
-          return { docs: list, messages: messages };
+          return { docs: list, messages: messages, quoted: quoted };
         });
       },
       facet: function (kind, value) {
@@ -1494,10 +1503,6 @@
       var claims = store.claims(key);
       if (!claims) return;
       claims.docs.forEach(function (d, i) {
-        touch(d);
-        var total = totals[d] + ranking.codeHit;
-        if (!codeKeysOf.has(d)) codeKeysOf.set(d, []);
-        codeKeysOf.get(d).push(key);
         var best = 0;
         claims.messages[i].forEach(function (message) {
           var mt = uniqueTokens(message);
@@ -1506,7 +1511,11 @@
           mt.forEach(function (t) { if (queryTokenSet.has(t)) hits++; });
           best = Math.max(best, ranking.messageBoost * hits / mt.length);
         });
-        totals[d] = total + best;
+        if (claims.quoted[i] && best < ranking.messageBoost * ranking.quoteMinimum) return;
+        touch(d);
+        if (!codeKeysOf.has(d)) codeKeysOf.set(d, []);
+        codeKeysOf.get(d).push(key);
+        totals[d] = totals[d] + ranking.codeHit + best;
       });
     });
 

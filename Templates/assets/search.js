@@ -146,7 +146,7 @@
         meta.appendChild(el('span', 'result-category', a.categoryTitle || a.category));
         parts++;
       }
-      var codes = r.codes.length ? r.codes : (a.codes || []).slice(0, 3);
+      var codes = r.codes.length ? r.codes : (a.codes || []).filter(function (c) { return !c.quoted; }).slice(0, 3);
       var shown = [];
       codes.forEach(function (c) {
         var label = String(c.code || c.key || '');

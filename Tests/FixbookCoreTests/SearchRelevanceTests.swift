@@ -259,6 +259,70 @@ import Testing
         #expect(engine.search("nothing, shows up").first?.slug != "receiving")
     }
 
+    /// A bounce line kept as a symptom finds its article when pasted, though another article
+    /// claims the line's code and would win on the code alone: the quote answers the code too, and
+    /// the line's words decide.
+    @Test func aPastedBounceFindsTheArticleThatQuotesIt() throws {
+        let engine = try Self.engine(
+            [
+                "Content/unknown.md": article(
+                    "title: Recipient does not exist\ncodes:\n  - code: 550\n    message: Invalid User",
+                    body: "Check the address.\n"),
+                "Content/restricted.md": article(
+                    "title: You cannot send outside the company\nsymptoms:\n"
+                        + "  - \"550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized\"\n  - \"Port: 110\"",
+                    body: "Ask the administrator.\n"),
+            ], fillers: 12, "Something about mail")
+        let pasted = "Remote Server returned '550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized'"
+        let results = engine.search(pasted)
+        #expect(results.prefix(2).map(\.slug) == ["restricted", "unknown"], "\(results.map(\.slug))")
+        #expect(results.first?.matchedCodes == ["550"])
+        // the code alone is no quote of the line: its claimer answers it
+        #expect(engine.search("550").map(\.slug) == ["unknown"])
+        // Without the quote, the claim of 550 comes first.
+        let unquoted = try Self.engine(
+            [
+                "Content/unknown.md": article(
+                    "title: Recipient does not exist\ncodes:\n  - code: 550\n    message: Invalid User",
+                    body: "Check the address.\n"),
+                "Content/restricted.md": article(
+                    "title: You cannot send outside the company\nsymptoms:\n"
+                        + "  - \"RESOLVER.RST.NotAuthorized; not authorized\"",
+                    body: "Ask the administrator.\n"),
+            ], fillers: 12, "Something about mail")
+        #expect(unquoted.search(pasted).first?.slug == "unknown")
+    }
+
+    /// What the index says of a quote: the article answers the code, is not listed under it on the
+    /// site, and its link is the article's solution; a number that no article claims is no code.
+    @Test func aQuotedCodeIsMarkedInTheIndex() throws {
+        let site = try TemporarySite(
+            [
+                "fixbook.yml": "title: Help\nlanguage: en\n",
+                "Content/unknown.md": article(
+                    "title: Recipient does not exist\ncodes:\n  - code: 550\n    message: Invalid User",
+                    body: "Check the address.\n"),
+                "Content/restricted.md": article(
+                    "title: You cannot send outside\nsymptoms:\n  - \"550 5.7.1 Not authorized, Port: 110\"",
+                    body: "Why.\n\n## Solution\n\nAsk the administrator.\n"),
+            ], withTemplates: false)
+        defer { site.remove() }
+        let model = SiteModel(try SiteLoader.load(root: site.root))
+        let index = SearchIndexBuilder.build(model)
+        #expect(index.codes["550"] == ["unknown", "restricted"])
+        #expect(index.codes["110"] == nil)
+        let restricted = try #require(index.articles.first { $0.slug == "restricted" })
+        #expect(
+            restricted.codes == [
+                SearchIndex.Code(
+                    code: "550", key: "550", system: "smtp", message: "Not authorized, Port: 110",
+                    url: "articles/restricted.html#solution", quoted: true)
+            ])
+        #expect(model.knowledgeBase.byCodeKey["550"]?.count == 1)
+        let json = String(decoding: SearchIndexBuilder.json(index), as: UTF8.self)
+        #expect(json.contains(#""message":"Not authorized, Port: 110","quoted":true,"system":"smtp""#))
+    }
+
     @Test func editDistanceCountsASwapOnce() {
         #expect(EditDistance.within(Array("recieve".utf8), Array("receive".utf8), limit: 1) == 1)
         #expect(EditDistance.within(Array("newslettr".utf8), Array("newsletter".utf8), limit: 2) == 1)

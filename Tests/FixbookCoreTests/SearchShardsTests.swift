@@ -81,7 +81,8 @@ import Testing
         #expect(!shards.isEmpty)
         let all = try shards.map { try site.read("Output/assets/search/t/" + $0) }.joined()
         // documents in ranking order (UTF-16): 乙 (b, U+4E59) is 0, 甲 (a, U+7532) is 1
-        #expect(all.contains("\"#550\":[\"00\",[\"Invalid User\"],\"100\"]"))
+        // per document: its count of messages × 2 (+ 1 if it only quotes the code), their numbers
+        #expect(all.contains("\"#550\":[\"00\",[\"Invalid User\"],\"200\"]"))
         #expect(all.contains("\"$c邮件\":[\"00\"]"))
         #expect(all.contains("\"$toutlook\":[\"0\"]"))
         // in the title only: the first posting (0 skipped) has mask 1, written as 1 ^ 64 = 65 ("x2");

@@ -149,12 +149,12 @@ def test_an_index_of_another_format_is_refused_on_the_page(driver, site, tmp_pat
     shutil.copytree(site, copy)
     entry = copy / "assets" / "search-index.js"
     text = entry.read_text(encoding="utf-8")
-    assert '"version":8,' in text
-    entry.write_text(text.replace('"version":8,', '"version":1,'), encoding="utf-8")
+    assert '"version":9,' in text
+    entry.write_text(text.replace('"version":9,', '"version":1,'), encoding="utf-8")
     driver.get(page_url(copy, "search.html", "?q=550"))
     status = driver.find_element(By.CSS_SELECTOR, "[data-search-status]")
     WebDriverWait(driver, 5).until(lambda d: status.text)
-    assert "search index format 1, but this search script reads format 8" in status.text
+    assert "search index format 1, but this search script reads format 9" in status.text
     assert "fixbook init --with-theme" in status.text
     assert not results(driver)
 
@@ -248,3 +248,27 @@ def test_partial_matches_show_the_missing_words_struck_through(driver, site):
     assert found and "articles/too-much-spam.html" in found[0].get_attribute("href")
     missing = driver.find_element(By.CSS_SELECTOR, "[data-search-results] [data-missing]")
     assert missing.text == "缺少： 识别", missing.text
+
+
+def result_chips(driver, index):
+    """The code chips that the result at `index` shows, as a reader sees them."""
+    item = driver.find_elements(By.CSS_SELECTOR, "[data-search-results] .result")[index]
+    return [chip.text for chip in item.find_elements(By.CSS_SELECTOR, ".chip-code")]
+
+
+def test_a_pasted_bounce_line_finds_the_article_quoting_it(driver, output):
+    """The sample's 510 article keeps an Exchange bounce as a symptom; three other articles claim its 550."""
+    if not (output / "en").is_dir():
+        pytest.skip("the sample's English edition only")
+    line = "Remote Server returned '550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized'"
+    driver.get(page_url(output, "en/search.html", "?q=" + urllib.parse.quote(line)))
+    found = wait_for_results(driver)
+    assert found[0].get_attribute("href").endswith("bounce-510-cannot-send-to-other-domain.html#solution")
+    # the chip says which code of the pasted line it answers
+    assert result_chips(driver, 0) == ["550"], result_chips(driver, 0)
+    # found by its words, it shows the codes it claims, not the 550 it only quotes
+    driver.get(page_url(output, "en/search.html", "?q=" + urllib.parse.quote("cannot send to other domains")))
+    found = wait_for_results(driver)
+    assert "bounce-510-cannot-send-to-other-domain.html" in found[0].get_attribute("href")
+    assert result_chips(driver, 0) == ["510", "5.1.8"], result_chips(driver, 0)
+    assert_clean(driver)

@@ -127,7 +127,7 @@ function syntheticIndex(n) {
       codes: [{ code, key: code, system: 'windows-mail', message: phrase(10), url: `articles/${id}.html#fix` }], text: body
     });
   }
-  return { version: 8, ranking: syntheticRanking, site: { title: 't', language: 'zh-CN' }, synonyms: [['超时', '连接超时', 'timeout'], ['密码', '口令']], codes, articles };
+  return { version: 9, ranking: syntheticRanking, site: { title: 't', language: 'zh-CN' }, synonyms: [['超时', '连接超时', 'timeout'], ['密码', '口令']], codes, articles };
 }
 
 test('a query over 10,000 articles in memory', async () => {
@@ -261,6 +261,17 @@ test('a synonym is found with one more word between its words', { skip: skipRank
     const out = await search.runSearch(store, 'nothing ever shows up');
     assert.equal(out.results[0].slug, 'cannot-receive-external-mail');
     assert.deepEqual(out.results[0].missing, ['ever']);
+  }
+});
+
+test('a pasted bounce line finds the article that quotes it; the code alone, its claimers', { skip: skipRanking || (!isEnglishSample && !isChineseSample && 'the sample only') }, async () => {
+  for (const [, store] of stores) {
+    // the 510 article keeps this line as a symptom; three others claim 550
+    const pasted = await search.runSearch(store, "Remote Server returned '550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized'");
+    assert.equal(pasted.results[0].slug, 'bounce-510-cannot-send-to-other-domain');
+    const bare = await search.runSearch(store, '550');
+    assert.ok(bare.results.length >= 2);
+    assert.ok(bare.results.every((r) => r.slug !== 'bounce-510-cannot-send-to-other-domain'), JSON.stringify(bare.results.map((r) => r.slug)));
   }
 });
 
@@ -460,11 +471,11 @@ test('parity on a generated knowledge base', { skip: skipParity || (paritySite ?
 test('an index of another format is refused, not misread', { skip: skipRanking }, () => {
   const older = Object.assign({}, index, { version: 1 });
   assert.throws(() => search.memoryStore(older), (error) => error instanceof search.IndexFormatError &&
-    /format 1, but this search script reads format 8/.test(error.message));
+    /format 1, but this search script reads format 9/.test(error.message));
   const withoutRanking = Object.assign({}, index);
   delete withoutRanking.ranking;
   assert.throws(() => search.memoryStore(withoutRanking), search.IndexFormatError);
-  assert.throws(() => search.shardStore({ version: 9, ranking: index.ranking }, () => Promise.resolve({})),
+  assert.throws(() => search.shardStore({ version: 10, ranking: index.ranking }, () => Promise.resolve({})),
     search.IndexFormatError);
 });
 

@@ -407,12 +407,10 @@ public struct SearchEngine: Sendable {
         for (document, entry) in entries { scores[document] = entry.terms / 1000 }
         for key in parsed.codeKeys {
             for document in codeDocuments[key] ?? [] {
-                var entry = entries[document] ?? (0, 0, [], [])
-                var score = scores[document] ?? 0
-                score += ranking.codeHit
-                entry.codeKeys.append(key)
                 var best = 0.0
+                var quoted = true
                 for code in articles[document].codes where code.key == key {
+                    quoted = quoted && code.quoted == true
                     guard let message = code.message, !message.isEmpty else { continue }
                     var messageTokens: [String] = []
                     for token in SearchTokenizer.tokenize(message) where !messageTokens.contains(token) {
@@ -422,7 +420,10 @@ public struct SearchEngine: Sendable {
                     let hits = messageTokens.filter(queryTokens.contains).count
                     best = max(best, ranking.messageBoost * Double(hits) / Double(messageTokens.count))
                 }
-                scores[document] = score + best
+                if quoted && best < ranking.messageBoost * ranking.quoteMinimum { continue }
+                var entry = entries[document] ?? (0, 0, [], [])
+                entry.codeKeys.append(key)
+                scores[document] = (scores[document] ?? 0) + ranking.codeHit + best
                 entries[document] = entry
             }
         }

@@ -44,7 +44,8 @@ enum SearchFields {
         add(SearchTokenizer.normalize(article.title), 0, to: &collector, &folder)
         for symptom in article.symptoms { add(SearchTokenizer.normalize(symptom), 1, to: &collector, &folder) }
         for tag in article.tags { add(SearchTokenizer.normalize(tag), 2, to: &collector, &folder) }
-        for code in article.codes {
+        // (a quoted code is in the symptoms already)
+        for code in article.codes where code.quoted != true {
             add(SearchTokenizer.normalize(code.key), 3, to: &collector, &folder)
             add(SearchTokenizer.normalize(code.code), 3, to: &collector, &folder)
         }

@@ -14,6 +14,9 @@ public struct SearchIndex: Codable, Sendable {
         public var message: String?
         /// The article page with the solution anchor, relative to the site root.
         public var url: String
+        /// True when the article quotes the code in a symptom rather than claiming it
+        /// (`QuotedCodes`): it answers the code in search, but is not listed under it.
+        public var quoted: Bool? = nil
     }
 
     public struct Entry: Codable, Sendable, Equatable {
@@ -37,14 +40,15 @@ public struct SearchIndex: Codable, Sendable {
     /// (swapped), for the words that end with a character, 5 Chinese words in the dictionary by
     /// sound in a Chinese help center (`ranking.homophones`, `assets/search/homophones.js`), 6 the
     /// bonus of the longest stretch of the query an article quotes (`ranking.passage`), 7 a size
-    /// typed against its number is its number and its unit, 8 `ranking.idfExponent`.
+    /// typed against its number is its number and its unit, 8 `ranking.idfExponent`, 9 the codes an
+    /// article's symptoms quote (`quoted`).
     public var version = SearchIndex.format
-    public static let format = 8
+    public static let format = 9
     public var site: Site
     /// The ranking's numbers, for the browser to rank with.
     public var ranking = SearchRanking.standard
     public var articles: [Entry]
-    /// Code key → ids of the articles that claim it.
+    /// Code key → ids of the articles that claim it, then of those that quote it.
     public var codes: [String: [String]]
     /// Groups of words searched as one (`synonyms.yml`).
     public var synonyms: [[String]]
@@ -54,12 +58,27 @@ public struct SearchIndex: Codable, Sendable {
 public enum SearchIndexBuilder {
     public static func build(_ model: SiteModel) -> SearchIndex {
         let kb = model.knowledgeBase
+        var codeMap = kb.byCodeKey.mapValues { $0.map { kb.articles[$0].slug } }
         let entries = kb.articles.enumerated().map { index, article -> SearchIndex.Entry in
-            let codes = article.metadata.codes.enumerated().map { position, code -> SearchIndex.Code in
+            var codes = article.metadata.codes.enumerated().map { position, code -> SearchIndex.Code in
                 SearchIndex.Code(
                     code: code.code.written, key: code.code.key, system: code.code.system.rawValue,
                     message: code.message, url: model.solutionURL(article: index, code: position)
                 )
+            }
+            for quote in QuotedCodes.of(index, in: kb) {
+                // (written and filed as its first claimer writes it)
+                guard let claimer = kb.byCodeKey[quote.key]?.first,
+                    let claim = kb.articles[claimer].metadata.codes.first(where: { $0.code.key == quote.key })
+                else { continue }
+                codes.append(
+                    SearchIndex.Code(
+                        code: claim.code.written, key: quote.key, system: claim.code.system.rawValue,
+                        message: quote.message,
+                        url: SiteURLs.solution(article.slug, anchor: model.firstSolutionAnchor[index]), quoted: true
+                    )
+                )
+                if codeMap[quote.key]?.contains(article.slug) == false { codeMap[quote.key]?.append(article.slug) }
             }
             return SearchIndex.Entry(
                 id: article.slug, slug: article.slug, url: article.outputPath, title: article.title,
@@ -71,7 +90,7 @@ public enum SearchIndexBuilder {
         }
         var index = SearchIndex(
             site: .init(title: kb.config.title, language: kb.config.language), articles: entries,
-            codes: kb.byCodeKey.mapValues { $0.map { kb.articles[$0].slug } }, synonyms: model.synonyms
+            codes: codeMap, synonyms: model.synonyms
         )
         index.ranking = SearchRanking(language: kb.config.language)
         return index

@@ -78,6 +78,7 @@ enum SearchIndexJSON {
             out.field("code", code.code, first: true)
             out.field("key", code.key)
             out.field("message", code.message)
+            if code.quoted == true { out.raw(",\"quoted\":true") }
             out.field("system", code.system)
             out.field("url", code.url)
             out.raw("}")

@@ -37,6 +37,10 @@ public struct SearchRanking: Sendable, Equatable {
     public var codeHit = 1000.0
     /// Added, in proportion, when the rest of the query matches the message of a claimed code.
     public var messageBoost = 200.0
+    /// A code an article quotes in a symptom (`QuotedCodes`) counts as claimed only when the query
+    /// holds at least this share of the rest of the symptom: a pasted bounce line, not the code
+    /// alone, whose claimer comes first.
+    public var quoteMinimum = 0.5
     /// Added when the whole query occurs in the title, a symptom or the body.
     public var phraseTitle = 8.0
     public var phraseSymptom = 6.0
@@ -134,7 +138,8 @@ public struct SearchRanking: Sendable, Equatable {
             ("passageMinimum", Self.number(Double(passageMinimum))), ("phraseBody", Self.number(phraseBody)),
             ("phraseCandidates", Self.number(Double(phraseCandidates))), ("phraseSymptom", Self.number(phraseSymptom)),
             ("phraseTitle", Self.number(phraseTitle)), ("prefixMaximumWords", Self.number(Double(prefixMaximumWords))),
-            ("prefixMinimum", Self.number(Double(prefixMinimum))), ("stopCharacters", characters.bytes),
+            ("prefixMinimum", Self.number(Double(prefixMinimum))), ("quoteMinimum", Self.number(quoteMinimum)),
+            ("stopCharacters", characters.bytes),
             ("stopFactor", Self.number(stopFactor)), ("stopWords", words.bytes),
             ("typoFactor", Self.number(typoFactor)),
             ("typoMaximumWords", Self.number(Double(typoMaximumWords))),
@@ -164,7 +169,8 @@ extension SearchRanking: Codable {
         case b, codeHit, denseShare, fields, homophones, idfExponent, k1, messageBoost, minimumShare, passage,
             passageMinimum
         case phraseBody, phraseCandidates
-        case phraseSymptom, phraseTitle, prefixMaximumWords, prefixMinimum, stopCharacters, stopFactor, stopWords
+        case phraseSymptom, phraseTitle, prefixMaximumWords, prefixMinimum, quoteMinimum, stopCharacters, stopFactor
+        case stopWords
         case typoFactor, typoMaximumWords, typoOneEdit, typoTwoEdits
     }
 
@@ -198,6 +204,7 @@ extension SearchRanking: Codable {
         phraseBody = try container.decode(Double.self, forKey: .phraseBody)
         passage = try container.decode(Double.self, forKey: .passage)
         passageMinimum = try container.decode(Int.self, forKey: .passageMinimum)
+        quoteMinimum = try container.decode(Double.self, forKey: .quoteMinimum)
         phraseCandidates = try container.decode(Int.self, forKey: .phraseCandidates)
         prefixMinimum = try container.decode(Int.self, forKey: .prefixMinimum)
         prefixMaximumWords = try container.decode(Int.self, forKey: .prefixMaximumWords)
@@ -233,6 +240,7 @@ extension SearchRanking: Codable {
         try container.encode(phraseBody, forKey: .phraseBody)
         try container.encode(passage, forKey: .passage)
         try container.encode(passageMinimum, forKey: .passageMinimum)
+        try container.encode(quoteMinimum, forKey: .quoteMinimum)
         try container.encode(phraseCandidates, forKey: .phraseCandidates)
         try container.encode(prefixMinimum, forKey: .prefixMinimum)
         try container.encode(prefixMaximumWords, forKey: .prefixMaximumWords)

@@ -361,7 +361,8 @@ enum SearchShards {
         return InvertedIndex(buckets: buckets, lengths: lengths, words: words)
     }
 
-    /// `["<documents>",[messages],"<per document: count, message numbers>"]` for one code key.
+    /// `["<documents>",[messages],"<per document: count × 2 + 1 if it only quotes the code, message
+    /// numbers>"]` for one code key.
     private static func codeClaims(
         _ key: String, ids: [String], index: SearchIndex, order: [Int], documentOf: [String: Int32]
     ) -> [UInt8] {
@@ -370,13 +371,15 @@ enum SearchShards {
         var numbers: [UInt8] = []
         for document in documents {
             var own: [Int] = []
+            var quoted = true
             for code in index.articles[order[Int(document)]].codes where code.key == key {
+                quoted = quoted && code.quoted == true
                 guard let message = code.message, !message.isEmpty else { continue }
                 let number = messages.firstIndex(of: message) ?? messages.count
                 if number == messages.count { messages.append(message) }
                 if !own.contains(number) { own.append(number) }
             }
-            ShardEncoding.appendNumber(own.count, to: &numbers)
+            ShardEncoding.appendNumber(own.count * 2 + (quoted ? 1 : 0), to: &numbers)
             for number in own { ShardEncoding.appendNumber(number, to: &numbers) }
         }
         var out = JSONBuffer(scriptSafe: true)

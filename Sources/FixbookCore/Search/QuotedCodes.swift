@@ -1,0 +1,35 @@
+/// The codes an article's symptoms quote without claiming them. An editor keeps the bounce line a
+/// customer saw as a symptom (`550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized`); its codes
+/// are claimed by other articles (550 by the unknown-recipient bounce), so a customer who pasted
+/// that line would get those first, matched by the code alone. In search, the quoting article
+/// answers the code too, with the rest of the line as its message, and the message decides.
+/// Only codes that some article claims count: a symptom's port (`Port: 110`) is no code.
+enum QuotedCodes {
+    struct Quote: Equatable {
+        var key: String
+        /// The symptom without its codes.
+        var message: String
+    }
+
+    /// The quotes of the article at `index`, in symptom order, each key once per message.
+    static func of(_ index: Int, in kb: KnowledgeBase) -> [Quote] {
+        let article = kb.articles[index]
+        let own = Set(article.metadata.codes.map(\.code.key))
+        var quotes: [Quote] = []
+        for symptom in article.metadata.symptoms {
+            let tokens = SearchTokenizer.tokenize(symptom)
+            let keys = SearchTokenizer.codeKeys(ofTokens: tokens).filter {
+                !own.contains($0) && kb.byCodeKey[$0] != nil
+            }
+            if keys.isEmpty { continue }
+            // (the codes themselves would match every query that names them, claimed or quoted)
+            let message = symptom.split(whereSeparator: \.isWhitespace).filter { piece in
+                !SearchTokenizer.tokenize(String(piece)).allSatisfy { SearchTokenizer.codeKey(ofToken: $0) != nil }
+            }.joined(separator: " ")
+            for key in keys where !quotes.contains(Quote(key: key, message: message)) {
+                quotes.append(Quote(key: key, message: message))
+            }
+        }
+        return quotes
+    }
+}
