@@ -166,6 +166,17 @@ import Testing
         #expect(engine.search("attachment please").first?.slug == "attachments")
     }
 
+    /// What still works (`webmail works fine`) is the contrast, not the problem: `fine` weighs
+    /// little, so the article that happens to say it does not outrank the one about the problem.
+    @Test func whatWorksFineWeighsLittle() throws {
+        let engine = try Self.engine(
+            [
+                "Content/host.md": article("title: Find the server", body: "Check its name.\n"),
+                "Content/display.md": article("title: Fine in webmail", body: "Open it in webmail.\n"),
+            ], fillers: 8, "About the mail program")
+        #expect(engine.search("find server, webmail fine").first?.slug == "host")
+    }
+
     /// A pasted paragraph of unknown words does not look each of them up: the first five only.
     @Test func atMostFiveWordsAreCorrected() throws {
         let answer = try engine().answer("calender newslettr prnit mesage outlok sendd blokced")

@@ -71,7 +71,7 @@ public struct SearchRanking: Sendable, Equatable {
         "would", "you", "your",
         // what a customer adds around the question
         "please", "pls", "plz", "thanks", "thank", "hi", "hello", "hey", "help", "anyone", "someone", "something",
-        "anything", "still", "also", "now",
+        "anything", "still", "also", "now", "fine", "ok", "okay",
     ]
     /// Chinese function characters: a CJK term that holds one weighs `stopFactor`.
     public var stopCharacters = "的了吗呢吧啊呀是在我你您他她它们这那个和与及或就都也还又很把被给让为什么怎样啥如何请该"
