@@ -316,11 +316,16 @@ import Testing
                 "Content/restricted.md": article(
                     "title: You cannot send outside\nsymptoms:\n  - \"550 5.7.1 Not authorized, Port: 110\"",
                     body: "Why.\n\n## Solution\n\nAsk the administrator.\n"),
+                "Content/relay.md": article(
+                    "title: Turn on authentication\nsymptoms:\n  - \"550 5.7.1 <someone@example.com>... Relaying denied\"",
+                    body: "Why.\n"),
             ], withTemplates: false)
         defer { site.remove() }
         let model = SiteModel(try SiteLoader.load(root: site.root))
         let index = SearchIndexBuilder.build(model)
-        #expect(index.codes["550"] == ["unknown", "restricted"])
+        #expect(index.codes["550"] == ["unknown", "relay", "restricted"])
+        // the writer's example address is no word of the message: the customer's own differs
+        #expect(index.articles.first { $0.slug == "relay" }?.codes.map(\.message) == ["Relaying denied"])
         #expect(index.codes["110"] == nil)
         let restricted = try #require(index.articles.first { $0.slug == "restricted" })
         #expect(

@@ -7,7 +7,7 @@
 enum QuotedCodes {
     struct Quote: Equatable {
         var key: String
-        /// The symptom without its codes.
+        /// The symptom without its codes and addresses.
         var message: String
     }
 
@@ -22,9 +22,13 @@ enum QuotedCodes {
                 !own.contains($0) && kb.byCodeKey[$0] != nil
             }
             if keys.isEmpty { continue }
-            // (the codes themselves would match every query that names them, claimed or quoted)
+            // Without its codes (they would match every query that names them, claimed or quoted)
+            // and its addresses (the writer's example; the customer's own differs).
             let message = symptom.split(whereSeparator: \.isWhitespace).filter { piece in
-                !SearchTokenizer.tokenize(String(piece)).allSatisfy { SearchTokenizer.codeKey(ofToken: $0) != nil }
+                !piece.contains("@")
+                    && !SearchTokenizer.tokenize(String(piece)).allSatisfy {
+                        SearchTokenizer.codeKey(ofToken: $0) != nil
+                    }
             }.joined(separator: " ")
             for key in keys where !quotes.contains(Quote(key: key, message: message)) {
                 quotes.append(Quote(key: key, message: message))
