@@ -4,11 +4,11 @@
 Usage: relevance_bench.py [--fixbook PATH] [--engine lookup|browser|both] [--show-failures] [--tuning-only]
        (run by `scripts/bench-search.sh --relevance`)
 
-Query sets (Benchmarks/relevance/): queries-en.yml over the English fixture help center en/,
-queries-en-sample-tune.yml, queries-en-sample-tune2.yml, queries-en-sample-heldout.yml and queries-en-sample-heldout2.yml over the English edition of the sample help center Content/en/,
-queries-zh.yml over the sample help center Content/ (and, over it too, the Chinese tuning sets
-queries-zh-tune2.yml to queries-zh-tune5.yml, the pinyin typos of queries-zh-typos.yml, and the held-out sets queries-zh-heldout2.yml and
-queries-zh-heldout3.yml, queries-zh-heldout4.yml and queries-zh-heldout5.yml). A query with typos may say what was `meant`: the browser engine then counts
+Query sets (Benchmarks/relevance/, listed in SETS below and described in its README.md):
+queries-en.yml over the English fixture help center en/; the English sample sets
+(queries-en-sample-tune*.yml, queries-en-sample-heldout*.yml) over the English edition of the
+sample help center Content/en/; the Chinese sets (queries-zh.yml, queries-zh-tune*.yml, the pinyin
+typos of queries-zh-typos.yml, queries-zh-heldout*.yml) over its Chinese edition. A query with typos may say what was `meant`: the browser engine then counts
 the queries whose corrections give exactly that. Each query names the slug a support
 engineer wants first (`expect`, or one of `also`), its `kind` and its half: `tune` or `heldout`.
 The queries were written before the ranking was tuned; the held-out half is never tuned on, and
@@ -39,6 +39,7 @@ SETS = [("English", RELEVANCE / "en", RELEVANCE / "queries-en.yml", None),
         ("English sample, fourth tuning set", REPO, RELEVANCE / "queries-en-sample-tune4.yml", "en"),
         ("English sample, fifth tuning set", REPO, RELEVANCE / "queries-en-sample-tune5.yml", "en"),
         ("English sample, sixth tuning set", REPO, RELEVANCE / "queries-en-sample-tune6.yml", "en"),
+        ("English sample, seventh tuning set", REPO, RELEVANCE / "queries-en-sample-tune7.yml", "en"),
         ("English sample held-out set", REPO, RELEVANCE / "queries-en-sample-heldout.yml", "en"),
         ("English sample, second held-out set", REPO, RELEVANCE / "queries-en-sample-heldout2.yml", "en"),
         ("English sample, third held-out set", REPO, RELEVANCE / "queries-en-sample-heldout3.yml", "en"),
@@ -53,6 +54,7 @@ SETS = [("English", RELEVANCE / "en", RELEVANCE / "queries-en.yml", None),
         ("Chinese, seventh tuning set", REPO, RELEVANCE / "queries-zh-tune7.yml", None),
         ("Chinese, eighth tuning set", REPO, RELEVANCE / "queries-zh-tune8.yml", None),
         ("Chinese, ninth tuning set", REPO, RELEVANCE / "queries-zh-tune9.yml", None),
+        ("Chinese, tenth tuning set", REPO, RELEVANCE / "queries-zh-tune10.yml", None),
         ("Chinese, typed by sound", REPO, RELEVANCE / "queries-zh-typos.yml", None),
         ("Chinese, second held-out set", REPO, RELEVANCE / "queries-zh-heldout2.yml", None),
         ("Chinese, third held-out set", REPO, RELEVANCE / "queries-zh-heldout3.yml", None),

@@ -177,6 +177,23 @@ import Testing
         #expect(engine.search("find server, webmail fine").first?.slug == "host")
     }
 
+    /// 一封 says "a message", not which problem: the article whose title says 同一封 does not win
+    /// every query that has it; 两封 (twice) stays a word.
+    @Test func aChineseQuantityOfOneWeighsLittle() throws {
+        var files = [
+            "fixbook.yml": "title: 帮助\nlanguage: zh-CN\n",
+            "Content/dup.md": article(
+                "title: 同一封邮件收到两封\nsymptoms: [每一封都收到两次]", body: "一封邮件出现两次。\n"),
+            "Content/garbled.md": article("title: 收到的邮件乱码", body: "切换编码。\n"),
+        ]
+        for number in 1...8 { files["Content/filler\(number).md"] = article("title: 话题 \(number)", body: "关于邮件。\n") }
+        let site = try TemporarySite(files, withTemplates: false)
+        defer { site.remove() }
+        let engine = SearchEngine(index: SearchIndexBuilder.build(SiteModel(try SiteLoader.load(root: site.root))))
+        #expect(engine.search("一封邮件乱码").first?.slug == "garbled")
+        #expect(engine.search("一封变两封").first?.slug == "dup")
+    }
+
     /// A pasted paragraph of unknown words does not look each of them up: the first five only.
     @Test func atMostFiveWordsAreCorrected() throws {
         let answer = try engine().answer("calender newslettr prnit mesage outlok sendd blokced")

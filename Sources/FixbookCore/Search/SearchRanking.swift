@@ -87,6 +87,7 @@ public struct SearchRanking: Sendable, Equatable {
         let subtags = language.split(whereSeparator: { $0 == "-" || $0 == "_" }).map { $0.lowercased() }
         if subtags.first == "zh" {
             stopWords += ChineseCommonWords.words
+            stopWords += ChineseQuantityWords.words.filter { !ChineseCommonWords.words.contains($0) }
             // The sounds are those of simplified characters (GB 2312): not for a traditional site.
             homophones = !subtags.contains { ["hant", "tw", "hk", "mo"].contains($0) }
         }
