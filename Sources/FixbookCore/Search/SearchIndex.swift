@@ -66,6 +66,7 @@ public enum SearchIndexBuilder {
                     message: code.message, url: model.solutionURL(article: index, code: position)
                 )
             }
+            var quotedKeys = Set<String>()
             for quote in QuotedCodes.of(index, in: kb) {
                 // (written and filed as its first claimer writes it)
                 guard let claimer = kb.byCodeKey[quote.key]?.first,
@@ -78,7 +79,8 @@ public enum SearchIndexBuilder {
                         url: SiteURLs.solution(article.slug, anchor: model.firstSolutionAnchor[index]), quoted: true
                     )
                 )
-                if codeMap[quote.key]?.contains(article.slug) == false { codeMap[quote.key]?.append(article.slug) }
+                // (never claimed by this article: `QuotedCodes` leaves its own codes out)
+                if quotedKeys.insert(quote.key).inserted { codeMap[quote.key]?.append(article.slug) }
             }
             return SearchIndex.Entry(
                 id: article.slug, slug: article.slug, url: article.outputPath, title: article.title,
