@@ -161,7 +161,8 @@
  *        space collapsed to one space, trimmed) occurs in the normalized title +8, in a
  *        symptom +6, in the body +2; and passage × (pieces in the stretch) / (pieces of the
  *        query) for the longest stretch of the query's pieces (split at spaces, tabs and line
- *        breaks), joined by single spaces and at least passageMinimum UTF-16 units long, that
+ *        breaks, and at a punctuation mark next to a CJK character: passagePieces), joined by
+ *        single spaces and at least passageMinimum UTF-16 units long (a CJK character counts 3), that
  *        the normalized title, a symptom or the body holds (passageBonus). Only the first 20
  *        results in the order below, ranked without them, are checked (the browser loads those
  *        articles' text, no more).
@@ -1601,9 +1602,42 @@
     return bonus + passageBonus(ranking, [title].concat(symptoms, [body]), pieces);
   }
 
-  /** The pieces of the normalized query between its spaces (QuotedPassage.pieces). */
+  /**
+   * The pieces of the normalized query between its spaces, and between the punctuation marks next
+   * to a CJK character (a Chinese dialog has no spaces): QuotedPassage.pieces.
+   */
   function passagePieces(phrase) {
-    return phrase.split(/[ \t\n\r]+/).filter(function (p) { return p.length > 0; });
+    var points = Array.from(phrase).map(function (c) { return c.codePointAt(0); });
+    var pieces = [], current = '';
+    points.forEach(function (cp, i) {
+      var space = cp === 0x20 || cp === 0x09 || cp === 0x0A || cp === 0x0D;
+      var mark = isPassageMark(cp) && ((i > 0 && isCJK(points[i - 1])) || (i + 1 < points.length && isCJK(points[i + 1])));
+      if (space || mark) {
+        if (current) pieces.push(current);
+        current = '';
+      } else {
+        current += String.fromCodePoint(cp);
+      }
+    });
+    if (current) pieces.push(current);
+    return pieces;
+  }
+
+  /** ASCII punctuation, CJK punctuation and curly quotes, as NFKC leaves them (QuotedPassage.isMark). */
+  function isPassageMark(cp) {
+    return (cp >= 0x21 && cp <= 0x2F) || (cp >= 0x3A && cp <= 0x40) || (cp >= 0x5B && cp <= 0x60) ||
+      (cp >= 0x7B && cp <= 0x7E) || (cp >= 0x2018 && cp <= 0x201F) || cp === 0x2026 ||
+      (cp >= 0x3000 && cp <= 0x303F && !isCJK(cp)) || (cp >= 0xFF5F && cp <= 0xFF65);
+  }
+
+  /** UTF-16 units, a CJK character counting three (QuotedPassage.utf16Length). */
+  function passageLength(text) {
+    var units = 0;
+    Array.from(text).forEach(function (c) {
+      var cp = c.codePointAt(0);
+      units += isCJK(cp) ? 3 : cp > 0xFFFF ? 2 : 1;
+    });
+    return units;
   }
 
   /**
@@ -1621,7 +1655,7 @@
       for (var start = 0; start < pieces.length; start++) {
         end = Math.max(end, start);
         while (end < pieces.length && field.indexOf(pieces.slice(start, end + 1).join(' ')) >= 0) end++;
-        if (end - start > longest && pieces.slice(start, end).join(' ').length >= ranking.passageMinimum) {
+        if (end - start > longest && passageLength(pieces.slice(start, end).join(' ')) >= ranking.passageMinimum) {
           longest = end - start;
         }
       }

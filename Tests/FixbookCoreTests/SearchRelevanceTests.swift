@@ -194,6 +194,30 @@ import Testing
         #expect(engine.search("一封变两封").first?.slug == "dup")
     }
 
+    /// A Chinese dialog has no spaces: its pieces end at the punctuation next to a Chinese
+    /// character too, and seven Chinese characters quoted say as much as twenty letters.
+    @Test func aPastedChineseDialogFindsTheArticleThatQuotesIt() throws {
+        #expect(
+            QuotedPassage.pieces(of: Array("无法连接到 x.com:不知道这样的主机。".unicodeScalars)).map {
+                String(String.UnicodeScalarView($0))
+            }
+                == ["无法连接到", "x.com", "不知道这样的主机"])
+        #expect(
+            QuotedPassage.pieces(of: Array("the host 'mail.abc.com' could".unicodeScalars)).map {
+                String(String.UnicodeScalarView($0))
+            } == ["the", "host", "'mail.abc.com'", "could"])
+        var files = [
+            "fixbook.yml": "title: 帮助\nlanguage: zh-CN\n",
+            "Content/timeout.md": article("title: 无法连接到服务器，连接超时", body: "检查网络。\n"),
+            "Content/host.md": article("title: 找不到主机\nsymptoms: [不知道这样的主机。]", body: "检查服务器名。\n"),
+        ]
+        for number in 1...8 { files["Content/filler\(number).md"] = article("title: 话题 \(number)", body: "关于邮件。\n") }
+        let site = try TemporarySite(files, withTemplates: false)
+        defer { site.remove() }
+        let engine = SearchEngine(index: SearchIndexBuilder.build(SiteModel(try SiteLoader.load(root: site.root))))
+        #expect(engine.search("无法连接到 smtp.abc.com：不知道这样的主机。").first?.slug == "host")
+    }
+
     /// A pasted paragraph of unknown words does not look each of them up: the first five only.
     @Test func atMostFiveWordsAreCorrected() throws {
         let answer = try engine().answer("calender newslettr prnit mesage outlok sendd blokced")
