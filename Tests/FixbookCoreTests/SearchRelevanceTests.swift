@@ -43,9 +43,13 @@ import Testing
 
     /// An English help center of `files` and `fillers` articles that say `filler`: a word they
     /// hold is a common one, as in a real help center.
-    static func engine(_ files: [String: String], fillers: Int, _ filler: String) throws -> SearchEngine {
+    static func engine(
+        _ files: [String: String], fillers: Int, _ filler: String, language: String = "en"
+    ) throws
+        -> SearchEngine
+    {
         var files = files
-        files["fixbook.yml"] = "title: Help\nlanguage: en\n"
+        files["fixbook.yml"] = "title: Help\nlanguage: \(language)\n"
         for number in 1...fillers {
             files["Content/filler\(number).md"] = article(
                 "title: Topic \(number)", body: "\(filler), number \(number).\n")
@@ -180,16 +184,12 @@ import Testing
     /// 一封 says "a message", not which problem: the article whose title says 同一封 does not win
     /// every query that has it; 两封 (twice) stays a word.
     @Test func aChineseQuantityOfOneWeighsLittle() throws {
-        var files = [
-            "fixbook.yml": "title: 帮助\nlanguage: zh-CN\n",
-            "Content/dup.md": article(
-                "title: 同一封邮件收到两封\nsymptoms: [每一封都收到两次]", body: "一封邮件出现两次。\n"),
-            "Content/garbled.md": article("title: 收到的邮件乱码", body: "切换编码。\n"),
-        ]
-        for number in 1...8 { files["Content/filler\(number).md"] = article("title: 话题 \(number)", body: "关于邮件。\n") }
-        let site = try TemporarySite(files, withTemplates: false)
-        defer { site.remove() }
-        let engine = SearchEngine(index: SearchIndexBuilder.build(SiteModel(try SiteLoader.load(root: site.root))))
+        let engine = try Self.engine(
+            [
+                "Content/dup.md": article(
+                    "title: 同一封邮件收到两封\nsymptoms: [每一封都收到两次]", body: "一封邮件出现两次。\n"),
+                "Content/garbled.md": article("title: 收到的邮件乱码", body: "切换编码。\n"),
+            ], fillers: 8, "关于邮件", language: "zh-CN")
         #expect(engine.search("一封邮件乱码").first?.slug == "garbled")
         #expect(engine.search("一封变两封").first?.slug == "dup")
     }
@@ -206,15 +206,11 @@ import Testing
             QuotedPassage.pieces(of: Array("the host 'mail.abc.com' could".unicodeScalars)).map {
                 String(String.UnicodeScalarView($0))
             } == ["the", "host", "'mail.abc.com'", "could"])
-        var files = [
-            "fixbook.yml": "title: 帮助\nlanguage: zh-CN\n",
-            "Content/timeout.md": article("title: 无法连接到服务器，连接超时", body: "检查网络。\n"),
-            "Content/host.md": article("title: 找不到主机\nsymptoms: [不知道这样的主机。]", body: "检查服务器名。\n"),
-        ]
-        for number in 1...8 { files["Content/filler\(number).md"] = article("title: 话题 \(number)", body: "关于邮件。\n") }
-        let site = try TemporarySite(files, withTemplates: false)
-        defer { site.remove() }
-        let engine = SearchEngine(index: SearchIndexBuilder.build(SiteModel(try SiteLoader.load(root: site.root))))
+        let engine = try Self.engine(
+            [
+                "Content/timeout.md": article("title: 无法连接到服务器，连接超时", body: "检查网络。\n"),
+                "Content/host.md": article("title: 找不到主机\nsymptoms: [不知道这样的主机。]", body: "检查服务器名。\n"),
+            ], fillers: 8, "关于邮件", language: "zh-CN")
         #expect(engine.search("无法连接到 smtp.abc.com：不知道这样的主机。").first?.slug == "host")
     }
 
