@@ -88,7 +88,9 @@
  *      character must not touch another word character there), and so is every word of several
  *      words with one more word between two of them (`gapped`: a run of word characters and
  *      apostrophes that starts with a word character, between spaces; `nothing ever shows up`
- *      for `nothing shows up`). Occurrences are picked longest word first (UTF-16 units), then
+ *      for `nothing shows up`), and every word of a–z words between single spaces as whole a–z
+ *      words of the same stems one space apart (`alerts` for alert; its concept's text is what
+ *      was typed). Occurrences are picked longest word first (UTF-16 units), then
  *      leftmost, then group, then the one that ends first, without overlaps. Each picked
  *      occurrence is one concept; it matches a field with ALL the tokens of the word itself
  *      (full score) or of a group-mate (half score); the word in between is tokenized as the
@@ -567,6 +569,52 @@
     }).filter(function (g) { return g.length > 1; });
   }
 
+  /**
+   * The synonyms of a–z words between single spaces, by the stem of their first word: such a
+   * synonym is found in the query in any form of its words (`alerts` for alert; SynonymForms.swift).
+   */
+  function prepareSynonymForms(groups) {
+    var byFirst = new Map();
+    groups.forEach(function (g, gi) {
+      g.forEach(function (w) {
+        if (!/^[a-z]+( [a-z]+)*$/.test(w)) return;
+        var stems = w.split(' ').map(function (x) { return stemmer.stem(x); });
+        if (!byFirst.has(stems[0])) byFirst.set(stems[0], []);
+        byFirst.get(stems[0]).push({ group: gi, word: w, stems: stems });
+      });
+    });
+    return byFirst;
+  }
+
+  /**
+   * Where a synonym occurs in the normalized query `s` as words of the same stems, one space
+   * apart: each word a whole run of a–z that no other word character or apostrophe touches.
+   */
+  function synonymForms(byFirst, s) {
+    var found = [];
+    if (!byFirst.size) return found;
+    function touches(i) {
+      return i >= 0 && i < s.length && (isWordAt(s, i) || s[i] === "'" || s[i] === '\u2019');
+    }
+    var words = [];
+    var re = /[a-z]+/g, m;
+    while ((m = re.exec(s)) !== null) {
+      var start = m.index, end = start + m[0].length;
+      if (!touches(start - 1) && !touches(end)) words.push({ start: start, end: end, stem: stemmer.stem(m[0]) });
+    }
+    words.forEach(function (w, first) {
+      (byFirst.get(w.stem) || []).forEach(function (syn) {
+        if (first + syn.stems.length > words.length) return;
+        for (var k = 1; k < syn.stems.length; k++) {
+          var prev = words[first + k - 1], next = words[first + k];
+          if (next.stem !== syn.stems[k] || next.start !== prev.end + 1 || s[prev.end] !== ' ') return;
+        }
+        found.push({ start: w.start, end: words[first + syn.stems.length - 1].end, group: syn.group, word: syn.word });
+      });
+    });
+    return found;
+  }
+
   /** Code keys that are messages ("sender is in prison"), with their tokens. */
   function prepareMessageKeys(keys) {
     var out = [];
@@ -733,6 +781,7 @@
         absentIDF: idfOf(ranking, 0, docs.length, false),
         site: (index && index.site) || {},
         groups: prepareGroups(index && index.synonyms),
+        synonymForms: null,
         messageKeys: prepareMessageKeys(keys),
         exampleCode: keys.slice().sort(cmp).filter(function (k) { return /^0x/.test(k); })[0] || keys.sort(cmp)[0] || ''
       },
@@ -904,6 +953,7 @@
         absentIDF: (meta && meta.absentIDF) || 1,
         site: (meta && meta.site) || {},
         groups: prepareGroups(meta && meta.synonyms),
+        synonymForms: null,
         messageKeys: prepareMessageKeys((meta && meta.messageKeys) || []),
         exampleCode: (meta && meta.exampleCode) || ''
       },
@@ -1064,7 +1114,8 @@
     var typing = !(options && options.prefix === false) && !/\s$/.test(raw);
     var allTokens = tokenizeNormalized(norm);
 
-    // Synonym occurrences: longest first, then leftmost, no overlaps.
+    // Synonym occurrences, as typed, with one word in between (`gapped`) or in other forms of
+    // their words: longest first, then leftmost, no overlaps.
     var occ = [];
     meta.groups.forEach(function (g, gi) {
       g.forEach(function (w) {
@@ -1077,6 +1128,10 @@
           occ.push({ start: o.start, end: o.end, group: gi, word: w, gap: o.gap });
         });
       });
+    });
+    if (!meta.synonymForms) meta.synonymForms = prepareSynonymForms(meta.groups);
+    synonymForms(meta.synonymForms, norm).forEach(function (o) {
+      occ.push({ start: o.start, end: o.end, group: o.group, word: o.word, gap: null });
     });
     occ.sort(function (a, b) {
       return b.word.length - a.word.length || a.start - b.start || a.group - b.group || a.end - b.end;
@@ -1129,7 +1184,9 @@
         var t = tokenizeNormalized(w);
         if (t.length) half.push(t);
       });
-      push({ full: [ownTokens], half: half, characters: [], completions: [], searched: [], terms: meta.groups[o.group].slice(), prefix: null, text: o.word, word: null, corrected: null });
+      // (what was typed, shown struck through when a result lacks it: `alerts` for alert)
+      var text = o.gap ? o.word : norm.slice(o.start, o.end);
+      push({ full: [ownTokens], half: half, characters: [], completions: [], searched: [], terms: meta.groups[o.group].slice(), prefix: null, text: text, word: null, corrected: null });
       // (the word in between is a word of the query too)
       if (o.gap) textPiece(norm.slice(o.gap[0], o.gap[1]), false);
       pos = o.end;

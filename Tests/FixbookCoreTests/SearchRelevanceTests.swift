@@ -307,6 +307,27 @@ import Testing
         #expect(engine.search("nothing, shows up").first?.slug != "receiving")
     }
 
+    /// A synonym of English words is found in another form of its words, as the articles' words
+    /// are: `alerting` and `alerts` for alert, `bounces back` for bounce back; the result that
+    /// lacks it shows what was typed.
+    @Test func aSynonymIsFoundInAnotherFormOfItsWords() throws {
+        let engine = try Self.engine(
+            [
+                "Content/synonyms.yml": "- [alert, notification]\n- [bounce back, returned]\n",
+                "Content/notify.md": article(
+                    "title: Get a notification for the unknown folder", body: "Turn notifications on.\n"),
+                "Content/returned.md": article("title: Mail returned to you", body: "Read the report.\n"),
+                "Content/folder.md": article("title: The unknown folder", body: "Empty the folder.\n"),
+            ], fillers: 12, "Something about mail")
+        #expect(engine.search("alerting").first?.slug == "notify")
+        let results = engine.search("unknown folder alerts")
+        #expect(results.first?.slug == "notify")
+        #expect(results.first { $0.slug == "folder" }?.missing == ["alerts"])
+        #expect(engine.search("my mail bounces back").first?.slug == "returned")
+        // whole words only: the letters of a word with a digit are no word of their own
+        #expect(engine.search("alerts2").first?.slug != "notify")
+    }
+
     /// A bounce line kept as a symptom finds its article when pasted, though another article
     /// claims the line's code and would win on the code alone: the quote answers the code too, and
     /// the line's words decide.

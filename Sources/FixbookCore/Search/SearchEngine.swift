@@ -68,6 +68,7 @@ public struct SearchEngine: Sendable {
     private let stopTerms: Set<String>
     private let texts: [NormalizedText]
     private let groups: [[String]]
+    private let synonymForms: SynonymForms
     private let codeDocuments: [String: [Int]]
     private let messageKeys: [(key: String, tokens: [String])]
 
@@ -120,6 +121,7 @@ public struct SearchEngine: Sendable {
             group.map { CodeNormalizer.collapseWhitespace(SearchTokenizer.normalize($0)) }
                 .filter { !SearchTokenizer.tokenizeNormalized($0).isEmpty }
         }.filter { $0.count > 1 }
+        synonymForms = SynonymForms(groups: groups)
 
         var documentByID: [String: Int] = [:]
         for (document, article) in index.articles.enumerated() where documentByID[article.id] == nil {
@@ -170,8 +172,8 @@ public struct SearchEngine: Sendable {
         let typing = allowPrefix && !(raw.unicodeScalars.last.map { Character($0).isWhitespace } ?? false)
         let allTokens = SearchTokenizer.tokenizeNormalized(norm)
 
-        // Synonym occurrences, as typed or with one word in between (`gapped`): longest word first,
-        // then leftmost, then as typed, no overlaps.
+        // Synonym occurrences, as typed, with one word in between (`gapped`) or in other forms of
+        // their words (`SynonymForms`): longest word first, then leftmost, then as typed, no overlaps.
         typealias Occurrence = (start: Int, end: Int, group: Int, word: String, gap: Range<Int>?)
         var occurrences: [Occurrence] = []
         for (groupIndex, group) in groups.enumerated() {
@@ -185,6 +187,9 @@ public struct SearchEngine: Sendable {
                     occurrences.append((found.start, found.end, groupIndex, word, found.gap))
                 }
             }
+        }
+        for found in synonymForms.occurrences(in: scalars) {
+            occurrences.append((found.start, found.end, found.group, found.word, nil))
         }
         occurrences.sort {
             let length0 = Self.utf16Length($0.word)
@@ -252,7 +257,11 @@ public struct SearchEngine: Sendable {
             let own = SearchTokenizer.tokenizeNormalized(occurrence.word)
             let half = groups[occurrence.group].filter { $0 != occurrence.word }.map(SearchTokenizer.tokenizeNormalized)
                 .filter { !$0.isEmpty }
-            push(Concept(full: [own], half: half, prefix: nil, text: occurrence.word, word: nil, corrected: nil))
+            // (what was typed, shown struck through when a result lacks it: `alerts` for alert)
+            var typed = String.UnicodeScalarView()
+            typed.append(contentsOf: scalars[occurrence.start..<occurrence.end])
+            let text = occurrence.gap == nil ? String(typed) : occurrence.word
+            push(Concept(full: [own], half: half, prefix: nil, text: text, word: nil, corrected: nil))
             // (the word in between is a word of the query too)
             if let gap = occurrence.gap { textPiece(scalars[gap], isLast: false) }
             position = occurrence.end
