@@ -105,7 +105,15 @@
  *      length / the term's length (UTF-16 units; completionScores), and, when a word of a
  *      synonym group starts with it, every word of that group, half score (attach →
  *      attachment, 附件, 附档).
- *    - duplicate concepts are dropped.
+ *    - duplicate concepts are dropped (one said negated and not negated is not negated).
+ *    NEGATED words (negatedScopes): at each position of the normalized query, the longest of
+ *    ranking.negations found there that is a whole word (no word character before it, a space
+ *    after it) negates, past any ranking.negationFillers each followed by a space, the run of
+ *    word characters that follows (no any bounce: bounce); a Chinese one (its last character
+ *    CJK) the two CJK characters right after it (也没收到退信: 退信); the search goes on after
+ *    the negated word. A negated word is tokenized as a piece of its own, and its concepts (and a
+ *    synonym occurrence that starts in it) weigh ranking.negatedFactor: their weight and their
+ *    scores are multiplied by it.
  *    An alternative (a list of tokens) matches an article when one field holds them all; it
  *    scores Σ over its distinct tokens of IDF × impact, and a half alternative whose distinct
  *    tokens' IDFs add up to more than the IDFs of the concept's first full alternative (its
@@ -468,7 +476,7 @@
    * A theme copied by `fixbook init --with-theme` keeps its scripts while Fixbook moves on: an
    * index of another format is refused with IndexFormatError instead of being misread.
    */
-  var FORMAT = 9;
+  var FORMAT = 10;
 
   function IndexFormatError(found) {
     this.name = 'IndexFormatError';
@@ -497,7 +505,8 @@
       phraseTitle: r.phraseTitle, phraseSymptom: r.phraseSymptom, phraseBody: r.phraseBody,
       phraseCandidates: r.phraseCandidates, passage: r.passage, passageMinimum: r.passageMinimum,
       prefixMinimum: r.prefixMinimum,
-      prefixMaximumWords: r.prefixMaximumWords, minimumShare: r.minimumShare
+      prefixMaximumWords: r.prefixMaximumWords, minimumShare: r.minimumShare,
+      negatedFactor: r.negatedFactor, negations: prepareNegations(r.negations), negationFillers: (r.negationFillers || []).filter(Boolean)
     };
   }
 
@@ -613,6 +622,53 @@
       });
     });
     return found;
+  }
+
+  /** The negations, longest first (NegatedWords.swift). */
+  function prepareNegations(list) {
+    return (list || []).filter(Boolean).slice().sort(function (a, b) { return b.length - a.length; });
+  }
+
+  /**
+   * What the customer says did not happen (NegatedWords.swift): [start, end) of each word right
+   * after a negation of whole words (past its fillers: no any bounce), or of the two Chinese
+   * characters right after a Chinese one (也没收到退信), in the normalized query `s`.
+   */
+  function negatedScopes(ranking, s) {
+    var scopes = [];
+    function scopeAfter(neg, at) {
+      var end = at + neg.length;
+      if (s.slice(at, end) !== neg) return null;
+      if (isCJK(neg.codePointAt(neg.length - 1))) {
+        var first = s.codePointAt(end);
+        if (first === undefined || !isCJK(first)) return null;
+        var second = s.codePointAt(end + (first > 0xFFFF ? 2 : 1));
+        if (second === undefined || !isCJK(second)) return null;
+        return [end, end + (first > 0xFFFF ? 2 : 1) + (second > 0xFFFF ? 2 : 1)];
+      }
+      if (isWordAt(s, at - 1) || end >= s.length || s[end] !== ' ') return null;
+      end += 1;
+      for (;;) {
+        var filler = ranking.negationFillers.find(function (f) {
+          return end + f.length < s.length && s.slice(end, end + f.length) === f && s[end + f.length] === ' ';
+        });
+        if (!filler) break;
+        end += filler.length + 1;
+      }
+      var wordEnd = end;
+      while (isWordAt(s, wordEnd)) wordEnd++;
+      return wordEnd > end ? [end, wordEnd] : null;
+    }
+    var i = 0;
+    while (i < s.length) {
+      var next = i + 1;
+      for (var k = 0; k < ranking.negations.length; k++) {
+        var scope = scopeAfter(ranking.negations[k], i);
+        if (scope) { scopes.push(scope); next = scope[1]; break; }
+      }
+      i = next;
+    }
+    return scopes;
   }
 
   /** Code keys that are messages ("sender is in prison"), with their tokens. */
@@ -1143,13 +1199,31 @@
     });
     picked.sort(function (a, b) { return a.start - b.start; });
 
+    var scopes = negatedScopes(meta.ranking, norm);
+    var negating = false;
     var concepts = [];
-    var seen = new Set();
+    var seen = new Map();
     function push(c) {
+      c.negated = negating;
       var sig = JSON.stringify([c.full, c.half]);
-      if (seen.has(sig)) return;
-      seen.add(sig);
+      // (a word said twice, once negated, is a word of the question)
+      if (seen.has(sig)) { var known = concepts[seen.get(sig)]; known.negated = known.negated && c.negated; return; }
+      seen.set(sig, concepts.length);
       concepts.push(c);
+    }
+    // A negated word is a piece of its own, whose concepts are negated.
+    function piece(from, to, isLast) {
+      var start = from;
+      scopes.forEach(function (sc) {
+        if (sc[0] >= to || sc[1] <= start) return;
+        var lower = Math.max(sc[0], start), upper = Math.min(sc[1], to);
+        if (lower > start) textPiece(norm.slice(start, lower), false);
+        negating = true;
+        textPiece(norm.slice(lower, upper), isLast && upper === to);
+        negating = false;
+        start = upper;
+      });
+      if (start < to || start === from) textPiece(norm.slice(start, to), isLast);
     }
     function textPiece(text, isLast) {
       // A host name, address or file name is one concept: whole, or its words in one field at
@@ -1176,7 +1250,7 @@
     }
     var pos = 0;
     picked.forEach(function (o) {
-      textPiece(norm.slice(pos, o.start), false);
+      piece(pos, o.start, false);
       var ownTokens = tokenizeNormalized(o.word);
       var half = [];
       meta.groups[o.group].forEach(function (w) {
@@ -1186,12 +1260,14 @@
       });
       // (what was typed, shown struck through when a result lacks it: `alerts` for alert)
       var text = o.gap ? o.word : norm.slice(o.start, o.end);
+      negating = scopes.some(function (sc) { return sc[0] <= o.start && o.start < sc[1]; });
       push({ full: [ownTokens], half: half, characters: [], completions: [], searched: [], terms: meta.groups[o.group].slice(), prefix: null, text: text, word: null, corrected: null });
       // (the word in between is a word of the query too)
-      if (o.gap) textPiece(norm.slice(o.gap[0], o.gap[1]), false);
+      negating = false;
+      if (o.gap) piece(o.gap[0], o.gap[1], false);
       pos = o.end;
     });
-    textPiece(norm.slice(pos), true);
+    piece(pos, norm.length, true);
 
     // Codes: pattern codes in the query, then message keys found as token runs.
     var keys = codeKeysOfTokens(allTokens);
@@ -1535,10 +1611,12 @@
       });
       c.characters.forEach(function (list) { characterScores(store, list, half); });
       if (c.prefix) completionScores(store, c.prefix, c.completions, half);
+      var said = c.negated ? ranking.negatedFactor : 1;
       var weight = 0;
       c.full[0].forEach(function (t) { weight += termIDF(store, t); });
+      weight *= said;
       totalWeight += weight;
-      var factor = c.corrected ? ranking.typoFactor : 1;
+      var factor = (c.corrected ? ranking.typoFactor : 1) * said;
       full.touched.forEach(function (d) {
         touch(d);
         matched[d] += weight;

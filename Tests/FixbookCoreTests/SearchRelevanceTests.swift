@@ -328,6 +328,42 @@ import Testing
         #expect(engine.search("alerts2").first?.slug != "notify")
     }
 
+    /// What the customer says did not happen weighs little: in "they get no bounce" the bounce
+    /// article would win on the word that rules it out; the word is lowered, never dropped.
+    @Test func whatDidNotHappenWeighsLittle() throws {
+        let engine = try Self.engine(
+            [
+                "Content/bounce.md": article(
+                    "title: A bounce came back\nsymptoms: [I got a bounce]", body: "Read the bounce.\n"),
+                "Content/missing.md": article(
+                    "title: Mail from customers never arrives\nsymptoms: [Customers say their mail vanishes]",
+                    body: "Check the MX records.\n"),
+            ], fillers: 12, "Something about mail")
+        #expect(engine.search("mail vanishes, no bounce").first?.slug == "missing")
+        #expect(engine.search("mail vanishes, never got any bounce").first?.slug == "missing")
+        // said twice, once not negated, it is a word of the question; alone, it still finds
+        #expect(engine.search("no bounce").first?.slug == "bounce")
+        #expect(engine.search("a bounce but no bounce reason for customers mail").first?.slug == "bounce")
+    }
+
+    /// The word a negation negates: past its fillers, a whole word; in Chinese, the two
+    /// characters after 也没….
+    @Test func aNegationNegatesTheWordAfterIt() {
+        func negated(_ query: String, language: String = "en") -> [String] {
+            let scalars = Array(query.unicodeScalars)
+            return NegatedWords.scopes(in: scalars, ranking: SearchRanking(language: language)).map {
+                String(String.UnicodeScalarView(scalars[$0]))
+            }
+        }
+        #expect(negated("they get no bounce") == ["bounce"])
+        #expect(negated("he never got any error back, no bounce either") == ["error", "bounce"])
+        #expect(negated("nobody knows") == [])
+        #expect(negated("no") == [])
+        #expect(negated("他那边也没收到退信", language: "zh-CN") == ["退信"])
+        #expect(negated("我没收到邮件", language: "zh-CN") == [])
+        #expect(negated("他那边也没收到退信") == [])
+    }
+
     /// A bounce line kept as a symptom finds its article when pasted, though another article
     /// claims the line's code and would win on the code alone: the quote answers the code too, and
     /// the line's words decide.

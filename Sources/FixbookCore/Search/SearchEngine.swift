@@ -156,6 +156,9 @@ public struct SearchEngine: Sendable {
         var searched: [Unicode.Scalar] = []
         /// Whether it is a Chinese pair searched as the pair of the same sounds (`corrected`).
         var soundsLike = false
+        /// Whether the customer says it did not happen (`NegatedWords`): it weighs
+        /// `ranking.negatedFactor` of its weight.
+        var negated = false
     }
 
     private struct ParsedQuery {
@@ -206,15 +209,41 @@ public struct SearchEngine: Sendable {
         }
         picked.sort { $0.start < $1.start }
 
+        let negatedScopes = NegatedWords.scopes(in: scalars, ranking: ranking)
+        var negating = false
         var concepts: [Concept] = []
-        var seen: Set<String> = []
+        var seen: [String: Int] = [:]
         func push(_ concept: Concept) {
+            var concept = concept
+            concept.negated = negating
             let signature =
                 concept.full.map { $0.joined(separator: "\u{1}") }.joined(separator: "\u{2}") + "\u{3}"
                 + concept.half.map { $0.joined(separator: "\u{1}") }.joined(separator: "\u{2}")
-            if seen.insert(signature).inserted { concepts.append(concept) }
+            // (a word said twice, once negated, is a word of the question)
+            if let index = seen[signature] {
+                concepts[index].negated = concepts[index].negated && concept.negated
+            } else {
+                seen[signature] = concepts.count
+                concepts.append(concept)
+            }
         }
+        // A negated word is a piece of its own, whose concepts are negated.
         func textPiece(_ piece: ArraySlice<Unicode.Scalar>, isLast: Bool) {
+            var start = piece.startIndex
+            for scope in negatedScopes where scope.lowerBound < piece.endIndex && scope.upperBound > start {
+                let lower = max(scope.lowerBound, start)
+                let upper = min(scope.upperBound, piece.endIndex)
+                if lower > start { wordsPiece(piece[start..<lower], isLast: false) }
+                negating = true
+                wordsPiece(piece[lower..<upper], isLast: isLast && upper == piece.endIndex)
+                negating = false
+                start = upper
+            }
+            if start < piece.endIndex || start == piece.startIndex {
+                wordsPiece(piece[start..<piece.endIndex], isLast: isLast)
+            }
+        }
+        func wordsPiece(_ piece: ArraySlice<Unicode.Scalar>, isLast: Bool) {
             var view = String.UnicodeScalarView()
             view.append(contentsOf: piece)
             var terms = SearchTokenizer.termsWithWords(String(view))
@@ -261,7 +290,9 @@ public struct SearchEngine: Sendable {
             var typed = String.UnicodeScalarView()
             typed.append(contentsOf: scalars[occurrence.start..<occurrence.end])
             let text = occurrence.gap == nil ? String(typed) : occurrence.word
+            negating = negatedScopes.contains { $0.contains(occurrence.start) }
             push(Concept(full: [own], half: half, prefix: nil, text: text, word: nil, corrected: nil))
+            negating = false
             // (the word in between is a word of the query too)
             if let gap = occurrence.gap { textPiece(scalars[gap], isLast: false) }
             position = occurrence.end
@@ -399,9 +430,10 @@ public struct SearchEngine: Sendable {
         }
         for (index, concept) in parsed.concepts.enumerated() {
             let (full, half) = (fulls[index], halves[index])
-            let weight = concept.full[0].reduce(0.0) { $0 + Double(idf(of: $1)) }
+            let said = concept.negated ? ranking.negatedFactor : 1
+            let weight = concept.full[0].reduce(0.0) { $0 + Double(idf(of: $1)) } * said
             totalWeight += weight
-            let factor = concept.corrected == nil ? 1 : ranking.typoFactor
+            let factor = (concept.corrected == nil ? 1 : ranking.typoFactor) * said
             for document in Set(full.keys).union(half.keys) {
                 var entry = entries[document] ?? (0, 0, [], [])
                 entry.matched += weight

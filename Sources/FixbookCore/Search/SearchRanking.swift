@@ -41,6 +41,16 @@ public struct SearchRanking: Sendable, Equatable {
     /// holds at least this share of the rest of the symptom: a pasted bounce line, not the code
     /// alone, whose claimer comes first.
     public var quoteMinimum = 0.5
+    /// What a word the customer says did not happen weighs, times its own weight (`NegatedWords`):
+    /// the bounce of "they get no bounce" is no bounce the customer is asking about.
+    public var negatedFactor = 0.1
+    /// The words and phrases after which the next word is negated, and the words skipped between
+    /// them (`no` `any` bounce). English everywhere; Chinese ones (也没…) in a Chinese help center.
+    public var negations = [
+        "no", "without", "never got", "never get", "never gets", "never received", "never receive", "never saw",
+        "don't get", "dont get", "doesn't get", "doesnt get", "didn't get", "didnt get", "not even",
+    ]
+    public var negationFillers = ["a", "an", "any", "the"]
     /// Added when the whole query occurs in the title, a symptom or the body.
     public var phraseTitle = 8.0
     public var phraseSymptom = 6.0
@@ -88,6 +98,8 @@ public struct SearchRanking: Sendable, Equatable {
         if subtags.first == "zh" {
             stopWords += ChineseCommonWords.words
             stopWords += ChineseQuantityWords.words.filter { !ChineseCommonWords.words.contains($0) }
+            // "also not": an aside on what the other side did not see (他那边也没收到退信)
+            negations += ["也没", "也没有", "也没收到", "也没有收到", "也没看到", "也没提示", "也没报", "也没见到", "也没接到"]
             // The sounds are those of simplified characters (GB 2312): not for a traditional site.
             homophones = !subtags.contains { ["hant", "tw", "hk", "mo"].contains($0) }
         }
@@ -124,6 +136,10 @@ public struct SearchRanking: Sendable, Equatable {
         words.strings(stopTerms)
         var characters = JSONBuffer(scriptSafe: out.scriptSafe)
         characters.string(stopCharacters)
+        var negationList = JSONBuffer(scriptSafe: out.scriptSafe)
+        negationList.strings(negations)
+        var fillers = JSONBuffer(scriptSafe: out.scriptSafe)
+        fillers.strings(negationFillers)
         let members: [(String, [UInt8])] = [
             ("b", Self.number(b)), ("codeHit", Self.number(codeHit)), ("denseShare", Self.number(Double(denseShare))),
             (
@@ -135,7 +151,8 @@ public struct SearchRanking: Sendable, Equatable {
             ),
             ("homophones", Array((homophones ? "true" : "false").utf8)), ("idfExponent", Self.number(idfExponent)),
             ("k1", Self.number(k1)), ("messageBoost", Self.number(messageBoost)),
-            ("minimumShare", Self.number(minimumShare)), ("passage", Self.number(passage)),
+            ("minimumShare", Self.number(minimumShare)), ("negatedFactor", Self.number(negatedFactor)),
+            ("negationFillers", fillers.bytes), ("negations", negationList.bytes), ("passage", Self.number(passage)),
             ("passageMinimum", Self.number(Double(passageMinimum))), ("phraseBody", Self.number(phraseBody)),
             ("phraseCandidates", Self.number(Double(phraseCandidates))), ("phraseSymptom", Self.number(phraseSymptom)),
             ("phraseTitle", Self.number(phraseTitle)), ("prefixMaximumWords", Self.number(Double(prefixMaximumWords))),
@@ -168,7 +185,7 @@ public struct SearchRanking: Sendable, Equatable {
 extension SearchRanking: Codable {
     private enum Keys: String, CodingKey {
         case b, codeHit, denseShare, fields, homophones, idfExponent, k1, messageBoost, minimumShare, passage,
-            passageMinimum
+            passageMinimum, negatedFactor, negations, negationFillers
         case phraseBody, phraseCandidates
         case phraseSymptom, phraseTitle, prefixMaximumWords, prefixMinimum, quoteMinimum, stopCharacters, stopFactor
         case stopWords
@@ -210,6 +227,9 @@ extension SearchRanking: Codable {
         prefixMinimum = try container.decode(Int.self, forKey: .prefixMinimum)
         prefixMaximumWords = try container.decode(Int.self, forKey: .prefixMaximumWords)
         minimumShare = try container.decode(Double.self, forKey: .minimumShare)
+        negatedFactor = try container.decode(Double.self, forKey: .negatedFactor)
+        negations = try container.decode([String].self, forKey: .negations)
+        negationFillers = try container.decode([String].self, forKey: .negationFillers)
         readStopTerms = try container.decode([String].self, forKey: .stopWords)
         stopCharacters = try container.decode(String.self, forKey: .stopCharacters)
         homophones = try container.decode(Bool.self, forKey: .homophones)
@@ -246,6 +266,9 @@ extension SearchRanking: Codable {
         try container.encode(prefixMinimum, forKey: .prefixMinimum)
         try container.encode(prefixMaximumWords, forKey: .prefixMaximumWords)
         try container.encode(minimumShare, forKey: .minimumShare)
+        try container.encode(negatedFactor, forKey: .negatedFactor)
+        try container.encode(negations, forKey: .negations)
+        try container.encode(negationFillers, forKey: .negationFillers)
         try container.encode(stopTerms, forKey: .stopWords)
         try container.encode(stopCharacters, forKey: .stopCharacters)
         try container.encode(homophones, forKey: .homophones)

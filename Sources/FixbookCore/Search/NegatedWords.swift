@@ -1,0 +1,57 @@
+/// What the customer says did not happen is not what they are looking for: in "they get no
+/// bounce" or "he never got any error back", the bounce articles would otherwise win on the very
+/// word that rules them out, over the article on mail that never arrives. The word right after a
+/// negation (`ranking.negations`, past `ranking.negationFillers`: a, any…) weighs
+/// `ranking.negatedFactor` of its weight: lowered, never dropped. In Chinese, the two characters
+/// right after one (他那边也没收到退信: 退信). Mirrored by `negatedScopes` in `search-core.js`.
+enum NegatedWords {
+    /// The ranges of the normalized, white-space-collapsed `query` that are negated, in order.
+    static func scopes(in query: [Unicode.Scalar], ranking: SearchRanking) -> [Range<Int>] {
+        let negations = ranking.negations.map { Array($0.unicodeScalars) }.filter { !$0.isEmpty }
+            .sorted { $0.count > $1.count }
+        let fillers = ranking.negationFillers.map { Array($0.unicodeScalars) }.filter { !$0.isEmpty }
+        var scopes: [Range<Int>] = []
+        var index = 0
+        while index < query.count {
+            var next = index + 1
+            for negation in negations {
+                if let scope = scope(after: negation, at: index, in: query, fillers: fillers) {
+                    scopes.append(scope)
+                    next = scope.upperBound
+                    break
+                }
+            }
+            index = next
+        }
+        return scopes
+    }
+
+    /// The word `negation` at `start` negates: a run of word characters after a space (and its
+    /// fillers) for a negation of whole words, the next two characters for a Chinese one.
+    private static func scope(
+        after negation: [Unicode.Scalar], at start: Int, in query: [Unicode.Scalar], fillers: [[Unicode.Scalar]]
+    ) -> Range<Int>? {
+        var end = start + negation.count
+        guard end <= query.count, query[start..<end].elementsEqual(negation) else { return nil }
+        if SearchTokenizer.isCJK(negation[negation.count - 1]) {
+            guard end + 2 <= query.count, SearchTokenizer.isCJK(query[end]), SearchTokenizer.isCJK(query[end + 1])
+            else { return nil }
+            return end..<(end + 2)
+        }
+        guard !isWord(query, start - 1), end < query.count, query[end] == " " else { return nil }
+        end += 1
+        while let filler = fillers.first(where: {
+            end + $0.count < query.count && query[end..<(end + $0.count)].elementsEqual($0)
+                && query[end + $0.count] == " "
+        }) {
+            end += filler.count + 1
+        }
+        var wordEnd = end
+        while isWord(query, wordEnd) { wordEnd += 1 }
+        return wordEnd > end ? end..<wordEnd : nil
+    }
+
+    private static func isWord(_ query: [Unicode.Scalar], _ index: Int) -> Bool {
+        index >= 0 && index < query.count && SearchTokenizer.isWordScalar(query[index])
+    }
+}
