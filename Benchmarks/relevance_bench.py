@@ -49,6 +49,7 @@ SETS = [("English", RELEVANCE / "en", RELEVANCE / "queries-en.yml", None),
         ("English sample, third held-out set", REPO, RELEVANCE / "queries-en-sample-heldout3.yml", "en"),
         ("English sample, fourth held-out set", REPO, RELEVANCE / "queries-en-sample-heldout4.yml", "en"),
         ("English sample, fifth held-out set", REPO, RELEVANCE / "queries-en-sample-heldout5.yml", "en"),
+        ("English sample, sixth held-out set", REPO, RELEVANCE / "queries-en-sample-heldout6.yml", "en"),
         ("Chinese", REPO, RELEVANCE / "queries-zh.yml", None),
         ("Chinese, second tuning set", REPO, RELEVANCE / "queries-zh-tune2.yml", None),
         ("Chinese, third tuning set", REPO, RELEVANCE / "queries-zh-tune3.yml", None),
@@ -70,7 +71,8 @@ SETS = [("English", RELEVANCE / "en", RELEVANCE / "queries-en.yml", None),
         ("Chinese, fifth held-out set", REPO, RELEVANCE / "queries-zh-heldout5.yml", None),
         ("Chinese, sixth held-out set", REPO, RELEVANCE / "queries-zh-heldout6.yml", None),
         ("Chinese, seventh held-out set", REPO, RELEVANCE / "queries-zh-heldout7.yml", None),
-        ("Chinese, eighth held-out set", REPO, RELEVANCE / "queries-zh-heldout8.yml", None)]
+        ("Chinese, eighth held-out set", REPO, RELEVANCE / "queries-zh-heldout8.yml", None),
+        ("Chinese, ninth held-out set", REPO, RELEVANCE / "queries-zh-heldout9.yml", None)]
 DEPTH = 10
 
 RUN = """
