@@ -38,7 +38,7 @@ enum NegatedWords {
             else { return nil }
             return end..<(end + 2)
         }
-        guard !isWord(query, start - 1), end < query.count, query[end] == " " else { return nil }
+        guard !SearchEngine.isWordAt(query, start - 1), end < query.count, query[end] == " " else { return nil }
         end += 1
         while let filler = fillers.first(where: {
             end + $0.count < query.count && query[end..<(end + $0.count)].elementsEqual($0)
@@ -47,11 +47,7 @@ enum NegatedWords {
             end += filler.count + 1
         }
         var wordEnd = end
-        while isWord(query, wordEnd) { wordEnd += 1 }
+        while SearchEngine.isWordAt(query, wordEnd) { wordEnd += 1 }
         return wordEnd > end ? end..<wordEnd : nil
-    }
-
-    private static func isWord(_ query: [Unicode.Scalar], _ index: Int) -> Bool {
-        index >= 0 && index < query.count && SearchTokenizer.isWordScalar(query[index])
     }
 }

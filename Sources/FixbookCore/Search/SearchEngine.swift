@@ -880,7 +880,8 @@ public struct SearchEngine: Sendable {
         return found
     }
 
-    private static func isWordAt(_ scalars: [Unicode.Scalar], _ index: Int) -> Bool {
+    /// Whether `scalars[index]` exists and is a word character.
+    static func isWordAt(_ scalars: [Unicode.Scalar], _ index: Int) -> Bool {
         index >= 0 && index < scalars.count && SearchTokenizer.isWordScalar(scalars[index])
     }
 

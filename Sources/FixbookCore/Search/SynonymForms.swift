@@ -70,8 +70,7 @@ struct SynonymForms: Sendable {
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool { (0x61...0x7A).contains(scalar.value) }
 
     private static func touchesWord(_ scalars: [Unicode.Scalar], _ index: Int) -> Bool {
-        guard index >= 0, index < scalars.count else { return false }
-        let scalar = scalars[index]
-        return SearchTokenizer.isWordScalar(scalar) || scalar == "'" || scalar == "\u{2019}"
+        SearchEngine.isWordAt(scalars, index)
+            || index >= 0 && index < scalars.count && (scalars[index] == "'" || scalars[index] == "\u{2019}")
     }
 }
