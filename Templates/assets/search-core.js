@@ -173,7 +173,12 @@
  *        query) for the longest stretch of the query's pieces (split at spaces, tabs and line
  *        breaks, and at a punctuation mark next to a CJK character: passagePieces), joined by
  *        single spaces and at least passageMinimum UTF-16 units long (a CJK character counts 3), that
- *        the normalized title, a symptom or the body holds (passageBonus). Only the first 20
+ *        the normalized title, a symptom or the body holds (passageBonus); and, for each
+ *        distinct pair of adjacent terms of tokenize(query), misspellings corrected, that are
+ *        not both stop words and hold no CJK character, the NEGATED words' scopes cut out (the
+ *        terms of the text between them: adjacentPairs), pairTitle if the
+ *        title's terms hold the two next to each other in that order, else pairSymptom if a
+ *        symptom's do, else pairBody if the body's do (pairBonus). Only the first 20
  *        results in the order below, ranked without them, are checked (the browser loads those
  *        articles' text, no more).
  *    Order: score (higher first), then title, then slug (by UTF-16 code units). Articles that
@@ -476,7 +481,7 @@
    * A theme copied by `fixbook init --with-theme` keeps its scripts while Fixbook moves on: an
    * index of another format is refused with IndexFormatError instead of being misread.
    */
-  var FORMAT = 10;
+  var FORMAT = 11;
 
   function IndexFormatError(found) {
     this.name = 'IndexFormatError';
@@ -503,6 +508,7 @@
       stopWords: new Set(r.stopWords || []), stopCharacters: String(r.stopCharacters || ''),
       codeHit: r.codeHit, messageBoost: r.messageBoost, quoteMinimum: r.quoteMinimum,
       phraseTitle: r.phraseTitle, phraseSymptom: r.phraseSymptom, phraseBody: r.phraseBody,
+      pairTitle: r.pairTitle, pairSymptom: r.pairSymptom, pairBody: r.pairBody,
       phraseCandidates: r.phraseCandidates, passage: r.passage, passageMinimum: r.passageMinimum,
       prefixMinimum: r.prefixMinimum,
       prefixMaximumWords: r.prefixMaximumWords, minimumShare: r.minimumShare,
@@ -1275,7 +1281,7 @@
       if (keys.indexOf(m.key) < 0 && containsRun(allTokens, m.tokens)) keys.push(m.key);
     });
 
-    return { norm: norm, tokens: allTokens, concepts: concepts, codeKeys: keys };
+    return { norm: norm, tokens: allTokens, concepts: concepts, codeKeys: keys, negated: scopes };
   }
 
   /** Prefix completions of the last token (scored by the share typed, then halved), and synonym groups (half score). */
@@ -1725,8 +1731,11 @@
     });
   }
 
-  /** Words near each other: the whole query in the title, a symptom or the body. */
-  function phraseBonus(ranking, article, phrase, pieces) {
+  /**
+   * Words near each other: the whole query in the title, a symptom or the body, the longest
+   * stretch of it the article quotes, and the pairs of its words the article holds.
+   */
+  function phraseBonus(ranking, article, phrase, pieces, pairs) {
     var title = normalize(article.title);
     var symptoms = (article.symptoms || []).map(normalize);
     var body = normalize(article.text);
@@ -1734,7 +1743,45 @@
     if (title.indexOf(phrase) >= 0) bonus += ranking.phraseTitle;
     if (symptoms.some(function (s) { return s.indexOf(phrase) >= 0; })) bonus += ranking.phraseSymptom;
     if (body.indexOf(phrase) >= 0) bonus += ranking.phraseBody;
-    return bonus + passageBonus(ranking, [title].concat(symptoms, [body]), pieces);
+    bonus += passageBonus(ranking, [title].concat(symptoms, [body]), pieces);
+    if (pairs.length) {
+      bonus += pairBonus(ranking, pairs, tokenizeNormalized(title), symptoms.map(tokenizeNormalized), tokenizeNormalized(body));
+    }
+    return bonus;
+  }
+
+  /**
+   * The distinct pairs of adjacent terms within each segment (the query's terms, misspellings
+   * corrected, cut where a negated word was) that count: not both stop words, neither Chinese
+   * (AdjacentWords.pairs).
+   */
+  function adjacentPairs(ranking, segments) {
+    var pairs = [];
+    var chinese = function (term) { return Array.from(term).some(function (c) { return isCJK(c.codePointAt(0)); }); };
+    segments.forEach(function (terms) {
+      for (var i = 0; i + 1 < terms.length; i++) {
+        var a = terms[i], b = terms[i + 1];
+        if (a === b || (isStop(ranking, a) && isStop(ranking, b))) continue;
+        if (chinese(a) || chinese(b) || pairs.some(function (p) { return p[0] === a && p[1] === b; })) continue;
+        pairs.push([a, b]);
+      }
+    });
+    return pairs;
+  }
+
+  /** pairTitle, else pairSymptom, else pairBody per pair held next to each other (AdjacentWords.bonus). */
+  function pairBonus(ranking, pairs, title, symptoms, body) {
+    var holds = function (terms, pair) {
+      for (var i = 0; i + 1 < terms.length; i++) if (terms[i] === pair[0] && terms[i + 1] === pair[1]) return true;
+      return false;
+    };
+    var bonus = 0;
+    pairs.forEach(function (pair) {
+      if (holds(title, pair)) bonus += ranking.pairTitle;
+      else if (symptoms.some(function (s) { return holds(s, pair); })) bonus += ranking.pairSymptom;
+      else if (holds(body, pair)) bonus += ranking.pairBody;
+    });
+    return bonus;
   }
 
   /**
@@ -1840,6 +1887,8 @@
     var matchedBy = [];
     // misspelled words looked up so far: at most typoMaximumWords
     var attempts = 0;
+    // a misspelled term → the term it was corrected to
+    var correctedTerms = new Map();
     return Promise.all([store.ensureKeys(keys)].concat(prefixes)).then(function () {
       expandPrefixes(store, q);
       return store.ensureKeys(conceptTokens(q));
@@ -1854,6 +1903,7 @@
         wanted.forEach(function (c) {
           var found = correction(store, c);
           if (!found) return;
+          correctedTerms.set(c.full[0][0], found.term);
           c.full = [[found.term]];
           c.terms.push(found.term);
           c.corrected = found.word;
@@ -1965,7 +2015,14 @@
       var first = ranked.slice(0, ranking.phraseCandidates);
       return store.ensureDocs(first.map(function (r) { return r.doc; })).then(function () {
         var pieces = passagePieces(q.norm);
-        first.forEach(function (r) { r.score += phraseBonus(ranking, store.doc(r.doc) || {}, q.norm, pieces); });
+        // (what the customer says did not happen pairs with nothing: `a bounce` of "no bounce")
+        var segments = [], start = 0;
+        q.negated.concat([[q.norm.length, q.norm.length]]).forEach(function (scope) {
+          segments.push(tokenizeNormalized(q.norm.slice(start, scope[0])).map(function (t) { return correctedTerms.get(t) || t; }));
+          start = scope[1];
+        });
+        var pairs = adjacentPairs(ranking, segments);
+        first.forEach(function (r) { r.score += phraseBonus(ranking, store.doc(r.doc) || {}, q.norm, pieces, pairs); });
         // The bonus only raises the first ones, which stay ahead of the rest: only they re-sort.
         first.sort(ranksBefore);
         return first.concat(ranked.slice(first.length));

@@ -259,8 +259,10 @@ import Testing
         var index = SearchIndexBuilder.build(SiteModel(try SiteLoader.load(root: site.root)))
         let pasted = "The host 'mail.abc.com' could not be found. Please verify that you have entered the server name"
         #expect(SearchEngine(index: index).search(pasted).map(\.slug) == ["host", "user"])
-        // (without the bonus, the words the other's title and symptoms hold win)
+        // (without the bonus, and the pairs of words it holds, the words the other's title and
+        // symptoms hold win)
         index.ranking.passage = 0
+        (index.ranking.pairTitle, index.ranking.pairSymptom, index.ranking.pairBody) = (0, 0, 0)
         #expect(SearchEngine(index: index).search(pasted).first?.slug == "user")
         // a stretch shorter than passageMinimum is no quotation
         #expect(
@@ -297,7 +299,7 @@ import Testing
                 "Content/synonyms.yml": "- [nothing shows up, not receiving]\n",
                 "Content/receiving.md": article("title: Not receiving mail", body: "No mail arrives.\n"),
                 "Content/preview.md": article(
-                    "title: The preview pane shows nothing\nsymptoms: [Nothing ever shows in the preview]",
+                    "title: The preview pane shows nothing\nsymptoms: ['Nothing shows in the preview, ever']",
                     body: "Turn the preview on.\n"),
             ], fillers: 12, "Something about mail")
         let results = engine.search("nothing ever shows up")
@@ -344,6 +346,31 @@ import Testing
         // said twice, once not negated, it is a word of the question; alone, it still finds
         #expect(engine.search("no bounce").first?.slug == "bounce")
         #expect(engine.search("a bounce but no bounce reason for customers mail").first?.slug == "bounce")
+    }
+
+    /// Two articles with the same words: the one that holds the customer's words in their order,
+    /// next to each other, answers ("mail to outside", not "mail from outside … to you"), also
+    /// when a word was misspelled; a pair of stop words or of Chinese terms counts for nothing.
+    @Test func wordsNextToEachOtherMeanMoreTogether() throws {
+        let engine = try Self.engine(
+            [
+                "Content/to.md": article(
+                    "title: Mail to outside addresses is refused for you", body: "Ask the admin.\n"),
+                "Content/from.md": article("title: Mail from outside addresses to you is refused", body: "Check MX.\n"),
+            ], fillers: 12, "Something about mail")
+        #expect(engine.search("mail to outside refused").first?.slug == "to")
+        #expect(engine.search("refused to outsdie").first?.slug == "to")
+        #expect(engine.search("mail from outside refused").first?.slug == "from")
+        let isStop = { (term: String) in ["to", "from", "is"].contains(term) }
+        #expect(
+            AdjacentWords.pairs(
+                of: [["mail", "to", "outsid", "to", "outsid", "is", "from"], ["x"], ["from", "y"]], isStop: isStop)
+                == [
+                    .init(first: "mail", second: "to"), .init(first: "to", second: "outsid"),
+                    .init(first: "outsid", second: "to"), .init(first: "outsid", second: "is"),
+                    .init(first: "from", second: "y"),
+                ])
+        #expect(AdjacentWords.pairs(of: [["退信", "outlook", "outlook"]], isStop: isStop) == [])
     }
 
     /// The word a negation negates: past its fillers, a whole word; in Chinese, the two

@@ -166,6 +166,8 @@ public struct SearchEngine: Sendable {
         var tokens: [String]
         var concepts: [Concept]
         var codeKeys: [String]
+        /// The ranges of `normalized` the customer says did not happen (`NegatedWords`).
+        var negated: [Range<Int>]
     }
 
     private func parse(_ query: String, typing allowPrefix: Bool) -> ParsedQuery {
@@ -316,7 +318,8 @@ public struct SearchEngine: Sendable {
         for message in messageKeys where !keys.contains(message.key) && Self.containsRun(allTokens, message.tokens) {
             keys.append(message.key)
         }
-        return ParsedQuery(normalized: scalars, tokens: allTokens, concepts: concepts, codeKeys: keys)
+        return ParsedQuery(
+            normalized: scalars, tokens: allTokens, concepts: concepts, codeKeys: keys, negated: negatedScopes)
     }
 
     // MARK: - Ranking
@@ -341,6 +344,8 @@ public struct SearchEngine: Sendable {
         var halves: [[Int: Double]] = []
         // misspelled words looked up so far: at most `typoMaximumWords`
         var attempts = 0
+        // a misspelled term → the term it was corrected to
+        var correctedTerms: [String: String] = [:]
         for index in parsed.concepts.indices {
             var full: [Int: Double] = [:]
             var half: [Int: Double] = [:]
@@ -361,6 +366,7 @@ public struct SearchEngine: Sendable {
             {
                 attempts += 1
                 if let correction = correct(parsed.concepts[index]) {
+                    correctedTerms[parsed.concepts[index].full[0][0]] = correction.term
                     parsed.concepts[index].full = [[correction.term]]
                     parsed.concepts[index].corrected = correction.word
                     corrections.append(Correction(typed: parsed.concepts[index].text, corrected: correction.word))
@@ -497,11 +503,20 @@ public struct SearchEngine: Sendable {
             )
             documents.append(document)
         }
-        // Words near each other: the whole query in the title, a symptom or the body, and the
-        // longest stretch of it that an article quotes.
+        // Words near each other: the whole query in the title, a symptom or the body, the
+        // longest stretch of it that an article quotes, and the pairs of its words it holds.
         if parsed.tokens.count >= 2 {
             let phrase = parsed.normalized
             let pieces = QuotedPassage.pieces(of: phrase)
+            // (what the customer says did not happen pairs with nothing: `a bounce` of "no bounce")
+            var segments: [[String]] = []
+            var start = 0
+            for scope in parsed.negated + [phrase.count..<phrase.count] {
+                segments.append(
+                    Self.terms(of: Array(phrase[start..<scope.lowerBound])).map { correctedTerms[$0] ?? $0 })
+                start = scope.upperBound
+            }
+            let pairs = AdjacentWords.pairs(of: segments) { ranking.isStop($0, stopTerms: stopTerms) }
             let first = results.indices.sorted { Self.ranksBefore(results[$0], results[$1]) }
             for position in first.prefix(ranking.phraseCandidates) {
                 let text = texts[documents[position]]
@@ -512,6 +527,12 @@ public struct SearchEngine: Sendable {
                 }
                 if !Self.occurrences(of: phrase, in: text.body, first: true).isEmpty { bonus += ranking.phraseBody }
                 bonus += QuotedPassage.bonus(pieces, in: [text.title] + text.symptoms + [text.body], ranking: ranking)
+                if !pairs.isEmpty {
+                    bonus += AdjacentWords.bonus(
+                        pairs, title: Self.terms(of: text.title), symptoms: text.symptoms.map(Self.terms),
+                        body: Self.terms(of: text.body), ranking: ranking
+                    )
+                }
                 results[position].score += bonus
             }
         }
@@ -702,6 +723,13 @@ public struct SearchEngine: Sendable {
         for (document, found) in accumulated ?? [:] {
             result[document] = max(result[document] ?? 0, found.sum * scale)
         }
+    }
+
+    /// The terms of normalized text, in order.
+    private static func terms(of text: [Unicode.Scalar]) -> [String] {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: text)
+        return SearchTokenizer.tokenizeNormalized(String(view))
     }
 
     /// `tokens` without repeats, in order.
