@@ -178,7 +178,8 @@
  *        not both stop words and hold no CJK character, the NEGATED words' scopes cut out (the
  *        terms of the text between them: adjacentPairs), pairTitle if the
  *        title's terms hold the two next to each other in that order, else pairSymptom if a
- *        symptom's do, else pairBody if the body's do (pairBonus). Only the first 20
+ *        symptom's do (pairBonus; not the body's, which would have to be split into terms for
+ *        every query). Only the first 20
  *        results in the order below, ranked without them, are checked (the browser loads those
  *        articles' text, no more).
  *    Order: score (higher first), then title, then slug (by UTF-16 code units). Articles that
@@ -508,7 +509,7 @@
       stopWords: new Set(r.stopWords || []), stopCharacters: String(r.stopCharacters || ''),
       codeHit: r.codeHit, messageBoost: r.messageBoost, quoteMinimum: r.quoteMinimum,
       phraseTitle: r.phraseTitle, phraseSymptom: r.phraseSymptom, phraseBody: r.phraseBody,
-      pairTitle: r.pairTitle, pairSymptom: r.pairSymptom, pairBody: r.pairBody,
+      pairTitle: r.pairTitle, pairSymptom: r.pairSymptom,
       phraseCandidates: r.phraseCandidates, passage: r.passage, passageMinimum: r.passageMinimum,
       prefixMinimum: r.prefixMinimum,
       prefixMaximumWords: r.prefixMaximumWords, minimumShare: r.minimumShare,
@@ -1736,18 +1737,32 @@
    * stretch of it the article quotes, and the pairs of its words the article holds.
    */
   function phraseBonus(ranking, article, phrase, pieces, pairs) {
-    var title = normalize(article.title);
-    var symptoms = (article.symptoms || []).map(normalize);
-    var body = normalize(article.text);
+    var fields = articleFields(article);
+    var title = fields.title, symptoms = fields.symptoms, body = fields.body;
     var bonus = 0;
     if (title.indexOf(phrase) >= 0) bonus += ranking.phraseTitle;
     if (symptoms.some(function (s) { return s.indexOf(phrase) >= 0; })) bonus += ranking.phraseSymptom;
     if (body.indexOf(phrase) >= 0) bonus += ranking.phraseBody;
     bonus += passageBonus(ranking, [title].concat(symptoms, [body]), pieces);
     if (pairs.length) {
-      bonus += pairBonus(ranking, pairs, tokenizeNormalized(title), symptoms.map(tokenizeNormalized), tokenizeNormalized(body));
+      if (!fields.terms) {
+        fields.terms = { title: tokenizeNormalized(title), symptoms: symptoms.map(tokenizeNormalized) };
+      }
+      bonus += pairBonus(ranking, pairs, fields.terms.title, fields.terms.symptoms);
     }
     return bonus;
+  }
+
+  // An article's normalized title, symptoms and body, and the terms of its title and symptoms once
+  // a query has pairs: the next keystroke checks mostly the same articles.
+  var FIELDS_OF = new WeakMap();
+  function articleFields(article) {
+    var fields = FIELDS_OF.get(article);
+    if (!fields) {
+      fields = { title: normalize(article.title), symptoms: (article.symptoms || []).map(normalize), body: normalize(article.text), terms: null };
+      FIELDS_OF.set(article, fields);
+    }
+    return fields;
   }
 
   /**
@@ -1769,7 +1784,7 @@
     return pairs;
   }
 
-  /** pairTitle, else pairSymptom, else pairBody per pair held next to each other (AdjacentWords.bonus). */
+  /** pairTitle, else pairSymptom, per pair held next to each other (AdjacentWords.bonus). */
   function pairBonus(ranking, pairs, title, symptoms, body) {
     var holds = function (terms, pair) {
       for (var i = 0; i + 1 < terms.length; i++) if (terms[i] === pair[0] && terms[i + 1] === pair[1]) return true;
@@ -1779,7 +1794,6 @@
     pairs.forEach(function (pair) {
       if (holds(title, pair)) bonus += ranking.pairTitle;
       else if (symptoms.some(function (s) { return holds(s, pair); })) bonus += ranking.pairSymptom;
-      else if (holds(body, pair)) bonus += ranking.pairBody;
     });
     return bonus;
   }

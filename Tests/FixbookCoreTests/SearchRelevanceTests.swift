@@ -262,7 +262,7 @@ import Testing
         // (without the bonus, and the pairs of words it holds, the words the other's title and
         // symptoms hold win)
         index.ranking.passage = 0
-        (index.ranking.pairTitle, index.ranking.pairSymptom, index.ranking.pairBody) = (0, 0, 0)
+        (index.ranking.pairTitle, index.ranking.pairSymptom) = (0, 0)
         #expect(SearchEngine(index: index).search(pasted).first?.slug == "user")
         // a stretch shorter than passageMinimum is no quotation
         #expect(

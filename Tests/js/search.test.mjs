@@ -103,7 +103,7 @@ const syntheticRanking = {
   b: 0.75, k1: 1.2, denseShare: 8, stopFactor: 0.2, idfExponent: 0.8, typoFactor: 0.5, typoOneEdit: 4, typoTwoEdits: 8, typoMaximumWords: 5,
   stopWords: ['the', 'is', 'not'], stopCharacters: '的了',
   codeHit: 1000, messageBoost: 200, minimumShare: 0.1, passage: 64, passageMinimum: 20, phraseBody: 2,
-  phraseCandidates: 20, phraseSymptom: 6, phraseTitle: 8, pairTitle: 8, pairSymptom: 8, pairBody: 2, prefixMaximumWords: 100, prefixMinimum: 2,
+  phraseCandidates: 20, phraseSymptom: 6, phraseTitle: 8, pairTitle: 8, pairSymptom: 8, prefixMaximumWords: 100, prefixMinimum: 2,
   fields: { title: 10, symptoms: 8, tags: 5, codes: 5, headings: 3, summary: 2, body: 1 }
 };
 
@@ -292,7 +292,7 @@ test('words next to each other mean more together: mail to outside is not mail f
     assert.equal((await search.runSearch(store, query)).results[0].slug, 'bounce-510-cannot-send-to-other-domain');
   }
   // without the pairs' bonus, the article on mail from outside comes first
-  const apart = Object.assign({}, index, { ranking: Object.assign({}, index.ranking, { pairTitle: 0, pairSymptom: 0, pairBody: 0 }) });
+  const apart = Object.assign({}, index, { ranking: Object.assign({}, index.ranking, { pairTitle: 0, pairSymptom: 0 }) });
   assert.notEqual((await search.runSearch(search.memoryStore(apart), query)).results[0].slug, 'bounce-510-cannot-send-to-other-domain');
 });
 

@@ -3,8 +3,8 @@
 /// holds in that order, while the article on mail *from* outside holds the same words scattered.
 /// Each pair of adjacent query terms (not both stop words, neither Chinese: a Chinese term is
 /// already a pair of characters) that an article's title holds next to each other adds
-/// `ranking.pairTitle`, else one of its symptoms `ranking.pairSymptom`, else its body
-/// `ranking.pairBody`. Terms are compared after stemming, so "emails bounce" meets "email
+/// `ranking.pairTitle`, else one of its symptoms `ranking.pairSymptom` (not the body: the
+/// browser would have to split twenty whole articles into words for every query). Terms are compared after stemming, so "emails bounce" meets "email
 /// bounced". What the customer says did not happen (`NegatedWords`) is left out: a pair never
 /// spans it. Mirrored by `adjacentPairs` and `pairBonus` in `search-core.js`.
 enum AdjacentWords {
@@ -30,7 +30,7 @@ enum AdjacentWords {
 
     /// The bonus of an article whose fields have these terms, in order.
     static func bonus(
-        _ pairs: [Pair], title: [String], symptoms: [[String]], body: [String], ranking: SearchRanking
+        _ pairs: [Pair], title: [String], symptoms: [[String]], ranking: SearchRanking
     )
         -> Double
     {
@@ -40,8 +40,6 @@ enum AdjacentWords {
                 bonus += ranking.pairTitle
             } else if symptoms.contains(where: { holds($0, pair) }) {
                 bonus += ranking.pairSymptom
-            } else if holds(body, pair) {
-                bonus += ranking.pairBody
             }
         }
         return bonus

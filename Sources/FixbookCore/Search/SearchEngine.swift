@@ -530,7 +530,7 @@ public struct SearchEngine: Sendable {
                 if !pairs.isEmpty {
                     bonus += AdjacentWords.bonus(
                         pairs, title: Self.terms(of: text.title), symptoms: text.symptoms.map(Self.terms),
-                        body: Self.terms(of: text.body), ranking: ranking
+                        ranking: ranking
                     )
                 }
                 results[position].score += bonus

@@ -55,11 +55,10 @@ public struct SearchRanking: Sendable, Equatable {
     public var phraseTitle = 8.0
     public var phraseSymptom = 6.0
     public var phraseBody = 2.0
-    /// Added for each pair of adjacent query words that the title, else a symptom, else the body
-    /// holds next to each other (`AdjacentWords`).
+    /// Added for each pair of adjacent query words that the title, else a symptom, holds next to
+    /// each other (`AdjacentWords`).
     public var pairTitle = 8.0
     public var pairSymptom = 8.0
-    public var pairBody = 2.0
     /// Added, times the share of the query's pieces it holds, for the longest stretch of the
     /// query (its pieces between spaces, in order) that the title, a symptom or the body quotes,
     /// when the stretch is at least `passageMinimum` UTF-16 units long (`QuotedPassage`).
@@ -157,7 +156,7 @@ public struct SearchRanking: Sendable, Equatable {
             ("homophones", Array((homophones ? "true" : "false").utf8)), ("idfExponent", Self.number(idfExponent)),
             ("k1", Self.number(k1)), ("messageBoost", Self.number(messageBoost)),
             ("minimumShare", Self.number(minimumShare)), ("negatedFactor", Self.number(negatedFactor)),
-            ("negationFillers", fillers.bytes), ("negations", negationList.bytes), ("pairBody", Self.number(pairBody)),
+            ("negationFillers", fillers.bytes), ("negations", negationList.bytes),
             ("pairSymptom", Self.number(pairSymptom)), ("pairTitle", Self.number(pairTitle)),
             ("passage", Self.number(passage)),
             ("passageMinimum", Self.number(Double(passageMinimum))), ("phraseBody", Self.number(phraseBody)),
@@ -192,7 +191,7 @@ public struct SearchRanking: Sendable, Equatable {
 extension SearchRanking: Codable {
     private enum Keys: String, CodingKey {
         case b, codeHit, denseShare, fields, homophones, idfExponent, k1, messageBoost, minimumShare, passage,
-            passageMinimum, negatedFactor, negations, negationFillers, pairBody, pairSymptom, pairTitle
+            passageMinimum, negatedFactor, negations, negationFillers, pairSymptom, pairTitle
         case phraseBody, phraseCandidates
         case phraseSymptom, phraseTitle, prefixMaximumWords, prefixMinimum, quoteMinimum, stopCharacters, stopFactor
         case stopWords
@@ -229,7 +228,6 @@ extension SearchRanking: Codable {
         phraseBody = try container.decode(Double.self, forKey: .phraseBody)
         pairTitle = try container.decode(Double.self, forKey: .pairTitle)
         pairSymptom = try container.decode(Double.self, forKey: .pairSymptom)
-        pairBody = try container.decode(Double.self, forKey: .pairBody)
         passage = try container.decode(Double.self, forKey: .passage)
         passageMinimum = try container.decode(Int.self, forKey: .passageMinimum)
         quoteMinimum = try container.decode(Double.self, forKey: .quoteMinimum)
@@ -271,7 +269,6 @@ extension SearchRanking: Codable {
         try container.encode(phraseBody, forKey: .phraseBody)
         try container.encode(pairTitle, forKey: .pairTitle)
         try container.encode(pairSymptom, forKey: .pairSymptom)
-        try container.encode(pairBody, forKey: .pairBody)
         try container.encode(passage, forKey: .passage)
         try container.encode(passageMinimum, forKey: .passageMinimum)
         try container.encode(quoteMinimum, forKey: .quoteMinimum)
