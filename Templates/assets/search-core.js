@@ -175,7 +175,8 @@
  *        single spaces and at least passageMinimum UTF-16 units long (a CJK character counts 3), that
  *        the normalized title, a symptom or the body holds (passageBonus); and, for each
  *        distinct pair of adjacent terms of tokenize(query), misspellings corrected, that are
- *        not both stop words and hold no CJK character, the NEGATED words' scopes cut out (the
+ *        not both stop words, neither in ranking.pairless (not and the auxiliary verbs) and
+ *        holding no CJK character, the NEGATED words' scopes cut out (the
  *        terms of the text between them: adjacentPairs), pairTitle if the
  *        title's terms hold the two next to each other in that order, else pairSymptom if a
  *        symptom's do (pairBonus; not the body's, which would have to be split into terms for
@@ -509,7 +510,7 @@
       stopWords: new Set(r.stopWords || []), stopCharacters: String(r.stopCharacters || ''),
       codeHit: r.codeHit, messageBoost: r.messageBoost, quoteMinimum: r.quoteMinimum,
       phraseTitle: r.phraseTitle, phraseSymptom: r.phraseSymptom, phraseBody: r.phraseBody,
-      pairTitle: r.pairTitle, pairSymptom: r.pairSymptom,
+      pairTitle: r.pairTitle, pairSymptom: r.pairSymptom, pairless: new Set(r.pairless || []),
       phraseCandidates: r.phraseCandidates, passage: r.passage, passageMinimum: r.passageMinimum,
       prefixMinimum: r.prefixMinimum,
       prefixMaximumWords: r.prefixMaximumWords, minimumShare: r.minimumShare,
@@ -1745,21 +1746,19 @@
     if (body.indexOf(phrase) >= 0) bonus += ranking.phraseBody;
     bonus += passageBonus(ranking, [title].concat(symptoms, [body]), pieces);
     if (pairs.length) {
-      if (!fields.terms) {
-        fields.terms = { title: tokenizeNormalized(title), symptoms: symptoms.map(tokenizeNormalized) };
-      }
-      bonus += pairBonus(ranking, pairs, fields.terms.title, fields.terms.symptoms);
+      if (!fields.pairs) fields.pairs = { title: pairsHeld([title]), symptoms: pairsHeld(symptoms) };
+      bonus += pairBonus(ranking, pairs, fields.pairs);
     }
     return bonus;
   }
 
-  // An article's normalized title, symptoms and body, and the terms of its title and symptoms once
-  // a query has pairs: the next keystroke checks mostly the same articles.
+  // An article's normalized title, symptoms and body, and the pairs of terms its title and symptoms
+  // hold once a query has pairs: the next keystroke checks mostly the same articles.
   var FIELDS_OF = new WeakMap();
   function articleFields(article) {
     var fields = FIELDS_OF.get(article);
     if (!fields) {
-      fields = { title: normalize(article.title), symptoms: (article.symptoms || []).map(normalize), body: normalize(article.text), terms: null };
+      fields = { title: normalize(article.title), symptoms: (article.symptoms || []).map(normalize), body: normalize(article.text), pairs: null };
       FIELDS_OF.set(article, fields);
     }
     return fields;
@@ -1767,35 +1766,44 @@
 
   /**
    * The distinct pairs of adjacent terms within each segment (the query's terms, misspellings
-   * corrected, cut where a negated word was) that count: not both stop words, neither Chinese
-   * (AdjacentWords.pairs).
+   * corrected, cut where a negated word was) that count: not both stop words, neither pairless
+   * nor Chinese (AdjacentWords.pairs).
    */
   function adjacentPairs(ranking, segments) {
-    var pairs = [];
+    var pairs = [], seen = new Set();
     var chinese = function (term) { return Array.from(term).some(function (c) { return isCJK(c.codePointAt(0)); }); };
     segments.forEach(function (terms) {
       for (var i = 0; i + 1 < terms.length; i++) {
         var a = terms[i], b = terms[i + 1];
-        if (a === b || (isStop(ranking, a) && isStop(ranking, b))) continue;
-        if (chinese(a) || chinese(b) || pairs.some(function (p) { return p[0] === a && p[1] === b; })) continue;
-        pairs.push([a, b]);
+        if (a === b || (isStop(ranking, a) && isStop(ranking, b)) || chinese(a) || chinese(b)) continue;
+        if (ranking.pairless.has(a) || ranking.pairless.has(b)) continue;
+        var pair = a + '\u0001' + b;
+        if (seen.has(pair)) continue;
+        seen.add(pair);
+        pairs.push(pair);
       }
     });
     return pairs;
   }
 
   /** pairTitle, else pairSymptom, per pair held next to each other (AdjacentWords.bonus). */
-  function pairBonus(ranking, pairs, title, symptoms, body) {
-    var holds = function (terms, pair) {
-      for (var i = 0; i + 1 < terms.length; i++) if (terms[i] === pair[0] && terms[i + 1] === pair[1]) return true;
-      return false;
-    };
+  function pairBonus(ranking, pairs, held) {
     var bonus = 0;
     pairs.forEach(function (pair) {
-      if (holds(title, pair)) bonus += ranking.pairTitle;
-      else if (symptoms.some(function (s) { return holds(s, pair); })) bonus += ranking.pairSymptom;
+      if (held.title.has(pair)) bonus += ranking.pairTitle;
+      else if (held.symptoms.has(pair)) bonus += ranking.pairSymptom;
     });
     return bonus;
+  }
+
+  /** The pairs of adjacent terms that one of `texts` holds (AdjacentWords.pairsHeld). */
+  function pairsHeld(texts) {
+    var held = new Set();
+    texts.forEach(function (text) {
+      var terms = tokenizeNormalized(text);
+      for (var i = 0; i + 1 < terms.length; i++) held.add(terms[i] + '\u0001' + terms[i + 1]);
+    });
+    return held;
   }
 
   /**

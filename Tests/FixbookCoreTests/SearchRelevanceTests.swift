@@ -364,13 +364,29 @@ import Testing
         let isStop = { (term: String) in ["to", "from", "is"].contains(term) }
         #expect(
             AdjacentWords.pairs(
-                of: [["mail", "to", "outsid", "to", "outsid", "is", "from"], ["x"], ["from", "y"]], isStop: isStop)
+                of: [["mail", "to", "outsid", "to", "outsid", "is", "from"], ["x"], ["from", "y"]], pairless: [],
+                isStop: isStop)
                 == [
                     .init(first: "mail", second: "to"), .init(first: "to", second: "outsid"),
                     .init(first: "outsid", second: "to"), .init(first: "outsid", second: "is"),
                     .init(first: "from", second: "y"),
                 ])
-        #expect(AdjacentWords.pairs(of: [["退信", "outlook", "outlook"]], isStop: isStop) == [])
+        #expect(AdjacentWords.pairs(of: [["退信", "outlook", "outlook"]], pairless: [], isStop: isStop) == [])
+        #expect(
+            AdjacentWords.pairs(of: [["outlook", "will", "not", "receiv"]], pairless: ["will", "not"], isStop: isStop)
+                == [])
+    }
+
+    /// `not` and the auxiliary verbs pair with nothing: "Outlook won't receive" is no "Outlook
+    /// won't start", though the two say `outlook will` alike.
+    @Test func grammarWordsPairWithNothing() throws {
+        let engine = try Self.engine(
+            [
+                "Content/start.md": article("title: Outlook won't start", body: "Start it in safe mode.\n"),
+                "Content/receive.md": article(
+                    "title: Outlook receives no mail\nsymptoms: [Nothing arrives]", body: "Check the account.\n"),
+            ], fillers: 12, "Something about mail")
+        #expect(engine.search("outlok wont recieve mail").first?.slug == "receive")
     }
 
     /// The word a negation negates: past its fillers, a whole word; in Chinese, the two

@@ -487,6 +487,8 @@ test('the Swift ranking gives the same results and scores as this script', { ski
       'emails to anyone outside the office come back', 'mail to outsdie bounces', 'mail to the outside',
       'they get no bounce back', 'no bounce back to me', 'to the', 'outlook outlook', 'outlook 发信 退信 outlook',
       'connect to mail.example.com failed', 'emails bounce back bounce back', 'the the the',
+      // not and the auxiliary verbs pair with nothing
+      'outlok wont recieve mail', "outlook doesn't start", 'outlook will not receive', 'mail is not sent',
       // what a result lacks: a run of characters, not the pairs across words
       '邮件怎么识别', '钓鱼邮件怎么识别', '收不到邮件 zzqqxx', '服务器连接迟缓', '别人 钓鱼邮件怎么识别',
       '识别 别人 人工', '邮件 件数 数量',

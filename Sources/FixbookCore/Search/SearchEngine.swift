@@ -66,6 +66,7 @@ public struct SearchEngine: Sendable {
     private let dictionaryWords: [String]
     private let absentIDF: Int
     private let stopTerms: Set<String>
+    private let pairlessTerms: Set<String>
     private let texts: [NormalizedText]
     private let groups: [[String]]
     private let synonymForms: SynonymForms
@@ -79,6 +80,7 @@ public struct SearchEngine: Sendable {
         ranking = index.ranking
         let stopTerms = Set(index.ranking.stopTerms)
         self.stopTerms = stopTerms
+        pairlessTerms = Set(index.ranking.pairlessTerms)
         let documents = index.articles.map {
             SearchFields.terms(of: $0, words: true, homophones: index.ranking.homophones)
         }
@@ -516,7 +518,9 @@ public struct SearchEngine: Sendable {
                     Self.terms(of: Array(phrase[start..<scope.lowerBound])).map { correctedTerms[$0] ?? $0 })
                 start = scope.upperBound
             }
-            let pairs = AdjacentWords.pairs(of: segments) { ranking.isStop($0, stopTerms: stopTerms) }
+            let pairs = AdjacentWords.pairs(of: segments, pairless: pairlessTerms) {
+                ranking.isStop($0, stopTerms: stopTerms)
+            }
             let first = results.indices.sorted { Self.ranksBefore(results[$0], results[$1]) }
             for position in first.prefix(ranking.phraseCandidates) {
                 let text = texts[documents[position]]
@@ -529,8 +533,8 @@ public struct SearchEngine: Sendable {
                 bonus += QuotedPassage.bonus(pieces, in: [text.title] + text.symptoms + [text.body], ranking: ranking)
                 if !pairs.isEmpty {
                     bonus += AdjacentWords.bonus(
-                        pairs, title: Self.terms(of: text.title), symptoms: text.symptoms.map(Self.terms),
-                        ranking: ranking
+                        pairs, title: AdjacentWords.held(in: [Self.terms(of: text.title)]),
+                        symptoms: AdjacentWords.held(in: text.symptoms.map(Self.terms)), ranking: ranking
                     )
                 }
                 results[position].score += bonus

@@ -59,6 +59,12 @@ public struct SearchRanking: Sendable, Equatable {
     /// each other (`AdjacentWords`).
     public var pairTitle = 8.0
     public var pairSymptom = 8.0
+    /// Words that pair with nothing: `not` and the auxiliary verbs are the grammar of what the
+    /// customer says, not its subject ("Outlook won't receive" is no "Outlook won't start").
+    public var pairlessWords = [
+        "not", "will", "would", "can", "could", "should", "do", "does", "did", "is", "are", "was", "were", "have",
+        "has", "had", "be", "been",
+    ]
     /// Added, times the share of the query's pieces it holds, for the longest stretch of the
     /// query (its pieces between spaces, in order) that the title, a symptom or the body quotes,
     /// when the stretch is at least `passageMinimum` UTF-16 units long (`QuotedPassage`).
@@ -123,6 +129,14 @@ public struct SearchRanking: Sendable, Equatable {
     }
     private var readStopTerms: [String]?
 
+    /// `pairlessWords` as index terms (stemmed), or as read back from an index.
+    var pairlessTerms: [String] {
+        readPairlessTerms
+            ?? Array(Set(pairlessWords.flatMap(SearchTokenizer.tokenizeNormalized))).sorted(
+                by: SearchTokenizer.utf16Less)
+    }
+    private var readPairlessTerms: [String]?
+
     /// Whether `term` is a stop word or a CJK term with a function character.
     func isStop(_ term: String, stopTerms: Set<String>) -> Bool {
         if stopTerms.contains(term) { return true }
@@ -140,6 +154,8 @@ public struct SearchRanking: Sendable, Equatable {
         words.strings(stopTerms)
         var characters = JSONBuffer(scriptSafe: out.scriptSafe)
         characters.string(stopCharacters)
+        var pairless = JSONBuffer(scriptSafe: out.scriptSafe)
+        pairless.strings(pairlessTerms)
         var negationList = JSONBuffer(scriptSafe: out.scriptSafe)
         negationList.strings(negations)
         var fillers = JSONBuffer(scriptSafe: out.scriptSafe)
@@ -158,6 +174,8 @@ public struct SearchRanking: Sendable, Equatable {
             ("minimumShare", Self.number(minimumShare)), ("negatedFactor", Self.number(negatedFactor)),
             ("negationFillers", fillers.bytes), ("negations", negationList.bytes),
             ("pairSymptom", Self.number(pairSymptom)), ("pairTitle", Self.number(pairTitle)),
+            // (after pairTitle: the keys are in UTF-16 order, as JSONEncoder sorts them)
+            ("pairless", pairless.bytes),
             ("passage", Self.number(passage)),
             ("passageMinimum", Self.number(Double(passageMinimum))), ("phraseBody", Self.number(phraseBody)),
             ("phraseCandidates", Self.number(Double(phraseCandidates))), ("phraseSymptom", Self.number(phraseSymptom)),
@@ -191,7 +209,7 @@ public struct SearchRanking: Sendable, Equatable {
 extension SearchRanking: Codable {
     private enum Keys: String, CodingKey {
         case b, codeHit, denseShare, fields, homophones, idfExponent, k1, messageBoost, minimumShare, passage,
-            passageMinimum, negatedFactor, negations, negationFillers, pairSymptom, pairTitle
+            passageMinimum, negatedFactor, negations, negationFillers, pairSymptom, pairTitle, pairless
         case phraseBody, phraseCandidates
         case phraseSymptom, phraseTitle, prefixMaximumWords, prefixMinimum, quoteMinimum, stopCharacters, stopFactor
         case stopWords
@@ -228,6 +246,7 @@ extension SearchRanking: Codable {
         phraseBody = try container.decode(Double.self, forKey: .phraseBody)
         pairTitle = try container.decode(Double.self, forKey: .pairTitle)
         pairSymptom = try container.decode(Double.self, forKey: .pairSymptom)
+        readPairlessTerms = try container.decode([String].self, forKey: .pairless)
         passage = try container.decode(Double.self, forKey: .passage)
         passageMinimum = try container.decode(Int.self, forKey: .passageMinimum)
         quoteMinimum = try container.decode(Double.self, forKey: .quoteMinimum)
@@ -269,6 +288,7 @@ extension SearchRanking: Codable {
         try container.encode(phraseBody, forKey: .phraseBody)
         try container.encode(pairTitle, forKey: .pairTitle)
         try container.encode(pairSymptom, forKey: .pairSymptom)
+        try container.encode(pairlessTerms, forKey: .pairless)
         try container.encode(passage, forKey: .passage)
         try container.encode(passageMinimum, forKey: .passageMinimum)
         try container.encode(quoteMinimum, forKey: .quoteMinimum)
