@@ -1,12 +1,13 @@
 /// Words the customer typed next to each other mean more together than apart: "emails to anyone
 /// outside come back" is about mail *to* outside, which the article that says "send to outside"
 /// holds in that order, while the article on mail *from* outside holds the same words scattered.
-/// Each pair of adjacent query terms (not both stop words, neither Chinese: a Chinese term is
-/// already a pair of characters; neither `not` nor an auxiliary verb: `ranking.pairlessWords`) that an article's title holds next to each other adds
-/// `ranking.pairTitle`, else one of its symptoms `ranking.pairSymptom` (not the body: the
-/// browser would have to split twenty whole articles into words for every query). Terms are
-/// compared after stemming, so "emails bounce" meets "email bounced". What the customer says did not happen (`NegatedWords`) is left out: a pair never
-/// spans it. Mirrored by `adjacentPairs` and `pairBonus` in `search-core.js`.
+/// Each pair of adjacent query terms that an article's title holds next to each other adds
+/// `ranking.pairTitle`, else one of its symptoms `ranking.pairSymptom` (not the body: the browser
+/// would have to split twenty whole articles into words for every query). Terms are compared
+/// after stemming, so "emails bounce" meets "email bounced". A pair of two stop words counts for
+/// nothing, and so does a pair with a Chinese term (already a pair of characters), with `not` or
+/// an auxiliary verb (`ranking.pairlessWords`), or across what the customer says did not happen
+/// (`NegatedWords`). Mirrored by `adjacentPairs`, `pairsHeld` and `pairBonus` in `search-core.js`.
 enum AdjacentWords {
     struct Pair: Hashable {
         var first: String
