@@ -1796,7 +1796,7 @@
     return bonus;
   }
 
-  /** The pairs of adjacent terms that one of `texts` holds (AdjacentWords.pairsHeld). */
+  /** The pairs of adjacent terms that one of `texts` holds (AdjacentWords.held). */
   function pairsHeld(texts) {
     var held = new Set();
     texts.forEach(function (text) {
