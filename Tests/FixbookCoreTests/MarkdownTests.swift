@@ -1,4 +1,5 @@
 import FixbookCore
+import Foundation
 import Testing
 
 @Suite struct MarkdownTests {
@@ -49,6 +50,23 @@ import Testing
         #expect(rendered.links.map(\.isImage) == [false, true])
         #expect(rendered.html.contains("href=\"other.html#%E8%A7%A3%E5%86%B3%E6%96%B9%E6%B3%95\""))
         #expect(rendered.html.contains("src=\"../files/p.png\""))
+    }
+
+    /// cmark-gfm keeps an extension's inline characters in one global table while a parser works
+    /// on inlines: articles parsed on several threads at once must all keep their extensions.
+    @Test func extensionsHoldWhenArticlesAreParsedAtOnce() {
+        final class Failures: @unchecked Sendable {
+            let lock = NSLock()
+            var count = 0
+        }
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: 2000) { number in
+            let html = MarkdownRenderer.render("Article \(number): ~~old~~ www.example.com\n").html
+            if !html.contains("<del>old</del>") || !html.contains("href=\"http://www.example.com\"") {
+                failures.lock.withLock { failures.count += 1 }
+            }
+        }
+        #expect(failures.count == 0)
     }
 
     @Test func gfmExtensionsAreOn() {
