@@ -30,7 +30,8 @@ public enum MarkdownRenderer {
     /// cmark-gfm adds an extension's inline characters (`~` of strikethrough, `w` and `:` of
     /// autolinks) to one global table when a parser starts on inlines and takes them out when it
     /// finishes: two articles parsed at once on two threads could leave the second without
-    /// strikethrough or autolinks. Parsing is one at a time; rendering the tree is not.
+    /// strikethrough or autolinks. The inlines are parsed one article at a time; the blocks and
+    /// rendering the tree are not.
     private static let parsing = NSLock()
 
     /// Renders `markdown`, whose first line is line `firstLine` of its file.
@@ -46,7 +47,6 @@ public enum MarkdownRenderer {
         var options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_GITHUB_PRE_LANG
         if unsafe { options |= CMARK_OPT_UNSAFE }
 
-        parsing.lock()
         guard let parser = cmark_parser_new(options) else { fatalError("cmark_parser_new failed: out of memory") }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
@@ -61,6 +61,7 @@ public enum MarkdownRenderer {
                 cmark_parser_feed(parser, $0, buffer.count)
             }
         }
+        parsing.lock()
         let finished = cmark_parser_finish(parser)
         parsing.unlock()
         guard let document = finished else { fatalError("cmark_parser_finish failed") }
