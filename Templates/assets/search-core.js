@@ -1172,8 +1172,28 @@
    * `full`/`half` are alternative phrases: a field matches a phrase when it has all its tokens.
    * Prefix completions are added later, by expandPrefixes, once the words are loaded.
    */
+  /**
+   * A query is searched up to its first MAXIMUM_QUERY code points: a pasted page of text would
+   * otherwise take seconds, most of it in the quoted-passage scan (Algolia cuts at 512
+   * characters; a pasted bounce with its diagnostic lines fits in 2,000). Mirrored by
+   * SearchEngine.maximumQueryLength and searchedPart in SearchEngine.swift.
+   */
+  var MAXIMUM_QUERY = 2000;
+
+  /** The part of `query` that is searched: its first MAXIMUM_QUERY code points. */
+  function searchedPart(query) {
+    query = String(query == null ? '' : query);
+    // (a UTF-16 length within the limit holds no more code points than that)
+    if (query.length <= MAXIMUM_QUERY) return query;
+    var end = 0;
+    for (var count = 0; count < MAXIMUM_QUERY && end < query.length; count++) {
+      end += query.codePointAt(end) > 0xFFFF ? 2 : 1;
+    }
+    return query.slice(0, end);
+  }
+
   function parseQuery(meta, query, options) {
-    var raw = normalize(query);
+    var raw = normalize(searchedPart(query));
     var norm = collapse(raw);
     var typing = !(options && options.prefix === false) && !/\s$/.test(raw);
     var allTokens = tokenizeNormalized(norm);
@@ -2193,6 +2213,8 @@
     parseQuery: function (store, query, options) { return parseQuery(store.meta, query, options); },
     search: search,
     runSearch: runSearch,
+    searchedPart: searchedPart,
+    MAXIMUM_QUERY: MAXIMUM_QUERY,
     fillResults: fillResults,
     highlightRanges: highlightRanges,
     snippet: snippet,

@@ -48,6 +48,7 @@
       corrected: function (query) { return fill(ui.searchCorrected, { query: query }); },
       instead: ui.searchInstead,
       partial: ui.searchPartial,
+      cut: function (n) { return fill(ui.searchCut, { n: n }); },
       missing: ui.searchMissing
     };
   }
@@ -326,6 +327,11 @@
           });
           instead.appendChild(typed);
           noticeEl.appendChild(instead);
+        }
+        if (state.query && core.searchedPart(state.query) !== state.query) {
+          var cut = el('p', 'search-cut', S.cut(core.MAXIMUM_QUERY));
+          cut.setAttribute('data-search-cut', '');
+          noticeEl.appendChild(cut);
         }
         if (state.query && state.partial && state.results.length) {
           var partial = el('p', 'search-partial', S.partial);

@@ -66,6 +66,18 @@ import Testing
         return SearchEngine(index: SearchIndexBuilder.build(SiteModel(loaded)))
     }
 
+    /// A pasted page is searched up to its first 2,000 characters: a word past them finds
+    /// nothing, and a character outside the Basic Multilingual Plane counts once.
+    @Test func aQueryIsSearchedUpToItsFirstTwoThousandCharacters() throws {
+        let engine = try engine()
+        let padding = String(repeating: "x ", count: (SearchEngine.maximumQueryLength - 10) / 2)
+        #expect(engine.search(padding + "newsletter").first?.slug == "newsletter")
+        #expect(engine.search(padding + "0123456789 newsletter").isEmpty)
+        let astral = String(repeating: "𠀀", count: SearchEngine.maximumQueryLength - 1)
+        #expect(SearchEngine.searchedPart(astral + "ab") == astral + "a")
+        #expect(SearchEngine.searchedPart("newsletter") == "newsletter")
+    }
+
     /// The rare word outweighs the common ones that the long generic article holds.
     @Test func informativeWordsOutweighCommonOnes() throws {
         let results = try engine().search("why does our newsletter never arrive at our customers")

@@ -250,6 +250,21 @@ def test_partial_matches_show_the_missing_words_struck_through(driver, site):
     assert missing.text == "缺少： 识别", missing.text
 
 
+def test_a_pasted_page_is_searched_up_to_its_first_2000_characters(driver, site):
+    """A query longer than the search reads says so above its results, and never hangs the page."""
+    query = "收不到外域邮件 " + "x " * 1200
+    driver.get(page_url(site, "search.html", "?q=" + urllib.parse.quote(query)))
+    found = wait_for_results(driver)
+    assert found and "articles/cannot-receive-external-mail.html" in found[0].get_attribute("href")
+    cut = driver.find_element(By.CSS_SELECTOR, "[data-search-cut]")
+    assert cut.text == "只搜索了前 2000 个字符。", cut.text
+    assert_clean(driver)
+    # a short query says nothing of the kind
+    driver.get(page_url(site, "search.html", "?q=" + urllib.parse.quote("收不到外域邮件")))
+    wait_for_results(driver)
+    assert not driver.find_elements(By.CSS_SELECTOR, "[data-search-cut]")
+
+
 def result_chips(driver, index):
     """The code chips that the result at `index` shows, as a reader sees them."""
     item = driver.find_elements(By.CSS_SELECTOR, "[data-search-results] .result")[index]

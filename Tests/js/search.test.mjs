@@ -276,6 +276,19 @@ test('a synonym is found in another form of its words, and a result lacking it s
   }
 });
 
+test('a pasted page is searched up to its first 2,000 characters', { skip: skipRanking }, async () => {
+  const padding = 'x '.repeat((search.MAXIMUM_QUERY - 10) / 2);
+  for (const [, store] of stores) {
+    assert.equal((await slugs(store, padding + '0x800CCC0F'))[0], 'outlook-0x800ccc0f-0x800ccc0e-connection-timeout');
+    // the code past the limit is not searched: the answer is that of the text before it
+    assert.deepEqual(await slugs(store, padding + '0123456789 0x800CCC0F'), await slugs(store, padding + '0123456789'));
+  }
+  // a character outside the Basic Multilingual Plane is one character, as in Swift
+  const astral = '𠀀'.repeat(search.MAXIMUM_QUERY - 1);
+  assert.equal(search.searchedPart(astral + 'ab'), astral + 'a');
+  assert.equal(search.searchedPart('0x800CCC0F'), '0x800CCC0F');
+});
+
 test('what the customer says did not happen weighs little: no bounce is no bounce article', { skip: skipRanking || (!isEnglishSample && 'the English sample only') }, async () => {
   const query = 'people write to me but nothing arrives and they get no bounce';
   for (const [, store] of stores) {
@@ -494,7 +507,9 @@ test('the Swift ranking gives the same results and scores as this script', { ski
       '识别 别人 人工', '邮件 件数 数量',
       // words typed by sound with a wrong character, and pairs across them
       '按装', '怎么按装邮箱', '登路网页版', '垃及邮件太多', '秘码错误', '邮件乱吗', '按装 outlook', '收不到外域邮件按装',
-      '附建不见了', '邮件延尺', '投标邮件被拒收', '全都不出来', '弹窗', '一直谈窗']);
+      '附建不见了', '邮件延尺', '投标邮件被拒收', '全都不出来', '弹窗', '一直谈窗',
+      // a pasted page: searched up to its first 2,000 characters, an astral character counting one
+      '𠀀 '.repeat(999) + '0x800CCC0F 550', 'x '.repeat(995) + 'outlook 550 0x800CCC0F']);
   // the sample's edition this index is of (`lookup --language`)
   const compared = await assertParity(t, repo, stores[1][1], queries, index.site.language);
   assert.ok(compared > 30, `only ${compared} results compared`);

@@ -88,6 +88,9 @@ struct LookupCommand: ParsableCommand {
                 print("no article matches '\(text)'; contact \(kb.config.support)")
                 throw ContentErrors()
             }
+            if SearchEngine.searchedPart(text) != text {
+                print("searched the first \(SearchEngine.maximumQueryLength) characters of the query\n")
+            }
             if !corrections.isEmpty { print("showing results for '\(Self.corrected(text, corrections))'\n") }
             let output = kb.config.output
             print("\(best.title)\n  \(output)/\(best.url)")

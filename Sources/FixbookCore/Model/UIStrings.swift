@@ -82,6 +82,9 @@ public struct UIStrings: Sendable {
     /// Above results that hold only part of the query, and before a result's missing words.
     public var searchPartial: String
     public var searchMissing: String
+    /// Above the results of a query longer than the search reads: "Only the first {n} characters
+    /// were searched."
+    public var searchCut: String
     /// The headings of the code systems that are words, not names (the code index's groups, a
     /// code page's system); "Outlook / Windows Mail", "HRESULT" and "SMTP" read the same everywhere.
     public var systemSmtpEnhanced: String
@@ -174,6 +177,7 @@ public struct UIStrings: Sendable {
         searchFilterTag: "标签", searchUnavailable: "搜索索引没有加载，请刷新页面重试。",
         searchCorrected: "已显示“{query}”的搜索结果", searchInstead: "仍然搜索：",
         searchPartial: "没有文章包含全部关键词，以下是最接近的结果。", searchMissing: "缺少：",
+        searchCut: "只搜索了前 {n} 个字符。",
         systemSmtpEnhanced: "SMTP 增强状态码", systemSocket: "套接字错误", systemMessage: "文字提示", systemOther: "其他"
     )
 
@@ -224,6 +228,7 @@ public struct UIStrings: Sendable {
         searchFilterTag: "Tag", searchUnavailable: "The search index did not load. Please reload the page.",
         searchCorrected: "Showing results for {query}", searchInstead: "Search instead for",
         searchPartial: "No article holds every word; these come closest.", searchMissing: "Missing:",
+        searchCut: "Only the first {n} characters were searched.",
         systemSmtpEnhanced: CodeSystem.smtpEnhanced.displayName, systemSocket: CodeSystem.socket.displayName,
         systemMessage: CodeSystem.message.displayName, systemOther: CodeSystem.other.displayName
     )

@@ -401,6 +401,7 @@ extension UIStrings: MustacheParent {
         case "searchCorrected": searchCorrected
         case "searchInstead": searchInstead
         case "searchPartial": searchPartial
+        case "searchCut": searchCut
         case "searchMissing": searchMissing
         case "systemSmtpEnhanced": systemSmtpEnhanced
         case "systemSocket": systemSocket
