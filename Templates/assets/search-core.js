@@ -111,7 +111,11 @@
  *    after it) negates, past any ranking.negationFillers each followed by a space, the run of
  *    word characters that follows (no any bounce: bounce); a Chinese one (its last character
  *    CJK) the two CJK characters right after it (也没收到退信: 退信); the search goes on after
- *    the negated word. A negated word is tokenized as a piece of its own, and its concepts (and a
+ *    the negated word. And at each position, the longest of ranking.negationsBefore found there
+ *    (也翻过, 都找不到…: where the customer already looked) negates the letters, digits and CJK
+ *    characters right before it, back to anything else and at most ranking.lookBack code points
+ *    (不明文件夹也翻过了: 不明文件夹); the search goes on after it. Overlapping scopes are joined.
+ *    A negated word is tokenized as a piece of its own, and its concepts (and a
  *    synonym occurrence that starts in it) weigh ranking.negatedFactor: their weight and their
  *    scores are multiplied by it.
  *    An alternative (a list of tokens) matches an article when one field holds them all; it
@@ -483,7 +487,7 @@
    * A theme copied by `fixbook init --with-theme` keeps its scripts while Fixbook moves on: an
    * index of another format is refused with IndexFormatError instead of being misread.
    */
-  var FORMAT = 11;
+  var FORMAT = 12;
 
   function IndexFormatError(found) {
     this.name = 'IndexFormatError';
@@ -514,7 +518,8 @@
       phraseCandidates: r.phraseCandidates, passage: r.passage, passageMinimum: r.passageMinimum,
       prefixMinimum: r.prefixMinimum,
       prefixMaximumWords: r.prefixMaximumWords, minimumShare: r.minimumShare,
-      negatedFactor: r.negatedFactor, negations: prepareNegations(r.negations), negationFillers: (r.negationFillers || []).filter(Boolean)
+      negatedFactor: r.negatedFactor, negations: prepareNegations(r.negations), negationFillers: (r.negationFillers || []).filter(Boolean),
+      negationsBefore: prepareNegations(r.negationsBefore), lookBack: r.lookBack
     };
   }
 
@@ -640,7 +645,8 @@
   /**
    * What the customer says did not happen (NegatedWords.swift): [start, end) of each word right
    * after a negation of whole words (past its fillers: no any bounce), or of the two Chinese
-   * characters right after a Chinese one (也没收到退信), in the normalized query `s`.
+   * characters right after a Chinese one (也没收到退信), and of where the customer already looked
+   * (scopesBefore), in the normalized query `s`; in order, overlapping ones joined.
    */
   function negatedScopes(ranking, s) {
     var scopes = [];
@@ -675,6 +681,41 @@
         if (scope) { scopes.push(scope); next = scope[1]; break; }
       }
       i = next;
+    }
+    return mergedScopes(scopes.concat(scopesBefore(ranking, s)));
+  }
+
+  /** [start, end) ranges in order, overlapping ones joined. */
+  function mergedScopes(scopes) {
+    var out = [];
+    scopes.sort(function (a, b) { return a[0] - b[0]; }).forEach(function (scope) {
+      var last = out[out.length - 1];
+      if (last && scope[0] < last[1]) last[1] = Math.max(last[1], scope[1]);
+      else out.push([scope[0], scope[1]]);
+    });
+    return out;
+  }
+
+  /**
+   * What a look-back negation (ranking.negationsBefore: 也翻过, 都找不到…) negates: the letters,
+   * digits and CJK characters right before it, back to punctuation or a space, at most
+   * ranking.lookBack code points (不明文件夹也翻过了: 不明文件夹).
+   */
+  function scopesBefore(ranking, s) {
+    var scopes = [];
+    var i = 0;
+    while (i < s.length) {
+      var cue = ranking.negationsBefore.find(function (c) { return s.startsWith(c, i); });
+      if (!cue) { i++; continue; }
+      var start = i;
+      for (var count = 0; start > 0 && count < ranking.lookBack; count++) {
+        var width = start >= 2 && /[\uDC00-\uDFFF]/.test(s[start - 1]) && /[\uD800-\uDBFF]/.test(s[start - 2]) ? 2 : 1;
+        var cp = s.codePointAt(start - width);
+        if (!isCJK(cp) && !isWordCP(cp)) break;
+        start -= width;
+      }
+      if (start < i) scopes.push([start, i]);
+      i += cue.length;
     }
     return scopes;
   }

@@ -417,6 +417,28 @@ import Testing
         #expect(negated("他那边也没收到退信", language: "zh-CN") == ["退信"])
         #expect(negated("我没收到邮件", language: "zh-CN") == [])
         #expect(negated("他那边也没收到退信") == [])
+        // where the customer already looked comes before what says so, back to punctuation or a
+        // space and at most eight characters
+        #expect(negated("客户的信收不到，不明文件夹也翻过了", language: "zh-CN") == ["不明文件夹"])
+        #expect(negated("我收件箱和不明文件夹里都找不到", language: "zh-CN") == ["箱和不明文件夹里"])
+        #expect(negated("收不到 不明文件夹也是空的，他也没收到退信", language: "zh-CN") == ["不明文件夹", "退信"])
+        #expect(negated("也翻过了", language: "zh-CN") == [])
+        #expect(negated("不明文件夹也翻过了") == [])
+    }
+
+    /// "The Unknown folder is empty too": a place looked in is no question about it, so the
+    /// article on mail that never arrives answers, not the one on the Unknown folder.
+    @Test func aPlaceAlreadyLookedInWeighsLittle() throws {
+        let files = [
+            "Content/unknown.md": article(
+                "title: 正常邮件被放进了不明文件夹\nsymptoms: [在不明文件夹里找到了客户的信]", body: "把发件人加入白名单。\n"),
+            "Content/missing.md": article(
+                "title: 收不到外部邮件\nsymptoms: [外面的信收不到]", body: "检查域名解析。\n"),
+        ]
+        let query = "客户的信收不到，不明文件夹也翻过了"
+        let engine = try Self.engine(files, fillers: 12, "关于邮件的说明", language: "zh-CN")
+        #expect(engine.search(query).first?.slug == "missing")
+        #expect(engine.search("不明文件夹里有正常邮件").first?.slug == "unknown")
     }
 
     /// A bounce line kept as a symptom finds its article when pasted, though another article

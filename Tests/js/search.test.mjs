@@ -127,7 +127,7 @@ function syntheticIndex(n) {
       codes: [{ code, key: code, system: 'windows-mail', message: phrase(10), url: `articles/${id}.html#fix` }], text: body
     });
   }
-  return { version: 11, ranking: syntheticRanking, site: { title: 't', language: 'zh-CN' }, synonyms: [['超时', '连接超时', 'timeout'], ['密码', '口令']], codes, articles };
+  return { version: 12, ranking: syntheticRanking, site: { title: 't', language: 'zh-CN' }, synonyms: [['超时', '连接超时', 'timeout'], ['密码', '口令']], codes, articles };
 }
 
 test('a query over 10,000 articles in memory', async () => {
@@ -297,6 +297,26 @@ test('what the customer says did not happen weighs little: no bounce is no bounc
   // the bounce said in full puts a bounce article first
   const plain = Object.assign({}, index, { ranking: Object.assign({}, index.ranking, { negatedFactor: 1 }) });
   assert.notEqual((await search.runSearch(search.memoryStore(plain), query)).results[0].slug, 'cannot-receive-external-mail');
+});
+
+test('where the customer already looked weighs little: an empty Unknown folder is no Unknown-folder question', { skip: skipRanking || (!isChineseSample && 'the Chinese sample only') }, async () => {
+  const store = stores[0][1];
+  const negated = (query) => {
+    const q = search.parseQuery(store, query);
+    return q.negated.map(([start, end]) => q.norm.slice(start, end));
+  };
+  assert.deepEqual(negated('客户的信收不到，不明文件夹也翻过了'), ['不明文件夹']);
+  assert.deepEqual(negated('我收件箱和不明文件夹里都找不到'), ['箱和不明文件夹里']);
+  assert.deepEqual(negated('收不到 不明文件夹也是空的，他也没收到退信'), ['不明文件夹', '退信']);
+  assert.deepEqual(negated('𠀀𠀁不明文件夹也翻过了'), ['𠀀𠀁不明文件夹']);
+  assert.deepEqual(negated('也翻过了'), []);
+  const query = '有个客户的信我一直收不到 不明文件夹也翻过了';
+  for (const [, store] of stores) {
+    assert.equal((await search.runSearch(store, query)).results[0].slug, 'cannot-receive-external-mail');
+  }
+  // without the look-back, the article on the Unknown folder comes first
+  const plain = Object.assign({}, index, { ranking: Object.assign({}, index.ranking, { negationsBefore: [] }) });
+  assert.equal((await search.runSearch(search.memoryStore(plain), query)).results[0].slug, 'legit-mail-in-unknown-folder');
 });
 
 test('words next to each other mean more together: mail to outside is not mail from outside', { skip: skipRanking || (!isEnglishSample && 'the English sample only') }, async () => {
@@ -509,7 +529,11 @@ test('the Swift ranking gives the same results and scores as this script', { ski
       '按装', '怎么按装邮箱', '登路网页版', '垃及邮件太多', '秘码错误', '邮件乱吗', '按装 outlook', '收不到外域邮件按装',
       '附建不见了', '邮件延尺', '投标邮件被拒收', '全都不出来', '弹窗', '一直谈窗',
       // a pasted page: searched up to its first 2,000 characters, an astral character counting one
-      '𠀀 '.repeat(999) + '0x800CCC0F 550', 'x '.repeat(995) + 'outlook 550 0x800CCC0F']);
+      '𠀀 '.repeat(999) + '0x800CCC0F 550', 'x '.repeat(995) + 'outlook 550 0x800CCC0F',
+      // where the customer already looked, before what says so: back to punctuation or a space,
+      // at most eight characters, astral ones counting one; overlapping a negation after 也没
+      '有个客户的信我一直收不到 不明文件夹也翻过了', '我收件箱和不明文件夹里都找不到，他们也没收到退信', '不明文件夹也是空的',
+      '𠀀𠀁𠀂𠀃𠀄𠀅𠀆𠀇𠀈不明也找过', '也没收到退信也翻过了', 'outlook里也没有', '都找不到', '收件箱,也查过了 收不到']);
   // the sample's edition this index is of (`lookup --language`)
   const compared = await assertParity(t, repo, stores[1][1], queries, index.site.language);
   assert.ok(compared > 30, `only ${compared} results compared`);
@@ -530,11 +554,11 @@ test('parity on a generated knowledge base', { skip: skipParity || (paritySite ?
 test('an index of another format is refused, not misread', { skip: skipRanking }, () => {
   const older = Object.assign({}, index, { version: 1 });
   assert.throws(() => search.memoryStore(older), (error) => error instanceof search.IndexFormatError &&
-    /format 1, but this search script reads format 11/.test(error.message));
+    /format 1, but this search script reads format 12/.test(error.message));
   const withoutRanking = Object.assign({}, index);
   delete withoutRanking.ranking;
   assert.throws(() => search.memoryStore(withoutRanking), search.IndexFormatError);
-  assert.throws(() => search.shardStore({ version: 12, ranking: index.ranking }, () => Promise.resolve({})),
+  assert.throws(() => search.shardStore({ version: 13, ranking: index.ranking }, () => Promise.resolve({})),
     search.IndexFormatError);
 });
 

@@ -3,7 +3,9 @@
 /// word that rules them out, over the article on mail that never arrives. The word right after a
 /// negation (`ranking.negations`, past `ranking.negationFillers`: a, any…) weighs
 /// `ranking.negatedFactor` of its weight: lowered, never dropped. In Chinese, the two characters
-/// right after one (他那边也没收到退信: 退信). Mirrored by `negatedScopes` in `search-core.js`.
+/// right after one (他那边也没收到退信: 退信), and where the customer already looked, which comes
+/// before what says so (不明文件夹也翻过了: 不明文件夹, a place looked in, not the question). Mirrored
+/// by `negatedScopes` in `search-core.js`.
 enum NegatedWords {
     /// The ranges of the normalized, white-space-collapsed `query` that are negated, in order.
     static func scopes(in query: [Unicode.Scalar], ranking: SearchRanking) -> [Range<Int>] {
@@ -22,6 +24,47 @@ enum NegatedWords {
                 }
             }
             index = next
+        }
+        return merged(scopes + scopesBefore(in: query, ranking: ranking))
+    }
+
+    /// The ranges in order, overlapping ones joined.
+    private static func merged(_ scopes: [Range<Int>]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        for scope in scopes.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = out.last, scope.lowerBound < last.upperBound {
+                out[out.count - 1] = last.lowerBound..<max(last.upperBound, scope.upperBound)
+            } else {
+                out.append(scope)
+            }
+        }
+        return out
+    }
+
+    /// What a look-back negation (`ranking.negationsBefore`) negates: the letters, digits and
+    /// Chinese characters before it, back to punctuation or a space, at most `ranking.lookBack`.
+    private static func scopesBefore(in query: [Unicode.Scalar], ranking: SearchRanking) -> [Range<Int>] {
+        let cues = ranking.negationsBefore.map { Array($0.unicodeScalars) }.filter { !$0.isEmpty }
+            .sorted { $0.count > $1.count }
+        var scopes: [Range<Int>] = []
+        var index = 0
+        while index < query.count {
+            guard
+                let cue = cues.first(where: {
+                    index + $0.count <= query.count && query[index..<(index + $0.count)].elementsEqual($0)
+                })
+            else {
+                index += 1
+                continue
+            }
+            var start = index
+            while start > 0 && index - start < ranking.lookBack {
+                let scalar = query[start - 1]
+                guard SearchTokenizer.isCJK(scalar) || SearchTokenizer.isWordScalar(scalar) else { break }
+                start -= 1
+            }
+            if start < index { scopes.append(start..<index) }
+            index += cue.count
         }
         return scopes
     }

@@ -42,9 +42,10 @@ public struct SearchIndex: Codable, Sendable {
     /// bonus of the longest stretch of the query an article quotes (`ranking.passage`), 7 a size
     /// typed against its number is its number and its unit, 8 `ranking.idfExponent`, 9 the codes an
     /// article's symptoms quote (`quoted`), 10 the words the customer says did not happen
-    /// (`ranking.negations`), 11 the bonus of the query's adjacent words (`ranking.pairTitle`).
+    /// (`ranking.negations`), 11 the bonus of the query's adjacent words (`ranking.pairTitle`), 12
+    /// where the customer already looked, before the words that say so (`ranking.negationsBefore`).
     public var version = SearchIndex.format
-    public static let format = 11
+    public static let format = 12
     public var site: Site
     /// The ranking's numbers, for the browser to rank with.
     public var ranking = SearchRanking.standard

@@ -51,6 +51,11 @@ public struct SearchRanking: Sendable, Equatable {
         "don't get", "dont get", "doesn't get", "doesnt get", "didn't get", "didnt get", "not even",
     ]
     public var negationFillers = ["a", "an", "any", "the"]
+    /// Where the customer already looked, in Chinese, comes before what says so
+    /// (不明文件夹也翻过了, 收件箱和不明文件夹里都找不到): these negate the characters before them, back to
+    /// punctuation or a space and at most `lookBack` of them. Empty outside Chinese.
+    public var negationsBefore: [String] = []
+    public var lookBack = 8
     /// Added when the whole query occurs in the title, a symptom or the body.
     public var phraseTitle = 8.0
     public var phraseSymptom = 6.0
@@ -110,6 +115,10 @@ public struct SearchRanking: Sendable, Equatable {
             stopWords += ChineseQuantityWords.words.filter { !ChineseCommonWords.words.contains($0) }
             // "also not": an aside on what the other side did not see (他那边也没收到退信)
             negations += ["也没", "也没有", "也没收到", "也没有收到", "也没看到", "也没提示", "也没报", "也没见到", "也没接到"]
+            negationsBefore = [
+                "也翻过", "也翻了", "也是空的", "都找不到", "也找不到", "里也没有", "也看过", "也看了", "也查过",
+                "也查了", "也找过", "也找了", "都翻过", "都翻了", "都看过", "都看了", "都查过", "都查了",
+            ]
             // The sounds are those of simplified characters (GB 2312): not for a traditional site.
             homophones = !subtags.contains { ["hant", "tw", "hk", "mo"].contains($0) }
         }
@@ -160,6 +169,8 @@ public struct SearchRanking: Sendable, Equatable {
         negationList.strings(negations)
         var fillers = JSONBuffer(scriptSafe: out.scriptSafe)
         fillers.strings(negationFillers)
+        var before = JSONBuffer(scriptSafe: out.scriptSafe)
+        before.strings(negationsBefore)
         let members: [(String, [UInt8])] = [
             ("b", Self.number(b)), ("codeHit", Self.number(codeHit)), ("denseShare", Self.number(Double(denseShare))),
             (
@@ -170,9 +181,11 @@ public struct SearchRanking: Sendable, Equatable {
                             separator: ",") + "}").utf8)
             ),
             ("homophones", Array((homophones ? "true" : "false").utf8)), ("idfExponent", Self.number(idfExponent)),
-            ("k1", Self.number(k1)), ("messageBoost", Self.number(messageBoost)),
+            ("k1", Self.number(k1)), ("lookBack", Self.number(Double(lookBack))),
+            ("messageBoost", Self.number(messageBoost)),
             ("minimumShare", Self.number(minimumShare)), ("negatedFactor", Self.number(negatedFactor)),
             ("negationFillers", fillers.bytes), ("negations", negationList.bytes),
+            ("negationsBefore", before.bytes),
             ("pairSymptom", Self.number(pairSymptom)), ("pairTitle", Self.number(pairTitle)),
             // (after pairTitle: the keys are in UTF-16 order, as JSONEncoder sorts them)
             ("pairless", pairless.bytes),
@@ -209,7 +222,9 @@ public struct SearchRanking: Sendable, Equatable {
 extension SearchRanking: Codable {
     private enum Keys: String, CodingKey {
         case b, codeHit, denseShare, fields, homophones, idfExponent, k1, messageBoost, minimumShare, passage,
-            passageMinimum, negatedFactor, negations, negationFillers, pairSymptom, pairTitle, pairless
+            passageMinimum, negatedFactor, negations, negationFillers, negationsBefore, lookBack, pairSymptom,
+            pairTitle,
+            pairless
         case phraseBody, phraseCandidates
         case phraseSymptom, phraseTitle, prefixMaximumWords, prefixMinimum, quoteMinimum, stopCharacters, stopFactor
         case stopWords
@@ -257,6 +272,8 @@ extension SearchRanking: Codable {
         negatedFactor = try container.decode(Double.self, forKey: .negatedFactor)
         negations = try container.decode([String].self, forKey: .negations)
         negationFillers = try container.decode([String].self, forKey: .negationFillers)
+        negationsBefore = try container.decode([String].self, forKey: .negationsBefore)
+        lookBack = try container.decode(Int.self, forKey: .lookBack)
         readStopTerms = try container.decode([String].self, forKey: .stopWords)
         stopCharacters = try container.decode(String.self, forKey: .stopCharacters)
         homophones = try container.decode(Bool.self, forKey: .homophones)
@@ -299,6 +316,8 @@ extension SearchRanking: Codable {
         try container.encode(negatedFactor, forKey: .negatedFactor)
         try container.encode(negations, forKey: .negations)
         try container.encode(negationFillers, forKey: .negationFillers)
+        try container.encode(negationsBefore, forKey: .negationsBefore)
+        try container.encode(lookBack, forKey: .lookBack)
         try container.encode(stopTerms, forKey: .stopWords)
         try container.encode(stopCharacters, forKey: .stopCharacters)
         try container.encode(homophones, forKey: .homophones)
