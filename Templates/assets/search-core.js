@@ -709,7 +709,8 @@
       if (!cue) { i++; continue; }
       var start = i;
       for (var count = 0; start > 0 && count < ranking.lookBack; count++) {
-        var width = start >= 2 && /[\uDC00-\uDFFF]/.test(s[start - 1]) && /[\uD800-\uDBFF]/.test(s[start - 2]) ? 2 : 1;
+        var low = s.charCodeAt(start - 1), high = start >= 2 ? s.charCodeAt(start - 2) : 0;
+        var width = low >= 0xDC00 && low <= 0xDFFF && high >= 0xD800 && high <= 0xDBFF ? 2 : 1;
         var cp = s.codePointAt(start - width);
         if (!isCJK(cp) && !isWordCP(cp)) break;
         start -= width;
@@ -1208,12 +1209,6 @@
   }
 
   /**
-   * Cuts the query into concepts: { weight, full: [[token]], half: [[token]], terms: [string], and, filled
-   * later, completions: [term], characters: [[term] per character searched alone], searched: [character] }.
-   * `full`/`half` are alternative phrases: a field matches a phrase when it has all its tokens.
-   * Prefix completions are added later, by expandPrefixes, once the words are loaded.
-   */
-  /**
    * A query is searched up to its first MAXIMUM_QUERY code points: a pasted page of text would
    * otherwise take seconds, most of it in the quoted-passage scan (Algolia cuts at 512
    * characters; a pasted bounce with its diagnostic lines fits in 2,000). Mirrored by
@@ -1233,6 +1228,12 @@
     return query.slice(0, end);
   }
 
+  /**
+   * Cuts the query into concepts: { weight, full: [[token]], half: [[token]], terms: [string], and, filled
+   * later, completions: [term], characters: [[term] per character searched alone], searched: [character] }.
+   * `full`/`half` are alternative phrases: a field matches a phrase when it has all its tokens.
+   * Prefix completions are added later, by expandPrefixes, once the words are loaded.
+   */
   function parseQuery(meta, query, options) {
     var raw = normalize(searchedPart(query));
     var norm = collapse(raw);

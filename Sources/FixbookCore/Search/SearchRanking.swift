@@ -222,9 +222,8 @@ public struct SearchRanking: Sendable, Equatable {
 extension SearchRanking: Codable {
     private enum Keys: String, CodingKey {
         case b, codeHit, denseShare, fields, homophones, idfExponent, k1, messageBoost, minimumShare, passage,
-            passageMinimum, negatedFactor, negations, negationFillers, negationsBefore, lookBack, pairSymptom,
-            pairTitle,
-            pairless
+            passageMinimum, negatedFactor, negations, negationFillers, pairSymptom, pairTitle, pairless
+        case negationsBefore, lookBack
         case phraseBody, phraseCandidates
         case phraseSymptom, phraseTitle, prefixMaximumWords, prefixMinimum, quoteMinimum, stopCharacters, stopFactor
         case stopWords
