@@ -519,7 +519,8 @@
       prefixMinimum: r.prefixMinimum,
       prefixMaximumWords: r.prefixMaximumWords, minimumShare: r.minimumShare,
       negatedFactor: r.negatedFactor, negations: prepareNegations(r.negations), negationFillers: (r.negationFillers || []).filter(Boolean),
-      negationsBefore: prepareNegations(r.negationsBefore), lookBack: r.lookBack
+      negationsBefore: prepareNegations(r.negationsBefore), lookBack: r.lookBack,
+      maximumQueryLength: r.maximumQueryLength
     };
   }
 
@@ -1209,20 +1210,16 @@
   }
 
   /**
-   * A query is searched up to its first MAXIMUM_QUERY code points: a pasted page of text would
-   * otherwise take seconds, most of it in the quoted-passage scan (Algolia cuts at 512
-   * characters; a pasted bounce with its diagnostic lines fits in 2,000). Mirrored by
-   * SearchEngine.maximumQueryLength and searchedPart in SearchEngine.swift.
+   * The part of `query` that is searched: its first ranking.maximumQueryLength code points (a
+   * pasted page of text would otherwise take seconds; SearchRanking.searchedPart).
    */
-  var MAXIMUM_QUERY = 2000;
-
-  /** The part of `query` that is searched: its first MAXIMUM_QUERY code points. */
-  function searchedPart(query) {
+  function searchedPart(ranking, query) {
+    var maximum = ranking.maximumQueryLength;
     query = String(query == null ? '' : query);
     // (a UTF-16 length within the limit holds no more code points than that)
-    if (query.length <= MAXIMUM_QUERY) return query;
+    if (query.length <= maximum) return query;
     var end = 0;
-    for (var count = 0; count < MAXIMUM_QUERY && end < query.length; count++) {
+    for (var count = 0; count < maximum && end < query.length; count++) {
       end += query.codePointAt(end) > 0xFFFF ? 2 : 1;
     }
     return query.slice(0, end);
@@ -1235,7 +1232,7 @@
    * Prefix completions are added later, by expandPrefixes, once the words are loaded.
    */
   function parseQuery(meta, query, options) {
-    var raw = normalize(searchedPart(query));
+    var raw = normalize(searchedPart(meta.ranking, query));
     var norm = collapse(raw);
     var typing = !(options && options.prefix === false) && !/\s$/.test(raw);
     var allTokens = tokenizeNormalized(norm);
@@ -2255,8 +2252,7 @@
     parseQuery: function (store, query, options) { return parseQuery(store.meta, query, options); },
     search: search,
     runSearch: runSearch,
-    searchedPart: searchedPart,
-    MAXIMUM_QUERY: MAXIMUM_QUERY,
+    searchedPart: function (store, query) { return searchedPart(store.meta.ranking, query); },
     fillResults: fillResults,
     highlightRanges: highlightRanges,
     snippet: snippet,

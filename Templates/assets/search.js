@@ -328,8 +328,8 @@
           instead.appendChild(typed);
           noticeEl.appendChild(instead);
         }
-        if (state.query && core.searchedPart(state.query) !== state.query) {
-          var cut = el('p', 'search-cut', S.cut(core.MAXIMUM_QUERY));
+        if (state.query && store && core.searchedPart(store, state.query) !== state.query) {
+          var cut = el('p', 'search-cut', S.cut(store.meta.ranking.maximumQueryLength));
           cut.setAttribute('data-search-cut', '');
           noticeEl.appendChild(cut);
         }

@@ -70,12 +70,13 @@ import Testing
     /// nothing, and a character outside the Basic Multilingual Plane counts once.
     @Test func aQueryIsSearchedUpToItsFirstTwoThousandCharacters() throws {
         let engine = try engine()
-        let padding = String(repeating: "x ", count: (SearchEngine.maximumQueryLength - 10) / 2)
+        let ranking = SearchRanking.standard
+        let padding = String(repeating: "x ", count: (ranking.maximumQueryLength - 10) / 2)
         #expect(engine.search(padding + "newsletter").first?.slug == "newsletter")
         #expect(engine.search(padding + "0123456789 newsletter").isEmpty)
-        let astral = String(repeating: "𠀀", count: SearchEngine.maximumQueryLength - 1)
-        #expect(SearchEngine.searchedPart(astral + "ab") == astral + "a")
-        #expect(SearchEngine.searchedPart("newsletter") == "newsletter")
+        let astral = String(repeating: "𠀀", count: ranking.maximumQueryLength - 1)
+        #expect(ranking.searchedPart(astral + "ab") == astral + "a")
+        #expect(ranking.searchedPart("newsletter") == "newsletter")
     }
 
     /// The rare word outweighs the common ones that the long generic article holds.

@@ -103,7 +103,7 @@ const syntheticRanking = {
   b: 0.75, k1: 1.2, denseShare: 8, stopFactor: 0.2, idfExponent: 0.8, typoFactor: 0.5, typoOneEdit: 4, typoTwoEdits: 8, typoMaximumWords: 5,
   stopWords: ['the', 'is', 'not'], stopCharacters: '的了',
   codeHit: 1000, messageBoost: 200, minimumShare: 0.1, passage: 64, passageMinimum: 20, phraseBody: 2,
-  phraseCandidates: 20, phraseSymptom: 6, phraseTitle: 8, pairTitle: 8, pairSymptom: 8, prefixMaximumWords: 100, prefixMinimum: 2,
+  phraseCandidates: 20, maximumQueryLength: 2000, phraseSymptom: 6, phraseTitle: 8, pairTitle: 8, pairSymptom: 8, prefixMaximumWords: 100, prefixMinimum: 2,
   fields: { title: 10, symptoms: 8, tags: 5, codes: 5, headings: 3, summary: 2, body: 1 }
 };
 
@@ -277,16 +277,19 @@ test('a synonym is found in another form of its words, and a result lacking it s
 });
 
 test('a pasted page is searched up to its first 2,000 characters', { skip: skipRanking }, async () => {
-  const padding = 'x '.repeat((search.MAXIMUM_QUERY - 10) / 2);
+  const maximum = index.ranking.maximumQueryLength;
+  assert.equal(maximum, 2000);
+  const padding = 'x '.repeat((maximum - 10) / 2);
   for (const [, store] of stores) {
     assert.equal((await slugs(store, padding + '0x800CCC0F'))[0], 'outlook-0x800ccc0f-0x800ccc0e-connection-timeout');
     // the code past the limit is not searched: the answer is that of the text before it
     assert.deepEqual(await slugs(store, padding + '0123456789 0x800CCC0F'), await slugs(store, padding + '0123456789'));
   }
   // a character outside the Basic Multilingual Plane is one character, as in Swift
-  const astral = '𠀀'.repeat(search.MAXIMUM_QUERY - 1);
-  assert.equal(search.searchedPart(astral + 'ab'), astral + 'a');
-  assert.equal(search.searchedPart('0x800CCC0F'), '0x800CCC0F');
+  const store = stores[0][1];
+  const astral = '𠀀'.repeat(maximum - 1);
+  assert.equal(search.searchedPart(store, astral + 'ab'), astral + 'a');
+  assert.equal(search.searchedPart(store, '0x800CCC0F'), '0x800CCC0F');
 });
 
 test('what the customer says did not happen weighs little: no bounce is no bounce article', { skip: skipRanking || (!isEnglishSample && 'the English sample only') }, async () => {

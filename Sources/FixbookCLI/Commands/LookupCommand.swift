@@ -59,7 +59,8 @@ struct LookupCommand: ParsableCommand {
                         ? " (fixbook.yml lists no languages)" : "; use one of \(tags.joined(separator: ", "))"))
         }
         let kb = model.knowledgeBase
-        let engine = SearchEngine(index: SearchIndexBuilder.build(model))
+        let index = SearchIndexBuilder.build(model)
+        let engine = SearchEngine(index: index)
         func answers(_ text: String) -> [Answer] { answer(text).answers }
         func answer(_ text: String) -> (answers: [Answer], corrections: [SearchEngine.Correction]) {
             let found = engine.answer(text, limit: max(1, limit))
@@ -88,8 +89,9 @@ struct LookupCommand: ParsableCommand {
                 print("no article matches '\(text)'; contact \(kb.config.support)")
                 throw ContentErrors()
             }
-            if SearchEngine.searchedPart(text) != text {
-                print("searched the first \(SearchEngine.maximumQueryLength) characters of the query\n")
+            let ranking = index.ranking
+            if ranking.searchedPart(text) != text {
+                print("searched the first \(ranking.maximumQueryLength) characters of the query\n")
             }
             if !corrections.isEmpty { print("showing results for '\(Self.corrected(text, corrections))'\n") }
             let output = kb.config.output

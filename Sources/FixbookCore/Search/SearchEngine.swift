@@ -143,19 +143,6 @@ public struct SearchEngine: Sendable {
 
     // MARK: - Query
 
-    /// A query is searched up to its first `maximumQueryLength` Unicode scalars: a pasted page of
-    /// text would otherwise take seconds, most of it in the quoted-passage scan (Algolia cuts at
-    /// 512 characters; a pasted bounce with its diagnostic lines fits in 2,000). Mirrored by
-    /// `MAXIMUM_QUERY` in `search-core.js`.
-    public static let maximumQueryLength = 2000
-
-    /// The part of `query` that is searched: its first `maximumQueryLength` Unicode scalars.
-    public static func searchedPart(_ query: String) -> String {
-        let scalars = query.unicodeScalars
-        guard scalars.count > maximumQueryLength else { return query }
-        return String(String.UnicodeScalarView(scalars.prefix(maximumQueryLength)))
-    }
-
     private struct Concept {
         var full: [[String]]
         var half: [[String]]
@@ -186,7 +173,7 @@ public struct SearchEngine: Sendable {
     }
 
     private func parse(_ query: String, typing allowPrefix: Bool) -> ParsedQuery {
-        let raw = SearchTokenizer.normalize(Self.searchedPart(query))
+        let raw = SearchTokenizer.normalize(ranking.searchedPart(query))
         let norm = CodeNormalizer.collapseWhitespace(raw)
         let scalars = Array(norm.unicodeScalars)
         let typing = allowPrefix && !(raw.unicodeScalars.last.map { Character($0).isWhitespace } ?? false)

@@ -56,6 +56,10 @@ public struct SearchRanking: Sendable, Equatable {
     /// punctuation or a space and at most `lookBack` of them. Empty outside Chinese.
     public var negationsBefore: [String] = []
     public var lookBack = 8
+    /// A query is searched up to its first this many Unicode scalars (`searchedPart`): a pasted
+    /// page of text would otherwise take seconds, most of it in the quoted-passage scan (Algolia
+    /// cuts at 512 characters; a pasted bounce with its diagnostic lines fits in 2,000).
+    public var maximumQueryLength = 2000
     /// Added when the whole query occurs in the title, a symptom or the body.
     public var phraseTitle = 8.0
     public var phraseSymptom = 6.0
@@ -146,6 +150,13 @@ public struct SearchRanking: Sendable, Equatable {
     }
     private var readPairlessTerms: [String]?
 
+    /// The part of `query` that is searched: its first `maximumQueryLength` Unicode scalars.
+    public func searchedPart(_ query: String) -> String {
+        let scalars = query.unicodeScalars
+        guard scalars.count > maximumQueryLength else { return query }
+        return String(String.UnicodeScalarView(scalars.prefix(maximumQueryLength)))
+    }
+
     /// Whether `term` is a stop word or a CJK term with a function character.
     func isStop(_ term: String, stopTerms: Set<String>) -> Bool {
         if stopTerms.contains(term) { return true }
@@ -182,6 +193,7 @@ public struct SearchRanking: Sendable, Equatable {
             ),
             ("homophones", Array((homophones ? "true" : "false").utf8)), ("idfExponent", Self.number(idfExponent)),
             ("k1", Self.number(k1)), ("lookBack", Self.number(Double(lookBack))),
+            ("maximumQueryLength", Self.number(Double(maximumQueryLength))),
             ("messageBoost", Self.number(messageBoost)),
             ("minimumShare", Self.number(minimumShare)), ("negatedFactor", Self.number(negatedFactor)),
             ("negationFillers", fillers.bytes), ("negations", negationList.bytes),
@@ -223,7 +235,7 @@ extension SearchRanking: Codable {
     private enum Keys: String, CodingKey {
         case b, codeHit, denseShare, fields, homophones, idfExponent, k1, messageBoost, minimumShare, passage,
             passageMinimum, negatedFactor, negations, negationFillers, pairSymptom, pairTitle, pairless
-        case negationsBefore, lookBack
+        case negationsBefore, lookBack, maximumQueryLength
         case phraseBody, phraseCandidates
         case phraseSymptom, phraseTitle, prefixMaximumWords, prefixMinimum, quoteMinimum, stopCharacters, stopFactor
         case stopWords
@@ -273,6 +285,7 @@ extension SearchRanking: Codable {
         negationFillers = try container.decode([String].self, forKey: .negationFillers)
         negationsBefore = try container.decode([String].self, forKey: .negationsBefore)
         lookBack = try container.decode(Int.self, forKey: .lookBack)
+        maximumQueryLength = try container.decode(Int.self, forKey: .maximumQueryLength)
         readStopTerms = try container.decode([String].self, forKey: .stopWords)
         stopCharacters = try container.decode(String.self, forKey: .stopCharacters)
         homophones = try container.decode(Bool.self, forKey: .homophones)
@@ -317,6 +330,7 @@ extension SearchRanking: Codable {
         try container.encode(negationFillers, forKey: .negationFillers)
         try container.encode(negationsBefore, forKey: .negationsBefore)
         try container.encode(lookBack, forKey: .lookBack)
+        try container.encode(maximumQueryLength, forKey: .maximumQueryLength)
         try container.encode(stopTerms, forKey: .stopWords)
         try container.encode(stopCharacters, forKey: .stopCharacters)
         try container.encode(homophones, forKey: .homophones)
