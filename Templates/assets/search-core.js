@@ -43,8 +43,9 @@
  *    - "n't" → the word before and "not" (won't → will not, can't → can not, shan't → shall
  *      not, ain't → is not); 'll 're 've 'm 'd → the word and will, are, have, am, would; 's →
  *      the word; other apostrophes are dropped (o'clock → oclock);
- *    - without apostrophe: aint arent cannot cant couldnt didnt doesnt dont hadnt hasnt havent
- *      isnt shouldnt wasnt werent wont wouldnt → the word and "not";
+ *    - without apostrophe, or misspelled: aint arent arnt cannot cant couldnt didint didnt
+ *      doesent doesnt dont dosent dosnt hadnt hasnt havent havnt isnt shouldnt wasent wasnt
+ *      werent wont wouldnt → the word and "not";
  *    - each resulting word is stemmed with the Snowball English stemmer (search-stemmer.js;
  *      Tests/Fixtures/search/stemmer-vectors.json): printing → print.
  *    A size typed against its number (digits, at most one decimal point, then k kb kib m mb mib
@@ -323,8 +324,9 @@
 
   // Contractions (SearchTerms.swift holds the same tables).
   var NEGATIONS = {
-    aint: 'is', arent: 'are', cannot: 'can', cant: 'can', couldnt: 'could', didnt: 'did', doesnt: 'does',
-    dont: 'do', hadnt: 'had', hasnt: 'has', havent: 'have', isnt: 'is', shouldnt: 'should', wasnt: 'was',
+    aint: 'is', arent: 'are', arnt: 'are', cannot: 'can', cant: 'can', couldnt: 'could', didint: 'did',
+    didnt: 'did', doesent: 'does', doesnt: 'does', dont: 'do', dosent: 'does', dosnt: 'does', hadnt: 'had',
+    hasnt: 'has', havent: 'have', havnt: 'have', isnt: 'is', shouldnt: 'should', wasent: 'was', wasnt: 'was',
     werent: 'were', wont: 'will', wouldnt: 'would'
   };
   var NEGATED_STEMS = { wo: 'will', ca: 'can', sha: 'shall', ai: 'is' };

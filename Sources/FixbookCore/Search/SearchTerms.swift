@@ -3,11 +3,14 @@
 /// words stemmed (`printing` → print); any other word stays as it is. Mirrored by `foldWord` in
 /// `Templates/assets/search-core.js`; the tokenizer vectors keep the two in step.
 enum SearchTerms {
-    /// Contractions typed without their apostrophe, with the word they stand for before "not".
+    /// Contractions typed without their apostrophe, and their common misspellings (`dosent`,
+    /// `arnt`: a misspelled contraction is no word the typo correction could find), with the word
+    /// they stand for before "not".
     static let negations: [String: String] = [
-        "aint": "is", "arent": "are", "cannot": "can", "cant": "can", "couldnt": "could", "didnt": "did",
-        "doesnt": "does", "dont": "do", "hadnt": "had", "hasnt": "has", "havent": "have", "isnt": "is",
-        "shouldnt": "should", "wasnt": "was", "werent": "were", "wont": "will", "wouldnt": "would",
+        "aint": "is", "arent": "are", "arnt": "are", "cannot": "can", "cant": "can", "couldnt": "could",
+        "didint": "did", "didnt": "did", "doesent": "does", "doesnt": "does", "dont": "do", "dosent": "does",
+        "dosnt": "does", "hadnt": "had", "hasnt": "has", "havent": "have", "havnt": "have", "isnt": "is",
+        "shouldnt": "should", "wasent": "was", "wasnt": "was", "werent": "were", "wont": "will", "wouldnt": "would",
     ]
 
     /// The words before `n't` that are not simply the stem: won't, can't, shan't, ain't.
