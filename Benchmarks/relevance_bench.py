@@ -12,7 +12,8 @@ typos of queries-zh-typos.yml, queries-zh-heldout*.yml) over its Chinese edition
 the queries whose corrections give exactly that. Each query names the slug a support
 engineer wants first (`expect`, or one of `also`), its `kind` and its half: `tune` or `heldout`.
 The queries were written before the ranking was tuned; the held-out half is never tuned on, and
---show-failures lists the failures of the tuning half only.
+--show-failures lists the failures of the tuning half only. After the table of sets comes the
+table of every set together, per half, and per half and kind of query.
 
 - lookup: `fixbook lookup --queries FILE --format json` (the Swift ranking);
 - browser: the built site opened from file:// in headless Chromium, each query run by the page's
@@ -171,23 +172,41 @@ def language_page(output, page, language):
     return output / chooser.group(1) / page if chooser else output / page
 
 
-def measure(queries, answers):
-    """Per half and overall: count, top-1, top-3, MRR (within the first 10), empty answers."""
+def count(row, rank, slugs):
+    """Adds one answered query, its expected article at `rank` (None: not in the first 10), to `row`."""
+    row["n"] += 1
+    row["top1"] += rank == 1
+    row["top3"] += rank is not None and rank <= 3
+    row["rr"] += 1 / rank if rank else 0
+    row["empty"] += not slugs
+
+
+def new_row():
+    return {"n": 0, "top1": 0, "top3": 0, "rr": 0.0, "empty": 0}
+
+
+def measure(queries, answers, totals=None):
+    """Per half and overall: count, top-1, top-3, MRR (within the first 10), empty answers; each
+    query also counted in `totals` under its half, and under its half and kind."""
     rows = {}
     failures = []
     for q, slugs in zip(queries, answers):
         right = [q["expect"]] + list(q.get("also") or [])
         rank = next((i + 1 for i, slug in enumerate(slugs) if slug in right), None)
         for half in (q["set"], "all"):
-            row = rows.setdefault(half, {"n": 0, "top1": 0, "top3": 0, "rr": 0.0, "empty": 0})
-            row["n"] += 1
-            row["top1"] += rank == 1
-            row["top3"] += rank is not None and rank <= 3
-            row["rr"] += 1 / rank if rank else 0
-            row["empty"] += not slugs
+            count(rows.setdefault(half, new_row()), rank, slugs)
+        if totals is not None:
+            count(totals.setdefault((q["set"], ""), new_row()), rank, slugs)
+            count(totals.setdefault((q["set"], q["kind"]), new_row()), rank, slugs)
         if rank != 1:
             failures.append((q, rank, slugs[:3]))
     return rows, failures
+
+
+def print_row(name, engine, half, row):
+    n = row["n"]
+    print(f"| {name} | {engine} | {half} | {n} | {row['top1']} ({100 * row['top1'] / n:.0f}%) "
+          f"| {row['top3']} ({100 * row['top3'] / n:.0f}%) | {row['rr'] / n:.3f} | {row['empty']} |")
 
 
 def main():
@@ -204,6 +223,7 @@ def main():
     print("|---|---|---|---:|---:|---:|---:|---:|")
     results = {}
     notes = []
+    totals = {engine: {} for engine in engines}
     for name, root, path, language in SETS:
         if args.sets and args.sets not in name:
             continue
@@ -224,16 +244,21 @@ def main():
                     notes.append(f"{name}: {right} of {len(meant)} queries searched as meant "
                                  f"(the page's \"showing results for\" equals `meant`)")
             results[(name, engine)] = answers
-            rows, failures = measure(queries, answers)
+            rows, failures = measure(queries, answers, totals[engine])
             for half in (h for h in ("tune", "heldout", "all") if h in rows):
-                row = rows[half]
-                n = row["n"]
-                print(f"| {name} | {engine} | {half} | {n} | {row['top1']} ({100 * row['top1'] / n:.0f}%) "
-                      f"| {row['top3']} ({100 * row['top3'] / n:.0f}%) | {row['rr'] / n:.3f} | {row['empty']} |")
+                print_row(name, engine, half, rows[half])
             if args.show_failures:
                 for q, rank, top in failures:
                     if q["set"] == "tune":
                         print(f"    miss [{q['kind']}] {q['query']!r}: expected {q['expect']} at {rank}, got {top}")
+    # Every set together, and by kind of query (symptom, partial, bounce, vague, typo…).
+    print()
+    print("| all sets | engine | half | n | top-1 | top-3 | MRR | empty |")
+    print("|---|---|---|---:|---:|---:|---:|---:|")
+    for engine in engines:
+        for (half, kind), row in sorted(totals[engine].items(), key=lambda item: (item[0][0] != "tune", item[0])):
+            print_row(kind or "all kinds", engine, half, row)
+    print()
     for note in notes:
         print(note)
     if len(engines) == 2:
