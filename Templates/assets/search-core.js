@@ -712,11 +712,10 @@
       if (!cue) { i++; continue; }
       var start = i;
       for (var count = 0; start > 0 && count < ranking.lookBack; count++) {
-        var low = s.charCodeAt(start - 1), high = start >= 2 ? s.charCodeAt(start - 2) : 0;
-        var width = low >= 0xDC00 && low <= 0xDFFF && high >= 0xD800 && high <= 0xDBFF ? 2 : 1;
-        var cp = s.codePointAt(start - width);
+        var previous = safeCut(s, start - 1);
+        var cp = s.codePointAt(previous);
         if (!isCJK(cp) && !isWordCP(cp)) break;
-        start -= width;
+        start = previous;
       }
       if (start < i) scopes.push([start, i]);
       i += cue.length;
