@@ -135,7 +135,10 @@
  *    one whose word is fewest edits from the typed word (a word beyond its limit counts 3),
  *    then one that is the typed word with a letter doubled or undoubled (realy → really, not
  *    relay; differByADoubledLetter), then the one whose term most articles
- *    hold, then the first by code units. Its score is multiplied by typoFactor. Only the first
+ *    hold, then the first by code units. A word that general English commonly uses (one of the
+ *    runs of assets/search/e/: router, wife, thai) is no misspelling and is searched as typed
+ *    (the memory store has no such words and corrects every word). Its score is multiplied by
+ *    typoFactor. Only the first
  *    typoMaximumWords such concepts are looked up. Not with options.correct === false ("search
  *    instead for").
  *    HOMOPHONES (ranking.homophones, a Chinese help center, split index only): then, in order, a
@@ -489,7 +492,7 @@
    * A theme copied by `fixbook init --with-theme` keeps its scripts while Fixbook moves on: an
    * index of another format is refused with IndexFormatError instead of being misread.
    */
-  var FORMAT = 12;
+  var FORMAT = 13;
 
   function IndexFormatError(found) {
     this.name = 'IndexFormatError';
@@ -908,6 +911,10 @@
       },
       words: function (prefix, max) { return wordsFrom(vocab, prefix, max); },
       ensureDictionary: function () { return resolved; },
+      // (how common English words are comes with the split index only: search-index.json
+      // corrects every word that no article holds)
+      ensureEnglish: function () { return resolved; },
+      isEnglishWord: function () { return false; },
       // (the words by sound come with the split index only: search-index.json does not correct by sound)
       homophones: function () { return Promise.resolve(null); },
       dictionary: function (prefix) {
@@ -1028,6 +1035,10 @@
     }
     // The dictionary of corrections, in runs (assets/search/w/N.js) with their first words.
     var wordKeys = (meta && meta.words) || [];
+    // The words that general English commonly uses, in runs (assets/search/e/N.js) with their first words.
+    var englishKeys = (meta && meta.english) || [];
+    var englishLoads = new Map();
+    var englishRuns = new Map();
     var dictionaryLoads = new Map();
     var homophones = null;
     var dictionaryRuns = new Map();
@@ -1041,6 +1052,26 @@
         dictionaryLoads.set(n, p);
       }
       return p;
+    }
+    function loadEnglish(n) {
+      var p = englishLoads.get(n);
+      if (!p) {
+        p = load('e/' + n).then(function (data) { englishRuns.set(n, data || {}); });
+        englishLoads.set(n, p);
+      }
+      return p;
+    }
+    /** The numbers of the runs of `keys` (their first words) that hold words starting with each of `prefixes`. */
+    function runsStartingWith(keys, prefixes) {
+      var wanted = new Set();
+      prefixes.forEach(function (p) {
+        var first = Math.max(0, runOf(keys, p));
+        for (var n = first; n < keys.length; n++) {
+          if (n > first && keys[n].slice(0, p.length) !== p) break;
+          wanted.add(n);
+        }
+      });
+      return Array.from(wanted);
     }
     function prefixWords(prefix, max) {
       var out = [];
@@ -1116,15 +1147,18 @@
       },
       /** Loads the dictionary runs that hold words starting with each of `prefixes`. */
       ensureDictionary: function (prefixes) {
+        return Promise.all(runsStartingWith(wordKeys, prefixes).map(loadDictionary));
+      },
+      /** Loads the run of common English words that would hold each of `words`. */
+      ensureEnglish: function (words) {
         var wanted = new Set();
-        prefixes.forEach(function (p) {
-          var first = Math.max(0, dictionaryShardOf(p));
-          for (var n = first; n < wordKeys.length; n++) {
-            if (n > first && wordKeys[n].slice(0, p.length) !== p) break;
-            wanted.add(n);
-          }
-        });
-        return Promise.all(Array.from(wanted).map(loadDictionary));
+        words.forEach(function (w) { if (runOf(englishKeys, w) >= 0) wanted.add(runOf(englishKeys, w)); });
+        return Promise.all(Array.from(wanted).map(loadEnglish));
+      },
+      /** Whether general English commonly uses `word`, once ensureEnglish loaded its run. */
+      isEnglishWord: function (word) {
+        var run = englishRuns.get(runOf(englishKeys, word));
+        return !!run && own(run, word);
       },
       dictionary: function (prefix) {
         var out = [];
@@ -1981,8 +2015,11 @@
       if (!wanted.length) return;
       var starts = [];
       wanted.forEach(function (c) { starts = starts.concat(typoPrefixes(c.word)); });
-      return store.ensureDictionary(starts).then(function () {
+      var typed = wanted.map(function (c) { return c.word; });
+      return Promise.all([store.ensureDictionary(starts), store.ensureEnglish(typed)]).then(function () {
         wanted.forEach(function (c) {
+          // (a word that English commonly uses is no misspelling: router is not route)
+          if (store.isEnglishWord(c.word)) return;
           var found = correction(store, c);
           if (!found) return;
           correctedTerms.set(c.full[0][0], found.term);

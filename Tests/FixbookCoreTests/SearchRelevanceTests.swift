@@ -135,6 +135,24 @@ import Testing
         #expect(engine.answer("attachmnet").corrections.map(\.corrected) == ["attachment"])
     }
 
+    /// A word that English commonly uses is spelled right even where no article says it: `router`
+    /// is no misspelling of route, `wife` none of widely, and the page must not say "Showing
+    /// results for route"; a misspelling that English hardly uses (`ruote`, `widly`) still is.
+    @Test func aWordThatEnglishCommonlyUsesIsNotCorrected() throws {
+        let engine = try Self.engine(
+            [
+                "Content/route.md": article("title: How mail is routed", body: "Each message takes a route.\n"),
+                "Content/widely.md": article("title: Widely used settings", body: "Used widely.\n"),
+            ], fillers: 8, "About a message")
+        #expect(engine.answer("router").corrections.isEmpty)
+        #expect(engine.answer("my wife").corrections.isEmpty)
+        #expect(engine.answer("ruote").corrections.map(\.corrected) == ["route"])
+        #expect(engine.answer("widly").corrections.map(\.corrected) == ["widely"])
+        #expect(EnglishWords.contains("router") && !EnglishWords.contains("recieve"))
+        // the browser's runs hold the same words
+        #expect(EnglishWords.runs.firstKeys.first == EnglishWords.sorted.first)
+    }
+
     /// A size typed against its number (25MB, 30M) is its number and its unit: it finds the
     /// article that gives a size as "50 MB", instead of an empty page.
     @Test func aSizeTypedAsOneWordMeetsTheArticlesSize() throws {

@@ -70,6 +70,20 @@ def check_split_index(site):
         assert min(data, key=lambda k: k.encode("utf-16-be")) == entry["shards"][number]
         keys += data
     assert sorted(k[1:] for k in keys if k.startswith("#")) == sorted(index["codes"])
+    # the words that English commonly uses, which are not corrected: runs in order from their first words
+    english = sorted((site / "assets" / "search" / "e").glob("*.js"), key=lambda p: int(p.stem))
+    assert len(english) == len(entry["english"]) > 1
+    words = []
+    for number, path in enumerate(english):
+        # (credited as the word list's licence asks, on the line before the data)
+        credit, run = path.read_text().split("\n", 1)
+        assert credit.startswith("/* Words: wordfreq by Robyn Speer, CC BY-SA 4.0") and credit.endswith("*/")
+        prefix = f'FixbookSearchData("e/{number}",'
+        assert run.startswith(prefix), path
+        data = json.loads(run[len(prefix):].rstrip().removesuffix(");"))
+        assert min(data) == entry["english"][number]
+        words += data
+    assert words == sorted(words) and "router" in words and "recieve" not in words
     documents = [script_data(site / "assets" / "search" / "d" / f"{n}.js", f'FixbookSearchData("d/{n}",')
                  for n in range(entry["documents"])]
     # numbered in ranking order (title, then slug), each as in search-index.json

@@ -127,7 +127,7 @@ function syntheticIndex(n) {
       codes: [{ code, key: code, system: 'windows-mail', message: phrase(10), url: `articles/${id}.html#fix` }], text: body
     });
   }
-  return { version: 12, ranking: syntheticRanking, site: { title: 't', language: 'zh-CN' }, synonyms: [['超时', '连接超时', 'timeout'], ['密码', '口令']], codes, articles };
+  return { version: 13, ranking: syntheticRanking, site: { title: 't', language: 'zh-CN' }, synonyms: [['超时', '连接超时', 'timeout'], ['密码', '口令']], codes, articles };
 }
 
 test('a query over 10,000 articles in memory', async () => {
@@ -341,6 +341,18 @@ test('a pasted bounce line finds the article that quotes it; the code alone, its
     assert.ok(bare.results.length >= 2);
     assert.ok(bare.results.every((r) => r.slug !== 'bounce-510-cannot-send-to-other-domain'), JSON.stringify(bare.results.map((r) => r.slug)));
   }
+});
+
+test('a word that English commonly uses is searched as typed', { skip: skipRanking || (!isEnglishSample && 'the English sample only') }, async () => {
+  // the articles say route and widely, not router and wife: no misspellings of them
+  const split = splitStore(outputDir).store;
+  for (const query of ['router', 'my wife']) {
+    assert.deepEqual((await search.runSearch(split, query)).corrections, [], query);
+  }
+  // a misspelling English hardly uses still is one
+  assert.deepEqual((await search.runSearch(split, 'recieve')).corrections, [{ typed: 'recieve', corrected: 'receive' }]);
+  // (search-index.json has no list of English words: the memory store corrects every word)
+  assert.deepEqual((await search.runSearch(search.memoryStore(index), 'router')).corrections, [{ typed: 'router', corrected: 'route' }]);
 });
 
 test('a swap of the second and third letters and a doubled letter are corrected', { skip: skipRanking || (!isEnglishSample && 'the English sample only') }, async () => {
@@ -557,11 +569,11 @@ test('parity on a generated knowledge base', { skip: skipParity || (paritySite ?
 test('an index of another format is refused, not misread', { skip: skipRanking }, () => {
   const older = Object.assign({}, index, { version: 1 });
   assert.throws(() => search.memoryStore(older), (error) => error instanceof search.IndexFormatError &&
-    /format 1, but this search script reads format 12/.test(error.message));
+    /format 1, but this search script reads format 13/.test(error.message));
   const withoutRanking = Object.assign({}, index);
   delete withoutRanking.ranking;
   assert.throws(() => search.memoryStore(withoutRanking), search.IndexFormatError);
-  assert.throws(() => search.shardStore({ version: 13, ranking: index.ranking }, () => Promise.resolve({})),
+  assert.throws(() => search.shardStore({ version: 14, ranking: index.ranking }, () => Promise.resolve({})),
     search.IndexFormatError);
 });
 

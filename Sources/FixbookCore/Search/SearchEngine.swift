@@ -367,7 +367,10 @@ public struct SearchEngine: Sendable {
                 isCorrectable(parsed.concepts[index])
             {
                 attempts += 1
-                if let correction = correct(parsed.concepts[index]) {
+                // (a word that English commonly uses is no misspelling: `router` is not route)
+                if !EnglishWords.contains(parsed.concepts[index].word ?? ""),
+                    let correction = correct(parsed.concepts[index])
+                {
                     correctedTerms[parsed.concepts[index].full[0][0]] = correction.term
                     parsed.concepts[index].full = [[correction.term]]
                     parsed.concepts[index].corrected = correction.word

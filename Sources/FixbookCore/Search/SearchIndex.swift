@@ -43,9 +43,11 @@ public struct SearchIndex: Codable, Sendable {
     /// typed against its number is its number and its unit, 8 `ranking.idfExponent`, 9 the codes an
     /// article's symptoms quote (`quoted`), 10 the words the customer says did not happen
     /// (`ranking.negations`), 11 the bonus of the query's adjacent words (`ranking.pairTitle`), 12
-    /// where the customer already looked, before the words that say so (`ranking.negationsBefore`).
+    /// where the customer already looked, before the words that say so (`ranking.negationsBefore`),
+    /// 13 no correction of a word that English commonly uses (`ranking.commonWord`, the runs of
+    /// `assets/search/e/` and their first words, `english` in the entry script).
     public var version = SearchIndex.format
-    public static let format = 12
+    public static let format = 13
     public var site: Site
     /// The ranking's numbers, for the browser to rank with.
     public var ranking = SearchRanking.standard

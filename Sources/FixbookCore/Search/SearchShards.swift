@@ -16,6 +16,8 @@
 ///   (`ChineseHomophones`) in a Chinese help center.
 /// - `assets/search/homophones.js`, in a Chinese help center: the common characters by sound, for
 ///   the browser to look a mistyped Chinese pair up by its sounds.
+/// - `assets/search/e/N.js` is a run of the words of general English with how common each is
+///   (`EnglishWords`), for the browser not to correct a word the customer spelled right.
 /// - `assets/search/d/N.js` is document N: the article as in `search-index.json`, for the
 ///   result list, its snippet and the phrase bonus.
 ///
@@ -43,6 +45,10 @@ enum SearchShards {
         if let homophones = homophonesScript(index) {
             try emit(OutputFile(path: homophonesPath, bytes: homophones))
             paths.append(homophonesPath)
+        }
+        for number in 0..<EnglishWords.runs.count {
+            try emit(OutputFile(path: EnglishWords.runs.path(number), bytes: EnglishWords.file(number)))
+            paths.append(EnglishWords.runs.path(number))
         }
         let meta = entryScript(index, ui: ui, shardKeys: shards.firstKeys, wordKeys: wordKeys)
         try emit(OutputFile(path: "assets/search-index.js", bytes: meta))
@@ -112,6 +118,8 @@ enum SearchShards {
         out.int(absentIDF)
         out.raw(",\"documents\":")
         out.int(index.articles.count)
+        out.raw(",\"english\":")
+        out.strings(EnglishWords.runs.firstKeys)
         out.raw(",\"exampleCode\":")
         out.string(codeKeys.first { $0.hasPrefix("0x") } ?? codeKeys.first ?? "")
         out.raw(",\"messageKeys\":")

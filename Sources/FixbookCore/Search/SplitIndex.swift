@@ -65,6 +65,9 @@ final class SplitIndex {
             files["assets/search/d/\(number).js"] = SearchShards.record(index.articles[article], number: number)
         }
         files[SearchShards.homophonesPath] = SearchShards.homophonesScript(index)
+        for number in 0..<EnglishWords.runs.count {
+            files[EnglishWords.runs.path(number)] = EnglishWords.file(number)
+        }
         files["assets/search-index.js"] = entryScript()
         files["search-index.json"] = json()
     }
