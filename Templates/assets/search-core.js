@@ -142,7 +142,7 @@
  *    typoMaximumWords such concepts are looked up. Not with options.correct === false ("search
  *    instead for").
  *    HOMOPHONES (ranking.homophones, a Chinese help center, split index only): then, in order, a
- *    concept that is one pair of common Chinese characters, matches nothing and has a character
+ *    concept that is one pair of common Chinese characters, no stop word (他们, 一下), matches nothing and has a character
  *    that no matching concept's full terms hold (nor an earlier
  *    corrected pair, as corrected or as typed: `covered`) is looked up by sound: the dictionary
  *    holds each pair of the articles that is a Chinese word (ChineseWordPairs.swift: jieba's
@@ -150,7 +150,12 @@
  *    assets/search/homophones.js: one or two sounds a character; every combination) and the
  *    pair itself. It is searched as the word under its sound keys that differs from it in
  *    exactly one character, not covered, whose term most articles hold (on a tie the first
- *    found, key by key), at typoFactor, and shown as a correction — unless the character
+ *    found, key by key), at typoFactor, and shown as a correction — unless the typed pair is
+ *    a word that Chinese commonly writes (its count in the runs of assets/search/z/, jieba's,
+ *    is not 0) and the word found's count times commonPairMargin exceeds it (老伴 is no typo of
+ *    老板; 外遇 is one of 外域), or the changed character makes a word of a count other than 0
+ *    with the character on its other side, as the concept before or after the pair holds it
+ *    (于十 of 关于十二月: 十二), or the character
  *    changed is its second and the next concept is such a pair that starts with that character
  *    and is corrected by changing it to a term at least as many articles hold (动结 → 冻结, not
  *    时动 → 时冻, in 暂时动结; but 附建 → 附件, not 建不 → 件不). Each looked-up pair counts
@@ -492,7 +497,7 @@
    * A theme copied by `fixbook init --with-theme` keeps its scripts while Fixbook moves on: an
    * index of another format is refused with IndexFormatError instead of being misread.
    */
-  var FORMAT = 13;
+  var FORMAT = 14;
 
   function IndexFormatError(found) {
     this.name = 'IndexFormatError';
@@ -525,7 +530,7 @@
       prefixMaximumWords: r.prefixMaximumWords, minimumShare: r.minimumShare,
       negatedFactor: r.negatedFactor, negations: prepareNegations(r.negations), negationFillers: (r.negationFillers || []).filter(Boolean),
       negationsBefore: prepareNegations(r.negationsBefore), lookBack: r.lookBack,
-      maximumQueryLength: r.maximumQueryLength
+      maximumQueryLength: r.maximumQueryLength, commonPairMargin: r.commonPairMargin
     };
   }
 
@@ -915,6 +920,8 @@
       // corrects every word that no article holds)
       ensureEnglish: function () { return resolved; },
       isEnglishWord: function () { return false; },
+      ensureChinese: function () { return resolved; },
+      chineseCount: function () { return 0; },
       // (the words by sound come with the split index only: search-index.json does not correct by sound)
       homophones: function () { return Promise.resolve(null); },
       dictionary: function (prefix) {
@@ -1039,6 +1046,11 @@
     var englishKeys = (meta && meta.english) || [];
     var englishLoads = new Map();
     var englishRuns = new Map();
+    // In a Chinese help center, the words of two characters with how often Chinese writes each,
+    // in runs (assets/search/z/N.js) with their first words.
+    var chineseKeys = (meta && meta.chinese) || [];
+    var chineseLoads = new Map();
+    var chineseRuns = new Map();
     var dictionaryLoads = new Map();
     var homophones = null;
     var dictionaryRuns = new Map();
@@ -1060,6 +1072,20 @@
         englishLoads.set(n, p);
       }
       return p;
+    }
+    function loadChinese(n) {
+      var p = chineseLoads.get(n);
+      if (!p) {
+        p = load('z/' + n).then(function (data) { chineseRuns.set(n, data || {}); });
+        chineseLoads.set(n, p);
+      }
+      return p;
+    }
+    /** The numbers of the runs of `keys` (their first words) that would hold each of `words`. */
+    function runsHolding(keys, words) {
+      var wanted = new Set();
+      words.forEach(function (w) { if (runOf(keys, w) >= 0) wanted.add(runOf(keys, w)); });
+      return Array.from(wanted);
     }
     /** The numbers of the runs of `keys` (their first words) that hold words starting with each of `prefixes`. */
     function runsStartingWith(keys, prefixes) {
@@ -1151,9 +1177,16 @@
       },
       /** Loads the run of common English words that would hold each of `words`. */
       ensureEnglish: function (words) {
-        var wanted = new Set();
-        words.forEach(function (w) { if (runOf(englishKeys, w) >= 0) wanted.add(runOf(englishKeys, w)); });
-        return Promise.all(Array.from(wanted).map(loadEnglish));
+        return Promise.all(runsHolding(englishKeys, words).map(loadEnglish));
+      },
+      /** Loads the run of Chinese words that would hold each of `words` (pairs of characters). */
+      ensureChinese: function (words) {
+        return Promise.all(runsHolding(chineseKeys, words).map(loadChinese));
+      },
+      /** How many times jieba's corpus writes `word` (0 under 10), once ensureChinese loaded its run. */
+      chineseCount: function (word) {
+        var run = chineseRuns.get(runOf(chineseKeys, word));
+        return run && own(run, word) ? run[word] : 0;
       },
       /** Whether general English commonly uses `word`, once ensureEnglish loaded its run. */
       isEnglishWord: function (word) {
@@ -2040,11 +2073,14 @@
       if (!ranking.homophones || (options && options.correct === false) || attempts >= max) return;
       var covered = coveredCharacters(store, q);
       var concepts = q.concepts;
-      /** The characters of concept c if it is a pair that matches nothing and holds one not covered. */
+      /**
+       * The characters of concept c if it is a pair that matches nothing, holds one not covered
+       * and is no stop word (他们, 一下: what a customer writes around the question).
+       */
       function unheldPair(c) {
         var chars = c && cjkCharacters(c);
         if (!chars || chars.length !== 2 || conceptMatches(store, c) ||
-          chars.every(function (ch) { return covered.has(ch); })) return null;
+          chars.every(function (ch) { return covered.has(ch); }) || ranking.stopWords.has(chars.join(''))) return null;
         return chars;
       }
       /** The typed pair of concept i and its sound keys, if it may be looked up (soundsLikePair). */
@@ -2056,15 +2092,43 @@
       if (!concepts.some(unheldPair)) return;
       return store.homophones().then(function (sounds) {
         if (!sounds) return;
+        /** The pair the changed character of pair i makes with the one on its other side (outerPair). */
+        function outerPair(i, changed, typed) {
+          var neighbour = concepts[changed === 0 ? i - 1 : i + 1];
+          var chars = neighbour && cjkCharacters(neighbour);
+          if (!chars || chars.length !== 2 || chars[changed === 0 ? 1 : 0] !== typed[changed]) return null;
+          return chars.join('');
+        }
+        /** The pairs of concepts i - 1 to i + 1, for their counts. */
+        function pairsAround(i) {
+          var out = [];
+          for (var j = i - 1; j <= i + 1; j++) {
+            var chars = concepts[j] && cjkCharacters(concepts[j]);
+            if (chars && chars.length === 2) out.push(chars.join(''));
+          }
+          return out;
+        }
         function step(i) {
           if (i >= concepts.length || attempts >= max) return store.ensureKeys(conceptTokens(q));
           var found = soundsLikePair(sounds, i);
           if (!found) return step(i + 1);
           var next = soundsLikePair(sounds, i + 1);
-          return store.ensureDictionary(found.keys.concat(next ? next.keys : [])).then(function () {
+          var best = null;
+          return Promise.all([store.ensureDictionary(found.keys.concat(next ? next.keys : [])),
+            store.ensureChinese(pairsAround(i))]).then(function () {
             attempts++;
-            var best = homophone(store, found.typed, found.keys, covered);
+            best = homophone(store, found.typed, found.keys, covered);
+            // (a pair that Chinese commonly writes needs the count of the word found too)
+            if (best && store.chineseCount(found.typed.join(''))) return store.ensureChinese([best.entry.term]);
+          }).then(function () {
             if (!best) return step(i + 1);
+            // A pair that Chinese commonly writes is no typo, unless the word found is a term of the
+            // trade that Chinese writes far less (外遇 → 外域, not 老伴 → 老板); nor is a pair whose
+            // changed character makes a common word with the one on its other side (于十 in 关于十二月).
+            var typedCount = store.chineseCount(found.typed.join(''));
+            if (typedCount && store.chineseCount(best.entry.term) * store.meta.ranking.commonPairMargin > typedCount) return step(i + 1);
+            var outer = outerPair(i, best.changed, found.typed);
+            if (outer && store.chineseCount(outer)) return step(i + 1);
             if (best.changed === 1 && next && next.typed[0] === found.typed[1]) {
               var ahead = homophone(store, next.typed, next.keys, covered);
               if (ahead && ahead.changed === 0 && ahead.entry.frequency >= best.entry.frequency) return step(i + 1);

@@ -242,6 +242,30 @@ import Testing
         #expect(isWord("安装") && isWord("弹窗") && !isWord("标右") && !isWord("人不"))
     }
 
+    /// A pair that Chinese commonly writes is no typo of a word of the same sounds (老伴 of 老板),
+    /// unless that one is a term of the trade that Chinese writes three times less (外遇 → 外域, 登陆 →
+    /// 登录); a stop word never is (他们 of 它们); nor is a pair whose changed character makes a
+    /// common word with the one on its other side (于十 of 关于十二月 sounds like 于是: 十 is of 十二).
+    @Test func aCommonChineseWordIsNoTypo() throws {
+        let site = try TemporarySite(
+            [
+                "fixbook.yml": "language: zh-CN\n",
+                "Content/a.md": article("title: 老板发来的信", body: "它们于是都到了。\n"),
+                "Content/b.md": article("title: 收不到外域邮件", body: "外域的信。\n"),
+            ], withTemplates: false)
+        defer { site.remove() }
+        let engine = SearchEngine(index: SearchIndexBuilder.build(SiteModel(try SiteLoader.load(root: site.root))))
+        #expect(engine.answer("老伴写的信").corrections.isEmpty)
+        #expect(engine.answer("他们写的信").corrections.isEmpty)
+        #expect(engine.answer("外遇邮件").corrections == [SearchEngine.Correction(typed: "外遇", corrected: "外域")])
+        #expect(engine.answer("关于十二月的信").corrections.isEmpty)
+        // the same changed character with no word on its other side is corrected (于十 → 于是)
+        #expect(engine.answer("关于十").corrections == [SearchEngine.Correction(typed: "于十", corrected: "于是")])
+        #expect(ChineseWords.count(of: "老伴") > 0 && ChineseWords.count(of: "外域") * 3 <= ChineseWords.count(of: "外遇"))
+        #expect(ChineseWords.count(of: "十二") > 0 && ChineseWords.count(of: "于十") == 0)
+        #expect(ChineseWords.runs.firstKeys.first == ChineseWords.sorted.first?.word)
+    }
+
     @Test func everyCommonCharacterHasOneOrTwoSounds() {
         let characters = ChineseHomophones.groups.flatMap(\.unicodeScalars)
         #expect(Set(characters).count == 3755)

@@ -84,6 +84,16 @@ def check_split_index(site):
         assert min(data) == entry["english"][number]
         words += data
     assert words == sorted(words) and "router" in words and "recieve" not in words
+    # in a Chinese help center, the words of two characters with their counts, for the corrections by sound
+    chinese = sorted((site / "assets" / "search" / "z").glob("*.js"), key=lambda p: int(p.stem))
+    assert len(chinese) == len(entry.get("chinese", []))
+    counts = {}
+    for number, path in enumerate(chinese):
+        data = script_data(path, f'FixbookSearchData("z/{number}",')
+        assert min(data) == entry["chinese"][number]
+        counts.update(data)
+    assert (not chinese) == (index["ranking"]["homophones"] is False)
+    assert not counts or (counts["老伴"] > 0 and "于十" not in counts)
     documents = [script_data(site / "assets" / "search" / "d" / f"{n}.js", f'FixbookSearchData("d/{n}",')
                  for n in range(entry["documents"])]
     # numbered in ranking order (title, then slug), each as in search-index.json

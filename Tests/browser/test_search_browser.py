@@ -149,12 +149,12 @@ def test_an_index_of_another_format_is_refused_on_the_page(driver, site, tmp_pat
     shutil.copytree(site, copy)
     entry = copy / "assets" / "search-index.js"
     text = entry.read_text(encoding="utf-8")
-    assert '"version":13,' in text
-    entry.write_text(text.replace('"version":13,', '"version":1,'), encoding="utf-8")
+    assert '"version":14,' in text
+    entry.write_text(text.replace('"version":14,', '"version":1,'), encoding="utf-8")
     driver.get(page_url(copy, "search.html", "?q=550"))
     status = driver.find_element(By.CSS_SELECTOR, "[data-search-status]")
     WebDriverWait(driver, 5).until(lambda d: status.text)
-    assert "search index format 1, but this search script reads format 13" in status.text
+    assert "search index format 1, but this search script reads format 14" in status.text
     assert "fixbook init --with-theme" in status.text
     assert not results(driver)
 
@@ -206,6 +206,20 @@ def test_a_word_that_english_commonly_uses_is_searched_as_typed(driver, english_
     WebDriverWait(driver, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-search-corrected]"))
     notice = driver.find_element(By.CSS_SELECTOR, "[data-search-corrected]")
     assert notice.text == "Showing results for five emails bounced", notice.text
+    assert_clean(driver)
+
+
+def test_a_word_that_chinese_commonly_writes_is_searched_as_typed(driver, site):
+    """老伴 sounds like the articles' 老板, but is a word: the page does not say it searched for
+    老板; 外遇 is a word too, but 外域, a term of the trade, is one Chinese writes far less."""
+    driver.get_log("browser")  # what earlier tests left
+    driver.get(page_url(site, "search.html", "?q=" + urllib.parse.quote("老伴在外地给我写的信")))
+    assert wait_for_results(driver)
+    assert not driver.find_elements(By.CSS_SELECTOR, "[data-search-corrected]")
+    driver.get(page_url(site, "search.html", "?q=" + urllib.parse.quote("收不到外遇邮件")))
+    WebDriverWait(driver, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-search-corrected]"))
+    notice = driver.find_element(By.CSS_SELECTOR, "[data-search-corrected]")
+    assert notice.text == "已显示“收不到外域邮件”的搜索结果", notice.text
     assert_clean(driver)
 
 

@@ -400,15 +400,38 @@ public struct SearchEngine: Sendable {
                 let pair = Self.cjkCharacters(parsed.concepts[index]), pair.count == 2,
                 case let typed = pair.map({ $0.unicodeScalars.first! }),
                 typed.contains(where: { !covered.contains($0) }),
+                // (a stop word is what a customer writes around the question: 他们 is no typo of 它们)
+                !stopTerms.contains(pair.joined()),
                 case let keys = ChineseHomophones.soundKeys(ofPair: pair.joined()), !keys.isEmpty
             else { return nil }
             return (typed, keys)
+        }
+        /// The pair the changed character of the pair at `index` makes with the character on its
+        /// other side, as the query's pair before or after it says: 十二 for 十 of 于十 in 关于十二月.
+        func outerPair(_ index: Int, changed: Int, typed: [Unicode.Scalar]) -> String? {
+            let neighbour = changed == 0 ? index - 1 : index + 1
+            guard parsed.concepts.indices.contains(neighbour),
+                let pair = Self.cjkCharacters(parsed.concepts[neighbour]), pair.count == 2,
+                pair[changed == 0 ? 1 : 0].unicodeScalars.first == typed[changed]
+            else { return nil }
+            return pair.joined()
         }
         for index in parsed.concepts.indices where correcting && ranking.homophones {
             guard attempts < ranking.typoMaximumWords, let found = soundsLikePair(index) else { continue }
             attempts += 1
             guard let (correction, changed) = homophone(of: found.typed, keys: found.keys, covered: covered)
             else { continue }
+            // A pair that Chinese commonly writes is no typo, unless the word found is a term of the
+            // trade that Chinese writes far less (外遇 → 外域, not 老伴 → 老板); nor is a pair whose
+            // changed character makes a common word with the one on its other side (于十 → 于是 in
+            // 关于十二月: 十 is of 十二).
+            let typedCount = ChineseWords.count(of: String(String.UnicodeScalarView(found.typed)))
+            if typedCount > 0, ChineseWords.count(of: correction.term) * ranking.commonPairMargin > typedCount {
+                continue
+            }
+            if let outer = outerPair(index, changed: changed, typed: found.typed), ChineseWords.count(of: outer) > 0 {
+                continue
+            }
             if changed == 1, let next = soundsLikePair(index + 1), next.typed[0] == found.typed[1],
                 let ahead = homophone(of: next.typed, keys: next.keys, covered: covered), ahead.changed == 0,
                 ahead.0.frequency >= correction.frequency

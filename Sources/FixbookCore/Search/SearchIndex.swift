@@ -45,9 +45,11 @@ public struct SearchIndex: Codable, Sendable {
     /// (`ranking.negations`), 11 the bonus of the query's adjacent words (`ranking.pairTitle`), 12
     /// where the customer already looked, before the words that say so (`ranking.negationsBefore`),
     /// 13 no correction of a word that English commonly uses (`ranking.commonWord`, the runs of
-    /// `assets/search/e/` and their first words, `english` in the entry script).
+    /// `assets/search/e/` and their first words, `english` in the entry script), 14 no correction
+    /// by sound of a pair that Chinese commonly writes or of one across two words
+    /// (`ranking.commonPairMargin`, the runs of `assets/search/z/`, `chinese` in the entry script).
     public var version = SearchIndex.format
-    public static let format = 13
+    public static let format = 14
     public var site: Site
     /// The ranking's numbers, for the browser to rank with.
     public var ranking = SearchRanking.standard

@@ -33,6 +33,10 @@ public struct SearchRanking: Sendable, Equatable {
     /// Whether a Chinese pair that no article holds is searched as a pair of the same sounds
     /// (`ChineseHomophones`): on in a Chinese help center, whose index then carries the sounds.
     public var homophones = false
+    /// A pair that Chinese commonly writes (`ChineseWords`: 老伴, 他们) is searched as the articles'
+    /// pair of the same sounds only when general Chinese writes that one this many times less: a
+    /// term of the help center's trade (外遇 → 外域, 克服 → 客服), not another everyday word (老板).
+    public var commonPairMargin = 3
     /// Added once per code key of the query that the article claims.
     public var codeHit = 1000.0
     /// Added, in proportion, when the rest of the query matches the message of a claimed code.
@@ -183,7 +187,9 @@ public struct SearchRanking: Sendable, Equatable {
         var before = JSONBuffer(scriptSafe: out.scriptSafe)
         before.strings(negationsBefore)
         let members: [(String, [UInt8])] = [
-            ("b", Self.number(b)), ("codeHit", Self.number(codeHit)), ("denseShare", Self.number(Double(denseShare))),
+            ("b", Self.number(b)), ("codeHit", Self.number(codeHit)),
+            ("commonPairMargin", Self.number(Double(commonPairMargin))),
+            ("denseShare", Self.number(Double(denseShare))),
             (
                 "fields",
                 Array(
@@ -233,7 +239,8 @@ public struct SearchRanking: Sendable, Equatable {
 /// stop words are read back as the terms the index holds.
 extension SearchRanking: Codable {
     private enum Keys: String, CodingKey {
-        case b, codeHit, denseShare, fields, homophones, idfExponent, k1, messageBoost, minimumShare, passage,
+        case b, codeHit, commonPairMargin, denseShare, fields, homophones, idfExponent, k1, messageBoost, minimumShare,
+            passage,
             passageMinimum, negatedFactor, negations, negationFillers, pairSymptom, pairTitle, pairless
         case negationsBefore, lookBack, maximumQueryLength
         case phraseBody, phraseCandidates
@@ -289,6 +296,7 @@ extension SearchRanking: Codable {
         readStopTerms = try container.decode([String].self, forKey: .stopWords)
         stopCharacters = try container.decode(String.self, forKey: .stopCharacters)
         homophones = try container.decode(Bool.self, forKey: .homophones)
+        commonPairMargin = try container.decode(Int.self, forKey: .commonPairMargin)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -334,5 +342,6 @@ extension SearchRanking: Codable {
         try container.encode(stopTerms, forKey: .stopWords)
         try container.encode(stopCharacters, forKey: .stopCharacters)
         try container.encode(homophones, forKey: .homophones)
+        try container.encode(commonPairMargin, forKey: .commonPairMargin)
     }
 }

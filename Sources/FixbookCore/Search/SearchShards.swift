@@ -16,8 +16,10 @@
 ///   (`ChineseHomophones`) in a Chinese help center.
 /// - `assets/search/homophones.js`, in a Chinese help center: the common characters by sound, for
 ///   the browser to look a mistyped Chinese pair up by its sounds.
-/// - `assets/search/e/N.js` is a run of the words of general English with how common each is
-///   (`EnglishWords`), for the browser not to correct a word the customer spelled right.
+/// - `assets/search/e/N.js` is a run of the words that general English commonly uses
+///   (`EnglishWords`), for the browser not to correct a word the customer spelled right; in a
+///   Chinese help center, `assets/search/z/N.js` a run of the words of two Chinese characters with
+///   how often Chinese writes each (`ChineseWords`), for the corrections by sound.
 /// - `assets/search/d/N.js` is document N: the article as in `search-index.json`, for the
 ///   result list, its snippet and the phrase bonus.
 ///
@@ -49,6 +51,12 @@ enum SearchShards {
         for number in 0..<EnglishWords.runs.count {
             try emit(OutputFile(path: EnglishWords.runs.path(number), bytes: EnglishWords.file(number)))
             paths.append(EnglishWords.runs.path(number))
+        }
+        if index.ranking.homophones {
+            for number in 0..<ChineseWords.runs.count {
+                try emit(OutputFile(path: ChineseWords.runs.path(number), bytes: ChineseWords.runs.file(number)))
+                paths.append(ChineseWords.runs.path(number))
+            }
         }
         let meta = entryScript(index, ui: ui, shardKeys: shards.firstKeys, wordKeys: wordKeys)
         try emit(OutputFile(path: "assets/search-index.js", bytes: meta))
@@ -118,6 +126,10 @@ enum SearchShards {
         out.int(absentIDF)
         out.raw(",\"documents\":")
         out.int(index.articles.count)
+        if index.ranking.homophones {
+            out.raw(",\"chinese\":")
+            out.strings(ChineseWords.runs.firstKeys)
+        }
         out.raw(",\"english\":")
         out.strings(EnglishWords.runs.firstKeys)
         out.raw(",\"exampleCode\":")

@@ -68,6 +68,11 @@ final class SplitIndex {
         for number in 0..<EnglishWords.runs.count {
             files[EnglishWords.runs.path(number)] = EnglishWords.file(number)
         }
+        if index.ranking.homophones {
+            for number in 0..<ChineseWords.runs.count {
+                files[ChineseWords.runs.path(number)] = ChineseWords.runs.file(number)
+            }
+        }
         files["assets/search-index.js"] = entryScript()
         files["search-index.json"] = json()
     }
