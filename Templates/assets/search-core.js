@@ -1042,15 +1042,11 @@
     }
     // The dictionary of corrections, in runs (assets/search/w/N.js) with their first words.
     var wordKeys = (meta && meta.words) || [];
-    // The words that general English commonly uses, in runs (assets/search/e/N.js) with their first words.
-    var englishKeys = (meta && meta.english) || [];
-    var englishLoads = new Map();
-    var englishRuns = new Map();
-    // In a Chinese help center, the words of two characters with how often Chinese writes each,
-    // in runs (assets/search/z/N.js) with their first words.
-    var chineseKeys = (meta && meta.chinese) || [];
-    var chineseLoads = new Map();
-    var chineseRuns = new Map();
+    // The words that general English commonly uses, in runs (assets/search/e/N.js) with their
+    // first words; in a Chinese help center, the words of two characters with how often Chinese
+    // writes each (assets/search/z/N.js).
+    var english = wordList('e', (meta && meta.english) || []);
+    var chinese = wordList('z', (meta && meta.chinese) || []);
     var dictionaryLoads = new Map();
     var homophones = null;
     var dictionaryRuns = new Map();
@@ -1065,27 +1061,24 @@
       }
       return p;
     }
-    function loadEnglish(n) {
-      var p = englishLoads.get(n);
-      if (!p) {
-        p = load('e/' + n).then(function (data) { englishRuns.set(n, data || {}); });
-        englishLoads.set(n, p);
-      }
-      return p;
-    }
-    function loadChinese(n) {
-      var p = chineseLoads.get(n);
-      if (!p) {
-        p = load('z/' + n).then(function (data) { chineseRuns.set(n, data || {}); });
-        chineseLoads.set(n, p);
-      }
-      return p;
-    }
-    /** The numbers of the runs of `keys` (their first words) that would hold each of `words`. */
-    function runsHolding(keys, words) {
-      var wanted = new Set();
-      words.forEach(function (w) { if (runOf(keys, w) >= 0) wanted.add(runOf(keys, w)); });
-      return Array.from(wanted);
+    /** A word list in runs of `folder` with their first words `keys`: each run loads once, when a word it would hold is asked for. */
+    function wordList(folder, keys) {
+      var loads = new Map(), runs = new Map();
+      return {
+        ensure: function (words) {
+          var wanted = new Set();
+          words.forEach(function (w) { if (runOf(keys, w) >= 0) wanted.add(runOf(keys, w)); });
+          return Promise.all(Array.from(wanted).map(function (n) {
+            if (!loads.has(n)) loads.set(n, load(folder + '/' + n).then(function (data) { runs.set(n, data || {}); }));
+            return loads.get(n);
+          }));
+        },
+        /** The value of `word` once its run is loaded, or undefined. */
+        value: function (word) {
+          var run = runs.get(runOf(keys, word));
+          return run && own(run, word) ? run[word] : undefined;
+        }
+      };
     }
     /** The numbers of the runs of `keys` (their first words) that hold words starting with each of `prefixes`. */
     function runsStartingWith(keys, prefixes) {
@@ -1176,23 +1169,13 @@
         return Promise.all(runsStartingWith(wordKeys, prefixes).map(loadDictionary));
       },
       /** Loads the run of common English words that would hold each of `words`. */
-      ensureEnglish: function (words) {
-        return Promise.all(runsHolding(englishKeys, words).map(loadEnglish));
-      },
-      /** Loads the run of Chinese words that would hold each of `words` (pairs of characters). */
-      ensureChinese: function (words) {
-        return Promise.all(runsHolding(chineseKeys, words).map(loadChinese));
-      },
-      /** How many times jieba's corpus writes `word` (0 under 10), once ensureChinese loaded its run. */
-      chineseCount: function (word) {
-        var run = chineseRuns.get(runOf(chineseKeys, word));
-        return run && own(run, word) ? run[word] : 0;
-      },
+      ensureEnglish: english.ensure,
       /** Whether general English commonly uses `word`, once ensureEnglish loaded its run. */
-      isEnglishWord: function (word) {
-        var run = englishRuns.get(runOf(englishKeys, word));
-        return !!run && own(run, word);
-      },
+      isEnglishWord: function (word) { return english.value(word) !== undefined; },
+      /** Loads the run of Chinese words that would hold each of `words` (pairs of characters). */
+      ensureChinese: chinese.ensure,
+      /** How many times jieba's corpus writes `word` (0 under 10), once ensureChinese loaded its run. */
+      chineseCount: function (word) { return chinese.value(word) || 0; },
       dictionary: function (prefix) {
         var out = [];
         var first = Math.max(0, dictionaryShardOf(prefix));

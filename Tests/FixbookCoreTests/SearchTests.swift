@@ -215,17 +215,21 @@ import Testing
         #expect(corrected.isEmpty)
     }
 
+    /// The search of a Chinese help center of `files`.
+    static func chineseEngine(_ files: [String: String]) throws -> SearchEngine {
+        let site = try TemporarySite(
+            files.merging(["fixbook.yml": "language: zh-CN\n"]) { own, _ in own }, withTemplates: false)
+        defer { site.remove() }
+        return SearchEngine(index: SearchIndexBuilder.build(SiteModel(try SiteLoader.load(root: site.root))))
+    }
+
     /// A pair across two words is no typo, and no correction: 标邮 of 投标邮件 sounds like 标右 of
     /// 目标右边 but 标右 is no word (and the 邮 of 邮件, which matched, is not changed); nor is 读不.
     /// A word can be corrected into, though, even from a function character (乱吗 → 乱码).
     @Test func aPairAcrossWordsIsNotCorrectedBySound() throws {
-        let site = try TemporarySite(
-            [
-                "fixbook.yml": "language: zh-CN\n",
-                "Content/a.md": article("title: 邮件的目标右边", body: "读不出来。帐户暂时冻结。时冻。乱码。\n"),
-            ], withTemplates: false)
-        defer { site.remove() }
-        let engine = SearchEngine(index: SearchIndexBuilder.build(SiteModel(try SiteLoader.load(root: site.root))))
+        let engine = try Self.chineseEngine([
+            "Content/a.md": article("title: 邮件的目标右边", body: "读不出来。帐户暂时冻结。时冻。乱码。\n")
+        ])
         #expect(engine.answer("投标邮件").corrections.isEmpty)
         #expect(engine.answer("全都不出来").corrections.isEmpty)
         #expect(engine.answer("目表").corrections == [SearchEngine.Correction(typed: "目表", corrected: "目标")])
@@ -247,14 +251,10 @@ import Testing
     /// 登录); a stop word never is (他们 of 它们); nor is a pair whose changed character makes a
     /// common word with the one on its other side (于十 of 关于十二月 sounds like 于是: 十 is of 十二).
     @Test func aCommonChineseWordIsNoTypo() throws {
-        let site = try TemporarySite(
-            [
-                "fixbook.yml": "language: zh-CN\n",
-                "Content/a.md": article("title: 老板发来的信", body: "它们于是都到了。\n"),
-                "Content/b.md": article("title: 收不到外域邮件", body: "外域的信。\n"),
-            ], withTemplates: false)
-        defer { site.remove() }
-        let engine = SearchEngine(index: SearchIndexBuilder.build(SiteModel(try SiteLoader.load(root: site.root))))
+        let engine = try Self.chineseEngine([
+            "Content/a.md": article("title: 老板发来的信", body: "它们于是都到了。\n"),
+            "Content/b.md": article("title: 收不到外域邮件", body: "外域的信。\n"),
+        ])
         #expect(engine.answer("老伴写的信").corrections.isEmpty)
         #expect(engine.answer("他们写的信").corrections.isEmpty)
         #expect(engine.answer("外遇邮件").corrections == [SearchEngine.Correction(typed: "外遇", corrected: "外域")])

@@ -195,32 +195,30 @@ def test_misspelled_words_are_corrected_and_the_page_says_so(driver, english_sit
     assert_clean(driver)
 
 
-def test_a_word_that_english_commonly_uses_is_searched_as_typed(driver, english_site):
-    """`five` is no misspelling of `file`, which the articles hold: the page does not say it searched
-    for "file"; `emials` next to it is one, and only it is corrected."""
+def assert_searched_as_typed(driver, site, word, typo, notice):
+    """The page searches `word`, a real word no article holds, as typed and says nothing of it;
+    `typo` is corrected and the page says so with `notice`."""
     driver.get_log("browser")  # what earlier tests left
-    driver.get(page_url(english_site, "search.html", "?q=" + urllib.parse.quote("five emails bounced")))
+    driver.get(page_url(site, "search.html", "?q=" + urllib.parse.quote(word)))
     assert wait_for_results(driver)
     assert not driver.find_elements(By.CSS_SELECTOR, "[data-search-corrected]")
-    driver.get(page_url(english_site, "search.html", "?q=" + urllib.parse.quote("five emials bounced")))
+    driver.get(page_url(site, "search.html", "?q=" + urllib.parse.quote(typo)))
     WebDriverWait(driver, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-search-corrected]"))
-    notice = driver.find_element(By.CSS_SELECTOR, "[data-search-corrected]")
-    assert notice.text == "Showing results for five emails bounced", notice.text
+    shown = driver.find_element(By.CSS_SELECTOR, "[data-search-corrected]").text
+    assert shown == notice, shown
     assert_clean(driver)
+
+
+def test_a_word_that_english_commonly_uses_is_searched_as_typed(driver, english_site):
+    """`five` is no misspelling of `file`, which the articles hold; `emials` next to it is one."""
+    assert_searched_as_typed(driver, english_site, "five emails bounced", "five emials bounced",
+                             "Showing results for five emails bounced")
 
 
 def test_a_word_that_chinese_commonly_writes_is_searched_as_typed(driver, site):
-    """老伴 sounds like the articles' 老板, but is a word: the page does not say it searched for
-    老板; 外遇 is a word too, but 外域, a term of the trade, is one Chinese writes far less."""
-    driver.get_log("browser")  # what earlier tests left
-    driver.get(page_url(site, "search.html", "?q=" + urllib.parse.quote("老伴在外地给我写的信")))
-    assert wait_for_results(driver)
-    assert not driver.find_elements(By.CSS_SELECTOR, "[data-search-corrected]")
-    driver.get(page_url(site, "search.html", "?q=" + urllib.parse.quote("收不到外遇邮件")))
-    WebDriverWait(driver, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-search-corrected]"))
-    notice = driver.find_element(By.CSS_SELECTOR, "[data-search-corrected]")
-    assert notice.text == "已显示“收不到外域邮件”的搜索结果", notice.text
-    assert_clean(driver)
+    """老伴 sounds like the articles' 老板, but is a word; 外遇 is a word too, but 外域, a term of the
+    trade, is one Chinese writes far less."""
+    assert_searched_as_typed(driver, site, "老伴在外地给我写的信", "收不到外遇邮件", "已显示“收不到外域邮件”的搜索结果")
 
 
 def test_a_chinese_word_typed_by_sound_is_corrected_and_the_page_says_so(driver, site):
