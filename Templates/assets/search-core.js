@@ -1080,18 +1080,6 @@
         }
       };
     }
-    /** The numbers of the runs of `keys` (their first words) that hold words starting with each of `prefixes`. */
-    function runsStartingWith(keys, prefixes) {
-      var wanted = new Set();
-      prefixes.forEach(function (p) {
-        var first = Math.max(0, runOf(keys, p));
-        for (var n = first; n < keys.length; n++) {
-          if (n > first && keys[n].slice(0, p.length) !== p) break;
-          wanted.add(n);
-        }
-      });
-      return Array.from(wanted);
-    }
     function prefixWords(prefix, max) {
       var out = [];
       for (var n = Math.max(0, shardOf(prefix)); n < firstKeys.length && out.length < max; n++) {
@@ -1166,7 +1154,15 @@
       },
       /** Loads the dictionary runs that hold words starting with each of `prefixes`. */
       ensureDictionary: function (prefixes) {
-        return Promise.all(runsStartingWith(wordKeys, prefixes).map(loadDictionary));
+        var wanted = new Set();
+        prefixes.forEach(function (p) {
+          var first = Math.max(0, dictionaryShardOf(p));
+          for (var n = first; n < wordKeys.length; n++) {
+            if (n > first && wordKeys[n].slice(0, p.length) !== p) break;
+            wanted.add(n);
+          }
+        });
+        return Promise.all(Array.from(wanted).map(loadDictionary));
       },
       /** Loads the run of common English words that would hold each of `words`. */
       ensureEnglish: english.ensure,

@@ -48,15 +48,9 @@ enum SearchShards {
             try emit(OutputFile(path: homophonesPath, bytes: homophones))
             paths.append(homophonesPath)
         }
-        for number in 0..<EnglishWords.runs.count {
-            try emit(OutputFile(path: EnglishWords.runs.path(number), bytes: EnglishWords.file(number)))
-            paths.append(EnglishWords.runs.path(number))
-        }
-        if index.ranking.homophones {
-            for number in 0..<ChineseWords.runs.count {
-                try emit(OutputFile(path: ChineseWords.runs.path(number), bytes: ChineseWords.runs.file(number)))
-                paths.append(ChineseWords.runs.path(number))
-            }
+        for file in wordListFiles(index) {
+            try emit(OutputFile(path: file.path, bytes: file.bytes))
+            paths.append(file.path)
         }
         let meta = entryScript(index, ui: ui, shardKeys: shards.firstKeys, wordKeys: wordKeys)
         try emit(OutputFile(path: "assets/search-index.js", bytes: meta))
@@ -65,6 +59,17 @@ enum SearchShards {
     }
 
     static let homophonesPath = "assets/search/homophones.js"
+
+    /// The runs of the word lists that keep a word spelled right from being corrected: the common
+    /// English words and, in a Chinese help center, the Chinese words with their counts. The same
+    /// for every build of `index`'s language, so an edit never rewrites them.
+    static func wordListFiles(_ index: SearchIndex) -> [(path: String, bytes: [UInt8])] {
+        var files = (0..<EnglishWords.runs.count).map { (EnglishWords.runs.path($0), EnglishWords.file($0)) }
+        if index.ranking.homophones {
+            files += (0..<ChineseWords.runs.count).map { (ChineseWords.runs.path($0), ChineseWords.runs.file($0)) }
+        }
+        return files
+    }
 
     /// `assets/search/homophones.js`: the characters by sound, which the browser loads only to
     /// correct a Chinese pair that no article holds; nil unless the ranking corrects by sound.

@@ -65,14 +65,7 @@ final class SplitIndex {
             files["assets/search/d/\(number).js"] = SearchShards.record(index.articles[article], number: number)
         }
         files[SearchShards.homophonesPath] = SearchShards.homophonesScript(index)
-        for number in 0..<EnglishWords.runs.count {
-            files[EnglishWords.runs.path(number)] = EnglishWords.file(number)
-        }
-        if index.ranking.homophones {
-            for number in 0..<ChineseWords.runs.count {
-                files[ChineseWords.runs.path(number)] = ChineseWords.runs.file(number)
-            }
-        }
+        for file in SearchShards.wordListFiles(index) { files[file.path] = file.bytes }
         files["assets/search-index.js"] = entryScript()
         files["search-index.json"] = json()
     }
