@@ -441,6 +441,7 @@ import Testing
         #expect(negated("客户的信收不到，不明文件夹也翻过了", language: "zh-CN") == ["不明文件夹"])
         #expect(negated("我收件箱和不明文件夹里都找不到", language: "zh-CN") == ["箱和不明文件夹里"])
         #expect(negated("收不到 不明文件夹也是空的，他也没收到退信", language: "zh-CN") == ["不明文件夹", "退信"])
+        #expect(negated("收件箱和那个不明文件夹都翻遍了也没有", language: "zh-CN") == ["和那个不明文件夹"])
         #expect(negated("也翻过了", language: "zh-CN") == [])
         #expect(negated("不明文件夹也翻过了") == [])
     }

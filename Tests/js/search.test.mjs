@@ -312,6 +312,7 @@ test('where the customer already looked weighs little: an empty Unknown folder i
   assert.deepEqual(negated('我收件箱和不明文件夹里都找不到'), ['箱和不明文件夹里']);
   assert.deepEqual(negated('收不到 不明文件夹也是空的，他也没收到退信'), ['不明文件夹', '退信']);
   assert.deepEqual(negated('𠀀𠀁不明文件夹也翻过了'), ['𠀀𠀁不明文件夹']);
+  assert.deepEqual(negated('收件箱和那个不明文件夹都翻遍了也没有'), ['和那个不明文件夹']);
   assert.deepEqual(negated('也翻过了'), []);
   const query = '有个客户的信我一直收不到 不明文件夹也翻过了';
   for (const [, store] of stores) {

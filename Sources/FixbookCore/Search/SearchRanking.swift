@@ -126,6 +126,8 @@ public struct SearchRanking: Sendable, Equatable {
             negationsBefore = [
                 "也翻过", "也翻了", "也是空的", "都找不到", "也找不到", "里也没有", "也看过", "也看了", "也查过",
                 "也查了", "也找过", "也找了", "都翻过", "都翻了", "都看过", "都看了", "都查过", "都查了",
+                // "searched all over" (翻遍了)
+                "都翻遍", "也翻遍", "都找遍", "也找遍", "都看遍", "也看遍", "都查遍", "也查遍",
             ]
             // The sounds are those of simplified characters (GB 2312): not for a traditional site.
             homophones = !subtags.contains { ["hant", "tw", "hk", "mo"].contains($0) }
