@@ -89,9 +89,9 @@
  *      character must not touch another word character there), and so is every word of several
  *      words with one more word between two of them (`gapped`: a run of word characters and
  *      apostrophes that starts with a word character, between spaces; `nothing ever shows up`
- *      for `nothing shows up`), and every word of a–z words between single spaces as whole a–z
- *      words of the same stems one space apart (`alerts` for alert; its concept's text is what
- *      was typed). Occurrences are picked longest word first (UTF-16 units), then
+ *      for `nothing shows up`), and every word of English words (a–z, apostrophes inside a word)
+ *      between single spaces as whole such words of the same terms one space apart (`alerts` for
+ *      alert, `cant find server` for can't find server; its concept's text is what was typed). Occurrences are picked longest word first (UTF-16 units), then
  *      leftmost, then group, then the one that ends first, without overlaps. Each picked
  *      occurrence is one concept; it matches a field with ALL the tokens of the word itself
  *      (full score) or of a group-mate (half score); the word in between is tokenized as the
@@ -481,10 +481,15 @@
   }
 
   /** True when s[start, end) does not cut through a word at either end. */
+  /** An apostrophe between word characters is inside a word (`can` is no word of can't). */
   function boundaryOK(s, start, end) {
-    if (isWordAt(s, start) && isWordAt(s, start - 1)) return false;
-    if (isWordAt(s, end - 1) && isWordAt(s, end)) return false;
+    if (isWordAt(s, start) && (isWordAt(s, start - 1) || isApostropheInWord(s, start - 1))) return false;
+    if (isWordAt(s, end - 1) && (isWordAt(s, end) || isApostropheInWord(s, end))) return false;
     return true;
+  }
+
+  function isApostropheInWord(s, i) {
+    return (s[i] === "'" || s[i] === '\u2019') && isWordAt(s, i - 1) && isWordAt(s, i + 1);
   }
 
   // ---------------------------------------------------------------- stores
@@ -603,25 +608,29 @@
   }
 
   /**
-   * The synonyms of a–z words between single spaces, by the stem of their first word: such a
-   * synonym is found in the query in any form of its words (`alerts` for alert; SynonymForms.swift).
+   * The synonyms of English words (a–z, and an apostrophe within a word) between single spaces, by
+   * their first term: such a synonym is found in the query in any form of its words (`alerts` for
+   * alert) and a contraction however it is typed (`cant`, `cannot` for can't; SynonymForms.swift).
    */
   function prepareSynonymForms(groups) {
     var byFirst = new Map();
     groups.forEach(function (g, gi) {
       g.forEach(function (w) {
-        if (!/^[a-z]+( [a-z]+)*$/.test(w)) return;
-        var stems = w.split(' ').map(function (x) { return stemmer.stem(x); });
-        if (!byFirst.has(stems[0])) byFirst.set(stems[0], []);
-        byFirst.get(stems[0]).push({ group: gi, word: w, stems: stems });
+        if (!/^[a-z](?:[a-z'\u2019]*[a-z])?(?: [a-z](?:[a-z'\u2019]*[a-z])?)*$/.test(w)) return;
+        var terms = [];
+        w.split(' ').forEach(function (x) { terms = terms.concat(tokenizeNormalized(x)); });
+        if (!terms.length) return;
+        if (!byFirst.has(terms[0])) byFirst.set(terms[0], []);
+        byFirst.get(terms[0]).push({ group: gi, word: w, terms: terms });
       });
     });
     return byFirst;
   }
 
   /**
-   * Where a synonym occurs in the normalized query `s` as words of the same stems, one space
-   * apart: each word a whole run of a–z that no other word character or apostrophe touches.
+   * Where a synonym occurs in the normalized query `s` as words of the same terms, one space
+   * apart: each whole word a run of a–z with apostrophes inside it that no other word character
+   * touches. A contraction is two terms (`can't` is can, not), both of its word.
    */
   function synonymForms(byFirst, s) {
     var found = [];
@@ -629,20 +638,26 @@
     function touches(i) {
       return i >= 0 && i < s.length && (isWordAt(s, i) || s[i] === "'" || s[i] === '\u2019');
     }
-    var words = [];
-    var re = /[a-z]+/g, m;
+    var terms = [];
+    var re = /[a-z](?:[a-z]|['\u2019](?=[a-z]))*/g, m;
     while ((m = re.exec(s)) !== null) {
       var start = m.index, end = start + m[0].length;
-      if (!touches(start - 1) && !touches(end)) words.push({ start: start, end: end, stem: stemmer.stem(m[0]) });
+      if (touches(start - 1) || touches(end)) continue;
+      tokenizeNormalized(m[0]).forEach(function (t) { terms.push({ start: start, end: end, term: t }); });
     }
-    words.forEach(function (w, first) {
-      (byFirst.get(w.stem) || []).forEach(function (syn) {
-        if (first + syn.stems.length > words.length) return;
-        for (var k = 1; k < syn.stems.length; k++) {
-          var prev = words[first + k - 1], next = words[first + k];
-          if (next.stem !== syn.stems[k] || next.start !== prev.end + 1 || s[prev.end] !== ' ') return;
+    terms.forEach(function (t, first) {
+      // (a synonym ends where a word ends: `is` is none in isn't; one that starts with the `not`
+      // of a contraction covers its word: `not working` in isn't working)
+      (byFirst.get(t.term) || []).forEach(function (syn) {
+        if (first + syn.terms.length > terms.length) return;
+        for (var k = 1; k < syn.terms.length; k++) {
+          var prev = terms[first + k - 1], next = terms[first + k];
+          if (next.term !== syn.terms[k]) return;
+          if (next.start !== prev.start && (next.start !== prev.end + 1 || s[prev.end] !== ' ')) return;
         }
-        found.push({ start: w.start, end: words[first + syn.stems.length - 1].end, group: syn.group, word: syn.word });
+        var last = first + syn.terms.length - 1;
+        if (last + 1 < terms.length && terms[last + 1].start === terms[last].start) return;
+        found.push({ start: t.start, end: terms[last].end, group: syn.group, word: syn.word });
       });
     });
     return found;

@@ -276,6 +276,17 @@ test('a synonym is found in another form of its words, and a result lacking it s
   }
 });
 
+test('a contraction in a synonym is found however it is typed', { skip: skipRanking || (!isEnglishSample && 'the English sample only') }, async () => {
+  for (const [, store] of stores) {
+    // the group of cannot-find-host lists "can't find the server" and "cannot find server"
+    for (const query of ['outlook cant find the server', 'outlook can not find the server', 'outlook can\u2019t find server']) {
+      const q = search.parseQuery(store, query);
+      assert.ok(q.concepts.some((c) => c.text === query.slice('outlook '.length)), query);
+      assert.equal((await search.runSearch(store, query)).results[0].slug, 'outlook-0x800ccc0d-cannot-find-host', query);
+    }
+  }
+});
+
 test('a pasted page is searched up to its first 2,000 characters', { skip: skipRanking }, async () => {
   const maximum = index.ranking.maximumQueryLength;
   assert.equal(maximum, 2000);
@@ -542,6 +553,8 @@ test('the Swift ranking gives the same results and scores as this script', { ski
       "my mailbox is totally full", 'nothing, shows up', "can't really send", '发信 被 退回',
       // a synonym in another form of its words, and what is no whole word
       'alerting', 'unknown folder alerting', 'reminders please', 'heads-up', "alert's", 'alerts2', 'my mail bounces back',
+      // a contraction in a synonym, however it is typed
+      'outlook cant find server', 'can not find the server', 'cannot find the server', "can't't find", "'cant find server'",
       // what did not happen: a word after a negation, past its fillers; 也没 and the two characters after it
       'they get no bounce', 'he never got any error back, no bounce either', 'no bounce', 'no', 'bounce with no reason',
       '客户说给我发了信，他那边也没收到退信', '也没退信', '也没', 'no a', "they don't get a bounce", 'no 𠀀𠀁 bounce', '也没𠀀𠀁收到',

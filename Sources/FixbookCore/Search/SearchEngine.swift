@@ -943,10 +943,18 @@ public struct SearchEngine: Sendable {
         index >= 0 && index < scalars.count && SearchTokenizer.isWordScalar(scalars[index])
     }
 
-    /// True when `[start, end)` does not cut through a word at either end.
+    /// True when `[start, end)` does not cut through a word at either end; an apostrophe between
+    /// word characters is inside a word (`can` is no word of can't).
     private static func boundaryOK(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
-        if isWordAt(scalars, start) && isWordAt(scalars, start - 1) { return false }
-        if isWordAt(scalars, end - 1) && isWordAt(scalars, end) { return false }
+        if isWordAt(scalars, start) && (isWordAt(scalars, start - 1) || isApostropheInWord(scalars, start - 1)) {
+            return false
+        }
+        if isWordAt(scalars, end - 1) && (isWordAt(scalars, end) || isApostropheInWord(scalars, end)) { return false }
         return true
+    }
+
+    private static func isApostropheInWord(_ scalars: [Unicode.Scalar], _ index: Int) -> Bool {
+        index >= 0 && index < scalars.count && (scalars[index] == "'" || scalars[index] == "\u{2019}")
+            && isWordAt(scalars, index - 1) && isWordAt(scalars, index + 1)
     }
 }
