@@ -86,13 +86,14 @@
  *    The query is cut into CONCEPTS:
  *    - synonym occurrences: every word of every synonym group is looked for in the
  *      normalized, white-space-collapsed query (a word that starts/ends with a word
- *      character must not touch another word character there), and so is every word of several
- *      words with one more word between two of them (`gapped`: a run of word characters and
- *      apostrophes that starts with a word character, between spaces; `nothing ever shows up`
- *      for `nothing shows up`), and every word of English words (a–z, apostrophes inside a word)
- *      between single spaces as whole such words of the same terms one space apart (`alerts` for
- *      alert, `cant find server` for can't find server; its concept's text is what was typed). Occurrences are picked longest word first (UTF-16 units), then
- *      leftmost, then group, then the one that ends first, without overlaps. Each picked
+ *      character must not touch another word character there, nor an apostrophe between word
+ *      characters), and so is every word of several words with one more word between two of them
+ *      (`gapped`: a run of word characters and apostrophes that starts with a word character,
+ *      between spaces; `nothing ever shows up` for `nothing shows up`), and every word of English
+ *      words (a–z, apostrophes inside a word) between single spaces as whole such words of the
+ *      same terms one space apart (`alerts` for alert, `cant find server` for can't find server;
+ *      its concept's text is what was typed). Occurrences are picked longest word first (UTF-16
+ *      units), then leftmost, then group, then the one that ends first, without overlaps. Each picked
  *      occurrence is one concept; it matches a field with ALL the tokens of the word itself
  *      (full score) or of a group-mate (half score); the word in between is tokenized as the
  *      rest of the query is, right after it.
@@ -480,8 +481,10 @@
     return found;
   }
 
-  /** True when s[start, end) does not cut through a word at either end. */
-  /** An apostrophe between word characters is inside a word (`can` is no word of can't). */
+  /**
+   * True when s[start, end) does not cut through a word at either end; an apostrophe between word
+   * characters is inside a word (`can` is no word of can't).
+   */
   function boundaryOK(s, start, end) {
     if (isWordAt(s, start) && (isWordAt(s, start - 1) || isApostropheInWord(s, start - 1))) return false;
     if (isWordAt(s, end - 1) && (isWordAt(s, end) || isApostropheInWord(s, end))) return false;
