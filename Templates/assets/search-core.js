@@ -491,8 +491,11 @@
     return true;
   }
 
+  /** An apostrophe as English writes it, straight or curly (doesn't, doesn’t). */
+  function isApostrophe(ch) { return ch === "'" || ch === '\u2019'; }
+
   function isApostropheInWord(s, i) {
-    return (s[i] === "'" || s[i] === '\u2019') && isWordAt(s, i - 1) && isWordAt(s, i + 1);
+    return isApostrophe(s[i]) && isWordAt(s, i - 1) && isWordAt(s, i + 1);
   }
 
   // ---------------------------------------------------------------- stores
@@ -639,7 +642,7 @@
     var found = [];
     if (!byFirst.size) return found;
     function touches(i) {
-      return i >= 0 && i < s.length && (isWordAt(s, i) || s[i] === "'" || s[i] === '\u2019');
+      return i >= 0 && i < s.length && (isWordAt(s, i) || isApostrophe(s[i]));
     }
     var terms = [];
     var re = /[a-z](?:[a-z]|['\u2019](?=[a-z]))*/g, m;

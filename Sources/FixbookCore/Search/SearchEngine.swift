@@ -954,7 +954,7 @@ public struct SearchEngine: Sendable {
     }
 
     private static func isApostropheInWord(_ scalars: [Unicode.Scalar], _ index: Int) -> Bool {
-        index >= 0 && index < scalars.count && (scalars[index] == "'" || scalars[index] == "\u{2019}")
+        index >= 0 && index < scalars.count && SearchTokenizer.isApostrophe(scalars[index])
             && isWordAt(scalars, index - 1) && isWordAt(scalars, index + 1)
     }
 }

@@ -44,8 +44,8 @@ public struct SearchIndex: Codable, Sendable {
     /// article's symptoms quote (`quoted`), 10 the words the customer says did not happen
     /// (`ranking.negations`), 11 the bonus of the query's adjacent words (`ranking.pairTitle`), 12
     /// where the customer already looked, before the words that say so (`ranking.negationsBefore`),
-    /// 13 no correction of a word that English commonly uses (`ranking.commonWord`, the runs of
-    /// `assets/search/e/` and their first words, `english` in the entry script), 14 no correction
+    /// 13 no correction of a word that English commonly uses (the runs of `assets/search/e/` and
+    /// their first words, `english` in the entry script), 14 no correction
     /// by sound of a pair that Chinese commonly writes or of one across two words
     /// (`ranking.commonPairMargin`, the runs of `assets/search/z/`, `chinese` in the entry script).
     public var version = SearchIndex.format

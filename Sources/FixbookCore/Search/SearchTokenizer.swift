@@ -183,7 +183,7 @@ public enum SearchTokenizer {
                             (0x30...0x39).contains(bytes[end + 1])
                         {
                             end = after
-                        } else if following == "'" || following == "\u{2019}", isASCIILetter(end - 1),
+                        } else if isApostrophe(following), isASCIILetter(end - 1),
                             isASCIILetter(after)
                         {
                             // an apostrophe inside an English word: doesn't, o'clock
@@ -324,6 +324,9 @@ public enum SearchTokenizer {
     }
 
     /// A letter, mark or decimal digit that is not CJK.
+    /// An apostrophe as English writes it, straight or curly (doesn't, doesn’t).
+    static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool { scalar == "'" || scalar == "\u{2019}" }
+
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x80 {

@@ -44,7 +44,7 @@ struct SynonymForms: Sendable {
             let start = index
             while index < scalars.count,
                 Self.isLetter(scalars[index])
-                    || Self.isApostrophe(scalars[index]) && index + 1 < scalars.count
+                    || SearchTokenizer.isApostrophe(scalars[index]) && index + 1 < scalars.count
                         && Self.isLetter(scalars[index + 1])
             {
                 index += 1
@@ -83,15 +83,14 @@ struct SynonymForms: Sendable {
 
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool { (0x61...0x7A).contains(scalar.value) }
 
-    private static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool { scalar == "'" || scalar == "\u{2019}" }
-
     /// Whether `scalars` is one English word: a–z, with apostrophes only between letters.
     private static func isEnglishWord(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
         guard let first = scalars.first, let last = scalars.last, isLetter(first), isLetter(last) else { return false }
-        return scalars.allSatisfy { isLetter($0) || isApostrophe($0) }
+        return scalars.allSatisfy { isLetter($0) || SearchTokenizer.isApostrophe($0) }
     }
 
     private static func touchesWord(_ scalars: [Unicode.Scalar], _ index: Int) -> Bool {
-        SearchEngine.isWordAt(scalars, index) || index >= 0 && index < scalars.count && isApostrophe(scalars[index])
+        SearchEngine.isWordAt(scalars, index)
+            || index >= 0 && index < scalars.count && SearchTokenizer.isApostrophe(scalars[index])
     }
 }
