@@ -155,7 +155,8 @@ def article(i, n, rng, facts):
             codes.append(f"  - code: {code}\n    message: {rng.choice(MESSAGES)} {i}-{c}\n    solution: 第一步")
         else:
             codes.append(f"  - code: {code}\n    message: {rng.choice(MESSAGES)} {i}-{c}")
-    symptom_list = [f"{rng.choice(SYMPTOMS)} ({i})" for _ in range(rng.randrange(1, 4))]
+    # (drawn as before, a repeat left out: an article lists each symptom once)
+    symptom_list = list(dict.fromkeys(f"{rng.choice(SYMPTOMS)} ({i})" for _ in range(rng.randrange(1, 4))))
     symptoms = "\n".join(f"  - \"{s}\"" for s in symptom_list)
     tags = ", ".join(sorted({rng.choice(EN_WORDS) for _ in range(rng.randrange(2, 5))}))
     words = rng.randrange(300, 1500)

@@ -70,6 +70,21 @@ import Testing
         #expect(diagnostics[0].suggestion == "tags")
     }
 
+    /// A symptom or tag listed twice would show twice on the page: the repeat is reported at its
+    /// line, naming the first one's, and left out.
+    @Test func aRepeatedSymptomOrTagIsReportedAndShownOnce() {
+        let (metadata, diagnostics) = decode(
+            "---\ntitle: t\nsymptoms:\n  - Mail is slow\n  - Mail is late\n  - Mail is slow\ntags: [a, b, a]\n---\n")
+        #expect(metadata.symptoms == ["Mail is slow", "Mail is late"])
+        #expect(metadata.tags == ["a", "b"])
+        #expect(diagnostics.map(\.rule.rawValue) == ["repeated-entry", "repeated-entry"])
+        #expect(diagnostics.map(\.location.line) == [6, 7])
+        #expect(diagnostics.allSatisfy { $0.severity == .warning })
+        #expect(
+            diagnostics[0].message
+                == "'Mail is slow' is listed in 'symptoms' already, on line 4; the page shows it once")
+    }
+
     @Test func invalidYAMLReportsTheFileLine() {
         let (_, diagnostics) = decode("---\ntitle: t\nsummary: [unclosed\ntags: [a]\n---\n")
         #expect(diagnostics.count == 1)

@@ -101,6 +101,15 @@ public enum RuleCatalog {
                 triggering: RuleExample(
                     ["Content/a.md": article("title: t\ntag: [x]")], expected: ["unknown-key Content/a.md:3"]),
                 passing: RuleExample(["Content/a.md": article("title: t\ntags: [x]")]))
+        case .repeatedEntry:
+            return rule(
+                .warning, "a symptom or a tag listed twice, which the page would show twice (the repeat is left out)",
+                triggering: RuleExample(
+                    ["Content/a.md": article("title: t\nsymptoms:\n  - Mail is slow\n  - Mail is slow")],
+                    expected: ["repeated-entry Content/a.md:5"]),
+                passing: RuleExample([
+                    "Content/a.md": article("title: t\nsymptoms:\n  - Mail is slow\n  - Mail is late")
+                ]))
         case .titleMissing:
             return rule(
                 .error, "every article needs a title",

@@ -13,6 +13,7 @@ public enum RuleID: String, CaseIterable, Sendable, Codable, CustomStringConvert
     case wrongType = "wrong-type"
     case unknownKey = "unknown-key"
     case titleMissing = "title-missing"
+    case repeatedEntry = "repeated-entry"
     // Markdown limits.
     case markdownTooLarge = "markdown-too-large"
     case markdownTooDeep = "markdown-too-deep"

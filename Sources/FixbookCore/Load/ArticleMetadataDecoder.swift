@@ -27,8 +27,9 @@ public enum ArticleMetadataDecoder {
             case "category": metadata.category = reader.string(value, key: key)
             case "summary": metadata.summary = reader.string(value, key: key)
             case "updated": metadata.updated = reader.date(value, key: key)
-            case "symptoms": metadata.symptoms = reader.stringList(value, key: key).map(\.text)
-            case "tags": metadata.tags = reader.stringList(value, key: key).map(\.text)
+            case "symptoms", "tags":
+                let items = shownOnce(reader.stringList(value, key: key), key: key, reader: &reader)
+                if key == "symptoms" { metadata.symptoms = items } else { metadata.tags = items }
             case "aliases":
                 metadata.aliases = reader.stringList(value, key: key).map { LocatedString($0.text, line: $0.line) }
             case "related":
@@ -49,6 +50,27 @@ public enum ArticleMetadataDecoder {
             }
         }
         return (metadata, reader.diagnostics)
+    }
+
+    /// The items of a list the page shows (symptoms, tags), each once: a repeat is reported at its
+    /// line and left out, so that readers do not see the same line twice.
+    private static func shownOnce(
+        _ items: [(text: String, line: Int)], key: String, reader: inout YAMLReader
+    ) -> [String] {
+        var firstLines: [String: Int] = [:]
+        var kept: [String] = []
+        for item in items {
+            if let first = firstLines[item.text] {
+                reader.report(
+                    .repeatedEntry, line: item.line, column: 1,
+                    "'\(item.text)' is listed in '\(key)' already, on line \(first); the page shows it once",
+                    severity: .warning)
+                continue
+            }
+            firstLines[item.text] = item.line
+            kept.append(item.text)
+        }
+        return kept
     }
 
     private static func decodeCodes(_ value: LocatedNode, reader: inout YAMLReader) -> [ArticleCode] {
