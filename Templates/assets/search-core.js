@@ -177,7 +177,9 @@
  *      + codeHit per code key of the query that the article claims (index `codes` map), or
  *        quotes in a symptom (its entries for the key all `quoted: true`, the symptom's other
  *        words as message; they add no codes field terms), when its message boost reaches
- *        messageBoost × quoteMinimum; a quote short of it is no code hit at all
+ *        messageBoost × quoteMinimum; a quote short of it is no code hit at all; nor is a
+ *        message key (relay access denied) that the article gives for another code of the query
+ *        it claims (554: repeatedMessages)
  *      + message boost: for such a code entry with a message, messageBoost × (distinct message
  *        tokens found among tokenize(query)) / (distinct message tokens); the best entry
  *        per key counts
@@ -1526,6 +1528,31 @@
     });
   }
 
+  /**
+   * Whether a code key of the query is a message (Relay access denied) that an article gives for
+   * another code of the query it claims (554): a bounce line's code and its message are one piece
+   * of evidence, which that code's hit and message boost count, not a second code hit. (An article
+   * claims the message as a code of its own too, so that the message alone finds it.)
+   */
+  function repeatedMessages(store, codeKeys) {
+    var given = new Map(); // article → [{ key, message tokens joined by spaces }]
+    codeKeys.forEach(function (key) {
+      var claims = store.claims(key);
+      if (!claims) return;
+      claims.docs.forEach(function (d, i) {
+        if (claims.quoted[i]) return;
+        if (!given.has(d)) given.set(d, []);
+        claims.messages[i].forEach(function (m) { given.get(d).push({ key: key, tokens: tokenize(m).join(' ') }); });
+      });
+    });
+    var messageTokens = new Map();
+    store.meta.messageKeys.forEach(function (m) { messageTokens.set(m.key, m.tokens.join(' ')); });
+    return function (key, d) {
+      var tokens = messageTokens.get(key);
+      return tokens !== undefined && (given.get(d) || []).some(function (g) { return g.key !== key && g.tokens === tokens; });
+    };
+  }
+
   function uniqueTokens(text) {
     var out = [];
     tokenize(text).forEach(function (t) { if (out.indexOf(t) < 0) out.push(t); });
@@ -1770,10 +1797,12 @@
     touched.forEach(function (d) { totals[d] = terms[d] / 1000; });
     var codeKeysOf = new Map();
     var queryTokenSet = new Set(q.tokens);
+    var repeatsMessage = repeatedMessages(store, q.codeKeys);
     q.codeKeys.forEach(function (key) {
       var claims = store.claims(key);
       if (!claims) return;
       claims.docs.forEach(function (d, i) {
+        if (repeatsMessage(key, d)) return;
         var best = 0;
         claims.messages[i].forEach(function (message) {
           var mt = uniqueTokens(message);

@@ -525,6 +525,35 @@ import Testing
         #expect(unquoted.search(pasted).first?.slug == "unknown")
     }
 
+    /// A bounce line's code and its message are one piece of evidence: an article that claims
+    /// `554` with the message `Relay access denied`, and that message as a code of its own, gets
+    /// one code hit from `554 … Relay access denied`, not two, so the pasted dialog goes to the
+    /// article of the client's own error number, which quotes the line.
+    @Test func aCodeAndItsMessageCountAsOneCodeHit() throws {
+        let engine = try Self.engine(
+            [
+                "Content/antispam.md": article(
+                    "title: The server responded 554 Relay access denied\ncodes:\n"
+                        + "  - code: 554\n    message: Relay access denied\n"
+                        + "  - code: Relay access denied\n    message: The server refused to relay it",
+                    body: "Reword the message.\n"),
+                "Content/client.md": article(
+                    "title: Outlook error 0x800CCC79 when sending\ncodes:\n"
+                        + "  - code: 0x800CCC79\n    message: One of the recipients was rejected\nsymptoms:\n"
+                        + "  - \"554 5.7.1 <someone@example.com>: Relay access denied\"",
+                    body: "Tick My server requires authentication.\n"),
+            ], fillers: 12, "Something about mail")
+        let pasted =
+            "Task 'Sending' reported error (0x800CCC79): 'The server responded: 554 5.7.1 <bids@harrow.co.uk>: Relay access denied'"
+        let results = engine.search(pasted)
+        #expect(results.prefix(2).map(\.slug) == ["client", "antispam"], "\(results.map { ($0.slug, $0.score) })")
+        #expect(results.first { $0.slug == "antispam" }?.matchedCodes == ["554"])
+        // the message alone is still a code of the article that claims it
+        let message = engine.search("Relay access denied")
+        #expect(message.first?.slug == "antispam")
+        #expect(message.first?.matchedCodes == ["Relay access denied"])
+    }
+
     /// What the index says of a quote: the article answers the code, is not listed under it on the
     /// site, and its link is the article's solution; a number that no article claims is no code.
     @Test func aQuotedCodeIsMarkedInTheIndex() throws {

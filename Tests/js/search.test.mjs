@@ -355,6 +355,22 @@ test('a pasted bounce line finds the article that quotes it; the code alone, its
   }
 });
 
+test('a code and its message typed together are one code hit', { skip: skipRanking || (!isEnglishSample && 'the English sample only') }, async () => {
+  // the anti-spam article claims 554 with the message Relay access denied, and the message as a code
+  // of its own; the 0x800CCC79 article claims the dialog's error number and quotes the line
+  const dialog = "Task 'smtp.example.com - Sending' reported error (0x800CCC79) : 'Your outgoing (SMTP) e-mail server has reported an internal error. The server responded: 554 5.7.1 <bids@example.co.uk>: Relay access denied'";
+  for (const [, store] of stores) {
+    const results = await search.search(store, dialog);
+    assert.equal(results[0].slug, 'outlook-0x800ccc79-recipient-rejected', JSON.stringify(results.map((r) => [r.slug, r.score])));
+    const antispam = results.find((r) => r.slug === 'bounce-rejected-by-antispam');
+    assert.deepEqual(antispam.codes.map((c) => c.key), ['554']);
+    // the message alone is still the anti-spam article's code
+    const [alone] = await search.search(store, 'Relay access denied');
+    assert.equal(alone.slug, 'bounce-rejected-by-antispam');
+    assert.deepEqual(alone.codes.map((c) => c.key), ['relay access denied']);
+  }
+});
+
 test('a word that English commonly uses is searched as typed', { skip: skipRanking || (!isEnglishSample && 'the English sample only') }, async () => {
   // the articles say route and widely, not router and wife: no misspellings of them
   const split = splitStore(outputDir).store;
@@ -553,6 +569,9 @@ test('the Swift ranking gives the same results and scores as this script', { ski
       "my mailbox is totally full", 'nothing, shows up', "can't really send", '发信 被 退回',
       // a synonym in another form of its words, and what is no whole word
       'alerting', 'unknown folder alerting', 'reminders please', 'heads-up', "alert's", 'alerts2', 'my mail bounces back',
+      // a code and its message typed together: one code hit
+      "reported error (0x800CCC79): The server responded: 554 5.7.1 <a@b.example>: Relay access denied",
+      '554 Relay access denied', 'Relay access denied 554', '554 relay access', '554 5.7.1 relay access denied relay access denied',
       // a contraction in a synonym, however it is typed
       'outlook cant find server', 'can not find the server', 'cannot find the server', "can't't find", "'cant find server'",
       // what did not happen: a word after a negation, past its fillers; 也没 and the two characters after it

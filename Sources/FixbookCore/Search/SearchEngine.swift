@@ -481,7 +481,7 @@ public struct SearchEngine: Sendable {
         var scores: [Int: Double] = [:]
         for (document, entry) in entries { scores[document] = entry.terms / 1000 }
         for key in parsed.codeKeys {
-            for document in codeDocuments[key] ?? [] {
+            for document in codeDocuments[key] ?? [] where !repeatsMessage(key, in: document, of: parsed.codeKeys) {
                 var best = 0.0
                 var quoted = true
                 for code in articles[document].codes where code.key == key {
@@ -578,6 +578,20 @@ public struct SearchEngine: Sendable {
     }
 
     /// Up to `prefixMaximumWords` index terms that start with `prefix`, in order, not itself.
+    /// Whether the code key `key` is a message (`Relay access denied`) that `document` gives for
+    /// another code of the query it claims (`554`): a bounce line's code and its message are one
+    /// piece of evidence, which that code's hit and message boost count, not a second code hit.
+    /// (An article claims the message as a code of its own too, so that the message alone finds it.)
+    private func repeatsMessage(_ key: String, in document: Int, of queryKeys: [String]) -> Bool {
+        guard let tokens = SearchTokenizer.messageTokens(ofCodeKey: key) else { return false }
+        let codes = articles[document].codes
+        return codes.contains { code in
+            code.key != key && queryKeys.contains(code.key)
+                && codes.contains { $0.key == code.key && $0.quoted != true }
+                && SearchTokenizer.tokenize(code.message ?? "") == tokens
+        }
+    }
+
     private func terms(startingWith prefix: String) -> [String] {
         var found: [String] = []
         var position = SearchTokenizer.utf16LowerBound(vocabulary, prefix)
