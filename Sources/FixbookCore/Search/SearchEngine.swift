@@ -577,7 +577,6 @@ public struct SearchEngine: Sendable {
         return Answer(results: results, corrections: corrections, partial: partial)
     }
 
-    /// Up to `prefixMaximumWords` index terms that start with `prefix`, in order, not itself.
     /// Whether the code key `key` is a message (`Relay access denied`) that `document` gives for
     /// another code of the query it claims (`554`): a bounce line's code and its message are one
     /// piece of evidence, which that code's hit and message boost count, not a second code hit.
@@ -592,6 +591,7 @@ public struct SearchEngine: Sendable {
         }
     }
 
+    /// Up to `prefixMaximumWords` index terms that start with `prefix`, in order, not itself.
     private func terms(startingWith prefix: String) -> [String] {
         var found: [String] = []
         var position = SearchTokenizer.utf16LowerBound(vocabulary, prefix)
