@@ -182,7 +182,8 @@
  *        it claims (554: repeatedMessages)
  *      + message boost: for such a code entry with a message, messageBoost × (distinct message
  *        tokens found among tokenize(query)) / (distinct message tokens); the best entry
- *        per key counts
+ *        per key counts (a symptom quoting a code the article claims is one more entry of the
+ *        claim, quoted: true, and never shown as a matched code)
  *      + proximity: if the query has ≥ 2 tokens and the whole query (normalized, white
  *        space collapsed to one space, trimmed) occurs in the normalized title +8, in a
  *        symptom +6, in the body +2; and passage × (pieces in the stretch) / (pieces of the
@@ -2032,7 +2033,11 @@
         var a = store.doc(r.doc) || {};
         var matchedCodes = [];
         r.codeKeys.forEach(function (key) {
-          (a.codes || []).forEach(function (c) { if (c.key === key && matchedCodes.indexOf(c) < 0) matchedCodes.push(c); });
+          // (a quote of a code the article claims is no code of its own to show)
+          var claimed = (a.codes || []).some(function (c) { return c.key === key && !c.quoted; });
+          (a.codes || []).forEach(function (c) {
+            if (c.key === key && !(claimed && c.quoted) && matchedCodes.indexOf(c) < 0) matchedCodes.push(c);
+          });
         });
         r.article = a;
         r.id = a.id;

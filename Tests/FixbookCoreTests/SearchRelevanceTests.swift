@@ -554,6 +554,35 @@ import Testing
         #expect(message.first?.matchedCodes == ["Relay access denied"])
     }
 
+    /// A symptom that quotes a code the article claims is one more message of the claim: the
+    /// unknown-recipient article claims `550 Invalid User` and keeps QQ Mail's `550 Mailbox not
+    /// found or access denied` as a symptom, so that pasted bounce finds it before the article
+    /// whose 550 is `Mail content denied` (which shares `denied`); the code is shown once.
+    @Test func aSymptomQuotingTheArticlesOwnCodeIsAMessageOfIt() throws {
+        let files = [
+            "Content/unknown.md": article(
+                "title: Recipient does not exist\ncodes:\n  - code: 550\n    message: Invalid User\nsymptoms:\n"
+                    + "  - 550 Mailbox not found or access denied",
+                body: "Check the address.\n"),
+            "Content/antispam.md": article(
+                "title: Rejected by the recipient's anti-spam system\ncodes:\n  - code: 550\n    message: Mail content denied\n"
+                    + "symptoms:\n  - The server said access denied in reply to RCPT TO command",
+                body: "Reword the message.\n"),
+        ]
+        let engine = try Self.engine(files, fillers: 12, "Something about mail")
+        let pasted =
+            "<3158822047@qq.com>: host mx1.qq.com[14.18.175.202] said: 550 Mailbox not found or access denied (in reply to RCPT TO command)"
+        let results = engine.search(pasted)
+        #expect(results.prefix(2).map(\.slug) == ["unknown", "antispam"], "\(results.map { ($0.slug, $0.score) })")
+        #expect(results.first?.matchedCodes == ["550"])
+        // the index lists the article under 550 once
+        let site = try TemporarySite(
+            files.merging(["fixbook.yml": "title: Help\nlanguage: en\n"]) { $1 }, withTemplates: false)
+        defer { site.remove() }
+        let index = SearchIndexBuilder.build(SiteModel(try SiteLoader.load(root: site.root)))
+        #expect(index.codes["550"] == ["antispam", "unknown"])
+    }
+
     /// What the index says of a quote: the article answers the code, is not listed under it on the
     /// site, and its link is the article's solution; a number that no article claims is no code.
     @Test func aQuotedCodeIsMarkedInTheIndex() throws {

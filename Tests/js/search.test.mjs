@@ -371,6 +371,17 @@ test('a code and its message typed together are one code hit', { skip: skipRanki
   }
 });
 
+test('a symptom quoting the article\'s own code is a message of its claim, and the code is shown once', { skip: skipRanking || (!isEnglishSample && 'the English sample only') }, async () => {
+  // the unknown-recipient article claims 550 Invalid User and keeps QQ Mail's line as a symptom; the
+  // anti-spam article's 550 is Mail content denied
+  const bounce = '<3158822047@qq.com>: host mx1.qq.com[14.18.175.202] said: 550 Mailbox not found or access denied (in reply to RCPT TO command)';
+  for (const [, store] of stores) {
+    const results = await search.search(store, bounce);
+    assert.equal(results[0].slug, 'bounce-recipient-does-not-exist', JSON.stringify(results.map((r) => [r.slug, r.score])));
+    assert.deepEqual(results[0].codes.map((c) => c.code), ['550']);
+  }
+});
+
 test('a word that English commonly uses is searched as typed', { skip: skipRanking || (!isEnglishSample && 'the English sample only') }, async () => {
   // the articles say route and widely, not router and wife: no misspellings of them
   const split = splitStore(outputDir).store;
@@ -569,6 +580,8 @@ test('the Swift ranking gives the same results and scores as this script', { ski
       "my mailbox is totally full", 'nothing, shows up', "can't really send", '发信 被 退回',
       // a synonym in another form of its words, and what is no whole word
       'alerting', 'unknown folder alerting', 'reminders please', 'heads-up', "alert's", 'alerts2', 'my mail bounces back',
+      // a symptom quoting the article's own code: one more message of its claim
+      '550 Mailbox not found or access denied', 'said: 550 Mailbox not found or access denied (in reply to RCPT TO command)', '550 Invalid User',
       // a code and its message typed together: one code hit
       "reported error (0x800CCC79): The server responded: 554 5.7.1 <a@b.example>: Relay access denied",
       '554 Relay access denied', 'Relay access denied 554', '554 relay access', '554 5.7.1 relay access denied relay access denied',

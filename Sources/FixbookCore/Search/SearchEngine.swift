@@ -512,8 +512,10 @@ public struct SearchEngine: Sendable {
             let article = articles[document]
             var matched: [SearchIndex.Code] = []
             for key in entry.codeKeys {
+                // (a quote of a code the article claims is no code of its own to show)
+                let claimed = article.codes.contains { $0.key == key && $0.quoted != true }
                 for code in article.codes
-                where code.key == key
+                where code.key == key && !(claimed && code.quoted == true)
                     && !matched.contains(where: { $0.code == code.code && $0.key == code.key && $0.url == code.url })
                 {
                     matched.append(code)

@@ -85,8 +85,10 @@ public enum SearchIndexBuilder {
                         url: SiteURLs.solution(article.slug, anchor: model.firstSolutionAnchor[index]), quoted: true
                     )
                 )
-                // (never claimed by this article: `QuotedCodes` leaves its own codes out)
-                if quotedKeys.insert(quote.key).inserted { codeMap[quote.key]?.append(article.slug) }
+                // (once, and not for a code the article claims: it is listed under it already)
+                if quotedKeys.insert(quote.key).inserted, codeMap[quote.key]?.contains(article.slug) == false {
+                    codeMap[quote.key]?.append(article.slug)
+                }
             }
             return SearchIndex.Entry(
                 id: article.slug, slug: article.slug, url: article.outputPath, title: article.title,
