@@ -62,6 +62,7 @@ SETS = [("English", RELEVANCE / "en", RELEVANCE / "queries-en.yml", None),
         ("English sample, eighth held-out set", REPO, RELEVANCE / "queries-en-sample-heldout8.yml", "en"),
         ("English sample, ninth held-out set", REPO, RELEVANCE / "queries-en-sample-heldout9.yml", "en"),
         ("English sample, tenth held-out set", REPO, RELEVANCE / "queries-en-sample-heldout10.yml", "en"),
+        ("English sample, eleventh held-out set", REPO, RELEVANCE / "queries-en-sample-heldout11.yml", "en"),
         ("Chinese", REPO, RELEVANCE / "queries-zh.yml", None),
         ("Chinese, second tuning set", REPO, RELEVANCE / "queries-zh-tune2.yml", None),
         ("Chinese, third tuning set", REPO, RELEVANCE / "queries-zh-tune3.yml", None),
@@ -95,7 +96,8 @@ SETS = [("English", RELEVANCE / "en", RELEVANCE / "queries-en.yml", None),
         ("Chinese, tenth held-out set", REPO, RELEVANCE / "queries-zh-heldout10.yml", None),
         ("Chinese, eleventh held-out set", REPO, RELEVANCE / "queries-zh-heldout11.yml", None),
         ("Chinese, twelfth held-out set", REPO, RELEVANCE / "queries-zh-heldout12.yml", None),
-        ("Chinese, thirteenth held-out set", REPO, RELEVANCE / "queries-zh-heldout13.yml", None)]
+        ("Chinese, thirteenth held-out set", REPO, RELEVANCE / "queries-zh-heldout13.yml", None),
+        ("Chinese, fourteenth held-out set", REPO, RELEVANCE / "queries-zh-heldout14.yml", None)]
 DEPTH = 10
 
 RUN = """
