@@ -1536,18 +1536,25 @@
    * claims the message as a code of its own too, so that the message alone finds it.)
    */
   function repeatedMessages(store, codeKeys) {
+    var messageTokens = new Map();
+    store.meta.messageKeys.forEach(function (m) { messageTokens.set(m.key, m.tokens.join(' ')); });
+    // Only the articles that claim a message of the query (550 alone: none) read their messages.
+    var claimers = new Set();
+    codeKeys.forEach(function (key) {
+      var claims = messageTokens.has(key) && store.claims(key);
+      if (claims) claims.docs.forEach(function (d) { claimers.add(d); });
+    });
+    if (!claimers.size) return function () { return false; };
     var given = new Map(); // article → [{ key, message tokens joined by spaces }]
     codeKeys.forEach(function (key) {
       var claims = store.claims(key);
       if (!claims) return;
       claims.docs.forEach(function (d, i) {
-        if (claims.quoted[i]) return;
+        if (claims.quoted[i] || !claimers.has(d)) return;
         if (!given.has(d)) given.set(d, []);
         claims.messages[i].forEach(function (m) { given.get(d).push({ key: key, tokens: tokenize(m).join(' ') }); });
       });
     });
-    var messageTokens = new Map();
-    store.meta.messageKeys.forEach(function (m) { messageTokens.set(m.key, m.tokens.join(' ')); });
     return function (key, d) {
       var tokens = messageTokens.get(key);
       return tokens !== undefined && (given.get(d) || []).some(function (g) { return g.key !== key && g.tokens === tokens; });
