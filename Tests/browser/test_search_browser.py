@@ -1,5 +1,6 @@
 """Search in a real headless Chromium, with the site opened from file:// and no network."""
 import json
+import re
 import urllib.parse
 
 import pytest
@@ -256,6 +257,11 @@ def test_customers_words_find_the_writers_article(driver, english_site):
     assert_clean(driver)
 
 
+def channels(css_color):
+    """The red, green and blue of a computed colour (Chromium writes rgb(…) or rgba(…, 1))."""
+    return tuple(re.findall(r"[\d.]+", css_color)[:3])
+
+
 def test_partial_matches_show_the_missing_words_struck_through(driver, site):
     """Never an empty page: the closest articles, each with the words it lacks."""
     driver.get(page_url(site, "search.html", "?q=" + urllib.parse.quote("邮件乱码 zzqqxx")))
@@ -274,6 +280,11 @@ def test_partial_matches_show_the_missing_words_struck_through(driver, site):
     assert found and "articles/too-much-spam.html" in found[0].get_attribute("href")
     missing = driver.find_element(By.CSS_SELECTOR, "[data-search-results] [data-missing]")
     assert missing.text == "缺少： 识别", missing.text
+    # the strike is a line of its own colour: a struck 了 must not read as 子
+    struck = missing.find_element(By.CSS_SELECTOR, "s")
+    assert struck.value_of_css_property("text-decoration-line") == "line-through"
+    strike, text = struck.value_of_css_property("text-decoration-color"), struck.value_of_css_property("color")
+    assert channels(strike) != channels(text), (strike, text)
 
 
 def test_a_pasted_page_is_searched_up_to_its_first_2000_characters(driver, site):
