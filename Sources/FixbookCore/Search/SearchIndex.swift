@@ -72,7 +72,8 @@ public enum SearchIndexBuilder {
                     message: code.message, url: model.solutionURL(article: index, code: position)
                 )
             }
-            var quotedKeys = Set<String>()
+            // The codes the article is listed under: its own, then each it quotes, once.
+            var listedKeys = Set(article.metadata.codes.map(\.code.key))
             for quote in QuotedCodes.of(index, in: kb) {
                 // (written and filed as its first claimer writes it)
                 guard let claimer = kb.byCodeKey[quote.key]?.first,
@@ -85,10 +86,7 @@ public enum SearchIndexBuilder {
                         url: SiteURLs.solution(article.slug, anchor: model.firstSolutionAnchor[index]), quoted: true
                     )
                 )
-                // (once, and not for a code the article claims: it is listed under it already)
-                if quotedKeys.insert(quote.key).inserted, codeMap[quote.key]?.contains(article.slug) == false {
-                    codeMap[quote.key]?.append(article.slug)
-                }
+                if listedKeys.insert(quote.key).inserted { codeMap[quote.key]?.append(article.slug) }
             }
             return SearchIndex.Entry(
                 id: article.slug, slug: article.slug, url: article.outputPath, title: article.title,
