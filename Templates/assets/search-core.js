@@ -139,8 +139,8 @@
  *    hold, then the first by code units. A word that general English commonly uses (one of the
  *    runs of assets/search/e/: router, wife, thai) is no misspelling and is searched as typed
  *    (the memory store has no such words and corrects every word). Its score is multiplied by
- *    typoFactor. Only the first
- *    typoMaximumWords such concepts are looked up. Not with options.correct === false ("search
+ *    typoFactor. Of the first typoCheckedWords such concepts, only the first typoMaximumWords
+ *    that are no common English word are looked up. Not with options.correct === false ("search
  *    instead for").
  *    HOMOPHONES (ranking.homophones, a Chinese help center, split index only): then, in order, a
  *    concept that is one pair of common Chinese characters, no stop word (他们, 一下), matches nothing and has a character
@@ -534,7 +534,7 @@
       weights: weights, k1: r.k1, b: r.b, denseShare: r.denseShare, stopFactor: r.stopFactor,
       idfExponent: r.idfExponent,
       typoFactor: r.typoFactor, typoOneEdit: r.typoOneEdit, typoTwoEdits: r.typoTwoEdits,
-      typoMaximumWords: r.typoMaximumWords, homophones: r.homophones === true,
+      typoMaximumWords: r.typoMaximumWords, typoCheckedWords: r.typoCheckedWords, homophones: r.homophones === true,
       stopWords: new Set(r.stopWords || []), stopCharacters: String(r.stopCharacters || ''),
       codeHit: r.codeHit, messageBoost: r.messageBoost, quoteMinimum: r.quoteMinimum,
       phraseTitle: r.phraseTitle, phraseSymptom: r.phraseSymptom, phraseBody: r.phraseBody,
@@ -1669,12 +1669,12 @@
 
   /**
    * Concepts that may be corrected: a plain word, long enough, that no article holds; the first
-   * typoMaximumWords of them.
+   * typoCheckedWords of them (those that general English commonly uses are taken out later).
    */
   function correctable(store, q) {
     return q.concepts.filter(function (c) {
       return c.word && c.full.length === 1 && c.word.length >= store.meta.ranking.typoOneEdit && !conceptMatches(store, c);
-    }).slice(0, store.meta.ranking.typoMaximumWords);
+    }).slice(0, store.meta.ranking.typoCheckedWords);
   }
 
   /**
@@ -2084,16 +2084,27 @@
       return store.ensureKeys(conceptTokens(q));
     }).then(function () {
       // Misspelled words: corrected from the dictionary, unless the words are wanted as typed.
-      var wanted = options && options.correct === false ? [] : correctable(store, q);
-      attempts = wanted.length;
-      if (!wanted.length) return;
-      var starts = [];
-      wanted.forEach(function (c) { starts = starts.concat(typoPrefixes(c.word)); });
-      var typed = wanted.map(function (c) { return c.word; });
-      return Promise.all([store.ensureDictionary(starts), store.ensureEnglish(typed)]).then(function () {
+      var candidates = options && options.correct === false ? [] : correctable(store, q);
+      if (!candidates.length) return;
+      var max = store.meta.ranking.typoMaximumWords;
+      /** The dictionary runs that would hold the corrections of `concepts`. */
+      function dictionaryFor(concepts) {
+        var starts = [];
+        concepts.forEach(function (c) { starts = starts.concat(typoPrefixes(c.word)); });
+        return store.ensureDictionary(starts);
+      }
+      // The first candidates' dictionary runs load with the English runs, the later ones' only if
+      // English words among the first leave them a look-up.
+      var first = candidates.slice(0, max);
+      var typed = candidates.map(function (c) { return c.word; });
+      var wanted;
+      return Promise.all([dictionaryFor(first), store.ensureEnglish(typed)]).then(function () {
+        // (a word that English commonly uses is no misspelling, and no look-up: router is not route)
+        wanted = candidates.filter(function (c) { return !store.isEnglishWord(c.word); }).slice(0, max);
+        attempts = wanted.length;
+        return dictionaryFor(wanted.filter(function (c) { return first.indexOf(c) < 0; }));
+      }).then(function () {
         wanted.forEach(function (c) {
-          // (a word that English commonly uses is no misspelling: router is not route)
-          if (store.isEnglishWord(c.word)) return;
           var found = correction(store, c);
           if (!found) return;
           correctedTerms.set(c.full[0][0], found.term);

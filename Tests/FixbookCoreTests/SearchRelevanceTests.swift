@@ -153,6 +153,24 @@ import Testing
         #expect(EnglishWords.runs.firstKeys.first == EnglishWords.sorted.first)
     }
 
+    /// A word that English commonly uses is no look-up either: it uses up none of the five
+    /// corrections, so in `thundebird shows a blank icon calld winmial.dat insted of my bosses
+    /// atachment` the last misspelling is still corrected. At most ten unknown words are checked.
+    @Test func aWordThatEnglishCommonlyUsesUsesUpNoCorrection() throws {
+        let engine = try Self.engine(
+            [
+                "Content/route.md": article("title: How mail is routed", body: "Each message takes a route.\n"),
+                "Content/widely.md": article("title: Widely used settings", body: "Used widely.\n"),
+            ], fillers: 8, "About a message")
+        let common = [
+            "router", "wife", "pencil", "guitar", "bicycle", "kitchen", "garden", "holiday", "teacher", "butter",
+        ]
+        #expect(common.allSatisfy(EnglishWords.contains))
+        #expect(engine.answer("router wife pencil guitar bicycle ruote").corrections.map(\.corrected) == ["route"])
+        #expect(engine.answer((common + ["ruote"]).joined(separator: " ")).corrections.isEmpty)
+        #expect(engine.answer((common.dropLast() + ["ruote"]).joined(separator: " ")).corrections.count == 1)
+    }
+
     /// A size typed against its number (25MB, 30M) is its number and its unit: it finds the
     /// article that gives a size as "50 MB", instead of an empty page.
     @Test func aSizeTypedAsOneWordMeetsTheArticlesSize() throws {

@@ -100,7 +100,7 @@ test('the script builds no HTML from strings', () => {
 
 // A ranking for the synthetic index (a built index carries the real one).
 const syntheticRanking = {
-  b: 0.75, k1: 1.2, denseShare: 8, stopFactor: 0.2, idfExponent: 0.8, typoFactor: 0.5, typoOneEdit: 4, typoTwoEdits: 8, typoMaximumWords: 5,
+  b: 0.75, k1: 1.2, denseShare: 8, stopFactor: 0.2, idfExponent: 0.8, typoFactor: 0.5, typoOneEdit: 4, typoTwoEdits: 8, typoMaximumWords: 5, typoCheckedWords: 10,
   stopWords: ['the', 'is', 'not'], stopCharacters: '的了',
   codeHit: 1000, messageBoost: 200, minimumShare: 0.1, passage: 64, passageMinimum: 20, phraseBody: 2,
   phraseCandidates: 20, maximumQueryLength: 2000, phraseSymptom: 6, phraseTitle: 8, pairTitle: 8, pairSymptom: 8, prefixMaximumWords: 100, prefixMinimum: 2,
@@ -392,6 +392,11 @@ test('a word that English commonly uses is searched as typed', { skip: skipRanki
   assert.deepEqual((await search.runSearch(split, 'recieve')).corrections, [{ typed: 'recieve', corrected: 'receive' }]);
   // (search-index.json has no list of English words: the memory store corrects every word)
   assert.deepEqual((await search.runSearch(search.memoryStore(index), 'router')).corrections, [{ typed: 'router', corrected: 'route' }]);
+  // nor a look-up: five of them leave the sixth unknown word its correction, of at most ten checked
+  const common = ['router', 'wife', 'pencil', 'guitar', 'bicycle', 'kitchen', 'garden', 'holiday', 'teacher', 'butter'];
+  assert.deepEqual((await search.runSearch(split, common.slice(0, 5).join(' ') + ' recieve')).corrections, [{ typed: 'recieve', corrected: 'receive' }]);
+  assert.deepEqual((await search.runSearch(split, common.slice(0, 9).join(' ') + ' recieve')).corrections, [{ typed: 'recieve', corrected: 'receive' }]);
+  assert.deepEqual((await search.runSearch(split, common.join(' ') + ' recieve')).corrections, []);
 });
 
 test('a swap of the second and third letters and a doubled letter are corrected', { skip: skipRanking || (!isEnglishSample && 'the English sample only') }, async () => {
@@ -597,6 +602,9 @@ test('the Swift ranking gives the same results and scores as this script', { ski
       'connect to mail.example.com failed', 'emails bounce back bounce back', 'the the the',
       // not and the auxiliary verbs pair with nothing
       'outlok wont recieve mail', "outlook doesn't start", 'outlook will not receive', 'mail is not sent',
+      // a word that English commonly uses is no look-up: the sixth unknown word is still corrected
+      'thundebird shows a blank icon calld winmial.dat insted of my bosses atachment',
+      'router wife pencil guitar bicycle recieve', 'router wife pencil guitar bicycle kitchen garden holiday teacher butter recieve',
       // what a result lacks: a run of characters, not the pairs across words
       '邮件怎么识别', '钓鱼邮件怎么识别', '收不到邮件 zzqqxx', '服务器连接迟缓', '别人 钓鱼邮件怎么识别',
       '识别 别人 人工', '邮件 件数 数量',

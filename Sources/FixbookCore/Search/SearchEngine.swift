@@ -346,6 +346,8 @@ public struct SearchEngine: Sendable {
         var halves: [[Int: Double]] = []
         // misspelled words looked up so far: at most `typoMaximumWords`
         var attempts = 0
+        // unknown words checked against general English so far: at most `typoCheckedWords`
+        var checked = 0
         // a misspelled term → the term it was corrected to
         var correctedTerms: [String: String] = [:]
         for index in parsed.concepts.indices {
@@ -364,13 +366,14 @@ public struct SearchEngine: Sendable {
                 completionScores(prefix: prefix, parsed.concepts[index].completions, into: &half)
             }
             if correcting, full.isEmpty, half.isEmpty, attempts < ranking.typoMaximumWords,
-                isCorrectable(parsed.concepts[index])
+                checked < ranking.typoCheckedWords, isCorrectable(parsed.concepts[index])
             {
-                attempts += 1
-                // (a word that English commonly uses is no misspelling: `router` is not route)
-                if !EnglishWords.contains(parsed.concepts[index].word ?? ""),
-                    let correction = correct(parsed.concepts[index])
-                {
+                checked += 1
+                // (a word that English commonly uses is no misspelling, and no look-up: `router` is
+                // not route)
+                let misspelled = !EnglishWords.contains(parsed.concepts[index].word ?? "")
+                if misspelled { attempts += 1 }
+                if misspelled, let correction = correct(parsed.concepts[index]) {
                     correctedTerms[parsed.concepts[index].full[0][0]] = correction.term
                     parsed.concepts[index].full = [[correction.term]]
                     parsed.concepts[index].corrected = correction.word

@@ -30,6 +30,11 @@ public struct SearchRanking: Sendable, Equatable {
     /// At most this many words of a query are corrected (the first ones), so a pasted paragraph
     /// of unknown words does not load the whole dictionary.
     public var typoMaximumWords = 5
+    /// At most this many unknown words of a query are checked against general English
+    /// (`EnglishWords`) on the way to those: a word English commonly uses (`blank`, `icon`) is no
+    /// misspelling and uses up none of `typoMaximumWords`, yet a pasted paragraph does not load
+    /// every run of the English word list in the browser.
+    public var typoCheckedWords = 10
     /// Whether a Chinese pair that no article holds is searched as a pair of the same sounds
     /// (`ChineseHomophones`): on in a Chinese help center, whose index then carries the sounds.
     public var homophones = false
@@ -216,6 +221,7 @@ public struct SearchRanking: Sendable, Equatable {
             ("prefixMinimum", Self.number(Double(prefixMinimum))), ("quoteMinimum", Self.number(quoteMinimum)),
             ("stopCharacters", characters.bytes),
             ("stopFactor", Self.number(stopFactor)), ("stopWords", words.bytes),
+            ("typoCheckedWords", Self.number(Double(typoCheckedWords))),
             ("typoFactor", Self.number(typoFactor)),
             ("typoMaximumWords", Self.number(Double(typoMaximumWords))),
             ("typoOneEdit", Self.number(Double(typoOneEdit))),
@@ -248,7 +254,7 @@ extension SearchRanking: Codable {
         case phraseBody, phraseCandidates
         case phraseSymptom, phraseTitle, prefixMaximumWords, prefixMinimum, quoteMinimum, stopCharacters, stopFactor
         case stopWords
-        case typoFactor, typoMaximumWords, typoOneEdit, typoTwoEdits
+        case typoCheckedWords, typoFactor, typoMaximumWords, typoOneEdit, typoTwoEdits
     }
 
     private enum FieldKeys: String, CodingKey {
@@ -272,6 +278,7 @@ extension SearchRanking: Codable {
         idfExponent = try container.decode(Double.self, forKey: .idfExponent)
         typoFactor = try container.decode(Double.self, forKey: .typoFactor)
         typoMaximumWords = try container.decode(Int.self, forKey: .typoMaximumWords)
+        typoCheckedWords = try container.decode(Int.self, forKey: .typoCheckedWords)
         typoOneEdit = try container.decode(Int.self, forKey: .typoOneEdit)
         typoTwoEdits = try container.decode(Int.self, forKey: .typoTwoEdits)
         codeHit = try container.decode(Double.self, forKey: .codeHit)
@@ -318,6 +325,7 @@ extension SearchRanking: Codable {
         try container.encode(idfExponent, forKey: .idfExponent)
         try container.encode(typoFactor, forKey: .typoFactor)
         try container.encode(typoMaximumWords, forKey: .typoMaximumWords)
+        try container.encode(typoCheckedWords, forKey: .typoCheckedWords)
         try container.encode(typoOneEdit, forKey: .typoOneEdit)
         try container.encode(typoTwoEdits, forKey: .typoTwoEdits)
         try container.encode(codeHit, forKey: .codeHit)
