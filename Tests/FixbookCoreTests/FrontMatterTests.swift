@@ -85,6 +85,19 @@ import Testing
                 == "'Mail is slow' is listed in 'symptoms' already, on line 4; the page shows it once")
     }
 
+    /// A word listed twice in one synonym group is reported where the repeat stands and left out;
+    /// the same word in two groups is not a repeat.
+    @Test func aWordRepeatedInASynonymGroupIsReported() {
+        let (groups, diagnostics) = Synonyms.decode(
+            "- [登录, 登陆]\n- [不明文件夹, 隔离区, 垃圾箱, 隔离区]\n- [隔离区, quarantine]\n", path: "Content/synonyms.yml")
+        #expect(groups == [["登录", "登陆"], ["不明文件夹", "隔离区", "垃圾箱"], ["隔离区", "quarantine"]])
+        #expect(diagnostics.map(\.rule.rawValue) == ["repeated-entry"])
+        #expect(diagnostics.map(\.location.line) == [2])
+        #expect(diagnostics.map(\.location.column) == [21])
+        #expect(diagnostics.allSatisfy { $0.severity == .warning })
+        #expect(diagnostics.first?.message == "'隔离区' is listed in this synonym group already")
+    }
+
     @Test func invalidYAMLReportsTheFileLine() {
         let (_, diagnostics) = decode("---\ntitle: t\nsummary: [unclosed\ntags: [a]\n---\n")
         #expect(diagnostics.count == 1)

@@ -103,7 +103,8 @@ public enum RuleCatalog {
                 passing: RuleExample(["Content/a.md": article("title: t\ntags: [x]")]))
         case .repeatedEntry:
             return rule(
-                .warning, "a symptom or a tag listed twice, which the page would show twice (the repeat is left out)",
+                .warning,
+                "a symptom or a tag listed twice, which the page would show twice, or a word listed twice in one synonym group (the repeat is left out)",
                 triggering: RuleExample(
                     ["Content/a.md": article("title: t\nsymptoms:\n  - Mail is slow\n  - Mail is slow")],
                     expected: ["repeated-entry Content/a.md:5"]),

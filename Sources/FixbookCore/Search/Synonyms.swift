@@ -10,9 +10,29 @@ public enum Synonyms {
         }
         var groups: [[String]] = []
         for item in items {
-            let words = reader.stringList(reader.locate(item), key: "synonym group").map(\.text)
+            let words = onceEach(reader.locate(item), reader: &reader)
             if words.count > 1 { groups.append(words) }
         }
         return (groups, reader.diagnostics)
+    }
+
+    /// The words of one group, each once: a repeat is reported where it stands and left out (an
+    /// editor who lists a word twice meant something else the second time, or nothing).
+    private static func onceEach(_ group: LocatedNode, reader: inout YAMLReader) -> [String] {
+        guard case .sequence(let sequence) = group.node else {
+            return reader.stringList(group, key: "synonym group").map(\.text)
+        }
+        var words: [String] = []
+        for item in sequence {
+            let here = reader.locate(item)
+            guard let word = reader.string(here, key: "synonym group item"), !word.isEmpty else { continue }
+            if words.contains(word) {
+                reader.report(
+                    .repeatedEntry, at: here, "'\(word)' is listed in this synonym group already", severity: .warning)
+                continue
+            }
+            words.append(word)
+        }
+        return words
     }
 }
