@@ -289,6 +289,12 @@ let hostileCases: [HostileCase] = [
         #expect(mkfifo(root.path + "/Content/pipe.md", 0o644) == 0)
     },
     HostileCase(
+        "synonym group of 60,000 words with a repeat",
+        [
+            "Content/synonyms.yml": "- [" + (0..<60_000).map { "w\($0)" }.joined(separator: ", ") + ", w7]\n"
+        ], .warning("repeated-entry")
+    ),
+    HostileCase(
         "editor junk",
         ["Content/.#x.md": page("title: lock"), "Content/x.md~": page("title: backup"), "Content/.DS_Store": "\0\0"],
         .ignored("lock")

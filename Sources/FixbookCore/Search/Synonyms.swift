@@ -23,10 +23,11 @@ public enum Synonyms {
             return reader.stringList(group, key: "synonym group").map(\.text)
         }
         var words: [String] = []
+        var seen = Set<String>()
         for item in sequence {
             let here = reader.locate(item)
             guard let word = reader.string(here, key: "synonym group item"), !word.isEmpty else { continue }
-            if words.contains(word) {
+            if !seen.insert(word).inserted {
                 reader.report(
                     .repeatedEntry, at: here, "'\(word)' is listed in this synonym group already", severity: .warning)
                 continue
