@@ -450,6 +450,30 @@
 
   function codeKeys(text) { return codeKeysOfTokens(tokenize(text)); }
 
+  /**
+   * The Windows error codes of a query typed in two to four pieces (`0x800 CCC 79`, `800ccc 0e`),
+   * as a customer reading the code aloud or off a screen splits it: pieces of letters and digits
+   * that are no code alone and together make a hexadecimal code starting with 0x or 8, as every
+   * mail client's error code does (so `be 12 face` stays three words).
+   */
+  function splitCodeKeysOfTokens(tokens) {
+    function isPiece(t) { return /^[0-9a-z]+$/.test(t) && !codeKeyOfToken(t); }
+    var keys = [];
+    for (var start = 0; start < tokens.length; start++) {
+      if (!isPiece(tokens[start])) continue;
+      var joined = tokens[start];
+      for (var end = start + 1; end < Math.min(start + 4, tokens.length); end++) {
+        if (!isPiece(tokens[end])) break;
+        joined += tokens[end];
+        if (joined.length > 10) break;
+        if (!/^(0x|8)/.test(joined)) continue;
+        var key = codeKeyOfToken(joined);
+        if (key && key.slice(0, 2) === '0x' && keys.indexOf(key) < 0) keys.push(key);
+      }
+    }
+    return keys;
+  }
+
   /** Compare by UTF-16 code units (deterministic, locale-free). */
   function cmp(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
 
@@ -1409,6 +1433,7 @@
 
     // Codes: pattern codes in the query, then message keys found as token runs.
     var keys = codeKeysOfTokens(allTokens);
+    splitCodeKeysOfTokens(allTokens).forEach(function (k) { if (keys.indexOf(k) < 0) keys.push(k); });
     meta.messageKeys.forEach(function (m) {
       if (keys.indexOf(m.key) < 0 && containsRun(allTokens, m.tokens)) keys.push(m.key);
     });

@@ -97,11 +97,24 @@ import Testing
 
     @Test(arguments: [
         ("0x800cccof", "a"), ("800CCC0F", "a"), ("服务器意外终止", "a"), ("无法接收外域邮件", "b"),
-        ("550 Invalid User", "c"), ("550 relaying denied", "d"),
+        ("550 Invalid User", "c"), ("550 relaying denied", "d"), ("0x800 CCC 0F", "a"), ("800ccc 0f", "a"),
     ])
     func ranksTheRightArticleFirst(query: String, slug: String) throws {
         let results = try engine().search(query)
         #expect(results.first?.slug == slug, "\(results.map(\.slug))")
+    }
+
+    /// A code read off a screen or aloud comes in pieces; together they are one code hit, and
+    /// pieces that make no mail client's code stay words.
+    @Test func aCodeTypedInPiecesIsOneCodeHit() throws {
+        let first = try engine().search("outlook error 0x800 ccc 0f").first
+        #expect(first?.slug == "a")
+        #expect(first?.matchedCodes == ["0x800CCC0F"])
+        #expect(SearchTokenizer.splitCodeKeys(ofTokens: SearchTokenizer.tokenize("0x800 CCC 79")) == ["0x800CCC79"])
+        #expect(SearchTokenizer.splitCodeKeys(ofTokens: SearchTokenizer.tokenize("800ccc 0e")) == ["0x800CCC0E"])
+        for words in ["be 12 face", "call 0800 123 456", "8 1234 567", "0x800ccc0f 0e", "550 5.7.1 denied"] {
+            #expect(SearchTokenizer.splitCodeKeys(ofTokens: SearchTokenizer.tokenize(words)).isEmpty, "\(words)")
+        }
     }
 
     @Test func codeHitsLinkToTheSolution() throws {

@@ -203,7 +203,9 @@ const expectations = [
   ['无法找到主机', 'outlook-0x800ccc0d-cannot-find-host'],
   ['收不到外域邮件', 'cannot-receive-external-mail'],
   ['邮件乱码', 'garbled-text'],
-  ['winmail.dat', 'attachments-missing-winmail-dat']
+  ['winmail.dat', 'attachments-missing-winmail-dat'],
+  ['outlook error 0x800 ccc 79', 'outlook-0x800ccc79-recipient-rejected'],
+  ['800ccc 0d', 'outlook-0x800ccc0d-cannot-find-host']
 ];
 
 // The sample's Chinese edition: these are its articles. Its English edition is checked by its own
@@ -454,6 +456,12 @@ test('code hits link to the solution anchor, other hits to the article', { skip:
     assert.deepEqual(first.codes.map((c) => c.key), ['0x800CCC0F']);
     const [text] = await search.search(store, '邮件乱码');
     assert.equal(text.url, index.articles.find((a) => a.slug === text.slug).url);
+    // a code read off a screen or aloud comes in pieces: together they are one code hit
+    const [pieces] = await search.search(store, 'outlook error 0x800 ccc 0f');
+    assert.deepEqual(pieces.codes.map((c) => c.key), ['0x800CCC0F']);
+    for (const words of ['be 12 face', 'call 0800 123 456', '8 1234 567']) {
+      assert.ok(!(await search.runSearch(store, words)).codeKeys.some((k) => k.startsWith('0x')), words);
+    }
     assert.deepEqual(await search.search(store, 'qqqzzzxxx'), []);
     assert.deepEqual(await search.search(store, '   '), []);
   }

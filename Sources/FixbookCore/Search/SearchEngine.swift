@@ -317,6 +317,7 @@ public struct SearchEngine: Sendable {
         }
 
         var keys = SearchTokenizer.codeKeys(ofTokens: allTokens)
+        for key in SearchTokenizer.splitCodeKeys(ofTokens: allTokens) where !keys.contains(key) { keys.append(key) }
         for message in messageKeys where !keys.contains(message.key) && Self.containsRun(allTokens, message.tokens) {
             keys.append(message.key)
         }

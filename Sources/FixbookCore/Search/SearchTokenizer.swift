@@ -221,6 +221,31 @@ public enum SearchTokenizer {
         return keys
     }
 
+    /// The Windows error codes of a query typed in two to four pieces (`0x800 CCC 79`, `800ccc 0e`),
+    /// as a customer reading the code aloud or off a screen splits it: pieces of letters and digits
+    /// that are no code alone and together make a hexadecimal code starting with 0x or 8, as every
+    /// mail client's error code does (so `be 12 face` stays three words).
+    static func splitCodeKeys(ofTokens tokens: [String]) -> [String] {
+        let isPiece = { (token: String) in
+            !token.isEmpty && token.utf8.allSatisfy { (48...57).contains($0) || (97...122).contains($0) }
+                && codeKey(ofToken: token) == nil
+        }
+        var keys: [String] = []
+        for start in tokens.indices where isPiece(tokens[start]) {
+            var joined = tokens[start]
+            for end in (start + 1)..<min(start + 4, tokens.count) {
+                guard isPiece(tokens[end]) else { break }
+                joined += tokens[end]
+                if joined.utf8.count > 10 { break }
+                guard joined.hasPrefix("0x") || joined.hasPrefix("8"),
+                    let key = codeKey(ofToken: joined), key.hasPrefix("0x"), !keys.contains(key)
+                else { continue }
+                keys.append(key)
+            }
+        }
+        return keys
+    }
+
     /// The tokens of a code key that is a message (`sender is in prison`), found in a query as a
     /// run of tokens; nil for a key the code rules recognise by itself (`550`, `0x800CCC0F`).
     static func messageTokens(ofCodeKey key: String) -> [String]? {
