@@ -451,6 +451,22 @@
   function codeKeys(text) { return codeKeysOfTokens(tokenize(text)); }
 
   /**
+   * The tails of a mail client's code key that a customer types for the code (`cc0d`, `ccc0d`,
+   * `0ccc0d`, `00ccc0d` of 0x800CCC0D: four to seven of its last hex digits, those that hold a
+   * digit); none for other codes. SearchTokenizer.hexCodeTails.
+   */
+  function hexCodeTails(key) {
+    var k = String(key).toLowerCase();
+    if (!/^0x[0-9a-z]{8}$/.test(k)) return [];
+    var tails = [];
+    for (var n = 4; n <= 7; n++) {
+      var t = k.slice(k.length - n);
+      if (/[0-9]/.test(t)) tails.push(t);
+    }
+    return tails;
+  }
+
+  /**
    * The Windows error codes of a query typed in two to four pieces (`0x800 CCC 79`, `800ccc 0e`),
    * as a customer reading the code aloud or off a screen splits it: pieces of letters and digits
    * that are no code alone and together make a hexadecimal code starting with 0x or 8, as every
@@ -827,6 +843,16 @@
     (a.symptoms || []).forEach(function (x) { add(x, 1); });
     (a.tags || []).forEach(function (x) { add(x, 2); });
     (a.codes || []).forEach(function (c) { if (!c.quoted) { add(c.key, 3); add(c.code, 3); } });
+    // (the tail a customer types of a mail client's code, `ccc0d` of 0x800CCC0D: the code's own
+    // term, not counted in the field's length, as the article says the code once)
+    (a.codes || []).forEach(function (c) {
+      if (c.quoted) return;
+      hexCodeTails(c.key).forEach(function (t) {
+        var e = terms.get(t);
+        if (!e) terms.set(t, e = { mask: 0, body: 0 });
+        e.mask |= FIELDS[3];
+      });
+    });
     (a.headings || []).forEach(function (x) { add(x, 4); });
     add(a.summary, 5);
     add(a.text, 6);

@@ -117,6 +117,15 @@ import Testing
         }
     }
 
+    /// A customer types the tail of a mail client's code, the part that tells the codes apart.
+    @Test func theTailOfACodeFindsItsArticle() throws {
+        #expect(SearchTokenizer.hexCodeTails(ofKey: "0x800CCC0F") == ["cc0f", "ccc0f", "0ccc0f", "00ccc0f"])
+        #expect(SearchTokenizer.hexCodeTails(ofKey: "0x800CCCCC") == ["0ccccc", "00ccccc"])
+        #expect(SearchTokenizer.hexCodeTails(ofKey: "550").isEmpty)
+        #expect(try engine().search("ccc0f").first?.slug == "a")
+        #expect(try engine().search("CC0F").first?.slug == "a")
+    }
+
     @Test func codeHitsLinkToTheSolution() throws {
         let first = try engine().search("0x800CCC0F").first
         #expect(first?.url == "articles/a.html#%E8%A7%A3%E5%86%B3%E6%96%B9%E6%B3%95")

@@ -205,7 +205,9 @@ const expectations = [
   ['邮件乱码', 'garbled-text'],
   ['winmail.dat', 'attachments-missing-winmail-dat'],
   ['outlook error 0x800 ccc 79', 'outlook-0x800ccc79-recipient-rejected'],
-  ['800ccc 0d', 'outlook-0x800ccc0d-cannot-find-host']
+  ['800ccc 0d', 'outlook-0x800ccc0d-cannot-find-host'],
+  ['ccc0d', 'outlook-0x800ccc0d-cannot-find-host'],
+  ['CC79', 'outlook-0x800ccc79-recipient-rejected']
 ];
 
 // The sample's Chinese edition: these are its articles. Its English edition is checked by its own

@@ -49,6 +49,14 @@ enum SearchFields {
             add(SearchTokenizer.normalize(code.key), 3, to: &collector, &folder)
             add(SearchTokenizer.normalize(code.code), 3, to: &collector, &folder)
         }
+        // (the tail a customer types of a mail client's code, `ccc0d` of 0x800CCC0D: the code's
+        // own term, not counted in the field's length, as the article says the code once)
+        for code in article.codes where code.quoted != true {
+            for tail in SearchTokenizer.hexCodeTails(ofKey: code.key) {
+                var bytes = tail
+                bytes.withUTF8 { collector.add($0, 3, counted: false) }
+            }
+        }
         for heading in article.headings { add(SearchTokenizer.normalize(heading), 4, to: &collector, &folder) }
         add(SearchTokenizer.normalize(article.summary), 5, to: &collector, &folder)
         add(SearchTokenizer.normalize(article.text), 6, to: &collector, &folder)
@@ -98,12 +106,12 @@ enum SearchFields {
             self.homophones = homophones
         }
 
-        mutating func add(_ term: UnsafeBufferPointer<UInt8>, _ position: Int) {
+        mutating func add(_ term: UnsafeBufferPointer<UInt8>, _ position: Int, counted: Bool = true) {
             let field = SearchFields.all[position]
             last = table.index(ofBytes: term) { TermCounts() }
             table[last].mask |= field
             if field == SearchFields.body { table[last].body += 1 }
-            lengths[position] += 1
+            if counted { lengths[position] += 1 }
         }
 
         /// Adds `word` for the last term; whether it was new to the article.
