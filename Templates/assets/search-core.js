@@ -451,15 +451,15 @@
   function codeKeys(text) { return codeKeysOfTokens(tokenize(text)); }
 
   /**
-   * The tails of a mail client's code key that a customer types for the code (`cc0d`, `ccc0d`,
-   * `0ccc0d`, `00ccc0d` of 0x800CCC0D: four to seven of its last hex digits, those that hold a
-   * digit); none for other codes. SearchTokenizer.hexCodeTails.
+   * The tails of a mail client's code key that a customer types for the code (`cc0d`, `ccc0d` of
+   * 0x800CCC0D: its last four and five hex digits, those that hold a digit); none for other codes.
+   * SearchTokenizer.hexCodeTails.
    */
   function hexCodeTails(key) {
     var k = String(key).toLowerCase();
     if (!/^0x[0-9a-z]{8}$/.test(k)) return [];
     var tails = [];
-    for (var n = 4; n <= 7; n++) {
+    for (var n = 4; n <= 5; n++) {
       var t = k.slice(k.length - n);
       if (/[0-9]/.test(t)) tails.push(t);
     }

@@ -221,14 +221,14 @@ public enum SearchTokenizer {
         return keys
     }
 
-    /// The tails of a mail client's code key that a customer types for the code (`cc0d`, `ccc0d`,
-    /// `0ccc0d`, `00ccc0d` of 0x800CCC0D: four to seven of its last hex digits, those that hold a
-    /// digit); none for other codes.
+    /// The tails of a mail client's code key that a customer types for the code (`cc0d`, `ccc0d` of
+    /// 0x800CCC0D: its last four and five hex digits, those that hold a digit); none for other
+    /// codes. (Each tail repeats the code's postings in the index: two keep the index small.)
     static func hexCodeTails(ofKey key: String) -> [String] {
         let bytes = Array(key.lowercased().utf8)
         let isAlnum = { (byte: UInt8) in (48...57).contains(byte) || (97...122).contains(byte) }
         guard bytes.count == 10, bytes[0] == 48, bytes[1] == 120, bytes[2...].allSatisfy(isAlnum) else { return [] }
-        return (4...7).compactMap { length in
+        return (4...5).compactMap { length in
             let tail = bytes.suffix(length)
             return tail.contains(where: { (48...57).contains($0) }) ? String(decoding: tail, as: UTF8.self) : nil
         }
