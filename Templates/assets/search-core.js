@@ -456,8 +456,9 @@
    * SearchTokenizer.hexCodeTails.
    */
   function hexCodeTails(key) {
-    var k = String(key).toLowerCase();
-    if (!/^0x[0-9a-z]{8}$/.test(k)) return [];
+    var code = codeKeyOfToken(String(key).toLowerCase());
+    if (!code || code.slice(0, 2) !== '0x') return [];
+    var k = code.toLowerCase();
     var tails = [];
     for (var n = 4; n <= 5; n++) {
       var t = k.slice(k.length - n);
@@ -842,11 +843,12 @@
     add(a.title, 0);
     (a.symptoms || []).forEach(function (x) { add(x, 1); });
     (a.tags || []).forEach(function (x) { add(x, 2); });
-    (a.codes || []).forEach(function (c) { if (!c.quoted) { add(c.key, 3); add(c.code, 3); } });
-    // (the tail a customer types of a mail client's code, `ccc0d` of 0x800CCC0D: the code's own
-    // term, not counted in the field's length, as the article says the code once)
     (a.codes || []).forEach(function (c) {
       if (c.quoted) return;
+      add(c.key, 3);
+      add(c.code, 3);
+      // (the tail a customer types of a mail client's code, `ccc0d` of 0x800CCC0D: the code's
+      // own term, not counted in the field's length, as the article says the code once)
       hexCodeTails(c.key).forEach(function (t) {
         var e = terms.get(t);
         if (!e) terms.set(t, e = { mask: 0, body: 0 });

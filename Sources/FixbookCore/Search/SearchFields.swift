@@ -48,10 +48,8 @@ enum SearchFields {
         for code in article.codes where code.quoted != true {
             add(SearchTokenizer.normalize(code.key), 3, to: &collector, &folder)
             add(SearchTokenizer.normalize(code.code), 3, to: &collector, &folder)
-        }
-        // (the tail a customer types of a mail client's code, `ccc0d` of 0x800CCC0D: the code's
-        // own term, not counted in the field's length, as the article says the code once)
-        for code in article.codes where code.quoted != true {
+            // (the tail a customer types of a mail client's code, `ccc0d` of 0x800CCC0D: the
+            // code's own term, not counted in the field's length, as the article says the code once)
             for tail in SearchTokenizer.hexCodeTails(ofKey: code.key) {
                 var bytes = tail
                 bytes.withUTF8 { collector.add($0, 3, counted: false) }

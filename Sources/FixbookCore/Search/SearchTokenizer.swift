@@ -225,9 +225,8 @@ public enum SearchTokenizer {
     /// 0x800CCC0D: its last four and five hex digits, those that hold a digit); none for other
     /// codes. (Each tail repeats the code's postings in the index: two keep the index small.)
     static func hexCodeTails(ofKey key: String) -> [String] {
-        let bytes = Array(key.lowercased().utf8)
-        let isAlnum = { (byte: UInt8) in (48...57).contains(byte) || (97...122).contains(byte) }
-        guard bytes.count == 10, bytes[0] == 48, bytes[1] == 120, bytes[2...].allSatisfy(isAlnum) else { return [] }
+        guard let code = codeKey(ofToken: key.lowercased()), code.hasPrefix("0x") else { return [] }
+        let bytes = Array(code.lowercased().utf8)
         return (4...5).compactMap { length in
             let tail = bytes.suffix(length)
             return tail.contains(where: { (48...57).contains($0) }) ? String(decoding: tail, as: UTF8.self) : nil
@@ -240,8 +239,7 @@ public enum SearchTokenizer {
     /// mail client's error code does (so `be 12 face` stays three words).
     static func splitCodeKeys(ofTokens tokens: [String]) -> [String] {
         let isPiece = { (token: String) in
-            !token.isEmpty && token.utf8.allSatisfy { (48...57).contains($0) || (97...122).contains($0) }
-                && codeKey(ofToken: token) == nil
+            !token.isEmpty && token.utf8.allSatisfy(isLowerAlphanumeric) && codeKey(ofToken: token) == nil
         }
         var keys: [String] = []
         for start in tokens.indices where isPiece(tokens[start]) {
@@ -270,11 +268,10 @@ public enum SearchTokenizer {
     /// The code key of one normalized word token (rules a–e of search-core.js), or nil.
     public static func codeKey(ofToken token: String) -> String? {
         let bytes = Array(token.utf8)
-        let isAlnum = { (byte: UInt8) in (48...57).contains(byte) || (97...122).contains(byte) }
-        if bytes.count == 10, bytes[0] == 48, bytes[1] == 120, bytes[2...].allSatisfy(isAlnum) {
+        if bytes.count == 10, bytes[0] == 48, bytes[1] == 120, bytes[2...].allSatisfy(isLowerAlphanumeric) {
             return repairHex(Array(bytes[2...])).map { "0x" + $0.uppercased() }
         }
-        if bytes.count == 8, bytes.allSatisfy(isAlnum), bytes.contains(where: { (48...57).contains($0) }) {
+        if bytes.count == 8, bytes.allSatisfy(isLowerAlphanumeric), bytes.contains(where: { (48...57).contains($0) }) {
             guard let repaired = repairHex(bytes), repaired.contains(where: { "abcdef".contains($0) }) else {
                 return nil
             }
@@ -285,6 +282,11 @@ public enum SearchTokenizer {
         if isEnhancedStatus(bytes) { return token }
         if allDigits, (4...6).contains(bytes.count) { return token }
         return nil
+    }
+
+    /// A digit or a lower-case ASCII letter: what a normalized code is made of.
+    private static func isLowerAlphanumeric(_ byte: UInt8) -> Bool {
+        (48...57).contains(byte) || (97...122).contains(byte)
     }
 
     private static func repairHex(_ bytes: [UInt8]) -> String? {
