@@ -481,6 +481,9 @@ import Testing
         #expect(negated("he never got any error back, no bounce either") == ["error", "bounce"])
         #expect(negated("nobody knows") == [])
         #expect(negated("no") == [])
+        // where the customer already looked, past a possessive
+        #expect(negated("it isn't in my Unknown folder either") == ["Unknown"])
+        #expect(negated("not in our junk, not in the inbox") == ["junk", "inbox"])
         #expect(negated("他那边也没收到退信", language: "zh-CN") == ["退信"])
         #expect(negated("我没收到邮件", language: "zh-CN") == [])
         #expect(negated("他那边也没收到退信") == [])

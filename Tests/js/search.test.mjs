@@ -317,6 +317,18 @@ test('what the customer says did not happen weighs little: no bounce is no bounc
   assert.notEqual((await search.runSearch(search.memoryStore(plain), query)).results[0].slug, 'cannot-receive-external-mail');
 });
 
+test('"it isn\'t in my Unknown folder either" is no Unknown-folder question', { skip: skipRanking || (!isEnglishSample && 'the English sample only') }, async () => {
+  const query = "my two colleagues got her email, I didn't, and it isn't in my Unknown folder either. I blocked an address at her company last month, where do I undo it?";
+  for (const [, store] of stores) {
+    assert.equal((await search.runSearch(store, query)).results[0].slug, 'cannot-receive-external-mail');
+  }
+  // without `isn't in` among the negations, an article on the Unknown folder comes first
+  const negations = index.ranking.negations.filter((negation) => !negation.endsWith(' in'));
+  const plain = Object.assign({}, index, { ranking: Object.assign({}, index.ranking, { negations }) });
+  const first = (await search.runSearch(search.memoryStore(plain), query)).results[0].slug;
+  assert.ok(['anti-spam-level-and-whitelist', 'legit-mail-in-unknown-folder'].includes(first), first);
+});
+
 test('where the customer already looked weighs little: an empty Unknown folder is no Unknown-folder question', { skip: skipRanking || (!isChineseSample && 'the Chinese sample only') }, async () => {
   const store = stores[0][1];
   const negated = (query) => {
@@ -605,6 +617,7 @@ test('the Swift ranking gives the same results and scores as this script', { ski
       // what did not happen: a word after a negation, past its fillers; 也没 and the two characters after it
       'they get no bounce', 'he never got any error back, no bounce either', 'no bounce', 'no', 'bounce with no reason',
       '客户说给我发了信，他那边也没收到退信', '也没退信', '也没', 'no a', "they don't get a bounce", 'no 𠀀𠀁 bounce', '也没𠀀𠀁收到',
+      "it isn't in my Unknown folder either", 'not in our junk, not in the inbox', 'not in my',
       // words next to each other: pairs of terms, misspellings corrected, none across a negated word,
       // none of two stop words or of Chinese terms; a host name's parts and the name whole
       'emails to anyone outside the office come back', 'mail to outsdie bounces', 'mail to the outside',

@@ -58,8 +58,10 @@ public struct SearchRanking: Sendable, Equatable {
     public var negations = [
         "no", "without", "never got", "never get", "never gets", "never received", "never receive", "never saw",
         "don't get", "dont get", "doesn't get", "doesnt get", "didn't get", "didnt get", "not even",
+        // where the customer already looked: "it isn't in my Unknown folder either"
+        "not in", "isn't in", "isnt in", "wasn't in", "wasnt in", "aren't in", "arent in", "weren't in",
     ]
-    public var negationFillers = ["a", "an", "any", "the"]
+    public var negationFillers = ["a", "an", "any", "the", "my", "our", "your"]
     /// Where the customer already looked, in Chinese, comes before what says so
     /// (不明文件夹也翻过了, 收件箱和不明文件夹里都找不到): these negate the characters before them, back to
     /// punctuation or a space and at most `lookBack` of them. Empty outside Chinese.
