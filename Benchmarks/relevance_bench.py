@@ -82,6 +82,7 @@ SETS = [("English", RELEVANCE / "en", RELEVANCE / "queries-en.yml", None),
         ("English sample, eleventh held-out set", REPO, RELEVANCE / "queries-en-sample-heldout11.yml", "en"),
         ("English sample, twelfth held-out set", REPO, RELEVANCE / "queries-en-sample-heldout12.yml", "en"),
         ("English sample, thirteenth held-out set", REPO, RELEVANCE / "queries-en-sample-heldout13.yml", "en"),
+        ("English sample, fourteenth held-out set", REPO, RELEVANCE / "queries-en-sample-heldout14.yml", "en"),
         ("Chinese", REPO, RELEVANCE / "queries-zh.yml", None),
         ("Chinese, second tuning set", REPO, RELEVANCE / "queries-zh-tune2.yml", None),
         ("Chinese, third tuning set", REPO, RELEVANCE / "queries-zh-tune3.yml", None),
@@ -135,7 +136,8 @@ SETS = [("English", RELEVANCE / "en", RELEVANCE / "queries-en.yml", None),
         ("Chinese, thirteenth held-out set", REPO, RELEVANCE / "queries-zh-heldout13.yml", None),
         ("Chinese, fourteenth held-out set", REPO, RELEVANCE / "queries-zh-heldout14.yml", None),
         ("Chinese, fifteenth held-out set", REPO, RELEVANCE / "queries-zh-heldout15.yml", None),
-        ("Chinese, sixteenth held-out set", REPO, RELEVANCE / "queries-zh-heldout16.yml", None)]
+        ("Chinese, sixteenth held-out set", REPO, RELEVANCE / "queries-zh-heldout16.yml", None),
+        ("Chinese, seventeenth held-out set", REPO, RELEVANCE / "queries-zh-heldout17.yml", None)]
 DEPTH = 10
 
 RUN = """
