@@ -179,7 +179,10 @@
  *        words as message; they add no codes field terms), when its message boost reaches
  *        messageBoost × quoteMinimum; a quote short of it is no code hit at all; nor is a
  *        message key (relay access denied) that the article gives for another code of the query
- *        it claims (554: repeatedMessages)
+ *        it claims (554: repeatedMessages); when the query holds an enhanced status code that is
+ *        no code hit in any article (5.7.26), a reply code (550) is a code hit only in the
+ *        articles whose words hold one of those codes (replyCodeHoldersOf) or where its message
+ *        boost reaches messageBoost × quoteMinimum
  *      + message boost: for such a code entry with a message, messageBoost × (distinct message
  *        tokens found among tokenize(query)) / (distinct message tokens); the best entry
  *        per key counts (a symptom quoting a code the article claims is one more entry of the
@@ -1803,6 +1806,28 @@
     return best;
   }
 
+  var REPLY_CODE = /^[2-5][0-9]{2}$/;
+  var ENHANCED_STATUS = /^[245]\.[0-9]{1,3}\.[0-9]{1,3}$/;
+
+  /**
+   * An enhanced status code of the query that no article claims (`unexplained`: 5.7.26, a DMARC
+   * refusal) says the bounce is one this help center does not explain, so its reply code (550) is
+   * a code hit only in the articles whose words hold one of those codes (the set returned, or null
+   * when every reply code counts as usual) or whose claim of it the query quotes (its message
+   * boost reaches the quote minimum), as replyCodeHolders in SearchEngine.swift.
+   */
+  function replyCodeHoldersOf(q, matchedBy, unexplained) {
+    if (!unexplained.length) return null;
+    var holders = new Set();
+    q.concepts.forEach(function (c, i) {
+      var holds = c.full.some(function (ph) {
+        return ph.some(function (t) { return unexplained.indexOf(t) >= 0; });
+      });
+      if (holds) matchedBy[i][0].touched.forEach(function (d) { holders.add(d); });
+    });
+    return holders;
+  }
+
   /**
    * Scores from the postings alone: { ranked: [{doc, score, fraction, missing, codeKeys}] unsorted,
    * partial }. See the header, 4.
@@ -1859,20 +1884,33 @@
     var codeKeysOf = new Map();
     var queryTokenSet = new Set(q.tokens);
     var repeatsMessage = repeatedMessages(store, q.codeKeys);
+    // the message boost of claim i of key, in article d, or -1 when it is no code hit there
+    function codeHit(key, claims, i, d) {
+      if (repeatsMessage(key, d)) return -1;
+      var best = 0;
+      claims.messages[i].forEach(function (message) {
+        var mt = uniqueTokens(message);
+        if (!mt.length) return;
+        var hits = 0;
+        mt.forEach(function (t) { if (queryTokenSet.has(t)) hits++; });
+        best = Math.max(best, ranking.messageBoost * hits / mt.length);
+      });
+      return claims.quoted[i] && best < ranking.messageBoost * ranking.quoteMinimum ? -1 : best;
+    }
+    var replyCodeHolders = replyCodeHoldersOf(q, matchedBy, q.codeKeys.filter(function (key) {
+      if (!ENHANCED_STATUS.test(key)) return false;
+      var claims = store.claims(key);
+      return !claims || !claims.docs.some(function (d, i) { return codeHit(key, claims, i, d) >= 0; });
+    }));
     q.codeKeys.forEach(function (key) {
       var claims = store.claims(key);
       if (!claims) return;
+      var replyCode = REPLY_CODE.test(key);
       claims.docs.forEach(function (d, i) {
-        if (repeatsMessage(key, d)) return;
-        var best = 0;
-        claims.messages[i].forEach(function (message) {
-          var mt = uniqueTokens(message);
-          if (!mt.length) return;
-          var hits = 0;
-          mt.forEach(function (t) { if (queryTokenSet.has(t)) hits++; });
-          best = Math.max(best, ranking.messageBoost * hits / mt.length);
-        });
-        if (claims.quoted[i] && best < ranking.messageBoost * ranking.quoteMinimum) return;
+        var best = codeHit(key, claims, i, d);
+        if (best < 0) return;
+        if (replyCode && replyCodeHolders && !replyCodeHolders.has(d) &&
+            best < ranking.messageBoost * ranking.quoteMinimum) return;
         touch(d);
         if (!codeKeysOf.has(d)) codeKeysOf.set(d, []);
         codeKeysOf.get(d).push(key);

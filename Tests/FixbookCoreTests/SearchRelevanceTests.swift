@@ -512,6 +512,29 @@ import Testing
         #expect(engine.search("不明文件夹里有正常邮件").first?.slug == "unknown")
     }
 
+    /// A bounce whose enhanced status code no article claims (5.7.26) is one the help center does
+    /// not explain: its reply code (550) is no code hit in the articles that claim 550 for another
+    /// reason, and the article whose words hold the code answers. With a claimed enhanced code, or
+    /// none, 550 counts as before.
+    @Test func aReplyCodeYieldsToAnEnhancedCodeNoArticleClaims() throws {
+        let engine = try Self.engine(
+            [
+                "Content/unknown.md": article(
+                    "title: Recipient does not exist\ncodes:\n  - code: 550\n    message: Invalid User\n"
+                        + "  - code: 5.1.1\n    message: User unknown",
+                    body: "Check the address for typing mistakes.\n"),
+                "Content/forward.md": article(
+                    "title: A bounce you do not recognize\nsymptoms:\n"
+                        + "  - \"550 5.7.26 Unauthenticated email is not accepted due to the domain's DMARC policy\"",
+                    body: "Forward the bounce to support as an attachment.\n"),
+            ], fillers: 12, "Something about mail")
+        let dmarc = "550 5.7.26 This message does not pass DMARC policy checks"
+        #expect(engine.search(dmarc).first?.slug == "forward", "\(engine.search(dmarc).map(\.slug))")
+        #expect(engine.search(dmarc).first?.matchedCodes == [])
+        #expect(engine.search("550 5.1.1 This message does not pass").first?.slug == "unknown")
+        #expect(engine.search("550 This message does not pass").first?.slug == "unknown")
+    }
+
     /// A bounce line kept as a symptom finds its article when pasted, though another article
     /// claims the line's code and would win on the code alone: the quote answers the code too, and
     /// the line's words decide.
@@ -526,10 +549,14 @@ import Testing
                         + "  - \"550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized\"\n  - \"Port: 110\"",
                     body: "Ask the administrator.\n"),
             ], fillers: 12, "Something about mail")
-        let pasted = "Remote Server returned '550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized'"
+        let pasted = "Remote Server returned '550 RESOLVER.RST.NotAuthorized; not authorized'"
         let results = engine.search(pasted)
         #expect(results.prefix(2).map(\.slug) == ["restricted", "unknown"], "\(results.map(\.slug))")
         #expect(results.first?.matchedCodes == ["550"])
+        // with its enhanced code, which no article claims, the line's 550 is no claim of an
+        // unknown user (`aReplyCodeYieldsToAnEnhancedCodeNoArticleClaims`)
+        let whole = engine.search("Remote Server returned '550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized'")
+        #expect(whole.map(\.slug) == ["restricted"])
         // the code alone is no quote of the line: its claimer answers it
         #expect(engine.search("550").map(\.slug) == ["unknown"])
         // Without the quote, the claim of 550 comes first.

@@ -612,6 +612,8 @@ test('the Swift ranking gives the same results and scores as this script', { ski
       // a code and its message typed together: one code hit
       "reported error (0x800CCC79): The server responded: 554 5.7.1 <a@b.example>: Relay access denied",
       '554 Relay access denied', 'Relay access denied 554', '554 relay access', '554 5.7.1 relay access denied relay access denied',
+      // an enhanced code no article claims: its reply code counts only where the code is mentioned
+      '550 5.7.26 DMARC', '550 5.7.26', '5.7.26', '550 5.1.1 5.7.26', '554 5.7.26 550', '550 9.9.9',
       // a contraction in a synonym, however it is typed
       'outlook cant find server', 'can not find the server', 'cannot find the server', "can't't find", "'cant find server'",
       // what did not happen: a word after a negation, past its fillers; 也没 and the two characters after it

@@ -484,22 +484,39 @@ public struct SearchEngine: Sendable {
         let queryTokens = Set(parsed.tokens)
         var scores: [Int: Double] = [:]
         for (document, entry) in entries { scores[document] = entry.terms / 1000 }
-        for key in parsed.codeKeys {
-            for document in codeDocuments[key] ?? [] where !repeatsMessage(key, in: document, of: parsed.codeKeys) {
-                var best = 0.0
-                var quoted = true
-                for code in articles[document].codes where code.key == key {
-                    quoted = quoted && code.quoted == true
-                    guard let message = code.message, !message.isEmpty else { continue }
-                    var messageTokens: [String] = []
-                    for token in SearchTokenizer.tokenize(message) where !messageTokens.contains(token) {
-                        messageTokens.append(token)
-                    }
-                    guard !messageTokens.isEmpty else { continue }
-                    let hits = messageTokens.filter(queryTokens.contains).count
-                    best = max(best, ranking.messageBoost * Double(hits) / Double(messageTokens.count))
+        /// The message boost of `key` in `document`, or nil when it is no code hit there.
+        func codeHit(_ key: String, in document: Int) -> Double? {
+            if repeatsMessage(key, in: document, of: parsed.codeKeys) { return nil }
+            var best = 0.0
+            var quoted = true
+            for code in articles[document].codes where code.key == key {
+                quoted = quoted && code.quoted == true
+                guard let message = code.message, !message.isEmpty else { continue }
+                var messageTokens: [String] = []
+                for token in SearchTokenizer.tokenize(message) where !messageTokens.contains(token) {
+                    messageTokens.append(token)
                 }
-                if quoted && best < ranking.messageBoost * ranking.quoteMinimum { continue }
+                guard !messageTokens.isEmpty else { continue }
+                let hits = messageTokens.filter(queryTokens.contains).count
+                best = max(best, ranking.messageBoost * Double(hits) / Double(messageTokens.count))
+            }
+            return quoted && best < ranking.messageBoost * ranking.quoteMinimum ? nil : best
+        }
+        let replyCodeHolders = Self.replyCodeHolders(
+            parsed, fulls: fulls,
+            unexplained: parsed.codeKeys.filter { key in
+                SearchTokenizer.isEnhancedStatusCode(key)
+                    && !(codeDocuments[key] ?? []).contains { codeHit(key, in: $0) != nil }
+            })
+        for key in parsed.codeKeys {
+            let replyCode = SearchTokenizer.isReplyCode(key)
+            for document in codeDocuments[key] ?? [] {
+                guard let best = codeHit(key, in: document) else { continue }
+                if replyCode, let replyCodeHolders, !replyCodeHolders.contains(document),
+                    best < ranking.messageBoost * ranking.quoteMinimum
+                {
+                    continue
+                }
                 var entry = entries[document] ?? (0, 0, [], [])
                 entry.codeKeys.append(key)
                 scores[document] = (scores[document] ?? 0) + ranking.codeHit + best
@@ -587,6 +604,26 @@ public struct SearchEngine: Sendable {
     /// another code of the query it claims (`554`): a bounce line's code and its message are one
     /// piece of evidence, which that code's hit and message boost count, not a second code hit.
     /// (An article claims the message as a code of its own too, so that the message alone finds it.)
+    /// An enhanced status code of the query that no article claims (`unexplained`: 5.7.26, a
+    /// DMARC refusal) says the bounce is one this help center does not explain, so its reply code
+    /// (550) is a code hit only in the articles whose words hold one of those codes, or whose claim
+    /// of it the query quotes (its message boost reaches the quote minimum): the articles that
+    /// claim 550 for an unknown user are no answer to a DMARC refusal. Nil when every reply code
+    /// counts as usual.
+    private static func replyCodeHolders(
+        _ parsed: ParsedQuery, fulls: [[Int: Double]], unexplained: [String]
+    )
+        -> Set<Int>?
+    {
+        guard !unexplained.isEmpty else { return nil }
+        var holders = Set<Int>()
+        for (index, concept) in parsed.concepts.enumerated()
+        where concept.full.contains(where: { phrase in phrase.contains(where: unexplained.contains) }) {
+            holders.formUnion(fulls[index].keys)
+        }
+        return holders
+    }
+
     private func repeatsMessage(_ key: String, in document: Int, of queryKeys: [String]) -> Bool {
         guard let tokens = SearchTokenizer.messageTokens(ofCodeKey: key) else { return false }
         let codes = articles[document].codes

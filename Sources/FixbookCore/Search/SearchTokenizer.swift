@@ -284,6 +284,15 @@ public enum SearchTokenizer {
         return nil
     }
 
+    /// Whether a code key is an SMTP reply code (rule c: 550).
+    public static func isReplyCode(_ key: String) -> Bool {
+        let bytes = Array(key.utf8)
+        return bytes.count == 3 && (50...53).contains(bytes[0]) && bytes.allSatisfy { (48...57).contains($0) }
+    }
+
+    /// Whether a code key is an SMTP enhanced status code (rule d: 5.7.26).
+    public static func isEnhancedStatusCode(_ key: String) -> Bool { isEnhancedStatus(Array(key.utf8)) }
+
     /// A digit or a lower-case ASCII letter: what a normalized code is made of.
     private static func isLowerAlphanumeric(_ byte: UInt8) -> Bool {
         (48...57).contains(byte) || (97...122).contains(byte)
