@@ -512,6 +512,13 @@ import Testing
         #expect(engine.search("不明文件夹里有正常邮件").first?.slug == "unknown")
     }
 
+    /// An article that claims 550 for an unknown user: the rival claimer of the bounce tests.
+    static func unknownUser(moreCodes: String = "") -> String {
+        article(
+            "title: Recipient does not exist\ncodes:\n  - code: 550\n    message: Invalid User\n" + moreCodes,
+            body: "Check the address.\n")
+    }
+
     /// A bounce whose enhanced status code no article claims (5.7.26) is one the help center does
     /// not explain: its reply code (550) is no code hit in the articles that claim 550 for another
     /// reason, and the article whose words hold the code answers. With a claimed enhanced code, or
@@ -519,10 +526,7 @@ import Testing
     @Test func aReplyCodeYieldsToAnEnhancedCodeNoArticleClaims() throws {
         let engine = try Self.engine(
             [
-                "Content/unknown.md": article(
-                    "title: Recipient does not exist\ncodes:\n  - code: 550\n    message: Invalid User\n"
-                        + "  - code: 5.1.1\n    message: User unknown",
-                    body: "Check the address for typing mistakes.\n"),
+                "Content/unknown.md": Self.unknownUser(moreCodes: "  - code: 5.1.1\n    message: User unknown\n"),
                 "Content/forward.md": article(
                     "title: A bounce you do not recognize\nsymptoms:\n"
                         + "  - \"550 5.7.26 Unauthenticated email is not accepted due to the domain's DMARC policy\"",
@@ -541,9 +545,7 @@ import Testing
     @Test func aPastedBounceFindsTheArticleThatQuotesIt() throws {
         let engine = try Self.engine(
             [
-                "Content/unknown.md": article(
-                    "title: Recipient does not exist\ncodes:\n  - code: 550\n    message: Invalid User",
-                    body: "Check the address.\n"),
+                "Content/unknown.md": Self.unknownUser(),
                 "Content/restricted.md": article(
                     "title: You cannot send outside the company\nsymptoms:\n"
                         + "  - \"550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized\"\n  - \"Port: 110\"",
@@ -562,9 +564,7 @@ import Testing
         // Without the quote, the claim of 550 comes first.
         let unquoted = try Self.engine(
             [
-                "Content/unknown.md": article(
-                    "title: Recipient does not exist\ncodes:\n  - code: 550\n    message: Invalid User",
-                    body: "Check the address.\n"),
+                "Content/unknown.md": Self.unknownUser(),
                 "Content/restricted.md": article(
                     "title: You cannot send outside the company\nsymptoms:\n"
                         + "  - \"RESOLVER.RST.NotAuthorized; not authorized\"",
@@ -637,9 +637,7 @@ import Testing
         let site = try TemporarySite(
             [
                 "fixbook.yml": "title: Help\nlanguage: en\n",
-                "Content/unknown.md": article(
-                    "title: Recipient does not exist\ncodes:\n  - code: 550\n    message: Invalid User",
-                    body: "Check the address.\n"),
+                "Content/unknown.md": Self.unknownUser(),
                 "Content/restricted.md": article(
                     "title: You cannot send outside\nsymptoms:\n  - \"550 5.7.1 Not authorized, Port: 110\"",
                     body: "Why.\n\n## Solution\n\nAsk the administrator.\n"),
