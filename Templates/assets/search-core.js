@@ -424,6 +424,10 @@
     return /^[0-9a-f]{8}$/.test(r) ? r : null;
   }
 
+  // rules c and d of the header: an SMTP reply code (550) and an enhanced status code (5.7.26)
+  var REPLY_CODE = /^[2-5][0-9]{2}$/;
+  var ENHANCED_STATUS = /^[245]\.[0-9]{1,3}\.[0-9]{1,3}$/;
+
   /** The code key of one (normalized) word token, or null. Rules a–e of the header. */
   function codeKeyOfToken(t) {
     var m = /^0x([0-9a-z]{8})$/.exec(t);
@@ -436,8 +440,7 @@
       r = repairHex(t);
       return r && /[a-f]/.test(r) ? '0x' + r.toUpperCase() : null;
     }
-    if (/^[2-5][0-9]{2}$/.test(t)) return t;
-    if (/^[245]\.[0-9]{1,3}\.[0-9]{1,3}$/.test(t)) return t;
+    if (REPLY_CODE.test(t) || ENHANCED_STATUS.test(t)) return t;
     if (/^[0-9]{4,6}$/.test(t)) return t;
     return null;
   }
@@ -1806,9 +1809,6 @@
     return best;
   }
 
-  var REPLY_CODE = /^[2-5][0-9]{2}$/;
-  var ENHANCED_STATUS = /^[245]\.[0-9]{1,3}\.[0-9]{1,3}$/;
-
   /**
    * An enhanced status code of the query that no article claims (`unexplained`: 5.7.26, a DMARC
    * refusal) says the bounce is one this help center does not explain, so its reply code (550) is
@@ -1885,6 +1885,7 @@
     var queryTokenSet = new Set(q.tokens);
     var repeatsMessage = repeatedMessages(store, q.codeKeys);
     // the message boost of claim i of key, in article d, or -1 when it is no code hit there
+    var quoteBoost = ranking.messageBoost * ranking.quoteMinimum;
     function codeHit(key, claims, i, d) {
       if (repeatsMessage(key, d)) return -1;
       var best = 0;
@@ -1895,7 +1896,7 @@
         mt.forEach(function (t) { if (queryTokenSet.has(t)) hits++; });
         best = Math.max(best, ranking.messageBoost * hits / mt.length);
       });
-      return claims.quoted[i] && best < ranking.messageBoost * ranking.quoteMinimum ? -1 : best;
+      return claims.quoted[i] && best < quoteBoost ? -1 : best;
     }
     var replyCodeHolders = replyCodeHoldersOf(q, matchedBy, q.codeKeys.filter(function (key) {
       if (!ENHANCED_STATUS.test(key)) return false;
@@ -1909,8 +1910,7 @@
       claims.docs.forEach(function (d, i) {
         var best = codeHit(key, claims, i, d);
         if (best < 0) return;
-        if (replyCode && replyCodeHolders && !replyCodeHolders.has(d) &&
-            best < ranking.messageBoost * ranking.quoteMinimum) return;
+        if (replyCode && replyCodeHolders && !replyCodeHolders.has(d) && best < quoteBoost) return;
         touch(d);
         if (!codeKeysOf.has(d)) codeKeysOf.set(d, []);
         codeKeysOf.get(d).push(key);

@@ -484,6 +484,8 @@ public struct SearchEngine: Sendable {
         let queryTokens = Set(parsed.tokens)
         var scores: [Int: Double] = [:]
         for (document, entry) in entries { scores[document] = entry.terms / 1000 }
+        /// The message boost at which the query quotes a claim.
+        let quoteBoost = ranking.messageBoost * ranking.quoteMinimum
         /// The message boost of `key` in `document`, or nil when it is no code hit there.
         func codeHit(_ key: String, in document: Int) -> Double? {
             if repeatsMessage(key, in: document, of: parsed.codeKeys) { return nil }
@@ -500,7 +502,7 @@ public struct SearchEngine: Sendable {
                 let hits = messageTokens.filter(queryTokens.contains).count
                 best = max(best, ranking.messageBoost * Double(hits) / Double(messageTokens.count))
             }
-            return quoted && best < ranking.messageBoost * ranking.quoteMinimum ? nil : best
+            return quoted && best < quoteBoost ? nil : best
         }
         let replyCodeHolders = Self.replyCodeHolders(
             parsed, fulls: fulls,
@@ -512,11 +514,7 @@ public struct SearchEngine: Sendable {
             let replyCode = SearchTokenizer.isReplyCode(key)
             for document in codeDocuments[key] ?? [] {
                 guard let best = codeHit(key, in: document) else { continue }
-                if replyCode, let replyCodeHolders, !replyCodeHolders.contains(document),
-                    best < ranking.messageBoost * ranking.quoteMinimum
-                {
-                    continue
-                }
+                if replyCode, let replyCodeHolders, !replyCodeHolders.contains(document), best < quoteBoost { continue }
                 var entry = entries[document] ?? (0, 0, [], [])
                 entry.codeKeys.append(key)
                 scores[document] = (scores[document] ?? 0) + ranking.codeHit + best
@@ -600,10 +598,6 @@ public struct SearchEngine: Sendable {
         return Answer(results: results, corrections: corrections, partial: partial)
     }
 
-    /// Whether the code key `key` is a message (`Relay access denied`) that `document` gives for
-    /// another code of the query it claims (`554`): a bounce line's code and its message are one
-    /// piece of evidence, which that code's hit and message boost count, not a second code hit.
-    /// (An article claims the message as a code of its own too, so that the message alone finds it.)
     /// An enhanced status code of the query that no article claims (`unexplained`: 5.7.26, a
     /// DMARC refusal) says the bounce is one this help center does not explain, so its reply code
     /// (550) is a code hit only in the articles whose words hold one of those codes, or whose claim
@@ -624,6 +618,10 @@ public struct SearchEngine: Sendable {
         return holders
     }
 
+    /// Whether the code key `key` is a message (`Relay access denied`) that `document` gives for
+    /// another code of the query it claims (`554`): a bounce line's code and its message are one
+    /// piece of evidence, which that code's hit and message boost count, not a second code hit.
+    /// (An article claims the message as a code of its own too, so that the message alone finds it.)
     private func repeatsMessage(_ key: String, in document: Int, of queryKeys: [String]) -> Bool {
         guard let tokens = SearchTokenizer.messageTokens(ofCodeKey: key) else { return false }
         let codes = articles[document].codes

@@ -277,14 +277,13 @@ public enum SearchTokenizer {
             }
             return "0x" + repaired.uppercased()
         }
+        if isReplyCode(token) || isEnhancedStatus(bytes) { return token }
         let allDigits = !bytes.isEmpty && bytes.allSatisfy { (48...57).contains($0) }
-        if allDigits, bytes.count == 3, (50...53).contains(bytes[0]) { return token }
-        if isEnhancedStatus(bytes) { return token }
         if allDigits, (4...6).contains(bytes.count) { return token }
         return nil
     }
 
-    /// Whether a code key is an SMTP reply code (rule c: 550).
+    /// Whether a code key is an SMTP reply code (rule c: 550; 600 is none).
     public static func isReplyCode(_ key: String) -> Bool {
         let bytes = Array(key.utf8)
         return bytes.count == 3 && (50...53).contains(bytes[0]) && bytes.allSatisfy { (48...57).contains($0) }
