@@ -116,7 +116,11 @@
  *    the negated word. And at each position, the longest of ranking.negationsBefore found there
  *    (也翻过, 都找不到…: where the customer already looked) negates the letters, digits and CJK
  *    characters right before it, back to anything else and at most ranking.lookBack code points
- *    (不明文件夹也翻过了: 不明文件夹); the search goes on after it. Overlapping scopes are joined.
+ *    (不明文件夹也翻过了: 不明文件夹); the search goes on after it. And at each position, the
+ *    longest of ranking.guesses found there (a guess at the cause: thought, assumed, 以为是…; an
+ *    English one a whole word) negates the rest of its clause: up to punctuation (,.;:!?、。，；：！？),
+ *    an English guess's also up to ' but ', a Chinese one's up to a space; the search goes on at
+ *    the clause's end. Overlapping scopes are joined.
  *    A negated word is tokenized as a piece of its own, and its concepts (and a
  *    synonym occurrence that starts in it) weigh ranking.negatedFactor: their weight and their
  *    scores are multiplied by it.
@@ -591,6 +595,7 @@
       prefixMaximumWords: r.prefixMaximumWords, minimumShare: r.minimumShare,
       negatedFactor: r.negatedFactor, negations: prepareNegations(r.negations), negationFillers: (r.negationFillers || []).filter(Boolean),
       negationsBefore: prepareNegations(r.negationsBefore), lookBack: r.lookBack,
+      guesses: prepareNegations(r.guesses),
       maximumQueryLength: r.maximumQueryLength, commonPairMargin: r.commonPairMargin
     };
   }
@@ -764,7 +769,30 @@
       }
       i = next;
     }
-    return mergedScopes(scopes.concat(scopesBefore(ranking, s)));
+    return mergedScopes(scopes.concat(scopesBefore(ranking, s), guessScopes(ranking, s)));
+  }
+
+  /**
+   * What a guess at the cause (ranking.guesses: thought, assumed, 以为是…) covers: the rest of its
+   * clause, up to punctuation (,.;:!?、。，；：！？), an English guess's also up to ' but ', a
+   * Chinese one's (its last character CJK) up to a space. An English guess is a whole word.
+   */
+  function guessScopes(ranking, s) {
+    var scopes = [];
+    var i = 0;
+    while (i < s.length) {
+      var guess = ranking.guesses.find(function (g) { return s.startsWith(g, i); });
+      if (!guess) { i++; continue; }
+      var chinese = isCJK(guess.codePointAt(guess.length - 1));
+      var start = i + guess.length;
+      if (!chinese && (isWordAt(s, i - 1) || isWordAt(s, start))) { i++; continue; }
+      var end = start;
+      while (end < s.length && ',.;:!?、。，；：！？'.indexOf(s[end]) < 0
+        && !(chinese ? s[end] === ' ' : s.startsWith(' but ', end))) end++;
+      if (end > start) scopes.push([start, end]);
+      i = end;
+    }
+    return scopes;
   }
 
   /** [start, end) ranges in order, overlapping ones joined. */

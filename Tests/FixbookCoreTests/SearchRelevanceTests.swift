@@ -512,6 +512,41 @@ import Testing
         #expect(engine.search("不明文件夹里有正常邮件").first?.slug == "unknown")
     }
 
+    /// A guess at the cause covers the rest of its clause: up to punctuation, an English guess's
+    /// also up to `but`, a Chinese one's up to a space; an English guess is a whole word.
+    @Test func aGuessCoversTheRestOfItsClause() {
+        func negated(_ query: String, language: String = "en") -> [String] {
+            let scalars = Array(query.unicodeScalars)
+            return NegatedWords.scopes(in: scalars, ranking: SearchRanking(language: language)).map {
+                String(String.UnicodeScalarView(scalars[$0]))
+            }
+        }
+        #expect(negated("i assumed the spam filter held it back, nothing arrives") == [" the spam filter held it back"])
+        #expect(negated("i thought it was slow but it times out") == [" it was slow"])
+        #expect(negated("rethought the setup") == [])
+        #expect(negated("我以为是反垃圾太严，把级别调低了", language: "zh-CN") == ["是反垃圾太严"])
+        #expect(negated("还以为他发错了 最后在不明文件夹里找着了", language: "zh-CN") == ["他发错了"])
+        #expect(negated("老板还以为我磨洋工 能查下卡哪儿了不", language: "zh-CN") == ["我磨洋工"])
+        // 以为 alone is no guess: 可以为每个人设置 is "can be set for everyone"
+        #expect(negated("可以为每个人设置", language: "zh-CN") == [])
+        #expect(negated("我以为是反垃圾太严") == [])
+    }
+
+    /// "I assumed the spam filter was too strict": the customer's guess at the cause is mostly
+    /// what it was not, so the article on mail that never arrives answers, not the spam filter's.
+    @Test func aGuessAtTheCauseWeighsLittle() throws {
+        let files = [
+            "Content/spam.md": article(
+                "title: 调整反垃圾级别\nsymptoms: [反垃圾太严，正常的信被挡]", body: "在设置里把反垃圾级别调低。\n"),
+            "Content/missing.md": article(
+                "title: 收不到外部邮件\nsymptoms: [外面的信收不到]", body: "检查域名解析。\n"),
+        ]
+        let engine = try Self.engine(files, fillers: 12, "关于邮件的说明", language: "zh-CN")
+        #expect(engine.search("收不到信，我以为是反垃圾太严").first?.slug == "missing")
+        #expect(engine.search("收不到信，反垃圾太严").first?.slug == "spam")
+        #expect(engine.search("信收不到 我以为是反垃圾太严挡了").first?.slug == "missing")
+    }
+
     /// An article that claims 550 for an unknown user: the rival claimer of the bounce tests.
     static func unknownUser(moreCodes: String = "") -> String {
         article(

@@ -350,6 +350,32 @@ test('where the customer already looked weighs little: an empty Unknown folder i
   assert.equal((await search.runSearch(search.memoryStore(plain), query)).results[0].slug, 'legit-mail-in-unknown-folder');
 });
 
+test('a guess at the cause weighs little: "I assumed the spam filter" is no spam-filter question', { skip: skipRanking || (!isEnglishSample && !isChineseSample && 'the sample only') }, async () => {
+  const store = stores[0][1];
+  const negated = (query) => {
+    const q = search.parseQuery(store, query);
+    return q.negated.map(([start, end]) => q.norm.slice(start, end));
+  };
+  assert.deepEqual(negated('i thought it was slow but it times out'), [' it was slow']);
+  assert.deepEqual(negated('rethought the setup'), []);
+  const query = isChineseSample
+    ? '外面的客户都说给我发了信，收件箱里一封外来的都没有，也没收到退信。我以为是反垃圾太严，调低了还是没有'
+    : 'I assumed the spam filter level was too high, but nothing from outside arrives';
+  if (isChineseSample) {
+    assert.deepEqual(negated(query), ['退信', '是反垃圾太严']);
+    assert.deepEqual(negated('老板还以为我磨洋工 能查下卡哪儿了不'), ['我磨洋工']);
+    assert.deepEqual(negated('可以为每个人设置'), []);
+  } else {
+    assert.deepEqual(negated(query), [' the spam filter level was too high']);
+  }
+  for (const [, store] of stores) {
+    assert.equal((await search.runSearch(store, query)).results[0].slug, 'cannot-receive-external-mail');
+  }
+  // without the guesses, the anti-spam level article comes first
+  const plain = Object.assign({}, index, { ranking: Object.assign({}, index.ranking, { guesses: [] }) });
+  assert.equal((await search.runSearch(search.memoryStore(plain), query)).results[0].slug, 'anti-spam-level-and-whitelist');
+});
+
 test('words next to each other mean more together: mail to outside is not mail from outside', { skip: skipRanking || (!isEnglishSample && 'the English sample only') }, async () => {
   const query = 'emails to anyone outside the office come back but internal ones go through fine';
   for (const [, store] of stores) {
@@ -643,7 +669,12 @@ test('the Swift ranking gives the same results and scores as this script', { ski
       // where the customer already looked, before what says so: back to punctuation or a space,
       // at most eight characters, astral ones counting one; overlapping a negation after 也没
       '有个客户的信我一直收不到 不明文件夹也翻过了', '我收件箱和不明文件夹里都找不到，他们也没收到退信', '不明文件夹也是空的',
-      '𠀀𠀁𠀂𠀃𠀄𠀅𠀆𠀇𠀈不明也找过', '也没收到退信也翻过了', 'outlook里也没有', '都找不到', '收件箱,也查过了 收不到']);
+      '𠀀𠀁𠀂𠀃𠀄𠀅𠀆𠀇𠀈不明也找过', '也没收到退信也翻过了', 'outlook里也没有', '都找不到', '收件箱,也查过了 收不到',
+      // a guess at the cause: the rest of its clause (up to punctuation, but, or after a Chinese one a space)
+      'I assumed the spam filter level was too high, but nothing from outside arrives', 'i thought', 'thought,',
+      'rethought the spam filter', 'assuming 𠀀 spam. mail from outside', 'i thought it was slow but',
+      '外面的信收不到，我以为是反垃圾太严', '老板还以为我磨洋工 能查下卡哪儿了不', '可以为每个人设置', '以为是𠀀𠀁反垃圾 收不到',
+      '我以为是', '还以为他发错了也没收到退信']);
   // the sample's edition this index is of (`lookup --language`)
   const compared = await assertParity(t, repo, stores[1][1], queries, index.site.language);
   assert.ok(compared > 30, `only ${compared} results compared`);

@@ -4,8 +4,10 @@
 /// negation (`ranking.negations`, past `ranking.negationFillers`: a, any…) weighs
 /// `ranking.negatedFactor` of its weight: lowered, never dropped. In Chinese, the two characters
 /// right after one (他那边也没收到退信: 退信), and where the customer already looked, which comes
-/// before what says so (不明文件夹也翻过了: 不明文件夹, a place looked in, not the question). Mirrored
-/// by `negatedScopes` in `search-core.js`.
+/// before what says so (不明文件夹也翻过了: 不明文件夹, a place looked in, not the question). And the
+/// customer's guess at the cause, which is mostly what it was not (我以为是反垃圾太严, "I assumed the
+/// spam filter was holding it back"): the clause after `ranking.guesses`. Mirrored by
+/// `negatedScopes` in `search-core.js`.
 enum NegatedWords {
     /// The ranges of the normalized, white-space-collapsed `query` that are negated, in order.
     static func scopes(in query: [Unicode.Scalar], ranking: SearchRanking) -> [Range<Int>] {
@@ -25,7 +27,47 @@ enum NegatedWords {
             }
             index = next
         }
-        return merged(scopes + scopesBefore(in: query, ranking: ranking))
+        return merged(scopes + scopesBefore(in: query, ranking: ranking) + guessScopes(in: query, ranking: ranking))
+    }
+
+    /// Where a clause ends: punctuation, half-width (as NFKC leaves it) or full-width.
+    private static let clauseEnds = Set(",.;:!?、。，；：！？".unicodeScalars)
+
+    /// What a guess (`ranking.guesses`: thought, assumed, 以为是…) covers: the rest of its clause,
+    /// up to punctuation, an English guess's clause also up to the word `but`, a Chinese one's up
+    /// to a space (what a colloquial Chinese query puts between its clauses). An English guess is
+    /// a whole word.
+    private static func guessScopes(in query: [Unicode.Scalar], ranking: SearchRanking) -> [Range<Int>] {
+        let guesses = ranking.guesses.map { Array($0.unicodeScalars) }.filter { !$0.isEmpty }
+            .sorted { $0.count > $1.count }
+        let but = Array(" but ".unicodeScalars)
+        var scopes: [Range<Int>] = []
+        var index = 0
+        while index < query.count {
+            guard
+                let guess = guesses.first(where: {
+                    index + $0.count <= query.count && query[index..<(index + $0.count)].elementsEqual($0)
+                })
+            else {
+                index += 1
+                continue
+            }
+            let chinese = SearchTokenizer.isCJK(guess[guess.count - 1])
+            let start = index + guess.count
+            if !chinese && (SearchEngine.isWordAt(query, index - 1) || SearchEngine.isWordAt(query, start)) {
+                index += 1
+                continue
+            }
+            var end = start
+            while end < query.count, !clauseEnds.contains(query[end]),
+                !(chinese ? query[end] == " " : query[end...].starts(with: but))
+            {
+                end += 1
+            }
+            if end > start { scopes.append(start..<end) }
+            index = end
+        }
+        return scopes
     }
 
     /// The ranges in order, overlapping ones joined.

@@ -67,6 +67,10 @@ public struct SearchRanking: Sendable, Equatable {
     /// punctuation or a space and at most `lookBack` of them. Empty outside Chinese.
     public var negationsBefore: [String] = []
     public var lookBack = 8
+    /// The customer's guess at the cause is mostly what it was not ("I assumed the spam filter was
+    /// holding it back", 我以为是反垃圾太严): the rest of the clause after one of these weighs
+    /// `negatedFactor` too (`NegatedWords`). Chinese ones in a Chinese help center.
+    public var guesses = ["thought", "assumed", "assuming"]
     /// A query is searched up to its first this many Unicode scalars (`searchedPart`): a pasted
     /// page of text would otherwise take seconds, most of it in the quoted-passage scan (Algolia
     /// cuts at 512 characters; a pasted bounce with its diagnostic lines fits in 2,000).
@@ -130,6 +134,8 @@ public struct SearchRanking: Sendable, Equatable {
             stopWords += ChineseQuantityWords.words.filter { !ChineseCommonWords.words.contains($0) }
             // "also not": an aside on what the other side did not see (他那边也没收到退信)
             negations += ["也没", "也没有", "也没收到", "也没有收到", "也没看到", "也没提示", "也没报", "也没见到", "也没接到"]
+            // (以为 alone is also in 可以为 "can … for", 所以为了 "so, in order to")
+            guesses += ["以为是", "我以为", "还以为", "先以为", "本以为", "原以为", "一直以为", "都以为", "他以为", "她以为"]
             negationsBefore = [
                 "也翻过", "也翻了", "也是空的", "都找不到", "也找不到", "里也没有", "也看过", "也看了", "也查过",
                 "也查了", "也找过", "也找了", "都翻过", "都翻了", "都看过", "都看了", "都查过", "都查了",
@@ -195,6 +201,8 @@ public struct SearchRanking: Sendable, Equatable {
         fillers.strings(negationFillers)
         var before = JSONBuffer(scriptSafe: out.scriptSafe)
         before.strings(negationsBefore)
+        var guessList = JSONBuffer(scriptSafe: out.scriptSafe)
+        guessList.strings(guesses)
         let members: [(String, [UInt8])] = [
             ("b", Self.number(b)), ("codeHit", Self.number(codeHit)),
             ("commonPairMargin", Self.number(Double(commonPairMargin))),
@@ -206,6 +214,7 @@ public struct SearchRanking: Sendable, Equatable {
                         + fields.map { "\"\($0.0)\":" + String(decoding: Self.number($0.1), as: UTF8.self) }.joined(
                             separator: ",") + "}").utf8)
             ),
+            ("guesses", guessList.bytes),
             ("homophones", Array((homophones ? "true" : "false").utf8)), ("idfExponent", Self.number(idfExponent)),
             ("k1", Self.number(k1)), ("lookBack", Self.number(Double(lookBack))),
             ("maximumQueryLength", Self.number(Double(maximumQueryLength))),
@@ -249,7 +258,8 @@ public struct SearchRanking: Sendable, Equatable {
 /// stop words are read back as the terms the index holds.
 extension SearchRanking: Codable {
     private enum Keys: String, CodingKey {
-        case b, codeHit, commonPairMargin, denseShare, fields, homophones, idfExponent, k1, messageBoost, minimumShare,
+        case b, codeHit, commonPairMargin, denseShare, fields, guesses, homophones, idfExponent, k1, messageBoost,
+            minimumShare,
             passage,
             passageMinimum, negatedFactor, negations, negationFillers, pairSymptom, pairTitle, pairless
         case negationsBefore, lookBack, maximumQueryLength
@@ -302,6 +312,7 @@ extension SearchRanking: Codable {
         negations = try container.decode([String].self, forKey: .negations)
         negationFillers = try container.decode([String].self, forKey: .negationFillers)
         negationsBefore = try container.decode([String].self, forKey: .negationsBefore)
+        guesses = try container.decode([String].self, forKey: .guesses)
         lookBack = try container.decode(Int.self, forKey: .lookBack)
         maximumQueryLength = try container.decode(Int.self, forKey: .maximumQueryLength)
         readStopTerms = try container.decode([String].self, forKey: .stopWords)
@@ -349,6 +360,7 @@ extension SearchRanking: Codable {
         try container.encode(negations, forKey: .negations)
         try container.encode(negationFillers, forKey: .negationFillers)
         try container.encode(negationsBefore, forKey: .negationsBefore)
+        try container.encode(guesses, forKey: .guesses)
         try container.encode(lookBack, forKey: .lookBack)
         try container.encode(maximumQueryLength, forKey: .maximumQueryLength)
         try container.encode(stopTerms, forKey: .stopWords)
