@@ -219,8 +219,10 @@
  *    A result links to the first code entry (in query key order) that it matched by code,
  *    otherwise to the article.
  *
- * 5. Snippet: the symptom with the most highlighted characters; if no symptom has a hit, a
- *    ~120-char window of the body starting a little before the first hit; else the summary.
+ * 5. Snippet: the symptom that holds the most of the query's words (each concept and each code
+ *    key counted once, however many of its terms the symptom holds), then the one with the most
+ *    highlighted characters; if no symptom has a hit, a ~120-char window of the body starting a
+ *    little before the first hit; else the summary.
  * ------------------------------------------------------------------------------------------
  */
 (function () {
@@ -2356,11 +2358,12 @@
         return store.ensureKeys(conceptTokens(q));
       });
     }).then(function () {
-      q.concepts.forEach(function (c) {
-        c.terms.forEach(function (t) { terms.push({ text: t, prefix: false }); });
-        if (c.prefix) terms.push({ text: c.prefix, prefix: true });
+      // (`word`: which word of the query a term stands for, so a snippet counts each word once)
+      q.concepts.forEach(function (c, i) {
+        c.terms.forEach(function (t) { terms.push({ text: t, prefix: false, word: i }); });
+        if (c.prefix) terms.push({ text: c.prefix, prefix: true, word: i });
       });
-      q.codeKeys.forEach(function (k) { terms.push({ text: normalize(k), prefix: false }); });
+      q.codeKeys.forEach(function (k) { terms.push({ text: normalize(k), prefix: false, word: 'code ' + k }); });
       var scored = score(store, q);
       matchedBy = scored.matchedBy;
       var ranking = store.meta.ranking;
@@ -2476,11 +2479,23 @@
   function snippet(article, terms, maxLength) {
     var max = maxLength || 120;
     var best = null;
+    // The terms of each word of the query (a term without `word` is a word of its own): the
+    // symptom that quotes a pasted line's code and words beats one that holds a single long
+    // synonym of one of them (Delivery Status Notification for bounce).
+    var words = new Map();
+    (terms || []).forEach(function (term) {
+      var key = typeof term === 'string' || term.word === undefined ? 'term ' + (term.text || term) : term.word;
+      if (!words.has(key)) words.set(key, []);
+      words.get(key).push(term);
+    });
     (article.symptoms || []).forEach(function (sym) {
       var text = collapse(String(sym));
       var ranges = highlightRanges(text, terms);
       var c = covered(ranges);
-      if (c > 0 && (!best || c > best.c)) best = { text: text, ranges: ranges, c: c };
+      if (c === 0) return;
+      var held = 0;
+      words.forEach(function (list) { if (highlightRanges(text, list).length) held++; });
+      if (!best || held > best.held || (held === best.held && c > best.c)) best = { text: text, ranges: ranges, c: c, held: held };
     });
     if (best) return clip(best.text, best.ranges, max);
     var body = collapse(String(article.text || ''));

@@ -308,6 +308,23 @@ def result_chips(driver, index):
     return [chip.text for chip in item.find_elements(By.CSS_SELECTOR, ".chip-code")]
 
 
+def test_a_pasted_bounce_shows_the_line_that_quotes_its_code(driver, output):
+    """The snippet is the symptom holding the most words of the query: the forward-the-bounce
+    article's quoted DMARC line, not its Delivery Status Notification subject, which holds one long
+    synonym of bounce."""
+    if not (output / "en").is_dir():
+        pytest.skip("the sample's English edition only")
+    query = "Delivery Status Notification (Failure) 550 5.7.26 This message does not pass DMARC policy checks"
+    driver.get(page_url(output, "en/search.html", "?q=" + urllib.parse.quote(query)))
+    found = wait_for_results(driver)
+    assert "forward-bounce-as-attachment.html" in found[0].get_attribute("href")
+    snippet = driver.find_element(By.CSS_SELECTOR, "[data-search-results] .result-snippet")
+    assert snippet.text.startswith("550 5.7.26 Unauthenticated email"), snippet.text
+    marks = [m.text for m in snippet.find_elements(By.CSS_SELECTOR, "mark")]
+    assert "5.7.26" in marks and "DMARC" in marks, marks
+    assert_clean(driver)
+
+
 def test_a_pasted_bounce_line_finds_the_article_quoting_it(driver, output):
     """The sample's 510 article keeps an Exchange bounce as a symptom; three other articles claim its 550."""
     if not (output / "en").is_dir():

@@ -91,6 +91,25 @@ test('snippets stay short and keep hostile text as plain text', () => {
   assert.deepEqual(sn.ranges.map(([a, b]) => sn.text.slice(a, b)), ['550']);
 });
 
+test('the snippet is the symptom that holds the most words of the query, each word once', () => {
+  const article = {
+    symptoms: ['Delivery Status Notification (Failure)', "550 5.7.26 Unauthenticated email is not accepted due to the domain's DMARC policy"],
+    summary: 's',
+    text: 'body'
+  };
+  // one long synonym of bounce against the line that quotes the pasted code and two more words
+  const terms = [{ text: 'delivery status notification', word: 0 }, { text: 'bounce', word: 0 }, { text: 'dmarc', word: 1 },
+    { text: 'policy', word: 2 }, { text: '5.7.26', word: 'code 5.7.26' }];
+  assert.match(search.snippet(article, terms, 200).text, /^550 5\.7\.26/);
+  // the group-mates of one word count once: two of them lose to two words
+  const mates = { symptoms: ['bounce, returned mail', 'bounce with a DMARC note'], summary: '', text: '' };
+  const words = [{ text: 'bounce', word: 0 }, { text: 'returned mail', word: 0 }, { text: 'dmarc', word: 1 }];
+  assert.equal(search.snippet(mates, words, 200).text, 'bounce with a DMARC note');
+  // with as many words in each, the more highlighted characters win, as before
+  const plain = { symptoms: ['a bounce', 'returned mail'], summary: '', text: '' };
+  assert.equal(search.snippet(plain, [{ text: 'bounce', word: 0 }, { text: 'returned mail', word: 0 }], 200).text, 'returned mail');
+});
+
 test('the script builds no HTML from strings', () => {
   const source = readFileSync(scriptPath, 'utf8') + readFileSync(uiPath, 'utf8');
   assert.ok(!/\.innerHTML|outerHTML|insertAdjacentHTML|document\.write/.test(source));
