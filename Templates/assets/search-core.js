@@ -564,7 +564,7 @@
    * A theme copied by `fixbook init --with-theme` keeps its scripts while Fixbook moves on: an
    * index of another format is refused with IndexFormatError instead of being misread.
    */
-  var FORMAT = 14;
+  var FORMAT = 15;
 
   function IndexFormatError(found) {
     this.name = 'IndexFormatError';

@@ -150,12 +150,12 @@ def test_an_index_of_another_format_is_refused_on_the_page(driver, site, tmp_pat
     shutil.copytree(site, copy)
     entry = copy / "assets" / "search-index.js"
     text = entry.read_text(encoding="utf-8")
-    assert '"version":14,' in text
-    entry.write_text(text.replace('"version":14,', '"version":1,'), encoding="utf-8")
+    assert '"version":15,' in text
+    entry.write_text(text.replace('"version":15,', '"version":1,'), encoding="utf-8")
     driver.get(page_url(copy, "search.html", "?q=550"))
     status = driver.find_element(By.CSS_SELECTOR, "[data-search-status]")
     WebDriverWait(driver, 5).until(lambda d: status.text)
-    assert "search index format 1, but this search script reads format 14" in status.text
+    assert "search index format 1, but this search script reads format 15" in status.text
     assert "fixbook init --with-theme" in status.text
     assert not results(driver)
 

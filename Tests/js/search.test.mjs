@@ -146,7 +146,7 @@ function syntheticIndex(n) {
       codes: [{ code, key: code, system: 'windows-mail', message: phrase(10), url: `articles/${id}.html#fix` }], text: body
     });
   }
-  return { version: 14, ranking: syntheticRanking, site: { title: 't', language: 'zh-CN' }, synonyms: [['超时', '连接超时', 'timeout'], ['密码', '口令']], codes, articles };
+  return { version: 15, ranking: syntheticRanking, site: { title: 't', language: 'zh-CN' }, synonyms: [['超时', '连接超时', 'timeout'], ['密码', '口令']], codes, articles };
 }
 
 test('a query over 10,000 articles in memory', async () => {
@@ -714,11 +714,11 @@ test('parity on a generated knowledge base', { skip: skipParity || (paritySite ?
 test('an index of another format is refused, not misread', { skip: skipRanking }, () => {
   const older = Object.assign({}, index, { version: 1 });
   assert.throws(() => search.memoryStore(older), (error) => error instanceof search.IndexFormatError &&
-    /format 1, but this search script reads format 14/.test(error.message));
+    /format 1, but this search script reads format 15/.test(error.message));
   const withoutRanking = Object.assign({}, index);
   delete withoutRanking.ranking;
   assert.throws(() => search.memoryStore(withoutRanking), search.IndexFormatError);
-  assert.throws(() => search.shardStore({ version: 15, ranking: index.ranking }, () => Promise.resolve({})),
+  assert.throws(() => search.shardStore({ version: 16, ranking: index.ranking }, () => Promise.resolve({})),
     search.IndexFormatError);
 });
 

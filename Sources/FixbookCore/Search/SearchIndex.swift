@@ -49,7 +49,7 @@ public struct SearchIndex: Codable, Sendable {
     /// by sound of a pair that Chinese commonly writes or of one across two words
     /// (`ranking.commonPairMargin`, the runs of `assets/search/z/`, `chinese` in the entry script).
     public var version = SearchIndex.format
-    public static let format = 14
+    public static let format = 15
     public var site: Site
     /// The ranking's numbers, for the browser to rank with.
     public var ranking = SearchRanking.standard
