@@ -468,33 +468,35 @@ import Testing
         #expect(engine.search("outlok wont recieve mail").first?.slug == "receive")
     }
 
+    /// What `NegatedWords` negates in `query`, as text.
+    static func negated(_ query: String, language: String = "en") -> [String] {
+        let scalars = Array(query.unicodeScalars)
+        return NegatedWords.scopes(in: scalars, ranking: SearchRanking(language: language)).map {
+            String(String.UnicodeScalarView(scalars[$0]))
+        }
+    }
+
     /// The word a negation negates: past its fillers, a whole word; in Chinese, the two
     /// characters after 也没….
     @Test func aNegationNegatesTheWordAfterIt() {
-        func negated(_ query: String, language: String = "en") -> [String] {
-            let scalars = Array(query.unicodeScalars)
-            return NegatedWords.scopes(in: scalars, ranking: SearchRanking(language: language)).map {
-                String(String.UnicodeScalarView(scalars[$0]))
-            }
-        }
-        #expect(negated("they get no bounce") == ["bounce"])
-        #expect(negated("he never got any error back, no bounce either") == ["error", "bounce"])
-        #expect(negated("nobody knows") == [])
-        #expect(negated("no") == [])
+        #expect(Self.negated("they get no bounce") == ["bounce"])
+        #expect(Self.negated("he never got any error back, no bounce either") == ["error", "bounce"])
+        #expect(Self.negated("nobody knows") == [])
+        #expect(Self.negated("no") == [])
         // where the customer already looked, past a possessive
-        #expect(negated("it isn't in my Unknown folder either") == ["Unknown"])
-        #expect(negated("not in our junk, not in the inbox") == ["junk", "inbox"])
-        #expect(negated("他那边也没收到退信", language: "zh-CN") == ["退信"])
-        #expect(negated("我没收到邮件", language: "zh-CN") == [])
-        #expect(negated("他那边也没收到退信") == [])
+        #expect(Self.negated("it isn't in my Unknown folder either") == ["Unknown"])
+        #expect(Self.negated("not in our junk, not in the inbox") == ["junk", "inbox"])
+        #expect(Self.negated("他那边也没收到退信", language: "zh-CN") == ["退信"])
+        #expect(Self.negated("我没收到邮件", language: "zh-CN") == [])
+        #expect(Self.negated("他那边也没收到退信") == [])
         // where the customer already looked comes before what says so, back to punctuation or a
         // space and at most eight characters
-        #expect(negated("客户的信收不到，不明文件夹也翻过了", language: "zh-CN") == ["不明文件夹"])
-        #expect(negated("我收件箱和不明文件夹里都找不到", language: "zh-CN") == ["箱和不明文件夹里"])
-        #expect(negated("收不到 不明文件夹也是空的，他也没收到退信", language: "zh-CN") == ["不明文件夹", "退信"])
-        #expect(negated("收件箱和那个不明文件夹都翻遍了也没有", language: "zh-CN") == ["和那个不明文件夹"])
-        #expect(negated("也翻过了", language: "zh-CN") == [])
-        #expect(negated("不明文件夹也翻过了") == [])
+        #expect(Self.negated("客户的信收不到，不明文件夹也翻过了", language: "zh-CN") == ["不明文件夹"])
+        #expect(Self.negated("我收件箱和不明文件夹里都找不到", language: "zh-CN") == ["箱和不明文件夹里"])
+        #expect(Self.negated("收不到 不明文件夹也是空的，他也没收到退信", language: "zh-CN") == ["不明文件夹", "退信"])
+        #expect(Self.negated("收件箱和那个不明文件夹都翻遍了也没有", language: "zh-CN") == ["和那个不明文件夹"])
+        #expect(Self.negated("也翻过了", language: "zh-CN") == [])
+        #expect(Self.negated("不明文件夹也翻过了") == [])
     }
 
     /// "The Unknown folder is empty too": a place looked in is no question about it, so the
@@ -515,21 +517,17 @@ import Testing
     /// A guess at the cause covers the rest of its clause: up to punctuation, an English guess's
     /// also up to `but`, a Chinese one's up to a space; an English guess is a whole word.
     @Test func aGuessCoversTheRestOfItsClause() {
-        func negated(_ query: String, language: String = "en") -> [String] {
-            let scalars = Array(query.unicodeScalars)
-            return NegatedWords.scopes(in: scalars, ranking: SearchRanking(language: language)).map {
-                String(String.UnicodeScalarView(scalars[$0]))
-            }
-        }
-        #expect(negated("i assumed the spam filter held it back, nothing arrives") == [" the spam filter held it back"])
-        #expect(negated("i thought it was slow but it times out") == [" it was slow"])
-        #expect(negated("rethought the setup") == [])
-        #expect(negated("我以为是反垃圾太严，把级别调低了", language: "zh-CN") == ["是反垃圾太严"])
-        #expect(negated("还以为他发错了 最后在不明文件夹里找着了", language: "zh-CN") == ["他发错了"])
-        #expect(negated("老板还以为我磨洋工 能查下卡哪儿了不", language: "zh-CN") == ["我磨洋工"])
+        #expect(
+            Self.negated("i assumed the spam filter held it back, nothing arrives") == [" the spam filter held it back"]
+        )
+        #expect(Self.negated("i thought it was slow but it times out") == [" it was slow"])
+        #expect(Self.negated("rethought the setup") == [])
+        #expect(Self.negated("我以为是反垃圾太严，把级别调低了", language: "zh-CN") == ["是反垃圾太严"])
+        #expect(Self.negated("还以为他发错了 最后在不明文件夹里找着了", language: "zh-CN") == ["他发错了"])
+        #expect(Self.negated("老板还以为我磨洋工 能查下卡哪儿了不", language: "zh-CN") == ["我磨洋工"])
         // 以为 alone is no guess: 可以为每个人设置 is "can be set for everyone"
-        #expect(negated("可以为每个人设置", language: "zh-CN") == [])
-        #expect(negated("我以为是反垃圾太严") == [])
+        #expect(Self.negated("可以为每个人设置", language: "zh-CN") == [])
+        #expect(Self.negated("我以为是反垃圾太严") == [])
     }
 
     /// "I assumed the spam filter was too strict": the customer's guess at the cause is mostly

@@ -11,8 +11,7 @@
 enum NegatedWords {
     /// The ranges of the normalized, white-space-collapsed `query` that are negated, in order.
     static func scopes(in query: [Unicode.Scalar], ranking: SearchRanking) -> [Range<Int>] {
-        let negations = ranking.negations.map { Array($0.unicodeScalars) }.filter { !$0.isEmpty }
-            .sorted { $0.count > $1.count }
+        let negations = longestFirst(ranking.negations)
         let fillers = ranking.negationFillers.map { Array($0.unicodeScalars) }.filter { !$0.isEmpty }
         var scopes: [Range<Int>] = []
         var index = 0
@@ -38,17 +37,12 @@ enum NegatedWords {
     /// to a space (what a colloquial Chinese query puts between its clauses). An English guess is
     /// a whole word.
     private static func guessScopes(in query: [Unicode.Scalar], ranking: SearchRanking) -> [Range<Int>] {
-        let guesses = ranking.guesses.map { Array($0.unicodeScalars) }.filter { !$0.isEmpty }
-            .sorted { $0.count > $1.count }
+        let guesses = longestFirst(ranking.guesses)
         let but = Array(" but ".unicodeScalars)
         var scopes: [Range<Int>] = []
         var index = 0
         while index < query.count {
-            guard
-                let guess = guesses.first(where: {
-                    index + $0.count <= query.count && query[index..<(index + $0.count)].elementsEqual($0)
-                })
-            else {
+            guard let guess = first(of: guesses, at: index, in: query) else {
                 index += 1
                 continue
             }
@@ -70,6 +64,18 @@ enum NegatedWords {
         return scopes
     }
 
+    /// `phrases` as scalars, the longest first: the first found at a position is the longest there.
+    private static func longestFirst(_ phrases: [String]) -> [[Unicode.Scalar]] {
+        phrases.map { Array($0.unicodeScalars) }.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+    }
+
+    /// The first of `phrases` that `query` holds at `index`.
+    private static func first(
+        of phrases: [[Unicode.Scalar]], at index: Int, in query: [Unicode.Scalar]
+    ) -> [Unicode.Scalar]? {
+        phrases.first { index + $0.count <= query.count && query[index..<(index + $0.count)].elementsEqual($0) }
+    }
+
     /// The ranges in order, overlapping ones joined.
     private static func merged(_ scopes: [Range<Int>]) -> [Range<Int>] {
         var out: [Range<Int>] = []
@@ -86,16 +92,11 @@ enum NegatedWords {
     /// What a look-back negation (`ranking.negationsBefore`) negates: the letters, digits and
     /// Chinese characters before it, back to punctuation or a space, at most `ranking.lookBack`.
     private static func scopesBefore(in query: [Unicode.Scalar], ranking: SearchRanking) -> [Range<Int>] {
-        let cues = ranking.negationsBefore.map { Array($0.unicodeScalars) }.filter { !$0.isEmpty }
-            .sorted { $0.count > $1.count }
+        let cues = longestFirst(ranking.negationsBefore)
         var scopes: [Range<Int>] = []
         var index = 0
         while index < query.count {
-            guard
-                let cue = cues.first(where: {
-                    index + $0.count <= query.count && query[index..<(index + $0.count)].elementsEqual($0)
-                })
-            else {
+            guard let cue = first(of: cues, at: index, in: query) else {
                 index += 1
                 continue
             }
